@@ -1,0 +1,1 @@
+"""Evaluation commands: extraction quality against gold labels, printed as tables."""
