@@ -1,27 +1,161 @@
 """Boilerplate removal: a catalogue of rules as data plus per-publisher repeated-line learning.
 
-(Interim version: a few footer rules; the full catalogue lands with the boilerplate issue.)
+The stage takes the lines of one article (:class:`ArticleParts`) and returns the
+article without its site furniture (:class:`CleanResult`), every removed line
+accounted for with a category and the rule that fired.
+
+Three sources of evidence, weakest last:
+
+1. **Rules** (``data/boilerplate_rules.toml``): a pattern describing the whole
+   line, a category, and a *position*. Furniture lives at the edges (mastheads
+   and bylines at the start, footers at the end), so most rules only fire on a
+   line that belongs to an unbroken run of furniture reaching the start or end
+   of the article; only patterns that can never be article prose ("Advertisement",
+   "Getty Images", "Share this with Facebook") fire mid-body.
+2. **Repeated site lines** (:class:`SiteLineIndex`): lines that recur verbatim
+   (after normalising digits, case and punctuation) at the edges of many
+   articles of one publisher are furniture no rule knows. Same position
+   constraint; sentence-like lines need a much larger share of the publisher's
+   articles, and lines with quotation marks are never learned (quoted speech is
+   content even when many articles repeat it).
+3. **Whole-page mode**: when the input is a flattened web page (hundreds of
+   short menu lines with the article in the middle) the article is the densest
+   run of prose; everything outside it is removed as ``navigation`` unless a
+   rule names a better category.
+
+Safety: an article that would lose most of its prose is returned unchanged
+with ``flag`` naming the rules that fired.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
 
 from newsetl.ingest import ArticleParts, Line
 
 CATEGORIES = (
     "editorial_standards", "advertising", "newsletter", "social_share", "copyright", "related_links",
     "republication", "media_credit", "comments", "repeated_site_line",
+    # added with the full catalogue (issue 4): furniture that fits none of the above
+    "byline", "dateline", "navigation", "cookie_notice",
 )
+POSITIONS = ("any", "header", "footer", "edge")
+RULES_PATH = Path(__file__).parent / "data" / "boilerplate_rules.toml"
+
+# --- thresholds -------------------------------------------------------------
+# The header is searched this far: masthead, kicker, title, dek, byline, date.
+HEADER_SCAN_BLOCKS = 8
+# Links listed under a "Related" heading are short headline lines.
+LINK_LINE_MAX_WORDS = 22
+# Hold back cleaning that would remove more than this share of the article's
+# prose characters: no footer is longer than the article it follows.
+MAX_REMOVED_PROSE_SHARE = 0.5
+# A line counts as prose (for the hold-back check and page mode) from this many words.
+PROSE_MIN_WORDS = 8
+
+# Repeated-line learning.
+# Only lines at these edge positions are counted (and can be removed): furniture
+# sits there, and it keeps the index to ~10 hashes per article.
+SITE_LINE_HEAD_BLOCKS = 4  # title, dek and the first body lines
+SITE_LINE_TAIL_BLOCKS = 8  # the last body lines
+SITE_LINE_MAX_CHARS = 400  # longer lines are paragraphs, never learned
+# A line is site furniture when it recurs in at least this many articles of the group ...
+SITE_LINE_MIN_ARTICLES = 3
+# ... and in at least this share of the group's articles (per-author footers such
+# as "Follow Pam Key on Twitter" appear in a small share of a big publisher) ...
+SITE_LINE_MIN_SHARE = 0.02
+# ... while a sentence-like line ("The investigation is ongoing.") must recur in a
+# large share: a stock closing sentence of a few reporters is content.
+SITE_LINE_SENTENCE_MIN_SHARE = 0.25
+SITE_LINE_SENTENCE_MIN_WORDS = 6
+
+# Whole-page mode (flattened web pages).
+PAGE_MIN_BLOCKS = 40  # articles have tens of paragraphs at most; pages hundreds of lines
+PAGE_MIN_SHORT_SHARE = 0.45  # share of short non-sentence lines (menus, links) in a page
+PAGE_SHORT_MAX_WORDS = 6
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_QUOTE_CHARS = re.compile(r"[\"“”„«»]")
+_WRAPPING_QUOTES = re.compile(r"^[\"“”'‘’]\s*(?P<inner>[^\"“”]*?)\s*[\"“”'‘’]$")
+_NON_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+
+
+# --- rules --------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Rule:
     name: str
     category: str
+    position: str  # one of POSITIONS
+    max_chars: int
     pattern: re.Pattern[str]
     reason: str
+
+    @property
+    def at_header(self) -> bool:
+        return self.position in ("any", "header", "edge")
+
+    @property
+    def at_footer(self) -> bool:
+        return self.position in ("any", "footer", "edge")
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    # One alternation of every pattern: most lines are prose and miss in a single
+    # regex pass; only hits are matched rule by rule.
+    combined: re.Pattern[str]
+
+    def matching(self, text: str) -> tuple[Rule, ...]:
+        """Every rule whose pattern matches ``text`` (and whose length limit allows it), in table order."""
+        if not self.combined.match(text):
+            return ()
+        return tuple(r for r in self.rules if len(text) <= r.max_chars and r.pattern.match(text))
+
+
+def load_rules(path: Path = RULES_PATH) -> RuleSet:
+    """Read and compile the rule table; raises ValueError naming a bad rule."""
+    with open(path, "rb") as fh:
+        table = tomllib.load(fh)
+    rules: list[Rule] = []
+    names: set[str] = set()
+    for row in table["rules"]:
+        name = row["name"]
+        if name in names:
+            raise ValueError(f"{path}: duplicate rule name {name!r}")
+        if row["category"] not in CATEGORIES:
+            raise ValueError(f"{path}: rule {name!r} has unknown category {row['category']!r}")
+        if row["position"] not in POSITIONS:
+            raise ValueError(f"{path}: rule {name!r} has unknown position {row['position']!r}")
+        try:
+            pattern = re.compile(row["pattern"], re.IGNORECASE)
+        except re.error as err:
+            raise ValueError(f"{path}: rule {name!r} has a bad pattern: {err}") from err
+        names.add(name)
+        rules.append(Rule(name, row["category"], row["position"], int(row["max_chars"]), pattern, row["reason"]))
+    # Named groups repeat across rules, so the combined pattern drops their names.
+    stripped = (re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules)
+    combined = re.compile("|".join(f"(?:{p})" for p in stripped), re.IGNORECASE)
+    return RuleSet(tuple(rules), combined)
+
+
+DEFAULT_RULES = load_rules()
+
+
+# --- results ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -40,40 +174,433 @@ class CleanResult:
     removed: tuple[RemovedLine, ...]
     publisher: str | None
     flag: str | None = None  # set when cleaning would have emptied the article and was held back
+    line_nos: tuple[int, ...] = ()  # raw line number of each kept paragraph
+    title_line_no: int | None = None  # raw line the title came from (moves when a masthead is dropped)
+    mode: str = "article"  # "article", or "page" for a flattened web page
+
+
+# --- blocks -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One raw paragraph: a line, plus the lines that continue its sentence (hard-wrapped text)."""
+
+    lines: tuple[Line, ...]
+    text: str  # the lines joined with spaces
+    role: str  # "title", "dek" or "body"
+
+
+def _blocks(parts: ArticleParts) -> list[_Block]:
+    blocks: list[_Block] = []
+    if parts.title is not None:
+        blocks.append(_Block((parts.title,), parts.title.text, "title"))
+    if parts.dek is not None:
+        blocks.append(_Block((parts.dek,), parts.dek.text, "dek"))
+    group: list[Line] = []
+    for line in parts.body:
+        # Hard-wrapped paragraphs (HuffPost exports) continue on the very next raw
+        # line with a lowercase word; a paragraph break is a blank line, which the
+        # splitter dropped, so a line-number gap or a capital starts a new block.
+        if group and line.line_no == group[-1].line_no + 1 and line.text[:1].islower() and not _TERMINAL.search(group[-1].text):
+            group.append(line)
+            continue
+        if group:
+            blocks.append(_Block(tuple(group), " ".join(ln.text for ln in group), "body"))
+        group = [line]
+    if group:
+        blocks.append(_Block(tuple(group), " ".join(ln.text for ln in group), "body"))
+    return blocks
+
+
+def _match_form(text: str) -> str:
+    """The text rules see: a line wholly wrapped in quotation marks is matched without them."""
+    m = _WRAPPING_QUOTES.match(text)
+    return m.group("inner") if m else text
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _is_sentence_like(text: str) -> bool:
+    return bool(_TERMINAL.search(text)) and _word_count(text) >= SITE_LINE_SENTENCE_MIN_WORDS
+
+
+def _is_prose(text: str) -> bool:
+    return _word_count(text) >= PROSE_MIN_WORDS and bool(_TERMINAL.search(text))
+
+
+# --- repeated site lines ---------------------------------------------------------------
+
+
+def site_line_key(text: str) -> str:
+    """Near-verbatim identity of a line: case, digits (years, dates, counts) and punctuation ignored."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _DIGITS.sub("0", text)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def _hash64(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _article_key(article_id: str) -> int:
+    try:
+        return int(article_id[:16], 16)
+    except ValueError:
+        return _hash64(article_id)
+
+
+def _learnable(text: str) -> bool:
+    return len(text) <= SITE_LINE_MAX_CHARS and not _QUOTE_CHARS.search(text) and bool(site_line_key(text))
+
+
+def _edge_blocks(blocks: Sequence[_Block]) -> Iterable[tuple[int, _Block]]:
+    """Blocks at the positions the index counts: the first few and the last few."""
+    body_start = next((i for i, b in enumerate(blocks) if b.role == "body"), len(blocks))
+    chosen = set(range(min(SITE_LINE_HEAD_BLOCKS, len(blocks))))
+    chosen.update(range(max(body_start, len(blocks) - SITE_LINE_TAIL_BLOCKS), len(blocks)))
+    return ((i, blocks[i]) for i in sorted(chosen))
+
+
+@dataclass
+class _GroupLines:
+    n_articles: int = 0
+    counts: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass
 class SiteLineIndex:
-    """Per-publisher-group counts of normalised lines, kept with the tables between runs."""
+    """Per-group article counts of normalised edge lines, kept with the tables between runs.
 
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    Stored as 64-bit hashes with counts (``.npz``): ~10 entries per article, so a
+    100k-article corpus is a ~12 MB file that loads in milliseconds. Article ids
+    are kept (first 64 bits) so observing an article twice counts it once.
+    """
+
+    groups: dict[str, _GroupLines] = field(default_factory=dict)
+    seen: set[int] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, path: Path) -> SiteLineIndex:
+        path = Path(path)
+        if not path.exists():
+            return cls()
+        with np.load(path, allow_pickle=False) as data:
+            names = [str(n) for n in data["group_names"]]
+            n_articles = data["group_articles"].tolist()
+            line_group = data["line_group"]
+            line_hash = data["line_hash"]
+            line_count = data["line_count"]
+            seen = set(data["seen"].tolist())
+        index = cls(seen=seen)
+        order = np.argsort(line_group, kind="stable")
+        bounds = np.searchsorted(line_group[order], np.arange(len(names) + 1))
+        for gi, name in enumerate(names):
+            sel = order[bounds[gi] : bounds[gi + 1]]
+            index.groups[name] = _GroupLines(int(n_articles[gi]), dict(zip(line_hash[sel].tolist(), line_count[sel].tolist())))
+        return index
+
+    def save(self, path: Path) -> None:
+        path = Path(path)
+        names = sorted(self.groups)
+        line_group, line_hash, line_count = [], [], []
+        for gi, name in enumerate(names):
+            counts = self.groups[name].counts
+            line_group.extend([gi] * len(counts))
+            line_hash.extend(counts.keys())
+            line_count.extend(counts.values())
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            np.savez(
+                fh,
+                group_names=np.array(names, dtype=str),
+                group_articles=np.array([self.groups[n].n_articles for n in names], dtype=np.int64),
+                line_group=np.array(line_group, dtype=np.int32),
+                line_hash=np.array(line_hash, dtype=np.uint64),
+                line_count=np.array(line_count, dtype=np.uint32),
+                seen=np.array(sorted(self.seen), dtype=np.uint64),
+            )
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+
+    def observe(self, group: str, article_id: str, parts: ArticleParts) -> None:
+        """Count the article's edge lines once; observing the same article again changes nothing."""
+        key = _article_key(article_id)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        lines = self.groups.setdefault(group, _GroupLines())
+        lines.n_articles += 1
+        hashes = {_hash64(site_line_key(b.text)) for _, b in _edge_blocks(_blocks(parts)) if _learnable(b.text)}
+        for h in hashes:
+            lines.counts[h] = lines.counts.get(h, 0) + 1
+
+    def n_articles(self, group: str) -> int:
+        lines = self.groups.get(group)
+        return lines.n_articles if lines else 0
+
+    def is_site_line(self, group: str, text: str) -> bool:
+        """True when ``text`` recurs often enough in ``group`` to be furniture (position is the caller's check)."""
+        lines = self.groups.get(group)
+        if lines is None or not _learnable(text):
+            return False
+        count = lines.counts.get(_hash64(site_line_key(text)), 0)
+        if count < SITE_LINE_MIN_ARTICLES:
+            return False
+        share = SITE_LINE_SENTENCE_MIN_SHARE if _is_sentence_like(text) else SITE_LINE_MIN_SHARE
+        return count >= share * lines.n_articles
 
 
-RULES = (
-    Rule("editorial_heading", "editorial_standards", re.compile(r"^Truth and Accuracy$"), "editorial-standards box heading"),
-    Rule("editorial_note", "editorial_standards", re.compile(r"^We are committed to truth and accuracy"), "editorial-standards note"),
-    Rule("advertise_with", "advertising", re.compile(r"^Advertise with (?P<publisher>[A-Z][\w.&' ]+?) and "), "advertising pitch"),
-)
+def site_group(parts: ArticleParts, source_path: str, publisher_hint: str | None) -> str:
+    """The group whose articles share furniture: the publisher if known, else the source directory."""
+    publisher = publisher_hint or _detect_publisher(_blocks(parts), DEFAULT_RULES)
+    if publisher:
+        return f"publisher:{publisher.casefold()}"
+    path = source_path.split(":", 1)[0] if source_path.endswith(tuple(f":{d}" for d in "0123456789")) or ".jsonl:" in source_path else source_path
+    directory = path.rsplit("/", 1)[0] if "/" in path else "."
+    return f"dir:{directory}"
 
 
-def clean(parts: ArticleParts, *, source: str | None = None, site_lines: SiteLineIndex | None = None) -> CleanResult:
-    kept: list[Line] = []
-    removed: list[RemovedLine] = []
-    publisher = source
-    for line in parts.body:
-        for rule in RULES:
-            m = rule.pattern.search(line.text)
-            if m:
-                removed.append(RemovedLine(line.line_no, line.text, rule.category, rule.name))
-                if publisher is None and "publisher" in m.groupdict():
-                    publisher = m.group("publisher")
-                break
+# --- publisher ----------------------------------------------------------------------
+
+# Rules whose publisher group names the site itself; a wire credit ("The Associated
+# Press contributed") is weaker evidence and used only when nothing else names one.
+_WEAK_PUBLISHER_RULES = frozenset({"contributed_wire"})
+_PUBLISHER_TAIL = re.compile(r"(?:[\s,.;:|-]+(?:inc|llc|ltd|plc|co|corp|all rights reserved|the)?)+$", re.IGNORECASE)
+
+
+def _publisher_from(rule: Rule, text: str) -> str | None:
+    m = rule.pattern.match(text)
+    if not m or "publisher" not in m.groupdict() or not m.group("publisher"):
+        return None
+    name = _PUBLISHER_TAIL.sub("", m.group("publisher").strip())
+    if len(name) < 2 or name.lower() in {"the", "this", "our", "us", "all"}:
+        return None
+    if name.islower():
+        name = name.title()
+    return name
+
+
+def _detect_publisher(blocks: Sequence[_Block], rules: RuleSet) -> str | None:
+    weak: str | None = None
+    for block in blocks:
+        text = _match_form(block.text)
+        for rule in rules.matching(text):
+            name = _publisher_from(rule, text)
+            if name is None:
+                continue
+            if rule.name not in _WEAK_PUBLISHER_RULES:
+                return name
+            weak = weak or name
+    return weak
+
+
+# --- clean ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    category: str
+    rule: str
+
+
+def clean(
+    parts: ArticleParts,
+    *,
+    source: str | None = None,
+    site_lines: SiteLineIndex | None = None,
+    group: str | None = None,
+    rules: RuleSet = DEFAULT_RULES,
+) -> CleanResult:
+    """Split one article into title, dek, kept paragraphs and removed furniture.
+
+    ``source`` is a publisher hint (it wins over detection); ``group`` is the
+    :func:`site_group` the article was observed under (default: the publisher's
+    group, or any group of ``site_lines`` that knows the line).
+    """
+    blocks = _blocks(parts)
+    matches = [rules.matching(_match_form(b.text)) for b in blocks]
+    detected = _detect_publisher(blocks, rules)
+    publisher = source or detected
+    site = _SiteLookup(site_lines, group, publisher)
+
+    if _looks_like_page(blocks):
+        verdicts = _page_verdicts(blocks, matches)
+        mode = "page"
+    else:
+        verdicts = _article_verdicts(blocks, matches, site)
+        mode = "article"
+
+    flag = _hold_back_reason(blocks, verdicts) if mode == "article" else None
+    if flag:
+        verdicts = [None] * len(blocks)
+    return _assemble(parts, blocks, verdicts, publisher, flag, mode)
+
+
+@dataclass(frozen=True)
+class _SiteLookup:
+    index: SiteLineIndex | None
+    group: str | None
+    publisher: str | None
+
+    def knows(self, text: str) -> bool:
+        if self.index is None or not self.index.groups:
+            return False
+        if self.group is not None:
+            return self.index.is_site_line(self.group, text)
+        if self.publisher is not None and f"publisher:{self.publisher.casefold()}" in self.index.groups:
+            return self.index.is_site_line(f"publisher:{self.publisher.casefold()}", text)
+        return any(self.index.is_site_line(g, text) for g in self.index.groups)
+
+
+def _first_rule(rules: tuple[Rule, ...], where: str) -> Rule | None:
+    for rule in rules:
+        if rule.position == "any" or (where == "header" and rule.at_header) or (where == "footer" and rule.at_footer):
+            return rule
+    return None
+
+
+def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], site: _SiteLookup) -> list[_Verdict | None]:
+    n = len(blocks)
+    verdicts: list[_Verdict | None] = [None] * n
+    edge_positions = {i for i, _ in _edge_blocks(blocks)}
+
+    def site_line(i: int) -> bool:
+        return i in edge_positions and site.knows(blocks[i].text)
+
+    # Furniture allowed anywhere.
+    for i in range(n):
+        rule = _first_rule(matches[i], "any")
+        if rule is not None and rule.position == "any":
+            verdicts[i] = _Verdict(rule.category, rule.name)
+
+    # Header: furniture around the title and dek, within the first few blocks.
+    kept_head = 0
+    for i in range(min(n, HEADER_SCAN_BLOCKS)):
+        if verdicts[i] is not None:
+            continue
+        rule = _first_rule(matches[i], "header")
+        if rule is not None:
+            verdicts[i] = _Verdict(rule.category, rule.name)
+        elif site_line(i):
+            verdicts[i] = _Verdict("repeated_site_line", "site_line")
+        elif blocks[i].role in ("title", "dek") or kept_head == 0:
+            # the title (or the line promoted to title) and the dek sit between header furniture
+            kept_head += 1
         else:
-            kept.append(line)
+            break
+
+    # Footer: the unbroken run of furniture that reaches the end of the article.
+    in_link_list = _link_list_members(blocks, matches)
+    body_start = next((i for i, b in enumerate(blocks) if b.role == "body"), n)
+    for i in range(n - 1, body_start - 1, -1):
+        if verdicts[i] is not None:
+            continue
+        rule = _first_rule(matches[i], "footer")
+        if rule is not None:
+            verdicts[i] = _Verdict(rule.category, rule.name)
+        elif site_line(i):
+            verdicts[i] = _Verdict("repeated_site_line", "site_line")
+        elif in_link_list[i]:
+            verdicts[i] = _Verdict("related_links", "related_list_item")
+        else:
+            break
+    return verdicts
+
+
+def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[bool]:
+    """Headline-like lines that follow a "Related"/"More from" heading."""
+    members = [False] * len(blocks)
+    open_list = False
+    for i, block in enumerate(blocks):
+        if any(r.name == "related_heading" for r in matches[i]):
+            open_list = True
+            continue
+        if open_list and _word_count(block.text) <= LINK_LINE_MAX_WORDS and not _is_prose(block.text):
+            members[i] = True
+        elif not matches[i]:
+            open_list = False
+    return members
+
+
+def _hold_back_reason(blocks: list[_Block], verdicts: list[_Verdict | None]) -> str | None:
+    body = [(b, v) for b, v in zip(blocks, verdicts) if b.role == "body"]
+    prose_total = sum(len(b.text) for b, _ in body if _is_prose(b.text))
+    prose_removed = sum(len(b.text) for b, v in body if v is not None and _is_prose(b.text))
+    if prose_total == 0 or prose_removed <= MAX_REMOVED_PROSE_SHARE * prose_total:
+        return None
+    fired = sorted({v.rule for v in verdicts if v is not None})
+    return f"held_back: cleaning would remove {prose_removed / prose_total:.0%} of the article's prose (rules: {', '.join(fired)})"
+
+
+def _assemble(
+    parts: ArticleParts,
+    blocks: list[_Block],
+    verdicts: list[_Verdict | None],
+    publisher: str | None,
+    flag: str | None,
+    mode: str,
+) -> CleanResult:
+    removed: list[RemovedLine] = []
+    kept: list[_Block] = []
+    for block, verdict in zip(blocks, verdicts):
+        if verdict is None:
+            kept.append(block)
+            continue
+        for k, line in enumerate(block.lines):
+            # the lines of a hard-wrapped block after the first go with it
+            rule = verdict.rule if k == 0 else f"{verdict.rule}+continuation"
+            removed.append(RemovedLine(line.line_no, line.text, verdict.category, rule))
+
+    title: Line | None = None
+    dek: Line | None = None
+    body_kept = [b for b in kept if b.role == "body"]
+    title_kept = next((b for b in kept if b.role == "title"), None)
+    dek_kept = next((b for b in kept if b.role == "dek"), None)
+    if parts.title is not None:
+        if title_kept is not None:
+            title, dek = title_kept.lines[0], (dek_kept.lines[0] if dek_kept else None)
+        elif dek_kept is not None:
+            # a masthead took line 1: the dek line is the real title
+            title = dek_kept.lines[0]
+        elif body_kept:
+            title = body_kept[0].lines[0]
+            body_kept = body_kept[1:] if len(body_kept[0].lines) == 1 else body_kept
+            if title is body_kept[0].lines[0] if body_kept else False:
+                title = None
+    paragraph_lines = [ln for b in body_kept for ln in b.lines]
     return CleanResult(
-        title=parts.title.text if parts.title else None,
-        dek=parts.dek.text if parts.dek else None,
-        paragraphs=tuple(ln.text for ln in kept),
-        removed=tuple(removed),
+        title=title.text if title else None,
+        dek=dek.text if dek else None,
+        paragraphs=tuple(ln.text for ln in paragraph_lines),
+        removed=tuple(sorted(removed, key=lambda r: r.line_no)),
         publisher=publisher,
+        flag=flag,
+        line_nos=tuple(ln.line_no for ln in paragraph_lines),
+        title_line_no=title.line_no if title else None,
+        mode=mode,
     )
+
+
+# --- whole-page mode ------------------------------------------------------------------------
+
+
+def _looks_like_page(blocks: list[_Block]) -> bool:
+    if len(blocks) < PAGE_MIN_BLOCKS:
+        return False
+    short = sum(1 for b in blocks if _word_count(b.text) <= PAGE_SHORT_MAX_WORDS and not _TERMINAL.search(b.text))
+    return short >= PAGE_MIN_SHORT_SHARE * len(blocks)
+
+
+def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[_Verdict | None]:
+    # Placeholder until the page classifier lands: rules that fire anywhere only.
+    verdicts: list[_Verdict | None] = [None] * len(blocks)
+    for i in range(len(blocks)):
+        rule = _first_rule(matches[i], "any")
+        if rule is not None and rule.position == "any":
+            verdicts[i] = _Verdict(rule.category, rule.name)
+    return verdicts

@@ -67,3 +67,28 @@ def find_outlets(seg: Segmentation, gazetteer: Gazetteer, publisher: str | None 
                 start = sentence.char_start + m.start()
                 mentions.append(OutletMention(outlet.outlet_id, outlet.name, m.group(0), "cited", sentence.sentence_idx, start, start + len(m.group(0)), "gazetteer"))
     return tuple(mentions)
+
+
+def build_outlets(mentions, sentences, gazetteer: Gazetteer):
+    """The outlets table from all committed mentions (interim)."""
+    import pandas as pd
+
+    by_id = {o.outlet_id: o for o in gazetteer.outlets}
+    cited = mentions[mentions["role"] == "cited"]
+    published = mentions[mentions["role"] == "publisher"]
+    pol = cited.merge(sentences, on=["article_id", "sentence_idx"], how="left")
+    rows = []
+    for outlet_id in sorted(set(mentions["outlet_id"].dropna())):
+        c = cited[cited["outlet_id"] == outlet_id]
+        o = by_id.get(outlet_id)
+        name = o.name if o else mentions.loc[mentions["outlet_id"] == outlet_id, "outlet_name"].iloc[0]
+        p = pol.loc[pol["outlet_id"] == outlet_id, "polarity"]
+        rows.append({
+            "outlet_id": outlet_id, "name": name, "aliases": list(o.aliases) if o else [],
+            "kind": o.kind if o else None, "country": o.country if o else None,
+            "n_articles_citing": int(c["article_id"].nunique()), "n_mentions": int(len(c)),
+            "n_articles_published": int(published.loc[published["outlet_id"] == outlet_id, "article_id"].nunique()),
+            "polarity_mean": float(p.mean()) if len(p.dropna()) else None,
+        })
+    return pd.DataFrame(rows, columns=["outlet_id", "name", "aliases", "kind", "country", "n_articles_citing",
+                                       "n_mentions", "n_articles_published", "polarity_mean"])

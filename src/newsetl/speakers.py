@@ -26,3 +26,8 @@ def build_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         "polarity_mean": grouped["polarity"].mean(),
     }).reset_index()
     return out.sort_values(["n_quotes", "speaker_id"], ascending=[False, True], ignore_index=True)
+
+
+def assign_speaker_ids(quotes, article_id: str) -> list[str | None]:
+    """speaker_id per quote: from the speaker's canonical name, so one person keeps one id across articles."""
+    return [speaker_id_for(q.speaker_name) if q.speaker_name else None for q in quotes]

@@ -1,0 +1,169 @@
+"""The newsetl flow: raw article files in, Parquet tables out.
+
+Run once with Prefect's embedded API:  python flows/news_etl.py [RAW_DIR] [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_progress_artifact, update_progress_artifact
+from prefect.runtime import flow_run
+from prefect.task_runners import ProcessPoolTaskRunner
+
+from newsetl.ingest import DEFAULT_MAX_BYTES, discover
+from newsetl.process import BatchResult, ProcessConfig
+from newsetl.store import Store
+from newsetl.tasks import (
+    commit_batch,
+    commit_planned_rejects,
+    learn_site_lines,
+    plan_batches,
+    process_batch_task,
+    publish_artifacts,
+    rebuild_aggregate_tables,
+    record_run,
+)
+
+
+def _run_name() -> str:
+    raw_dir = flow_run.parameters.get("raw_dir", "data/raw")
+    n_files = len(discover(Path(raw_dir))[0]) if Path(raw_dir).is_dir() else 0
+    return f"news-etl-{datetime.now(timezone.utc):%Y-%m-%d}-{n_files}-files"
+
+
+@flow(name="news-etl", flow_run_name=_run_name, log_prints=True, persist_result=False)
+def news_etl(
+    raw_dir: str = "data/raw",
+    out_dir: str = "data/processed",
+    batch_size: int = 200,
+    workers: int = 1,
+    publisher: str | None = None,
+    publisher_by_dir: dict[str, str] | None = None,
+    gazetteer_csv: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    dask_address: str | None = None,
+) -> dict:
+    """Ingest new articles under ``raw_dir`` into the tables under ``out_dir``.
+
+    Args:
+        raw_dir: directory searched recursively for ``.txt`` and ``.jsonl`` articles.
+        out_dir: where the Parquet tables live; only articles not committed there are processed.
+        batch_size: articles per task; each batch is committed atomically.
+        workers: parallel worker processes for batches (1 = in the flow's process).
+        publisher: the publisher of every article, for corpora whose files do not name their site.
+        publisher_by_dir: publisher per source sub-directory, e.g. ``{"bbc-2005": "BBC News"}``.
+        gazetteer_csv: extra outlets (same columns as the shipped ``outlets.csv``).
+        max_bytes: files larger than this are rejected unread.
+        dask_address: run batches on an existing Dask cluster (``tcp://host:8786``) via prefect-dask.
+    """
+    logger = get_run_logger()
+    started_at = datetime.now(timezone.utc)
+    run_id = f"{started_at:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+    seconds: dict[str, float] = {}
+    store = Store(Path(out_dir))
+    with store.locked():
+        t = time.perf_counter()
+        store.open()
+        plan = plan_batches(raw_dir, out_dir, batch_size, max_bytes)
+        seconds["plan"] = time.perf_counter() - t
+        logger.info(
+            "%d files: %d new articles in %d batches, %d unchanged, %d duplicates, %d rejected at discovery",
+            plan.n_files_seen, plan.n_new, len(plan.batches), plan.n_unchanged, plan.n_duplicates, len(plan.rejects),
+        )
+        config = ProcessConfig(
+            max_bytes=max_bytes,
+            publisher=publisher,
+            publisher_by_dir=tuple(sorted((publisher_by_dir or {}).items())),
+            gazetteer_csv=gazetteer_csv,
+        )
+        staging = str(store.staging_dir(run_id))
+        t = time.perf_counter()
+        if plan.batches:
+            site_lines = learn_site_lines(plan, out_dir, config)
+            config = ProcessConfig(**{**config.__dict__, "site_lines_path": site_lines or None})
+        seconds["learn"] = time.perf_counter() - t
+        n_rejected = commit_planned_rejects(plan, run_id, out_dir, staging)
+
+        progress = create_progress_artifact(progress=0.0, key="news-etl-progress", description="batches committed")
+        stage_seconds: dict[str, float] = {}
+        n_new = 0
+        rejects: list[dict] = []
+        t = time.perf_counter()
+        for done, result in enumerate(_run_batches(plan, run_id, staging, config, workers, dask_address), start=1):
+            rows = commit_batch(result, run_id, out_dir)
+            n_new += len(result.article_ids)
+            n_rejected += rows.get("rejects", 0)
+            for stage, sec in result.seconds.items():
+                stage_seconds[stage] = stage_seconds.get(stage, 0.0) + sec
+            update_progress_artifact(progress, progress=100.0 * done / len(plan.batches))
+            print(f"committed batch {done}/{len(plan.batches)}: {len(result.article_ids)} articles")
+        seconds["batches"] = time.perf_counter() - t
+        seconds.update({f"stage.{k}": v for k, v in sorted(stage_seconds.items())})
+        t = time.perf_counter()
+        if n_new or not (Path(out_dir) / "speakers" / "part-0.parquet").exists():
+            rebuild_aggregate_tables(out_dir, staging, gazetteer_csv)
+        seconds["aggregate"] = time.perf_counter() - t
+        seconds["total"] = (datetime.now(timezone.utc) - started_at).total_seconds()
+        run_row = {
+            "run_id": run_id,
+            "flow_run_id": str(flow_run.id) if flow_run.id else None,
+            "started_at": started_at,
+            "finished_at": datetime.now(timezone.utc),
+            "status": "completed",
+            "raw_dir": str(Path(raw_dir).resolve()),
+            "n_files_seen": plan.n_files_seen,
+            "n_articles_new": n_new,
+            "n_unchanged": plan.n_unchanged,
+            "n_duplicates": plan.n_duplicates,
+            "n_rejected": n_rejected,
+            "seconds": {k: round(v, 4) for k, v in seconds.items()},
+        }
+        record_run(out_dir, staging, run_row)
+        from newsetl.store import load
+
+        run_rejects = load("rejects", out_dir)
+        run_rejects = run_rejects[run_rejects["run_id"] == run_id].to_dict(orient="records")
+        publish_artifacts(out_dir, run_row, run_rejects)
+        store.discard_staging(run_id)
+    return {k: v for k, v in run_row.items() if k not in ("started_at", "finished_at")}
+
+
+def _run_batches(
+    plan, run_id: str, staging: str, config: ProcessConfig, workers: int, dask_address: str | None
+) -> Iterator[BatchResult]:
+    batch_ids = [f"{run_id}-{n:05d}" for n in range(len(plan.batches))]
+    if workers <= 1 and not dask_address:
+        for batch_id, items in zip(batch_ids, plan.batches):
+            yield process_batch_task(batch_id, run_id, items, staging, config)
+        return
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        runner = DaskTaskRunner(address=dask_address)
+    else:
+        runner = ProcessPoolTaskRunner(max_workers=workers)
+    with runner:
+        futures = [
+            runner.submit(
+                process_batch_task,
+                parameters={"batch_id": b, "run_id": run_id, "items": items, "staging": staging, "config": config},
+            )
+            for b, items in zip(batch_ids, plan.batches)
+        ]
+        # Commit in plan order so the tables' part order is deterministic; a later
+        # batch that finished first simply waits for its turn.
+        for future in futures:
+            yield future.result()
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    summary = news_etl(*(args[:2]))
+    print(summary)

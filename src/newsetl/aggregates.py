@@ -1,0 +1,29 @@
+"""Corpus-level tables rebuilt from every committed row: ``speakers`` and ``outlets``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+
+from newsetl import outlets as outlet_stage
+from newsetl import speakers as speaker_stage
+from newsetl.store import Store, load
+from newsetl.tables import SCHEMAS
+
+
+def rebuild_aggregates(store: Store, staging: Path, gazetteer_csv: str | None = None) -> dict[str, int]:
+    root = store.root
+    quotes = load("quotes", root, columns=["article_id", "speaker_id", "speaker_name", "speaker_role", "polarity"])
+    speakers = speaker_stage.build_speakers(quotes)
+    mentions = load("outlet_mentions", root, columns=["article_id", "outlet_id", "outlet_name", "role", "sentence_idx"])
+    sentences = load("sentences", root, columns=["article_id", "sentence_idx", "polarity"])
+    gazetteer = outlet_stage.load_gazetteer(Path(gazetteer_csv) if gazetteer_csv else None)
+    outlets = outlet_stage.build_outlets(mentions, sentences, gazetteer)
+    counts = {}
+    for name, frame in (("speakers", speakers), ("outlets", outlets)):
+        schema = SCHEMAS[name]
+        table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
+        store.replace_aggregate(name, table, staging)
+        counts[name] = table.num_rows
+    return counts

@@ -1,0 +1,100 @@
+"""Incremental planning: which discovered articles are new, and how they are batched.
+
+Every discovered file ends in exactly one bucket: new work (batched), unchanged
+(its content is already committed), duplicate (same bytes as another file in this
+run or a committed one), or rejected (the problem is known here already, e.g. a
+file too large to read).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsetl.ingest import DEFAULT_MAX_BYTES, RejectedInput, SourceFile, discover
+from newsetl.store import CommittedState
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One article to process: a whole .txt file, or one line of a .jsonl file."""
+
+    path: str  # absolute path of the file to read
+    source_path: str  # as reported in the tables
+    article_id: str  # planned id; the worker re-hashes what it reads
+    line_no: int | None = None  # for JSONL
+
+
+@dataclass(frozen=True)
+class PlannedReject:
+    source_path: str
+    content_key: str
+    reason: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    batches: tuple[tuple[WorkItem, ...], ...]
+    rejects: tuple[PlannedReject, ...]
+    n_files_seen: int
+    n_unchanged: int
+    n_duplicates: int
+
+    @property
+    def n_new(self) -> int:
+        return sum(len(b) for b in self.batches)
+
+
+def make_plan(
+    raw_dir: Path,
+    committed: CommittedState,
+    batch_size: int = 200,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Plan:
+    files, problems = discover(raw_dir)
+    items: list[WorkItem] = []
+    rejects: list[PlannedReject] = [
+        PlannedReject(p.source_path, f"discovery:{p.reason}", p.reason, p.detail) for p in problems
+    ]
+    n_unchanged = n_duplicates = 0
+    seen_ids: set[str] = set()
+    for source in files:
+        try:
+            ids = list(_article_ids(source, max_bytes))
+        except RejectedInput as err:
+            key = f"size:{source.size}" if err.reason == "too_large" else f"error:{err.reason}"
+            if (source.source_path, key) in committed.rejected:
+                n_unchanged += 1
+            else:
+                rejects.append(PlannedReject(source.source_path, key, err.reason, err.detail))
+            continue
+        for line_no, article_id in ids:
+            source_path = source.source_path if line_no is None else f"{source.source_path}:{line_no}"
+            if article_id in committed.article_ids or (source_path, article_id) in committed.rejected:
+                n_unchanged += 1
+            elif article_id in seen_ids:
+                n_duplicates += 1
+            else:
+                seen_ids.add(article_id)
+                items.append(WorkItem(str(source.path), source_path, article_id, line_no))
+    batches = tuple(tuple(items[i : i + batch_size]) for i in range(0, len(items), batch_size))
+    return Plan(batches, tuple(rejects), len(files) + len(problems), n_unchanged, n_duplicates)
+
+
+def _article_ids(source: SourceFile, max_bytes: int) -> list[tuple[int | None, str]]:
+    if source.size > max_bytes:
+        raise RejectedInput("too_large", f"{source.size:,} bytes exceeds the limit of {max_bytes:,} bytes (max_bytes)")
+    try:
+        raw = Path(source.path).read_bytes()
+    except OSError as err:
+        raise RejectedInput("unreadable", f"cannot read file: {err.strerror or err}") from err
+    if not source.source_path.endswith(".jsonl"):
+        return [(None, hashlib.sha256(raw).hexdigest())]
+    ids = []
+    for line_no, line in enumerate(raw.split(b"\n"), start=1):
+        line = line.rstrip(b"\r")
+        if line.strip():
+            ids.append((line_no, hashlib.sha256(line).hexdigest()))
+    return ids

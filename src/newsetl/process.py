@@ -1,0 +1,277 @@
+"""Process one batch of articles into staged Parquet part files.
+
+decode → split → clean → segment → outlets → quotes/speakers → sentiment, for
+every article of the batch; bad inputs become ``rejects`` rows. Runs in a worker
+process; takes and returns only paths and small summaries.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from newsetl import clean as clean_stage
+from newsetl import outlets as outlet_stage
+from newsetl import quotes as quote_stage
+from newsetl import sentiment as sentiment_stage
+from newsetl import speakers as speaker_stage
+from newsetl.ingest import DEFAULT_MAX_BYTES, RawArticle, RejectedInput, SourceFile, read_articles, split_parts
+from newsetl.plan import WorkItem
+from newsetl.segment import join_paragraphs, segment
+from newsetl.store import write_parquet
+from newsetl.tables import BATCH_TABLES, to_table
+
+STAGES = ("read", "clean", "segment", "outlets", "quotes", "sentiment", "write")
+
+
+@dataclass(frozen=True)
+class ProcessConfig:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    publisher: str | None = None  # one publisher for every article (CLI --publisher)
+    publisher_by_dir: tuple[tuple[str, str], ...] = ()  # (source directory prefix, publisher)
+    gazetteer_csv: str | None = None
+    site_lines_path: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    batch_id: str
+    staging_dir: str
+    parts: dict[str, str]  # table -> staged file
+    article_ids: tuple[str, ...]
+    sources: dict[str, str]
+    rejected: dict[str, str]  # source_path -> content key
+    rows: dict[str, int]
+    seconds: dict[str, float]
+
+
+@dataclass
+class _Rows:
+    tables: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in BATCH_TABLES + ("rejects",)})
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] += time.perf_counter() - start
+
+
+def process_batch(
+    batch_id: str, run_id: str, items: Sequence[WorkItem], staging_root: Path, config: ProcessConfig
+) -> BatchResult:
+    rows = _Rows()
+    article_ids: list[str] = []
+    sources: dict[str, str] = {}
+    rejected: dict[str, str] = {}
+    site_lines = _site_lines(config.site_lines_path)
+    gazetteer = _gazetteer(config.gazetteer_csv)
+
+    for article in _read_items(items, config, rows, rejected, run_id):
+        if article.article_id in sources.values():
+            continue  # same content reached twice (e.g. a JSONL line repeated): counted once
+        try:
+            _process_article(article, run_id, config, site_lines, gazetteer, rows)
+        except RejectedInput as err:
+            _reject(rows, rejected, run_id, article.source_path, article.article_id, err)
+            continue
+        article_ids.append(article.article_id)
+        sources[article.source_path] = article.article_id
+
+    staging = Path(staging_root) / batch_id
+    parts: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    with rows.timed("write"):
+        for table, table_rows in rows.tables.items():
+            path = staging / f"{table}.parquet"
+            write_parquet(to_table(table, table_rows), path)
+            parts[table] = str(path)
+            counts[table] = len(table_rows)
+    return BatchResult(
+        batch_id, str(staging), parts, tuple(article_ids), sources, rejected, counts, dict(rows.seconds)
+    )
+
+
+def _read_items(
+    items: Sequence[WorkItem], config: ProcessConfig, rows: _Rows, rejected: dict[str, str], run_id: str
+) -> Iterator[RawArticle]:
+    by_file: dict[str, list[WorkItem]] = defaultdict(list)
+    for item in items:
+        by_file[item.path].append(item)
+    for path, file_items in by_file.items():
+        wanted = {item.source_path: item for item in file_items}
+        first = file_items[0]
+        base = first.source_path.rsplit(":", 1)[0] if first.line_no is not None else first.source_path
+        start = time.perf_counter()
+        try:
+            source = SourceFile(Path(path), base, Path(path).stat().st_size)
+            results = list(read_articles(source, config.max_bytes))
+        except (RejectedInput, OSError) as err:
+            if isinstance(err, OSError):
+                err = RejectedInput("unreadable", f"file vanished or became unreadable after discovery: {err.strerror or err}")
+            for item in file_items:
+                _reject(rows, rejected, run_id, item.source_path, item.article_id, err)
+            continue
+        finally:
+            rows.seconds["read"] += time.perf_counter() - start
+        for result in results:
+            if isinstance(result, RejectedInput):
+                where = getattr(result, "source_path", base)
+                if where in wanted:
+                    _reject(rows, rejected, run_id, where, wanted[where].article_id, result)
+            elif result.source_path in wanted:
+                yield result
+
+
+def _process_article(article: RawArticle, run_id: str, config: ProcessConfig, site_lines, gazetteer, rows: _Rows) -> None:
+    parts = split_parts(article)
+    hint = article.source or _publisher_hint(article.source_path, config)
+    with rows.timed("clean"):
+        cleaned = clean_stage.clean(parts, source=hint, site_lines=site_lines)
+    title = cleaned.title if article.title is None else article.title
+    if not cleaned.paragraphs:
+        raise RejectedInput("no_body", "no article text after the title" + (" and dek" if cleaned.dek else ""))
+    body = join_paragraphs(cleaned.paragraphs)
+    with rows.timed("segment"):
+        seg = segment(body)
+    with rows.timed("outlets"):
+        mentions = outlet_stage.find_outlets(seg, gazetteer, cleaned.publisher)
+    with rows.timed("quotes"):
+        quotes = quote_stage.find_quotes(seg, mentions)
+        speaker_ids = speaker_stage.assign_speaker_ids(quotes, article.article_id)
+    with rows.timed("sentiment"):
+        spans = [(s.char_start, s.char_end) for s in seg.sentences] + [(q.char_start, q.char_end) for q in quotes]
+        body_score, span_scores = sentiment_stage.score_spans(body, spans)
+    sentence_scores = span_scores[: len(seg.sentences)]
+    quote_scores = span_scores[len(seg.sentences) :]
+
+    aid = article.article_id
+    rows.tables["articles"].append(
+        {
+            "article_id": aid,
+            "source_path": article.source_path,
+            "publisher": cleaned.publisher,
+            "title": title,
+            "dek": cleaned.dek,
+            "body": body,
+            "url": article.url,
+            "published": article.published,
+            "encoding": article.encoding,
+            "n_chars_raw": len(article.text),
+            "n_chars_body": len(body),
+            "n_boilerplate_lines": len(cleaned.removed),
+            "n_paragraphs": len(seg.paragraphs),
+            "n_sentences": len(seg.sentences),
+            "n_quotes": len(quotes),
+            "clean_flag": cleaned.flag,
+            "polarity": body_score.polarity,
+            "subjectivity": body_score.subjectivity,
+            "run_id": run_id,
+        }
+    )
+    rows.tables["boilerplate"].extend(
+        {"article_id": aid, "line_no": r.line_no, "text": r.text, "category": r.category, "rule": r.rule}
+        for r in cleaned.removed
+    )
+    rows.tables["sentences"].extend(
+        {
+            "article_id": aid,
+            "sentence_idx": s.sentence_idx,
+            "paragraph_idx": s.paragraph_idx,
+            "char_start": s.char_start,
+            "char_end": s.char_end,
+            "text": s.text,
+            "polarity": score.polarity,
+            "subjectivity": score.subjectivity,
+        }
+        for s, score in zip(seg.sentences, sentence_scores)
+    )
+    rows.tables["outlet_mentions"].extend(
+        {
+            "article_id": aid,
+            "outlet_id": m.outlet_id,
+            "outlet_name": m.outlet_name,
+            "surface": m.surface,
+            "role": m.role,
+            "sentence_idx": m.sentence_idx,
+            "char_start": m.char_start,
+            "char_end": m.char_end,
+            "resolved_by": m.resolved_by,
+        }
+        for m in mentions
+    )
+    rows.tables["quotes"].extend(
+        {
+            "quote_id": f"{aid[:16]}-{q.quote_idx}",
+            "article_id": aid,
+            "sentence_idx": q.sentence_idx,
+            "kind": q.kind,
+            "text": q.text,
+            "char_start": q.char_start,
+            "char_end": q.char_end,
+            "cue": q.cue,
+            "speaker_id": speaker_id,
+            "speaker_name": q.speaker_name,
+            "speaker_surface": q.speaker_surface,
+            "speaker_role": q.speaker_role,
+            "via_outlet_id": q.via_outlet_id,
+            "via_outlet_name": q.via_outlet_name,
+            "polarity": score.polarity,
+            "subjectivity": score.subjectivity,
+        }
+        for q, speaker_id, score in zip(quotes, speaker_ids, quote_scores)
+    )
+
+
+def _reject(rows: _Rows, rejected: dict[str, str], run_id: str, source_path: str, key: str, err: RejectedInput) -> None:
+    rejected[source_path] = key
+    rows.tables["rejects"].append(
+        {"run_id": run_id, "source_path": source_path, "content_sha256": key, "reason": err.reason, "detail": err.detail}
+    )
+
+
+def _publisher_hint(source_path: str, config: ProcessConfig) -> str | None:
+    if config.publisher:
+        return config.publisher
+    parent = str(PurePosixPath(source_path.split(":", 1)[0]).parent)
+    for prefix, publisher in config.publisher_by_dir:
+        if parent == prefix or parent.startswith(prefix.rstrip("/") + "/"):
+            return publisher
+    return None
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(extra_csv: str | None):
+    return outlet_stage.load_gazetteer(Path(extra_csv) if extra_csv else None)
+
+
+def _site_lines(path: str | None):
+    if not path or not hasattr(clean_stage, "SiteLineIndex") or not hasattr(clean_stage.SiteLineIndex, "load"):
+        return None
+    return clean_stage.SiteLineIndex.load(Path(path))
+
+
+def observe_site_lines(items: Sequence[WorkItem], index_path: Path, config: ProcessConfig) -> str:
+    """Feed this run's new articles to the cleaner's repeated-line memory before any batch is cleaned.
+
+    Observing first means the first article of a site benefits from the lines its
+    later articles repeat, whatever the batch order. Returns the saved index path.
+    """
+    index_cls = getattr(clean_stage, "SiteLineIndex", None)
+    if index_cls is None or not hasattr(index_cls, "observe"):
+        return ""
+    index = index_cls.load(Path(index_path))
+    for article in _read_items(items, config, _Rows(), {}, run_id=""):
+        parts = split_parts(article)
+        hint = article.source or _publisher_hint(article.source_path, config)
+        index.observe(clean_stage.site_group(parts, article.source_path, hint), article.article_id, parts)
+    Path(index_path).parent.mkdir(parents=True, exist_ok=True)
+    index.save(Path(index_path))
+    return str(index_path)

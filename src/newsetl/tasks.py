@@ -1,0 +1,105 @@
+"""The pipeline's stages as Prefect tasks: the only library module that imports Prefect.
+
+Tasks take and return paths and small summaries, never DataFrames, and persist
+no results: everything of value is in the Parquet tables.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prefect import task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from newsetl import report_text
+from newsetl.aggregates import rebuild_aggregates
+from newsetl.plan import Plan, WorkItem, make_plan
+from newsetl.process import BatchResult, ProcessConfig, observe_site_lines, process_batch
+from newsetl.store import BatchRecord, Store
+from newsetl.tables import to_table
+
+_FS_RETRIES = {"retries": 2, "retry_delay_seconds": 1}
+
+
+@task(name="plan incremental batches", persist_result=False, **_FS_RETRIES)
+def plan_batches(raw_dir: str, out_dir: str, batch_size: int, max_bytes: int) -> Plan:
+    store = Store(Path(out_dir))
+    return make_plan(Path(raw_dir), store.committed(), batch_size=batch_size, max_bytes=max_bytes)
+
+
+@task(name="learn repeated site lines", persist_result=False, **_FS_RETRIES)
+def learn_site_lines(plan: Plan, out_dir: str, config: ProcessConfig) -> str:
+    items = [item for batch in plan.batches for item in batch]
+    return observe_site_lines(items, Store(Path(out_dir)).site_lines_path, config)
+
+
+@task(name="process batch {batch_id}", task_run_name="process batch {batch_id}", persist_result=False)
+def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], staging: str, config: ProcessConfig) -> BatchResult:
+    return process_batch(batch_id, run_id, items, Path(staging), config)
+
+
+@task(name="commit batch", task_run_name="commit batch {result.batch_id}", persist_result=False)
+def commit_batch(result: BatchResult, run_id: str, out_dir: str) -> dict[str, int]:
+    record = BatchRecord(
+        result.batch_id, run_id, {}, {}, result.article_ids, result.sources, result.rejected
+    )
+    Store(Path(out_dir)).commit(record, {table: Path(p) for table, p in result.parts.items()})
+    return result.rows
+
+
+@task(name="commit discovery rejects", persist_result=False, **_FS_RETRIES)
+def commit_planned_rejects(plan: Plan, run_id: str, out_dir: str, staging: str) -> int:
+    if not plan.rejects:
+        return 0
+    from newsetl.store import write_parquet
+
+    rows = [
+        {"run_id": run_id, "source_path": r.source_path, "content_sha256": r.content_key, "reason": r.reason, "detail": r.detail}
+        for r in plan.rejects
+    ]
+    path = Path(staging) / "planned" / "rejects.parquet"
+    write_parquet(to_table("rejects", rows), path)
+    record = BatchRecord(f"{run_id}-rejects", run_id, {}, {}, rejected={r.source_path: r.content_key for r in plan.rejects})
+    Store(Path(out_dir)).commit(record, {"rejects": path})
+    return len(rows)
+
+
+@task(name="rebuild speakers and outlets", persist_result=False, **_FS_RETRIES)
+def rebuild_aggregate_tables(out_dir: str, staging: str, gazetteer_csv: str | None) -> dict[str, int]:
+    return rebuild_aggregates(Store(Path(out_dir)), Path(staging) / "aggregates", gazetteer_csv)
+
+
+@task(name="record run", persist_result=False, **_FS_RETRIES)
+def record_run(out_dir: str, staging: str, row: dict) -> None:
+    Store(Path(out_dir)).append_run(to_table("runs", [row]), row["run_id"], Path(staging) / "runs")
+
+
+@task(name="publish run summary", persist_result=False)
+def publish_artifacts(out_dir: str, run_row: dict, rejects: list[dict]) -> None:
+    summary = report_text.run_summary_markdown(Path(out_dir), run_row, rejects)
+    create_markdown_artifact(key="news-etl-summary", markdown=summary, description="newsetl run summary")
+    for key, title, rows in report_text.top_tables(Path(out_dir)):
+        if rows:
+            create_table_artifact(key=key, table=rows, description=title)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def elapsed(start: float) -> float:
+    return round(time.perf_counter() - start, 6)
+
+
+__all__ = [
+    "plan_batches",
+    "learn_site_lines",
+    "process_batch_task",
+    "commit_batch",
+    "commit_planned_rejects",
+    "rebuild_aggregate_tables",
+    "record_run",
+    "publish_artifacts",
+]
