@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from prefect import flow, get_run_logger
+from prefect import flow, get_run_logger, tags
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from newsetl.ingest import DEFAULT_MAX_BYTES, discover
 from newsetl.process import BatchResult, ProcessConfig
+from newsetl.progress import write_progress
 from newsetl.store import Store
 from newsetl.tasks import (
     commit_batch,
@@ -92,6 +93,8 @@ def news_etl(
         n_rejected = commit_planned_rejects(plan, run_id, out_dir, staging)
 
         progress = create_progress_artifact(progress=0.0, key="news-etl-progress", description="batches committed")
+        n_batches = len(plan.batches)
+        write_progress(out_dir, run_id, "planned", 0, n_batches, 0, plan.n_new)
         stage_seconds: dict[str, float] = {}
         n_new = 0
         rejects: list[dict] = []
@@ -102,10 +105,12 @@ def news_etl(
             n_rejected += rows.get("rejects", 0)
             for stage, sec in result.seconds.items():
                 stage_seconds[stage] = stage_seconds.get(stage, 0.0) + sec
-            update_progress_artifact(progress, progress=100.0 * done / len(plan.batches))
+            update_progress_artifact(progress, progress=100.0 * done / n_batches)
+            write_progress(out_dir, run_id, "processing", done, n_batches, n_new, plan.n_new)
             print(f"committed batch {done}/{len(plan.batches)}: {len(result.article_ids)} articles")
         seconds["batches"] = time.perf_counter() - t
         seconds.update({f"stage.{k}": v for k, v in sorted(stage_seconds.items())})
+        write_progress(out_dir, run_id, "aggregating", n_batches, n_batches, n_new, plan.n_new)
         t = time.perf_counter()
         if n_new or not (Path(out_dir) / "speakers" / "part-0.parquet").exists():
             rebuild_aggregate_tables(out_dir, staging, gazetteer_csv)
@@ -132,6 +137,7 @@ def news_etl(
         run_rejects = run_rejects[run_rejects["run_id"] == run_id].to_dict(orient="records")
         publish_artifacts(out_dir, run_row, run_rejects)
         store.discard_staging(run_id)
+        write_progress(out_dir, run_id, "finished", n_batches, n_batches, n_new, plan.n_new)
     return {k: v for k, v in run_row.items() if k not in ("started_at", "finished_at")}
 
 
@@ -163,7 +169,12 @@ def _run_batches(
             yield future.result()
 
 
+# Tags of every run started from the command line (deployments set theirs in prefect.yaml).
+RUN_TAGS = ("newsetl", "etl")
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
-    summary = news_etl(*(args[:2]))
+    with tags(*RUN_TAGS):
+        summary = news_etl(*(args[:2]))
     print(summary)

@@ -23,7 +23,10 @@ def rebuild_aggregates(store: Store, staging: Path, gazetteer_csv: str | None = 
     counts = {}
     for name, frame in (("speakers", speakers), ("outlets", outlets)):
         schema = SCHEMAS[name]
-        table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
+        if frame.empty:
+            table = schema.empty_table()
+        else:
+            table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
         store.replace_aggregate(name, table, staging)
         counts[name] = table.num_rows
     return counts

@@ -82,6 +82,21 @@ SITE_LINE_SENTENCE_MIN_WORDS = 6
 PAGE_MIN_BLOCKS = 40  # articles have tens of paragraphs at most; pages hundreds of lines
 PAGE_MIN_SHORT_SHARE = 0.45  # share of short non-sentence lines (menus, links) in a page
 PAGE_SHORT_MAX_WORDS = 6
+# Line scores for finding the article in a page: a prose line scores its word count,
+# a short non-prose line (menu item, headline link) a penalty, a furniture rule a bigger one.
+PAGE_LONG_LINE_WORDS = 25
+PAGE_SHORT_LINE_PENALTY = 6.0
+PAGE_FURNITURE_PENALTY = 15.0
+# Headings that open the page sections after an article (related links, comments,
+# tags): the article span should not reach across them.
+PAGE_SECTION_BREAK_PENALTY = 80.0
+PAGE_ARTICLE_MIN_WORDS = 80
+PAGE_AFTER_SECTION_WEIGHT = 0.3
+_PAGE_SECTION_BREAKS = frozenset({"related_heading", "comments_heading", "comments_closed", "tags_label", "comments_prompt"})
+# The headline is looked for just above the article: a line of a few words, no final period.
+PAGE_HEADLINE_LOOKBACK = 12
+PAGE_HEADLINE_MIN_WORDS = 3
+PAGE_HEADLINE_MAX_WORDS = 30
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _QUOTE_CHARS = re.compile(r"[\"“”„«»]")
@@ -89,6 +104,7 @@ _WRAPPING_QUOTES = re.compile(r"^[\"“”'‘’]\s*(?P<inner>[^\"“”]*?)\s*
 _NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
+_JSONL_LINE_SUFFIX = re.compile(r"\.jsonl:\d+$")
 
 
 # --- rules --------------------------------------------------------------------
@@ -360,7 +376,7 @@ def site_group(parts: ArticleParts, source_path: str, publisher_hint: str | None
     publisher = publisher_hint or _detect_publisher(_blocks(parts), DEFAULT_RULES)
     if publisher:
         return f"publisher:{publisher.casefold()}"
-    path = source_path.split(":", 1)[0] if source_path.endswith(tuple(f":{d}" for d in "0123456789")) or ".jsonl:" in source_path else source_path
+    path = _JSONL_LINE_SUFFIX.sub("", source_path)
     directory = path.rsplit("/", 1)[0] if "/" in path else "."
     return f"dir:{directory}"
 
@@ -428,8 +444,9 @@ def clean(
     publisher = source or detected
     site = _SiteLookup(site_lines, group, publisher)
 
+    headline: int | None = None
     if _looks_like_page(blocks):
-        verdicts = _page_verdicts(blocks, matches)
+        verdicts, headline = _page_verdicts(blocks, matches)
         mode = "page"
     else:
         verdicts = _article_verdicts(blocks, matches, site)
@@ -438,7 +455,7 @@ def clean(
     flag = _hold_back_reason(blocks, verdicts) if mode == "article" else None
     if flag:
         verdicts = [None] * len(blocks)
-    return _assemble(parts, blocks, verdicts, publisher, flag, mode)
+    return _assemble(parts, blocks, verdicts, publisher, flag, mode, headline)
 
 
 @dataclass(frozen=True)
@@ -544,6 +561,7 @@ def _assemble(
     publisher: str | None,
     flag: str | None,
     mode: str,
+    headline: int | None = None,
 ) -> CleanResult:
     removed: list[RemovedLine] = []
     kept: list[_Block] = []
@@ -556,22 +574,22 @@ def _assemble(
             rule = verdict.rule if k == 0 else f"{verdict.rule}+continuation"
             removed.append(RemovedLine(line.line_no, line.text, verdict.category, rule))
 
-    title: Line | None = None
-    dek: Line | None = None
+    title: _Block | None = None
+    dek: _Block | None = None
     body_kept = [b for b in kept if b.role == "body"]
     title_kept = next((b for b in kept if b.role == "title"), None)
     dek_kept = next((b for b in kept if b.role == "dek"), None)
-    if parts.title is not None:
+    if mode == "page":
+        # a page's line 1 is a menu item: its title is the headline found above the article
+        title = blocks[headline] if headline is not None else None
+        body_kept = [b for b in kept if b is not title]
+    elif parts.title is not None:
         if title_kept is not None:
-            title, dek = title_kept.lines[0], (dek_kept.lines[0] if dek_kept else None)
+            title, dek = title_kept, dek_kept
         elif dek_kept is not None:
-            # a masthead took line 1: the dek line is the real title
-            title = dek_kept.lines[0]
+            title = dek_kept  # a masthead took line 1: the dek line is the real title
         elif body_kept:
-            title = body_kept[0].lines[0]
-            body_kept = body_kept[1:] if len(body_kept[0].lines) == 1 else body_kept
-            if title is body_kept[0].lines[0] if body_kept else False:
-                title = None
+            title, body_kept = body_kept[0], body_kept[1:]
     paragraph_lines = [ln for b in body_kept for ln in b.lines]
     return CleanResult(
         title=title.text if title else None,
@@ -581,7 +599,7 @@ def _assemble(
         publisher=publisher,
         flag=flag,
         line_nos=tuple(ln.line_no for ln in paragraph_lines),
-        title_line_no=title.line_no if title else None,
+        title_line_no=title.lines[0].line_no if title else None,
         mode=mode,
     )
 
@@ -596,11 +614,59 @@ def _looks_like_page(blocks: list[_Block]) -> bool:
     return short >= PAGE_MIN_SHORT_SHARE * len(blocks)
 
 
-def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[_Verdict | None]:
-    # Placeholder until the page classifier lands: rules that fire anywhere only.
+def _page_line_score(block: _Block, rules: tuple[Rule, ...]) -> float:
+    """Evidence that a line of a flattened page is article text (>0) or page furniture (<0)."""
+    if rules:
+        if any(r.name in _PAGE_SECTION_BREAKS for r in rules):
+            return -PAGE_SECTION_BREAK_PENALTY
+        return -PAGE_FURNITURE_PENALTY
+    words = _word_count(block.text)
+    if _is_prose(block.text) or words >= PAGE_LONG_LINE_WORDS:
+        return float(words)
+    return -PAGE_SHORT_LINE_PENALTY
+
+
+def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[int, int] | None:
+    """The densest run of prose (maximum-sum segment of line scores), as [start, end).
+
+    The article comes before the page's related-links and comments sections, whose
+    teasers and comments are prose too: once a section heading follows enough prose,
+    later prose counts for less.
+    """
+    best, best_span = 0.0, None
+    run, run_start = 0.0, 0
+    prose_words, weight = 0, 1.0
+    for i, block in enumerate(blocks):
+        if run <= 0:
+            run, run_start = 0.0, i
+        line_score = _page_line_score(block, matches[i])
+        if line_score > 0:
+            prose_words += int(line_score)
+            line_score *= weight
+        elif prose_words >= PAGE_ARTICLE_MIN_WORDS and any(r.name in _PAGE_SECTION_BREAKS for r in matches[i]):
+            weight = PAGE_AFTER_SECTION_WEIGHT
+        run += line_score
+        if run > best:
+            best, best_span = run, (run_start, i + 1)
+    return best_span
+
+
+def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[_Verdict | None], int | None]:
+    """Verdicts for a flattened page and the index of the headline (kept as the title) if one is found."""
     verdicts: list[_Verdict | None] = [None] * len(blocks)
+    span = _page_article_span(blocks, matches)
+    start, end = span if span else (0, 0)
     for i in range(len(blocks)):
         rule = _first_rule(matches[i], "any")
-        if rule is not None and rule.position == "any":
+        if rule is not None and (rule.position == "any" or not start <= i < end):
             verdicts[i] = _Verdict(rule.category, rule.name)
-    return verdicts
+        elif not start <= i < end:
+            verdicts[i] = _Verdict("navigation", "page_outside_article")
+    headline = None
+    for i in range(start - 1, max(-1, start - PAGE_HEADLINE_LOOKBACK - 1), -1):
+        text = blocks[i].text
+        if not matches[i] and PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not text.endswith("."):
+            headline = i
+            verdicts[i] = None
+            break
+    return verdicts, headline

@@ -1,14 +1,44 @@
-"""TextBlob sentiment (PatternAnalyzer) for the body, sentences and quotes.
+"""TextBlob sentiment (PatternAnalyzer) for an article body and any spans of it, in one pass.
 
-(Interim version: one analyzer call per span; the one-pass version lands with the sentiment issue.)
+Every number this module returns equals ``TextBlob(text).sentiment`` for the text it
+claims to score (tests/test_sentiment.py checks this to 1e-9; in practice the values
+are bit-identical because the float operations run in the same order).
+
+Why not call TextBlob per span: the pipeline scores the body, every sentence and every
+quote, so the analyzer would tokenize and look up each word two to three times, and
+most of its cost is exactly that (a regex tokenizer plus a lazily-loaded dict whose
+``__contains__`` goes through two Python calls per word). Instead:
+
+1. The body is tokenized once, by a port of pattern's ``find_tokens`` that keeps each
+   token's character offsets, and each distinct token is looked up once (memoized).
+2. A span's token list is the body's tokens inside it, as long as nothing at its edges
+   tokenizes differently on its own (a chunk cut in half, a cut "n't", a cut blank-line
+   run). Such spans are detected and scored directly from their own text instead.
+3. pattern merges some token pairs after splitting the text into sentences (":" + "3"
+   becomes the emoticon ":3", "( ! )" becomes "(!)"). The body's merges are reused for
+   every span sentence that is a whole body sentence, or part of a sentence in which
+   nothing merged; other span sentences (rare) re-run pattern's two regexes on just
+   that piece.
+4. The assessment loop (negation, modifiers, "!", emoticons, averaging) is pattern's
+   ``Sentiment.assessments`` and ``avg`` over precomputed per-token facts. It is re-run
+   per span because its state (a pending "not" or "very") must start empty at the span.
+
+The analyzer code mirrored here is textblob 0.20.1's ``textblob/_text.py`` (pattern
+2.6); the lexicon, abbreviations, emoticons and regexes are read from textblob itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
 
-from textblob import TextBlob
+from textblob import _text as pattern_text
+from textblob.en import sentiment as pattern_sentiment
 
 
 @dataclass(frozen=True)
@@ -17,11 +47,389 @@ class Score:
     subjectivity: float
 
 
+EMPTY_SCORE = Score(0.0, 0.0)
+
+# --- what pattern's tokenizer and analyzer are configured with -------------------------------------
+
+_EOS = pattern_text.EOS  # "END-OF-SENTENCE": what a blank-line run becomes; never scored
+_PUNCTUATION = pattern_text.PUNCTUATION
+_LEADING_PUNCTUATION = tuple(_PUNCTUATION.replace(".", ""))
+_TRAILING_PUNCTUATION = _LEADING_PUNCTUATION + (".",)
+_CONTRACTIONS = pattern_text.replacements
+_ABBREVIATIONS = pattern_text.ABBREVIATIONS
+_ABBREVIATION_PATTERNS = (pattern_text.RE_ABBR1, pattern_text.RE_ABBR2, pattern_text.RE_ABBR3)
+_SENTENCE_ENDS = frozenset(("...", ".", "!", "?", _EOS))
+# Tokens find_tokens keeps in the sentence that just ended; ' and " always stop the run
+# because its quote-balance check counts quotes in a list that is still empty.
+_SENTENCE_CLOSERS = frozenset(("'", '"', "”", "’", "...", ".", "!", "?", ")", _EOS))
+_STRAIGHT_QUOTES = frozenset(("'", '"'))
+_RE_SARCASM = pattern_text.RE_SARCASM
+_RE_EMOTICONS = pattern_text.RE_EMOTICONS
+
+# One regex pass over the raw text finds what find_tokens' string rewrites produce:
+# a run of two or more newlines ("\r\n" counts as one) becomes an END-OF-SENTENCE token;
+# the four curly quotes and ' and " are padded with spaces, so each is its own chunk;
+# "n't" gets a space before it ("don't" -> "do n ' t"); everything else is split on
+# whitespace. The other contraction rewrites ("'s" -> " 's", ...) only add a space
+# before an apostrophe, which the quote padding adds anyway.
+_UNIT = re.compile(r"""(?P<eos>(?:\r?\n){2,})|[“”‘’'"]|n(?='t)|(?:[^\s“”‘’'"n]|n(?!'t))+""")
+
+_LEXICON: dict[str, dict[str | None, list[float]]] = pattern_sentiment
+_LABELS = pattern_sentiment.labeler
+_NEGATIONS = frozenset(pattern_sentiment.negations)
+_MODIFIER_TAGS = tuple(pattern_sentiment.modifiers)
+_EMOTICON_POLARITY: dict[str, float] = {}
+for (_expression, _polarity), _faces in pattern_text.EMOTICONS.items():
+    for _face in _faces:
+        # pattern tests the classes in dict order and takes the first that contains the face
+        _EMOTICON_POLARITY.setdefault(_face.lower(), _polarity)
+
+
+class _Token(NamedTuple):
+    """What pattern's assessment loop needs to know about one (lowercased) token.
+
+    A tuple so the hot loop can unpack it; built once per distinct token string.
+    """
+
+    known: bool  # in the sentiment lexicon
+    polarity: float
+    subjectivity: float
+    intensity: float
+    modifies_next: bool  # known adverb ("very"): scales the next known word
+    negation: bool  # "no", "not", "n't", "never"
+    keeps_negation: bool  # so short ("a", "'") that a pending negation survives it
+    drops_modifier: bool  # longer than two characters: a pending modifier does not survive it
+    ly_adverb: bool  # pattern's modifier test (endswith "ly"), used when this token is pending
+    exclamation: bool
+    sarcasm: bool  # the merged token "(!)"
+    emoticon: float | None  # polarity of an emoticon face, if this unknown token is one
+
+
+@lru_cache(maxsize=1 << 17)
+def _token_facts(text: str) -> _Token:
+    word = text.lower()
+    entry = _LEXICON.get(word)  # dict.get: loads the lexicon on first use, then a plain lookup
+    known = entry is not None and None in entry
+    polarity, subjectivity, intensity = entry[None] if known else (0.0, 0.0, 1.0)
+    emoticon = None
+    if not known and word.isalpha() is False and len(word) <= 5 and word not in _PUNCTUATION:
+        emoticon = _EMOTICON_POLARITY.get(word)
+    return _Token(
+        known=known,
+        polarity=polarity,
+        subjectivity=subjectivity,
+        intensity=intensity,
+        modifies_next=known and any(tag in entry for tag in _MODIFIER_TAGS),
+        negation=word in _NEGATIONS,
+        keeps_negation=len(word.strip("'")) <= 1,
+        drops_modifier=len(word) > 2,
+        ly_adverb=pattern_sentiment.modifier(word),
+        exclamation=word == "!",
+        sarcasm=word == "(!)",
+        emoticon=emoticon,
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_chunk(chunk: str) -> tuple[tuple[str, int, int], ...]:
+    """Tokens of one whitespace-free chunk with offsets into it: find_tokens' inner loop."""
+    tokens: list[tuple[str, int, int]] = []
+    tail: list[tuple[str, int, int]] = []
+    t, start, end = chunk, 0, len(chunk)
+    while t.startswith(_LEADING_PUNCTUATION) and t not in _CONTRACTIONS:
+        tokens.append((t[0], start, start + 1))
+        t, start = t[1:], start + 1
+    while t.endswith(_TRAILING_PUNCTUATION) and t not in _CONTRACTIONS:
+        if t.endswith(_LEADING_PUNCTUATION):
+            tail.append((t[-1], end - 1, end))
+            t, end = t[:-1], end - 1
+        if t.endswith("..."):
+            tail.append(("...", end - 3, end))
+            t = t[:-3].rstrip(".")  # pattern drops the extra dots of "...."
+            end = start + len(t)
+        if t.endswith("."):
+            if t in _ABBREVIATIONS or any(p.match(t) is not None for p in _ABBREVIATION_PATTERNS):
+                break
+            tail.append((".", end - 1, end))
+            t, end = t[:-1], end - 1
+    if t != "":
+        tokens.append((t, start, end))
+    tokens.extend(reversed(tail))
+    return tuple(tokens)
+
+
+def _merge_sentence(sentence: str) -> list[str]:
+    """Tokens of one sentence after pattern's sarcasm and emoticon rewrites (find_tokens' last step)."""
+    sentence = _RE_SARCASM.sub("(!)", sentence)
+    sentence = _RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), sentence)
+    return sentence.split()
+
+
+@dataclass(frozen=True, slots=True)
+class _Tokenized:
+    """A text tokenized the way pattern does it, with offsets so spans can reuse it.
+
+    ``texts``/``starts``/``tokens`` are parallel, one entry per token before the emoticon
+    merge (an END-OF-SENTENCE token has ``tokens[k] is None``). Sentences are pattern's,
+    as ranges over those tokens; ``merged[k]`` holds sentence k's tokens when the merge
+    changed them, else None. ``unit_starts``/``unit_ends`` are the chunks (and blank-line
+    runs) the raw text was cut into, to tell whether a span edge falls inside one.
+    """
+
+    text: str
+    texts: tuple[str, ...]
+    starts: tuple[int, ...]
+    tokens: tuple[_Token | None, ...]
+    unit_starts: tuple[int, ...]
+    unit_ends: tuple[int, ...]
+    sentence_starts: tuple[int, ...]
+    sentence_ends: tuple[int, ...]
+    sentence_trigger: tuple[int, ...]  # index of the end mark that closed the sentence (or its end)
+    merged: tuple[tuple[_Token, ...] | None, ...]
+
+
+def _tokenize(text: str) -> _Tokenized:
+    texts: list[str] = []
+    starts: list[int] = []
+    unit_starts: list[int] = []
+    unit_ends: list[int] = []
+    for match in _UNIT.finditer(text):
+        u_start, u_end = match.span()
+        unit_starts.append(u_start)
+        unit_ends.append(u_end)
+        if match.lastgroup == "eos":
+            texts.append(_EOS)
+            starts.append(u_start)
+            continue
+        for token, t_start, _t_end in _split_chunk(match.group()):
+            texts.append(token)
+            starts.append(u_start + t_start)
+    tokens = tuple(None if t == _EOS else _token_facts(t) for t in texts)
+
+    # find_tokens' sentence loop. Note it never examines the token right after a
+    # sentence break; that token is never a sentence end, so this is the same.
+    s_starts: list[int] = []
+    s_ends: list[int] = []
+    triggers: list[int] = []
+    i = j = 0
+    n = len(texts)
+    while j < n:
+        if texts[j] in _SENTENCE_ENDS:
+            trigger = j
+            while j < n and texts[j] in _SENTENCE_CLOSERS and texts[j] not in _STRAIGHT_QUOTES:
+                j += 1
+            s_starts.append(i)
+            s_ends.append(j)
+            triggers.append(trigger)
+            i = j
+        j += 1
+    if i < n:
+        s_starts.append(i)
+        s_ends.append(n)
+        triggers.append(n)
+
+    # The merge regexes cannot match across a newline (their spaces are literal " ?" and
+    # the emoticon's trailing \s is the only whitespace class), so one scan over all
+    # sentences joined by "\n" finds every place where some sentence would change.
+    lines = [" ".join(t for t in texts[a:b] if t != _EOS) for a, b in zip(s_starts, s_ends)]
+    joined = "\n".join(lines)
+    line_starts: list[int] = []
+    offset = 0
+    for line in lines:
+        line_starts.append(offset)
+        offset += len(line) + 1
+    changed: set[int] = set()
+    for m in _RE_SARCASM.finditer(joined):
+        if " " in m.group():
+            changed.add(bisect_right(line_starts, m.start()) - 1)
+    for m in _RE_EMOTICONS.finditer(joined):
+        if " " in m.group(1):
+            changed.add(bisect_right(line_starts, m.start()) - 1)
+    merged: list[tuple[_Token, ...] | None] = [None] * len(lines)
+    for k in changed:
+        merged[k] = tuple(_token_facts(t) for t in _merge_sentence(lines[k]))
+
+    return _Tokenized(
+        text=text,
+        texts=tuple(texts),
+        starts=tuple(starts),
+        tokens=tokens,
+        unit_starts=tuple(unit_starts),
+        unit_ends=tuple(unit_ends),
+        sentence_starts=tuple(s_starts),
+        sentence_ends=tuple(s_ends),
+        sentence_trigger=tuple(triggers),
+        merged=tuple(merged),
+    )
+
+
+def _inside_unit(doc: _Tokenized, position: int) -> bool:
+    u = bisect_right(doc.unit_starts, position) - 1
+    return u >= 0 and doc.unit_starts[u] < position < doc.unit_ends[u]
+
+
+def _edges_tokenize_alike(doc: _Tokenized, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` on its own is cut into the same chunks as inside the text."""
+    if _inside_unit(doc, start) or _inside_unit(doc, end):
+        return False
+    # "n't" is recognised by looking two characters ahead: a span ending in "...n" or
+    # "...n'" of "n't" loses the space pattern puts before the "n".
+    return doc.text[end - 1 : end + 2] != "n't" and doc.text[end - 2 : end + 1] != "n't"
+
+
+def _sentence_tokens(doc: _Tokenized, k: int, first: int, stop: int) -> Iterable[_Token]:
+    """Tokens of the span sentence ``first:stop``, which lies inside pattern sentence k."""
+    whole = first == doc.sentence_starts[k] and stop == doc.sentence_ends[k]
+    merged = doc.merged[k]
+    if merged is None:
+        # Nothing merged in the whole sentence, so nothing merges in any run of its
+        # tokens: a merge needs a regex match containing a space, and such a match in a
+        # sub-run would be a match in the whole sentence too (no anchors at its start,
+        # and "$" at a cut end stands where the whole sentence has a space).
+        return [t for t in doc.tokens[first:stop] if t is not None]
+    if whole:
+        return merged
+    return _remerge(doc, first, stop)
+
+
+def _remerge(doc: _Tokenized, first: int, stop: int) -> list[_Token]:
+    line = " ".join(t for t in doc.texts[first:stop] if t != _EOS)
+    return [_token_facts(t) for t in _merge_sentence(line)]
+
+
+def _span_tokens(doc: _Tokenized, start: int, end: int) -> Iterable[_Token] | None:
+    """The tokens pattern scores for ``text[start:end]``, from the text's tokens; None if not reusable."""
+    if start >= end:
+        return ()
+    if not _edges_tokenize_alike(doc, start, end):
+        return None
+    first = bisect_left(doc.starts, start)
+    stop = bisect_left(doc.starts, end)
+    if first >= stop:
+        return ()
+    k_first = bisect_right(doc.sentence_starts, first) - 1
+    k_last = bisect_right(doc.sentence_starts, stop - 1) - 1
+    if k_first == k_last:
+        return _sentence_tokens(doc, k_first, first, stop)
+
+    parts: list[Iterable[_Token]] = []
+    head_end = doc.sentence_ends[k_first]
+    trigger = doc.sentence_trigger[k_first]
+    k_next = k_first + 1
+    if trigger < first and not any(t in _SENTENCE_ENDS for t in doc.texts[first:head_end]):
+        # The span starts inside the closing run of a sentence (after the "." of '."),'
+        # say) with no end mark of its own, so on its own those tokens open the next
+        # sentence: the span sentence crosses a pattern sentence break.
+        joined_end = doc.sentence_ends[k_next] if k_next < k_last else stop
+        parts.append(_remerge(doc, first, joined_end))
+        k_next += 1
+    else:
+        parts.append(_sentence_tokens(doc, k_first, first, head_end))
+    for k in range(k_next, k_last):
+        parts.append(_sentence_tokens(doc, k, doc.sentence_starts[k], doc.sentence_ends[k]))
+    if k_next <= k_last:
+        parts.append(_sentence_tokens(doc, k_last, doc.sentence_starts[k_last], stop))
+    return chain.from_iterable(parts)
+
+
+def _assess(tokens: Iterable[_Token]) -> Score:
+    """pattern's ``Sentiment.assessments`` + ``avg`` for a token sequence (weights all 1).
+
+    Branches and float operations are in pattern's order, so results are bit-identical.
+    """
+    assessments: list[list[float]] = []  # [polarity, subjectivity, intensity, negated (-1/1)]
+    pending_modifier: bool | None = None  # None, or whether the pending modifier ends in "ly"
+    pending_negation = False
+    for (
+        known,
+        polarity,
+        subjectivity,
+        intensity,
+        modifies_next,
+        negation,
+        keeps_negation,
+        drops_modifier,
+        ly_adverb,
+        exclamation,
+        sarcasm,
+        emoticon,
+    ) in tokens:
+        if known:
+            if pending_modifier is None:
+                assessments.append([polarity, subjectivity, intensity, 1])
+            else:  # "very good": the modifier's assessment absorbs this word
+                last = assessments[-1]
+                last[0] = max(-1.0, min(polarity * last[2], +1.0))
+                last[1] = max(-1.0, min(subjectivity * last[2], +1.0))
+                last[2] = intensity
+            if pending_negation:
+                last = assessments[-1]
+                last[2] = 1.0 / last[2]
+                last[3] = -1
+            pending_modifier = ly_adverb if modifies_next else None
+            pending_negation = negation
+        else:
+            if negation:
+                pending_negation = True
+            elif pending_negation and not keeps_negation:
+                pending_negation = False
+            if pending_negation and pending_modifier:  # "really not good"
+                assessments[-1][3] = -1
+                pending_negation = False
+            elif pending_modifier is not None and drops_modifier:
+                pending_modifier = None
+            if exclamation and assessments:
+                last = assessments[-1]
+                last[0] = max(-1.0, min(last[0] * 1.25, +1.0))
+            if sarcasm:
+                assessments.append([0.0, 1.0, 1.0, 1])
+            if emoticon is not None:
+                assessments.append([emoticon, 1.0, 1.0, 1])
+    polarity_sum = subjectivity_sum = 0.0
+    count = 0
+    for polarity, subjectivity, _intensity, negated in assessments:
+        polarity_sum += polarity * -0.5 if negated < 0 else polarity  # "not good" = slightly bad
+        subjectivity_sum += subjectivity
+        count += 1
+    return Score(polarity_sum / float(count or 1), subjectivity_sum / float(count or 1))
+
+
+def _score_tokenized(doc: _Tokenized) -> Score:
+    return _assess(
+        chain.from_iterable(
+            _sentence_tokens(doc, k, doc.sentence_starts[k], doc.sentence_ends[k])
+            for k in range(len(doc.sentence_starts))
+        )
+    )
+
+
 def score(text: str) -> Score:
-    s = TextBlob(text).sentiment
-    return Score(float(s.polarity), float(s.subjectivity))
+    """``TextBlob(text).sentiment`` as a Score."""
+    return _score_tokenized(_tokenize(text))
 
 
 def score_spans(body: str, spans: Sequence[tuple[int, int]]) -> tuple[Score, tuple[Score, ...]]:
-    """Score of ``body`` and of each ``body[start:end]``, each equal to ``TextBlob(span).sentiment``."""
-    return score(body), tuple(score(body[s:e]) for s, e in spans)
+    """Score of ``body`` and of each ``body[start:end]``, each equal to ``TextBlob(span).sentiment``.
+
+    The body is tokenized once; spans reuse its tokens (see the module docstring), and a
+    span whose edges would tokenize differently on their own is scored from its own text.
+    Repeated spans are scored once.
+    """
+    doc = _tokenize(body)
+    seen: dict[tuple[int, int], Score] = {}
+    span_scores: list[Score] = []
+    for start, end in spans:
+        key = (start, end)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _score_span(doc, start, end)
+        span_scores.append(found)
+    return _score_tokenized(doc), tuple(span_scores)
+
+
+def _score_span(doc: _Tokenized, start: int, end: int) -> Score:
+    start, end, _ = slice(start, end).indices(len(doc.text))
+    tokens = _span_tokens(doc, start, end)
+    if tokens is None:
+        return score(doc.text[start:end])
+    return _assess(tokens)

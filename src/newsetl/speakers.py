@@ -1,33 +1,75 @@
 """Speakers: one id per person across the corpus, with roles and quote counts.
 
-(Interim version: id from the normalised name.)
+The speaker_id rule (computed per article, no global state, so committed quote
+rows never change):
+
+- A speaker the article names in full (``Tony Blair``; later ``Mr Blair``,
+  ``Blair``, ``he`` or ``the prime minister`` resolve to that name inside the
+  quotes stage) gets ``speaker_id_for(name)``: a hash of the normalised full
+  name, the same in every article. Two people with the same surname but
+  different first names never merge.
+- A speaker the article only ever names by surname (``Mr Brown said`` with no
+  ``Gordon Brown`` anywhere) gets an id scoped to the article
+  (``speaker_id_for(name, article_id)``): "Mr Brown" in one article may be a
+  different Brown from the next, so such ids are never merged across articles.
+  The cost is that these quotes do not add to the person's corpus counts.
+- Quotes without a person (organisations, outlets, scare quotes) have no id.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Sequence
 
 import pandas as pd
 
+from newsetl.quotes import PEERAGE, Quote
 
-def speaker_id_for(name: str) -> str:
-    return hashlib.sha1(" ".join(name.lower().split()).encode()).hexdigest()[:16]
+
+def normalise_name(name: str) -> str:
+    """Lower-case, single-spaced, with dots of initials dropped: ``Seth G. Jones`` -> ``seth g jones``."""
+    return " ".join(re.sub(r"\.", " ", name).lower().split())
+
+
+def is_full_name(name: str) -> bool:
+    tokens = name.split()
+    return len(tokens) >= 2 or (bool(tokens) and tokens[0] in PEERAGE)
+
+
+def speaker_id_for(name: str, article_id: str | None = None) -> str:
+    """Corpus-wide id for a full name; article-scoped id when ``article_id`` is given."""
+    key = normalise_name(name) if article_id is None else f"{article_id}:{normalise_name(name)}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def assign_speaker_ids(quotes: Sequence[Quote], article_id: str) -> list[str | None]:
+    """The ``speaker_id`` of each quote of one article (see the module docstring for the rule)."""
+    ids: list[str | None] = []
+    for q in quotes:
+        if not q.speaker_name:
+            ids.append(None)
+        elif is_full_name(q.speaker_name):
+            ids.append(speaker_id_for(q.speaker_name))
+        else:
+            ids.append(speaker_id_for(q.speaker_name, article_id))
+    return ids
 
 
 def build_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
-    """The speakers table from all committed quotes."""
+    """The speakers table from all committed quotes (columns of ``tables.SCHEMAS["speakers"]``)."""
+    columns = ["speaker_id", "name", "roles", "n_quotes", "n_articles", "polarity_mean"]
     q = quotes.dropna(subset=["speaker_id"])
-    grouped = q.groupby("speaker_id")
+    if q.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    grouped = q.groupby("speaker_id", sort=False)
+    polarity = grouped["polarity"].mean() if "polarity" in q else pd.Series(float("nan"), index=grouped.size().index)
     out = pd.DataFrame({
-        "name": grouped["speaker_name"].agg(lambda s: s.value_counts().index[0]),
+        # the longest spelling seen is the most complete ("Seth G. Jones" over "Seth Jones")
+        "name": grouped["speaker_name"].agg(lambda s: max(s.dropna(), key=lambda n: (s.eq(n).sum(), len(n)))),
         "roles": grouped["speaker_role"].agg(lambda s: sorted(set(s.dropna()))),
         "n_quotes": grouped.size(),
         "n_articles": grouped["article_id"].nunique(),
-        "polarity_mean": grouped["polarity"].mean(),
+        "polarity_mean": polarity,
     }).reset_index()
-    return out.sort_values(["n_quotes", "speaker_id"], ascending=[False, True], ignore_index=True)
-
-
-def assign_speaker_ids(quotes, article_id: str) -> list[str | None]:
-    """speaker_id per quote: from the speaker's canonical name, so one person keeps one id across articles."""
-    return [speaker_id_for(q.speaker_name) if q.speaker_name else None for q in quotes]
+    return out.sort_values(["n_quotes", "speaker_id"], ascending=[False, True], ignore_index=True)[columns]

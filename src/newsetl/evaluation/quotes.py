@@ -1,0 +1,356 @@
+"""``python -m newsetl.evaluate quotes``: score the quotes stage against gold annotations.
+
+Datasets:
+- ``bbc``: our own JSONL annotations of BBC 2005 articles (``--annotations``, default
+  ``tests/annotations/bbc_quotes.jsonl``; ``--corpus`` the BBC root).
+- ``polnear``: PolNeAR brat annotations (``--polnear`` dir holding ``text/`` and
+  ``attributions/``): every attribution's Content span.
+- ``speakers``: not a score: runs the stage over a whole corpus directory and prints the
+  top speakers table and the time per article against TextBlob sentiment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsetl.outlets import find_outlets, load_gazetteer
+from newsetl.quotes import Quote, find_quotes
+from newsetl.segment import join_paragraphs, segment
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+DEFAULT_BBC = SHARED / "corpus" / "bbc-2005"
+DEFAULT_ANNOTATIONS = Path(__file__).resolve().parents[3] / "tests" / "annotations" / "bbc_quotes.jsonl"
+DEFAULT_POLNEAR = SHARED / "eval-data" / "quotes" / "polnear" / "dev"
+KINDS = ("direct", "partial", "indirect")
+MATCH_RULE = (
+    "a predicted and a gold span match when their overlap covers at least half of the longer of the two "
+    "(|pred ∩ gold| ≥ 0.5 · max(|pred|, |gold|), in characters); "
+    "P = matched predictions / predictions, R = matched gold spans / gold spans"
+)
+POLNEAR_RULE = (
+    "content spans match when their overlap covers at least half of the shorter of the two "
+    "(|pred ∩ gold| ≥ 0.5 · min(|pred|, |gold|), characters of the .txt): a quoted fragment inside its "
+    "reported clause matches the clause; P = matched predictions / predictions, R = matched gold contents / gold "
+    "contents, F1 = 2PR/(P+R). Token F1 = over word tokens of all gold contents vs all predicted spans"
+)
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str | None
+    speaker: str | None
+
+
+def overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def bbc_body(path: Path) -> str:
+    """The pipeline's cleaned body for a BBC file: title line dropped, paragraphs joined by a blank line."""
+    lines = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n").split("\n")
+    return join_paragraphs([ln.strip() for ln in lines[1:] if ln.strip()])
+
+
+def run_stage(body: str) -> tuple[Quote, ...]:
+    seg = segment(body)
+    return find_quotes(seg, find_outlets(seg, _GAZETTEER))
+
+
+_GAZETTEER = load_gazetteer()
+
+
+def same_speaker(pred: str | None, gold: str | None) -> bool:
+    if not gold:
+        return not pred
+    if not pred:
+        return False
+    p, g = pred.lower().split(), gold.lower().split()
+    return p == g or p[-1] == g[-1]
+
+
+def locate(body: str, text: str, used: set[int]) -> tuple[int, int] | None:
+    """Where gold ``text`` is in ``body``: exact, else whitespace/quote-normalised."""
+    start = body.find(text)
+    while start != -1 and start in used:
+        start = body.find(text, start + 1)
+    if start != -1:
+        return start, start + len(text)
+    norm = re.sub(r"[\u201c\u201d]", '"', re.sub(r"[\u2018\u2019]", "'", body))
+    t = re.sub(r"[\u201c\u201d]", '"', re.sub(r"[\u2018\u2019]", "'", text)).strip().strip('"').strip()
+    start = norm.find(t)
+    return (start, start + len(t)) if start != -1 and t else None
+
+
+def _prf(tp_p: int, n_p: int, tp_r: int, n_g: int) -> tuple[float, float, float]:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_r / n_g if n_g else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+# --------------------------------------------------------------------------- BBC
+
+
+def evaluate_bbc(annotations: Path, corpus: Path, show_errors: bool = False) -> dict[str, tuple[float, float, float]]:
+    counts = {k: Counter() for k in (*KINDS, "all")}
+    speaker_ok = speaker_n = 0
+    unlocated = 0
+    for line in annotations.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        body = bbc_body(corpus / record["path"])
+        preds = [Span(q.char_start, q.char_end, q.kind, q.speaker_name) for q in run_stage(body)]
+        golds: list[Span] = []
+        used: set[int] = set()
+        for g in record["quotes"]:
+            where = locate(body, g["text"], used)
+            if where is None:
+                unlocated += 1
+                continue
+            used.add(where[0])
+            golds.append(Span(where[0], where[1], g["kind"], g.get("speaker")))
+        matches = lambda a, b: overlap(a, b) >= 0.5 * max(a.end - a.start, b.end - b.start)  # noqa: E731
+        for kind in (*KINDS, "all"):
+            ps = [p for p in preds if kind == "all" or p.kind == kind]
+            gs = [g for g in golds if kind == "all" or g.kind == kind]
+            counts[kind]["tp_p"] += sum(any(matches(p, g) for g in gs) for p in ps)
+            counts[kind]["tp_r"] += sum(any(matches(p, g) for p in ps) for g in gs)
+            counts[kind]["n_p"] += len(ps)
+            counts[kind]["n_g"] += len(gs)
+        for g in golds:
+            best = max((p for p in preds if matches(p, g)), key=lambda p: overlap(p, g), default=None)
+            if best is not None:
+                speaker_n += 1
+                ok = same_speaker(best.speaker, g.speaker)
+                speaker_ok += ok
+                if show_errors and not ok:
+                    print(f"  speaker  {record['path']}: {body[g.start:g.end][:60]!r} gold={g.speaker} pred={best.speaker}")
+        if show_errors:
+            for p in preds:
+                if not any(matches(p, g) for g in golds):
+                    print(f"  extra    {record['path']} {p.kind}: {body[p.start:p.end][:80]!r} ({p.speaker})")
+            for g in golds:
+                if not any(matches(p, g) for p in preds):
+                    print(f"  missed   {record['path']} {g.kind}: {body[g.start:g.end][:80]!r} ({g.speaker})")
+    print(f"BBC quotes ({annotations})")
+    print(f"match rule: {MATCH_RULE}")
+    print(f"{'kind':<10}{'pred':>6}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}")
+    result = {}
+    for kind in (*KINDS, "all"):
+        c = counts[kind]
+        result[kind] = _prf(c["tp_p"], c["n_p"], c["tp_r"], c["n_g"])
+        p, r, f = result[kind]
+        print(f"{kind:<10}{c['n_p']:>6}{c['n_g']:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    acc = speaker_ok / speaker_n if speaker_n else 0.0
+    print(f"speaker accuracy on matched gold quotes: {acc:.3f} ({speaker_ok}/{speaker_n}; surname match counts)")
+    if unlocated:
+        print(f"gold quotes not found in the body text: {unlocated}")
+    result["speaker"] = (acc, acc, acc)
+    return result
+
+
+# --------------------------------------------------------------------------- PolNeAR
+
+
+@dataclass(frozen=True)
+class PolnearDoc:
+    body: str
+    offsets: tuple[tuple[int, int, int], ...]  # (body_start, txt_start, length) per paragraph
+
+
+def polnear_body(text: str) -> PolnearDoc:
+    """Body = the article's non-blank lines after the headline, joined by a blank line; offsets map back."""
+    parts: list[str] = []
+    offsets: list[tuple[int, int, int]] = []
+    pos = 0
+    body_len = 0
+    for i, line in enumerate(text.split("\n")):
+        start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if i == 0 or not stripped:
+            continue  # line 0 is the headline
+        lead = len(line) - len(line.lstrip())
+        if parts:
+            body_len += 2
+        offsets.append((body_len, start + lead, len(stripped)))
+        parts.append(stripped)
+        body_len += len(stripped)
+    return PolnearDoc(join_paragraphs(parts), tuple(offsets))
+
+
+def to_txt(doc: PolnearDoc, start: int, end: int) -> tuple[int, int]:
+    for b, t, n in doc.offsets:
+        if b <= start <= b + n:
+            s = t + (start - b)
+            e = t + (min(end, b + n) - b)
+            return s, e
+    return start, end
+
+
+def read_ann(path: Path) -> tuple[list[tuple[list[tuple[int, int]], str | None]], dict[str, tuple[str, list[tuple[int, int]], str]]]:
+    """(content spans with their source text) for each attribution in a brat file."""
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) < 3:
+                continue
+            typ, _, ranges = parts[1].partition(" ")
+            rs = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
+            spans[parts[0]] = (typ, rs, parts[2])
+        elif line.startswith("E"):
+            events.append(dict(a.split(":") for a in line.split("\t")[1].split()))
+    out = []
+    for ev in events:
+        contents = [v for k, v in ev.items() if k.startswith("Content") and v in spans]
+        source = spans[ev["Source"]][2] if ev.get("Source") in spans else None
+        ranges = [r for c in contents for r in spans[c][1]]
+        if ranges:
+            out.append((ranges, source))
+    return out, spans
+
+
+def named_source(source: str | None) -> str | None:
+    """The name in a gold source span ("Republican nominee Donald Trump" -> "Trump"), or None."""
+    if not source:
+        return None
+    words = re.findall(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*", source)
+    words = [w for w in words if w not in {"He", "She", "They", "It", "We", "I", "The", "His", "Her", "A", "An"}]
+    return words[-1] if words and len(source.split()) <= 8 else None
+
+
+def evaluate_polnear(root: Path, show_errors: bool = False) -> float:
+    texts = sorted((root / "text").glob("*.txt"))
+    tp_p = n_p = tp_r = n_g = 0
+    gold_tokens = pred_tokens = both_tokens = 0
+    spk_ok = spk_n = 0
+    for txt in texts:
+        anns = sorted((root / "attributions").glob(txt.stem + "_*.ann"))
+        if not anns:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        doc = polnear_body(text)
+        gold, _ = read_ann(anns[0])  # articles with several annotators: the first file, by name
+        preds = [(to_txt(doc, q.char_start, q.char_end), q) for q in run_stage(doc.body)]
+        g_spans = [(min(s for s, _ in rs), max(e for _, e in rs), rs, src) for rs, src in gold]
+
+        def match(p: tuple[int, int], g: tuple[int, int]) -> bool:
+            ov = max(0, min(p[1], g[1]) - max(p[0], g[0]))
+            return ov > 0 and ov >= 0.5 * min(p[1] - p[0], g[1] - g[0])
+
+        n_p += len(preds)
+        n_g += len(g_spans)
+        tp_p += sum(any(match(p, (gs, ge)) for gs, ge, _, _ in g_spans) for p, _ in preds)
+        for gs, ge, _, src in g_spans:
+            hits = [q for p, q in preds if match(p, (gs, ge))]
+            tp_r += bool(hits)
+            name = named_source(src)
+            if hits and name:
+                spk_n += 1
+                best = next((q for q in hits if q.speaker_name or q.speaker_surface), hits[0])
+                said = (best.speaker_name or best.speaker_surface or "")
+                spk_ok += name.lower() in said.lower().split() or name.lower() in said.lower()
+        gold_set = {i for gs, ge, rs, _ in g_spans for s, e in rs for i in _token_starts(text, s, e)}
+        pred_set = {i for (s, e), _ in preds for i in _token_starts(text, s, e)}
+        gold_tokens += len(gold_set)
+        pred_tokens += len(pred_set)
+        both_tokens += len(gold_set & pred_set)
+        if show_errors:
+            for (s, e), q in preds:
+                if not any(match((s, e), (gs, ge)) for gs, ge, _, _ in g_spans):
+                    print(f"  extra  {txt.name} {q.kind}: {text[s:e][:80]!r}")
+            for gs, ge, _, src in g_spans:
+                if not any(match(p, (gs, ge)) for p, _ in preds):
+                    print(f"  missed {txt.name}: {text[gs:ge][:80]!r} ({src})")
+    p, r, f = _prf(tp_p, n_p, tp_r, n_g)
+    tp, tr, tf = _prf(both_tokens, pred_tokens, both_tokens, gold_tokens)
+    print(f"PolNeAR content spans ({root}, {len(texts)} articles)")
+    print(f"match rule: {POLNEAR_RULE}")
+    print(f"{'':<14}{'pred':>6}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}")
+    print(f"{'span overlap':<14}{n_p:>6}{n_g:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    print(f"{'token':<14}{pred_tokens:>6}{gold_tokens:>6}{tp:>8.3f}{tr:>8.3f}{tf:>8.3f}")
+    acc = spk_ok / spk_n if spk_n else 0.0
+    print(f"speaker on named gold sources (found contents): {acc:.3f} ({spk_ok}/{spk_n})")
+    return f
+
+
+def _token_starts(text: str, start: int, end: int) -> list[int]:
+    return [m.start() for m in re.finditer(r"\w+", text[start:end])] and [start + m.start() for m in re.finditer(r"\w+", text[start:end])]
+
+
+# --------------------------------------------------------------------------- whole-corpus speakers
+
+
+def top_speakers(corpus: Path, n: int = 20, limit: int | None = None) -> int:
+    import pandas as pd
+    from textblob import TextBlob
+
+    from newsetl.speakers import assign_speaker_ids, build_speakers
+
+    files = sorted(corpus.glob("*/*.txt"))[:limit]
+    rows = []
+    t_quotes = t_sent = 0.0
+    for path in files:
+        body = bbc_body(path)
+        seg = segment(body)
+        mentions = find_outlets(seg, _GAZETTEER)
+        t0 = time.perf_counter()
+        quotes = find_quotes(seg, mentions)
+        ids = assign_speaker_ids(quotes, path.as_posix())
+        t1 = time.perf_counter()
+        TextBlob(body).sentiment  # noqa: B018 - the cost we compare against
+        t2 = time.perf_counter()
+        t_quotes += t1 - t0
+        t_sent += t2 - t1
+        for q, sid in zip(quotes, ids):
+            rows.append({"article_id": path.as_posix(), "speaker_id": sid, "speaker_name": q.speaker_name,
+                         "speaker_role": q.speaker_role, "kind": q.kind, "polarity": float("nan")})
+    df = pd.DataFrame(rows)
+    speakers = build_speakers(df)
+    print(f"{len(files)} articles, {len(df)} quotes, {df['speaker_id'].notna().sum()} with a person")
+    print(f"quotes+speakers {1000 * t_quotes / len(files):.2f} ms/article; TextBlob(body).sentiment {1000 * t_sent / len(files):.2f} ms/article")
+    print(f"{'name':<28}{'quotes':>7}{'articles':>9}  roles")
+    for row in speakers.head(n).itertuples():
+        print(f"{row.name:<28}{row.n_quotes:>7}{row.n_articles:>9}  {'; '.join(row.roles[:3])}")
+    return 0
+
+
+# --------------------------------------------------------------------------- command
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m newsetl.evaluate quotes", description=__doc__.splitlines()[0])
+    ap.add_argument("--dataset", choices=("bbc", "polnear", "all", "speakers"), default="all")
+    ap.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS, help="BBC-style JSONL gold file")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_BBC, help="root the JSONL paths are relative to")
+    ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR split dir (text/, attributions/)")
+    ap.add_argument("--errors", action="store_true", help="print missed, extra and mis-attributed quotes")
+    ap.add_argument("--top", type=int, default=20, help="speakers: rows to print")
+    args = ap.parse_args(list(argv) if argv is not None else None)
+    if args.dataset == "speakers":
+        return top_speakers(args.corpus, args.top)
+    if args.dataset in ("bbc", "all"):
+        evaluate_bbc(args.annotations, args.corpus, args.errors)
+        print()
+    if args.dataset in ("polnear", "all"):
+        evaluate_polnear(args.polnear, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
