@@ -22,6 +22,7 @@ from newsetl.process import BatchResult, ProcessConfig
 from newsetl.progress import write_progress
 from newsetl.store import Store
 from newsetl.tasks import (
+    RUN_TAGS,
     commit_batch,
     commit_planned_rejects,
     learn_site_lines,
@@ -167,10 +168,6 @@ def _run_batches(
         # batch that finished first simply waits for its turn.
         for future in futures:
             yield future.result()
-
-
-# Tags of every run started from the command line (deployments set theirs in prefect.yaml).
-RUN_TAGS = ("newsetl", "etl")
 
 
 if __name__ == "__main__":

@@ -82,10 +82,11 @@ SITE_LINE_SENTENCE_MIN_WORDS = 6
 PAGE_MIN_BLOCKS = 40  # articles have tens of paragraphs at most; pages hundreds of lines
 PAGE_MIN_SHORT_SHARE = 0.45  # share of short non-sentence lines (menus, links) in a page
 PAGE_SHORT_MAX_WORDS = 6
+PAGE_MIN_FURNITURE_LINES = 5  # lines a rule knows (menus, share buttons, copyright): a page has many
 # Line scores for finding the article in a page: a prose line scores its word count,
 # a short non-prose line (menu item, headline link) a penalty, a furniture rule a bigger one.
 PAGE_LONG_LINE_WORDS = 25
-PAGE_SHORT_LINE_PENALTY = 6.0
+PAGE_SHORT_LINE_PENALTY = 4.0
 PAGE_FURNITURE_PENALTY = 15.0
 # Headings that open the page sections after an article (related links, comments,
 # tags): the article span should not reach across them.
@@ -131,13 +132,19 @@ class Rule:
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
-    # One alternation of every pattern: most lines are prose and miss in a single
-    # regex pass; only hits are matched rule by rule.
-    combined: re.Pattern[str]
+    # One alternation of every pattern that allows a line of at least this length:
+    # most lines are prose and miss in a single regex pass (long paragraphs against
+    # the few rules that allow long lines); only hits are matched rule by rule.
+    combined: tuple[tuple[int, re.Pattern[str] | None], ...]  # (min length, pattern), ascending
 
     def matching(self, text: str) -> tuple[Rule, ...]:
         """Every rule whose pattern matches ``text`` (and whose length limit allows it), in table order."""
-        if not self.combined.match(text):
+        combined = None
+        for min_len, pattern in self.combined:
+            if len(text) < min_len:
+                break
+            combined = pattern
+        if combined is None or not combined.match(text):
             return ()
         return tuple(r for r in self.rules if len(text) <= r.max_chars and r.pattern.match(text))
 
@@ -162,10 +169,16 @@ def load_rules(path: Path = RULES_PATH) -> RuleSet:
             raise ValueError(f"{path}: rule {name!r} has a bad pattern: {err}") from err
         names.add(name)
         rules.append(Rule(name, row["category"], row["position"], int(row["max_chars"]), pattern, row["reason"]))
-    # Named groups repeat across rules, so the combined pattern drops their names.
-    stripped = (re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules)
-    combined = re.compile("|".join(f"(?:{p})" for p in stripped), re.IGNORECASE)
-    return RuleSet(tuple(rules), combined)
+    return RuleSet(tuple(rules), _combined_by_length(rules))
+
+
+def _combined_by_length(rules: Sequence[Rule]) -> tuple[tuple[int, re.Pattern[str] | None], ...]:
+    buckets = []
+    for min_len in [0, *sorted({r.max_chars + 1 for r in rules})]:
+        # Named groups repeat across rules, so the combined pattern drops their names.
+        alive = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules if r.max_chars >= min_len]
+        buckets.append((min_len, re.compile("|".join(f"(?:{p})" for p in alive), re.IGNORECASE) if alive else None))
+    return tuple(buckets)
 
 
 DEFAULT_RULES = load_rules()
@@ -252,7 +265,7 @@ def _is_prose(text: str) -> bool:
 
 def site_line_key(text: str) -> str:
     """Near-verbatim identity of a line: case, digits (years, dates, counts) and punctuation ignored."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = unicodedata.normalize("NFKC", text).lower().replace("(c)", "©")
     text = _DIGITS.sub("0", text)
     return _NON_WORD.sub(" ", text).strip()
 
@@ -445,7 +458,7 @@ def clean(
     site = _SiteLookup(site_lines, group, publisher)
 
     headline: int | None = None
-    if _looks_like_page(blocks):
+    if _looks_like_page(blocks, matches):
         verdicts, headline = _page_verdicts(blocks, matches)
         mode = "page"
     else:
@@ -607,11 +620,13 @@ def _assemble(
 # --- whole-page mode ------------------------------------------------------------------------
 
 
-def _looks_like_page(blocks: list[_Block]) -> bool:
+def _looks_like_page(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> bool:
     if len(blocks) < PAGE_MIN_BLOCKS:
         return False
     short = sum(1 for b in blocks if _word_count(b.text) <= PAGE_SHORT_MAX_WORDS and not _TERMINAL.search(b.text))
-    return short >= PAGE_MIN_SHORT_SHARE * len(blocks)
+    # many short lines alone is also a results table or a list of names in an article
+    furniture = sum(1 for m in matches if m)
+    return short >= PAGE_MIN_SHORT_SHARE * len(blocks) and furniture >= PAGE_MIN_FURNITURE_LINES
 
 
 def _page_line_score(block: _Block, rules: tuple[Rule, ...]) -> float:
@@ -657,10 +672,12 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     span = _page_article_span(blocks, matches)
     start, end = span if span else (0, 0)
     for i in range(len(blocks)):
-        rule = _first_rule(matches[i], "any")
-        if rule is not None and (rule.position == "any" or not start <= i < end):
+        inside = start <= i < end
+        # outside the article any rule names the furniture better than "navigation"
+        rule = _first_rule(matches[i], "any") if inside else (matches[i][0] if matches[i] else None)
+        if rule is not None:
             verdicts[i] = _Verdict(rule.category, rule.name)
-        elif not start <= i < end:
+        elif not inside:
             verdicts[i] = _Verdict("navigation", "page_outside_article")
     headline = None
     for i in range(start - 1, max(-1, start - PAGE_HEADLINE_LOOKBACK - 1), -1):

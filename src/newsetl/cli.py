@@ -1,36 +1,60 @@
-"""The ``newsetl`` command: run the pipeline, look at its tables, check the setup."""
+"""The ``newsetl`` command: run the pipeline, schedule it, look at its tables, report, check the setup."""
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import os
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-app = typer.Typer(help="newsetl: news-corpus ETL into Parquet tables, orchestrated by Prefect.", no_args_is_help=True)
+app = typer.Typer(
+    help="newsetl: news-corpus ETL into Parquet tables, orchestrated by Prefect.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
+# Columns `newsetl show` prints when --columns is not given: the ones a person reads
+# (article bodies and offsets make a terminal table unreadable).
+DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("publisher", "title", "n_sentences", "n_quotes", "n_boilerplate_lines", "polarity", "source_path"),
+    "boilerplate": ("category", "rule", "text", "line_no"),
+    "sentences": ("sentence_idx", "paragraph_idx", "text", "polarity", "subjectivity"),
+    "outlet_mentions": ("outlet_name", "surface", "role", "resolved_by", "sentence_idx"),
+    "quotes": ("speaker_name", "kind", "text", "cue", "via_outlet_name", "polarity"),
+    "speakers": ("name", "roles", "n_quotes", "n_articles", "polarity_mean"),
+    "outlets": ("name", "kind", "n_articles_citing", "n_mentions", "n_articles_published"),
+    "runs": ("run_id", "flow_run_id", "status", "started_at", "n_files_seen", "n_articles_new", "n_rejected"),
+    "rejects": ("source_path", "reason", "detail", "run_id"),
+}
+
 
 def load_flow():
-    """The ``news_etl`` flow from ``flows/news_etl.py`` (the deployment entrypoint, kept out of the library)."""
-    candidates = [Path.cwd() / "flows" / "news_etl.py", PROJECT_ROOT / "flows" / "news_etl.py"]
-    for path in candidates:
-        if path.exists():
-            spec = importlib.util.spec_from_file_location("news_etl_flow", path)
-            module = importlib.util.module_from_spec(spec)
-            sys.modules["news_etl_flow"] = module
-            spec.loader.exec_module(module)
-            return module.news_etl
+    """The ``news_etl`` flow from ``flows/news_etl.py`` (the deployment entrypoint, kept out of the library).
+
+    Imported as ``flows.news_etl`` with the project root on ``sys.path`` so worker
+    processes (which inherit ``sys.path``) can unpickle tasks that reference it.
+    """
+    for root in (Path.cwd(), PROJECT_ROOT):
+        if (root / "flows" / "news_etl.py").exists():
+            if str(root) not in sys.path:
+                sys.path.insert(0, str(root))
+            return importlib.import_module("flows.news_etl").news_etl
     raise typer.BadParameter(f"flows/news_etl.py not found in {Path.cwd()} or {PROJECT_ROOT}")
 
 
 def _quiet_local_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
+    # The embedded server migrates its database on first start; on a loaded
+    # 2-core machine that can exceed Prefect's default 20 s.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 
 @app.command()
@@ -44,12 +68,28 @@ def run(
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Extra outlets CSV (name,aliases,kind,country)."),
     max_mb: float = typer.Option(20.0, "--max-mb", help="Reject files larger than this many megabytes."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Run batches on this Dask scheduler (tcp://host:8786)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Print Prefect's INFO logs in the terminal (they always go to the Prefect API)."),
+    progress_bar: bool = typer.Option(True, "--progress/--no-progress", help="Show a live progress bar (off when output is not a terminal)."),
 ) -> None:
-    """Run the pipeline once on RAW into --out and print a summary."""
+    """Run the pipeline once on RAW into --out, with a live progress bar, and print a summary.
+
+    Runs go to the Prefect API in PREFECT_API_URL (e.g. `make ui`), else to an embedded temporary one.
+    """
     _quiet_local_prefect()
+    if not verbose:
+        # Keep the terminal for the progress bar: warnings and errors still print, and
+        # the API handler still receives every log line for the UI.
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+    for item in publisher_dir:
+        if "=" not in item:
+            raise typer.BadParameter(f"expected DIR=PUBLISHER, got {item!r}", param_hint="--publisher-dir")
     mapping = dict(item.split("=", 1) for item in publisher_dir)
     flow = load_flow()
-    summary = flow(
+    from prefect import tags
+
+    from newsetl.tasks import RUN_TAGS
+
+    parameters = dict(
         raw_dir=str(raw),
         out_dir=str(out),
         batch_size=batch_size,
@@ -60,7 +100,86 @@ def run(
         max_bytes=int(max_mb * 1024 * 1024),
         dask_address=dask_address,
     )
+    with tags(*RUN_TAGS), _live_progress(out, enabled=progress_bar):
+        summary = flow(**parameters)
     print_summary(out, summary)
+
+
+class _ProgressWatcher(threading.Thread):
+    """Polls ``<out>/_state/progress.json`` (written by the flow) and moves a rich progress bar."""
+
+    def __init__(self, out: Path, bar, task_id, started: float, interval: float = 0.2) -> None:
+        super().__init__(name="newsetl-progress", daemon=True)
+        self.out, self.bar, self.task_id, self.started, self.interval = out, bar, task_id, started, interval
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.poll()
+            self.stop.wait(self.interval)
+        self.poll()
+
+    def poll(self) -> None:
+        from newsetl.progress import read_progress
+
+        progress = read_progress(self.out, newer_than=self.started)
+        if progress is None:
+            return
+        self.bar.update(
+            self.task_id,
+            total=max(progress.articles_total, 1),
+            completed=progress.articles_total if progress.phase == "finished" else progress.articles_done,
+            description=_describe(progress),
+        )
+
+
+def _describe(progress) -> str:
+    if progress.phase == "planned":
+        return f"processing {progress.articles_total:,} new articles in {progress.batches_total} batches"
+    if progress.phase == "processing":
+        return f"batch {progress.batches_done}/{progress.batches_total} committed"
+    if progress.phase == "aggregating":
+        return "rebuilding speakers and outlets"
+    return "finished"
+
+
+class _live_progress:
+    """Context manager: a live bar fed by the flow's progress file (nothing if not a terminal)."""
+
+    def __init__(self, out: Path, enabled: bool = True) -> None:
+        from rich.console import Console
+
+        self.console = Console(stderr=True)
+        self.enabled = enabled and self.console.is_terminal
+        self.out = out
+
+    def __enter__(self):
+        if not self.enabled:
+            return self
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("articles"),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=False,
+        )
+        task_id = self.bar.add_task("starting Prefect and planning…", total=None)
+        self.bar.start()
+        self.watcher = _ProgressWatcher(self.out, self.bar, task_id, started=time.time() - 1.0)
+        self.watcher.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if not self.enabled:
+            return
+        self.watcher.stop.set()
+        self.watcher.join(timeout=2)
+        self.bar.stop()
 
 
 def print_summary(out: Path, summary: dict) -> None:
@@ -87,6 +206,10 @@ def print_summary(out: Path, summary: dict) -> None:
     rejects = rejects[rejects["run_id"] == summary["run_id"]]
     for row in rejects.head(10).itertuples():
         console.print(f"  rejected [yellow]{row.source_path}[/yellow]: {row.reason} — {row.detail}")
+    if summary.get("flow_run_id"):
+        from newsetl.report import prefect_run_url
+
+        console.print(f"Prefect run:  {prefect_run_url(summary['flow_run_id'])}")
     console.print(
         "Open in pandas:  [cyan]import newsetl; quotes = newsetl.load(\"quotes\", root=\"" + str(out) + "\")[/cyan]"
         "  or  [cyan]pandas.read_parquet(\"" + str(out / "quotes") + "\")[/cyan]"
@@ -94,34 +217,141 @@ def print_summary(out: Path, summary: dict) -> None:
 
 
 @app.command()
+def serve(
+    cron: str = typer.Option("0 6 * * *", "--cron", help="When to run, as a cron expression."),
+    timezone: str = typer.Option("UTC", "--timezone", help="Time zone of the cron expression, e.g. Europe/London."),
+    name: str = typer.Option("newsetl-daily", "--name", help="Deployment name shown in the Prefect UI."),
+    raw: Path = typer.Option(Path("data/raw"), "--raw", help="Directory of raw articles each run reads."),
+    out: Path = typer.Option(Path("data/processed"), "--out", help="Output directory for the Parquet tables."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes for batches."),
+    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Articles per batch."),
+    publisher: Optional[str] = typer.Option(None, "--publisher", help="Publisher of every article (when files do not name it)."),
+) -> None:
+    """Serve the flow on a cron schedule until interrupted (Ctrl-C): a deployment plus its runner in one process.
+
+    Needs a Prefect server (PREFECT_API_URL, e.g. `make ui`); runs appear in its UI.
+    """
+    _quiet_local_prefect()
+    from prefect.schedules import Cron
+
+    from newsetl.tasks import RUN_TAGS
+
+    flow = load_flow()
+    flow.serve(
+        name=name,
+        schedules=[Cron(cron, timezone=timezone)],
+        parameters=serve_parameters(raw, out, workers, batch_size, publisher),
+        tags=list(RUN_TAGS) + ["scheduled"],
+        description=f"newsetl: {raw} → {out}, on '{cron}' ({timezone}).",
+    )
+
+
+def serve_parameters(raw: Path, out: Path, workers: int, batch_size: int, publisher: str | None) -> dict:
+    """Flow parameters of a served deployment: absolute paths, since runs start in the runner's directory."""
+    parameters = {
+        "raw_dir": str(raw.resolve()),
+        "out_dir": str(out.resolve()),
+        "workers": workers,
+        "batch_size": batch_size,
+    }
+    if publisher:
+        parameters["publisher"] = publisher
+    return parameters
+
+
+@app.command()
 def show(
-    table: str = typer.Argument(..., help="Table name: articles, quotes, speakers, outlets, ..."),
+    table: str = typer.Argument(..., help="Table name: articles, quotes, speakers, outlets, sentences, boilerplate, outlet_mentions, runs, rejects."),
     out: Path = typer.Option(Path("data/processed"), "--out", help="Output directory of the tables."),
     where: Optional[str] = typer.Option(None, "--where", help="pandas query, e.g. \"kind == 'direct'\"."),
     limit: int = typer.Option(20, "--limit", min=1, help="Rows to print."),
+    columns: Optional[str] = typer.Option(None, "--columns", "-c", help="Comma-separated columns to print; 'all' for every column."),
 ) -> None:
     """Print a table (or a filtered slice of it) in the terminal."""
     from rich.console import Console
     from rich.table import Table
 
     from newsetl.store import load
+    from newsetl.tables import TABLE_NAMES
 
+    if table not in TABLE_NAMES:
+        raise typer.BadParameter(f"unknown table {table!r}; tables are: {', '.join(TABLE_NAMES)}", param_hint="TABLE")
     frame = load(table, out)
     if where:
-        frame = frame.query(where)
-    view = Table(title=f"{table}: {len(frame):,} rows" + (f" where {where}" if where else ""))
-    for column in frame.columns:
-        view.add_column(column, overflow="fold", max_width=60)
-    for row in frame.head(limit).itertuples(index=False):
+        try:
+            frame = frame.query(where)
+        except Exception as err:  # noqa: BLE001 - any query error is the user's expression
+            raise typer.BadParameter(f"{err.__class__.__name__}: {err}", param_hint="--where") from err
+    if columns == "all":
+        selected = list(frame.columns)
+    elif columns:
+        selected = [c.strip() for c in columns.split(",") if c.strip()]
+        unknown = [c for c in selected if c not in frame.columns]
+        if unknown:
+            raise typer.BadParameter(f"no column {', '.join(unknown)} in {table}; it has: {', '.join(frame.columns)}", param_hint="--columns")
+    else:
+        selected = [c for c in DEFAULT_COLUMNS.get(table, frame.columns) if c in frame.columns]
+    view = Table(title=f"{table}: {len(frame):,} rows" + (f" where {where}" if where else ""), show_lines=True)
+    for column in selected:
+        numeric = frame[column].dtype.kind in "iuf"
+        view.add_column(column, overflow="fold", justify="right" if numeric else "left", max_width=60)
+    for row in frame[selected].head(limit).itertuples(index=False):
         view.add_row(*[_cell(v) for v in row])
     Console().print(view)
 
 
 def _cell(value) -> str:
     if isinstance(value, float):
-        return f"{value:.3f}"
+        return "" if value != value else f"{value:.3f}"
+    if hasattr(value, "tolist"):  # list columns arrive as numpy arrays
+        value = value.tolist()
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
     text = "" if value is None else str(value)
     return text if len(text) <= 200 else text[:197] + "…"
+
+
+@app.command()
+def report(
+    out: Path = typer.Option(Path("data/processed"), "--out", help="Output directory of the tables."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the HTML (default: OUT/report.html)."),
+    open_browser: bool = typer.Option(False, "--open", help="Open the report in the default web browser."),
+) -> None:
+    """Write a self-contained HTML report (charts embedded) of the tables in --out."""
+    from newsetl.report import write_report
+
+    path = write_report(out, output)
+    typer.echo(f"wrote {path} ({path.stat().st_size / 1024:,.0f} KiB)")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(path.resolve().as_uri())
+
+
+@app.command()
+def doctor(
+    out: Path = typer.Option(Path("data/processed"), "--out", help="Output directory of the tables."),
+    raw: Path = typer.Option(Path("data/raw"), "--raw", help="Raw input directory."),
+    repair: bool = typer.Option(False, "--repair", help="Drop committed batches whose parts are missing or corrupt (the next run redoes them)."),
+) -> None:
+    """Check versions, the Prefect API, and the data directories; explain each problem in one sentence."""
+    from rich.console import Console
+
+    from newsetl.doctor import FAIL, diagnose, repair_store
+
+    console = Console()
+    if repair:
+        for line in repair_store(out):
+            console.print(f"[yellow]repair[/yellow]  {line}")
+    checks = diagnose(out=out, raw=raw)
+    style = {"ok": "green", "warn": "yellow", "fail": "red"}
+    for check in checks:
+        console.print(f"[{style[check.status]}]{check.status:>4}[/]  [bold]{check.name}[/bold]: {check.message}")
+    n_fail = sum(c.status == FAIL for c in checks)
+    if n_fail:
+        console.print(f"[red]{n_fail} problem(s) found.[/red]")
+        raise typer.Exit(1)
+    console.print("[green]all checks passed.[/green]")
 
 
 if __name__ == "__main__":

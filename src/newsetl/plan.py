@@ -55,10 +55,14 @@ def make_plan(
 ) -> Plan:
     files, problems = discover(raw_dir)
     items: list[WorkItem] = []
-    rejects: list[PlannedReject] = [
-        PlannedReject(p.source_path, f"discovery:{p.reason}", p.reason, p.detail) for p in problems
-    ]
+    rejects: list[PlannedReject] = []
     n_unchanged = n_duplicates = 0
+    for problem in problems:
+        key = f"discovery:{problem.reason}"
+        if (problem.source_path, key) in committed.rejected:
+            n_unchanged += 1  # already reported by an earlier run: one rejects row per problem
+        else:
+            rejects.append(PlannedReject(problem.source_path, key, problem.reason, problem.detail))
     seen_ids: set[str] = set()
     for source in files:
         try:
@@ -97,4 +101,7 @@ def _article_ids(source: SourceFile, max_bytes: int) -> list[tuple[int | None, s
         line = line.rstrip(b"\r")
         if line.strip():
             ids.append((line_no, hashlib.sha256(line).hexdigest()))
+    if not ids:
+        # otherwise the file would end in no bucket at all
+        raise RejectedInput("empty", "the file has no JSON lines" if not raw else "the file contains only blank lines")
     return ids

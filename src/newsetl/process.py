@@ -114,27 +114,41 @@ def _read_items(
             source = SourceFile(Path(path), base, Path(path).stat().st_size)
             results = list(read_articles(source, config.max_bytes))
         except (RejectedInput, OSError) as err:
-            if isinstance(err, OSError):
-                err = RejectedInput("unreadable", f"file vanished or became unreadable after discovery: {err.strerror or err}")
+            transient = isinstance(err, OSError) or err.reason == "unreadable"
+            if transient:
+                detail = (err.strerror or str(err)) if isinstance(err, OSError) else err.detail
+                err = RejectedInput("unreadable", f"file vanished or became unreadable after discovery: {detail}")
             for item in file_items:
-                _reject(rows, rejected, run_id, item.source_path, item.article_id, err)
+                # A read failure is keyed by the error, not the planned content id: a
+                # file that comes back readable with the same bytes must be processed,
+                # not skipped as "unchanged". Content problems stay keyed by content.
+                key = "error:unreadable" if transient else item.article_id
+                _reject(rows, rejected, run_id, item.source_path, key, err)
             continue
         finally:
             rows.seconds["read"] += time.perf_counter() - start
+        accounted: set[str] = set()
         for result in results:
             if isinstance(result, RejectedInput):
                 where = getattr(result, "source_path", base)
-                if where in wanted:
+                if where in wanted and where not in accounted:
+                    accounted.add(where)
                     _reject(rows, rejected, run_id, where, wanted[where].article_id, result)
-            elif result.source_path in wanted:
+            elif result.source_path in wanted and result.source_path not in accounted:
+                accounted.add(result.source_path)
                 yield result
+        for source_path, item in wanted.items():
+            if source_path not in accounted:  # the file changed after planning: that line is gone
+                err = RejectedInput("changed", f"{source_path} changed while the run was reading it; the next run retries it")
+                _reject(rows, rejected, run_id, source_path, "error:changed", err)
 
 
 def _process_article(article: RawArticle, run_id: str, config: ProcessConfig, site_lines, gazetteer, rows: _Rows) -> None:
     parts = split_parts(article)
     hint = article.source or _publisher_hint(article.source_path, config)
     with rows.timed("clean"):
-        cleaned = clean_stage.clean(parts, source=hint, site_lines=site_lines)
+        group = clean_stage.site_group(parts, article.source_path, hint)
+        cleaned = clean_stage.clean(parts, source=hint, site_lines=site_lines, group=group)
     title = cleaned.title if article.title is None else article.title
     if not cleaned.paragraphs:
         raise RejectedInput("no_body", "no article text after the title" + (" and dek" if cleaned.dek else ""))

@@ -132,12 +132,26 @@ NP_BOUNDARY = frozenset(
     "that and but while when as because if which where whom after before since although though than then so "
     "or nor for to of with by from in on at into about".split()
 ) | frozenset(CUES)
+# Words that open a description after a name: "Vincent Cable, for the Liberal Democrats, said".
+APPOSITIVE_OPENERS = frozenset("who whom which for of from at with chief head".split())
 WEEKDAYS = frozenset(w for w, c in STOPWORDS.items() if c == "weekday")
 
 _WORD = re.compile(r"[\w'’.\-&]+")
 _CUE_RE = re.compile(
     r"\b(" + "|".join(re.escape(f) for f in sorted(CUES, key=len, reverse=True)) + r")\b"
 )
+# Scanning lower-case words and looking them up is several times faster than the big alternation.
+_LOWER_WORD = re.compile(r"\b([a-z]+(?: out\b)?)")
+
+
+def _cue_matches(text: str, lo: int, hi: int):
+    for m in _LOWER_WORD.finditer(text, lo, hi):
+        if m.group(1) in CUES:
+            yield m
+        elif m.group(1).endswith(" out"):
+            single = _CUE_RE.match(text, m.start(1), m.start(1) + len(m.group(1)) - 4)
+            if single is not None:
+                yield single
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _TITLE_RE = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(t) for t in TITLES) + r")(?![\w'’])", re.IGNORECASE)
 
@@ -299,7 +313,7 @@ class PersonMention:
     full: bool  # first name and surname present
 
 
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z]\.)"
+_NAME_TOKEN = r"(?:(?:Mc|Mac|O'|O\u2019|D'|Di|De|La|Le)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'\u2019][A-Z][a-z]+|-[a-z]+)*|[A-Z]\.)(?![\w])"
 _CAP_RUN = re.compile(
     rf"(?<![\w'’.])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Baroness)\.?\s+|[A-Z]{{2,}}\s+(?=[A-Z]))?{_NAME_TOKEN}"
     rf"(?:\s+(?:{_NAME_TOKEN}|[A-Z]{{2,}}(?=\s+[A-Z])|(?:of|of the|for)(?=\s+[A-Z])|(?:de|van|von|der|al|bin|da|du|del|le|la)(?=\s+[A-Z]))){{0,5}}"
@@ -316,15 +330,31 @@ def split_name(tokens: Sequence[str]) -> tuple[str | None, list[str], str | None
     tokens = list(tokens)
     gender = None
     role = None
+    poss = [i for i, t in enumerate(tokens) if t.endswith(("'s", "\u2019s")) and i + 1 < len(tokens)]
+    if poss and tokens[poss[-1] + 1][:1].isupper():
+        tokens = tokens[poss[-1] + 1 :]
     phrase = " ".join(tokens)
     last_title_end = 0
-    for m in _TITLE_RE.finditer(phrase):
+    titled = any(t.lower() in TITLE_WORDS for t in tokens)
+    for m in _TITLE_RE.finditer(phrase) if titled else ():
         rest = phrase[m.end() :].split()
         if rest and rest[0][:1].isupper():
             last_title_end = m.end()
     if last_title_end:
         role = phrase[:last_title_end].strip()
         tokens = phrase[last_title_end:].split()
+    lower = [i for i, t in enumerate(tokens) if t[:1].islower() and t.lower() not in NAME_PARTICLES and t.lower() not in HONORIFICS]
+    if lower and lower[-1] + 1 < len(tokens):
+        # descriptive words before the name ("farmer Tomas Brede", "the company's owner Piet Dorn")
+        extra = " ".join(tokens[: lower[-1] + 1])
+        role = f"{role} {extra}" if role else extra
+        tokens = tokens[lower[-1] + 1 :]
+    inner = [i for i, t in enumerate(tokens) if i > 0 and t.rstrip(".").lower() in HONORIFICS and i + 1 < len(tokens)]
+    if inner:
+        # "Archbishop of Canterbury Dr Rowan Williams": the honorific starts the name
+        extra = " ".join(tokens[: inner[-1]])
+        role = f"{role} {extra}" if role else extra
+        tokens = tokens[inner[-1] :]
     while tokens and tokens[0].rstrip(".").lower() in HONORIFICS:
         gender = HONORIFICS[tokens[0].rstrip(".").lower()] or gender
         tokens = tokens[1:]
@@ -333,9 +363,23 @@ def split_name(tokens: Sequence[str]) -> tuple[str | None, list[str], str | None
     while tokens and (tokens[0].lower().rstrip(".") in STOPWORDS or tokens[0].lower() in TITLE_WORDS
                       or tokens[0].lower() in NAME_PARTICLES or tokens[0].isupper() and len(tokens[0]) > 1) and tokens[0] not in PEERAGE:
         tokens = tokens[1:]
-    if role is not None and role.lower() in HONORIFICS:
-        role = None
+    if role is not None:
+        role = clean_role(role)
     return role, tokens, gender
+
+
+# Sentence openers that a capitalised run picks up in front of a title ("But Prime Minister Tony Blair").
+_ROLE_OPENERS = re.compile(
+    r"^(?:(?:but|and|so|yet|however|meanwhile|earlier|later|now|then|also|speaking|asked|separately|instead|still|"
+    r"in|on|at|for|the|a|an)\b[\s,]*)+", re.IGNORECASE)
+
+
+def clean_role(role: str) -> str | None:
+    """A role as it reads after "the": openers and honorifics dropped, indefinite article removed."""
+    role = _ROLE_OPENERS.sub("", role.strip()).strip(" ,")
+    if not role or role.lower() in HONORIFICS or role.lower().rstrip(".") in HONORIFICS:
+        return None
+    return role
 
 
 def _valid_person(tokens: Sequence[str], honorific: bool) -> bool:
@@ -356,6 +400,26 @@ def _valid_person(tokens: Sequence[str], honorific: bool) -> bool:
     return True
 
 
+def _role_words_before(body: str, pos: int) -> str | None:
+    """``London mayor Ken Livingstone``: the title words right before a name that the capitalised run missed."""
+    words: list[str] = []
+    for m in reversed(list(_WORD.finditer(body, max(0, pos - 80), pos))):
+        if body[m.end() : (words and words[0][0]) or pos].strip():
+            break
+        w = m.group(0)
+        if w.endswith(".") and len(w) > 2:
+            break  # the previous sentence's last word
+        if w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS or (w[:1].isupper() and words and STOPWORDS.get(w.lower()) not in ("function", "pronoun", "weekday", "month", "honorific")):
+            words.insert(0, (m.start(), w))
+            if len(words) >= 5:
+                break
+            continue
+        break
+    if not words or not any(w.lower() in TITLE_WORDS for _, w in words):
+        return None
+    return clean_role(" ".join(w for _, w in words))
+
+
 def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[PersonMention]:
     """Person-name mentions in the body: ``First Last`` runs and ``Mr Surname``."""
     outlet_spans = [(m.char_start, m.char_end) for m in mentions if m.char_start is not None]
@@ -371,6 +435,8 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
         if not _valid_person(name_tokens, honorific):
             continue
         offset = m.start() + m.group(0).rfind(name_tokens[0]) if name_tokens else m.start()
+        if role is None:
+            role = _role_words_before(body, m.start())
         people.append(
             PersonMention(" ".join(name_tokens), offset, m.end(), role, gender, len(name_tokens) >= 2 or name_tokens[0] in PEERAGE)
         )
@@ -408,16 +474,33 @@ def _tokens_before(text: str, start: int, end: int) -> list[tuple[int, int, str]
     return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, end)]
 
 
+def _last_word(text: str, lo: int, pos: int) -> str:
+    end = pos
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_'’-"):
+        start -= 1
+    return text[start:end]
+
+
+def _few_words_after_comma(text: str, n: int) -> bool:
+    comma = text.rfind(",")
+    return comma != -1 and 0 < len(text[comma + 1 :].split()) <= n
+
+
 def _strip_adverbials(masked: str, lo: int, pos: int) -> tuple[int, bool]:
     """Move ``pos`` left over aux verbs and adverbs before a cue; report a passive aux."""
     passive = False
     while True:
-        m = re.search(r"([\w'’\-]+)\s*$", masked[lo:pos])
-        if not m:
+        end = pos
+        while end > lo and masked[end - 1].isspace():
+            end -= 1
+        word = _last_word(masked, lo, pos)
+        if not word or end - len(word) < lo:
             return pos, passive
-        word = m.group(1)
         low = word.lower()
-        w_start = lo + m.start(1)
+        w_start = end - len(word)
         if low in ADVERBIALS or (low.endswith("ly") and word.islower() and len(low) > 4) or set(word) == {MASK}:
             if low in PASSIVE_AUX:
                 passive = True
@@ -444,7 +527,7 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
             if low in NP_BOUNDARY and low not in DETERMINERS:
                 return None
             picked.insert(0, (t_start, t_end, word))
-            if low in DETERMINERS:
+            if low in DETERMINERS or low in PRONOUNS or low in ("who", "whom"):
                 break
             continue
         if low in DETERMINERS:
@@ -478,6 +561,8 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
 
 
 def _classify_source(body: str, masked: str, start: int, end: int, sent_start: int) -> Source:
+    if body[end - 1 : end] == "." and end - start > 2 and body[end - 3 : end - 2] not in (" ", "."):
+        end -= 1  # the sentence's full stop, not an initial ("said Hans Straberg.")
     surface = body[start:end]
     low = surface.lower()
     if low in PRONOUNS:
@@ -505,7 +590,9 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
     commas = [lo + m.start() for m in re.finditer(",", masked[lo:inner_end])]
     for c in reversed(commas[-3:]):
         appos = masked[c + 1 : inner_end].strip()
-        if not appos or not re.match(r"(?:a|an|the|who|whom|which|one|former|his|her|its|their|[A-Z])\b", appos):
+        first_word = appos.split()[0].lower() if appos else ""
+        if not appos or not (first_word in DETERMINERS or first_word in APPOSITIVE_OPENERS or first_word in TITLE_WORDS
+                             or first_word in ROLE_MODIFIERS or appos[:1].isupper()):
             continue
         np = _np_before(masked, lo, c)
         if np is None:
@@ -535,7 +622,7 @@ def _np_after(body: str, masked: str, pos: int, limit: int) -> tuple[int, int] |
     """Inverted source: ``..." said Mr Blair`` / ``said the ministry``."""
     m = re.match(
         r"\s+((?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Za-z][\w'’.\-]*\s+){0,6}?[A-Z][\w'’.\-]*|"
-        r"(?:the|a|an|his|her|its|their)\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|during|according|adding|who|when|after|before|as|told|last|this|yesterday)\b))",
+        r"(?:the|a|an|his|her|its|their)\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|of|during|according|adding|who|when|after|before|as|told|last|this|yesterday)\b))",
         masked[pos:limit],
     )
     if not m:
@@ -550,7 +637,7 @@ def _np_after(body: str, masked: str, pos: int, limit: int) -> tuple[int, int] |
 
 def _audience_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     m = re.match(r"\s+((?:[\w'’.\-&]+\s+){0,6}?[\w'’.\-&]+?)(?=\s*(?:\bthat\b|:|,|[.;!?]|$))", masked[pos:limit])
-    if m and not re.search(rf"\b(?:{'|'.join(map(re.escape, CUES))})\b", m.group(1)):
+    if m and not any(w in CUES for w in m.group(1).split()):
         return pos + m.start(1), pos + m.end(1)
     m = re.match(r"\s+((?:the\s+)?[A-Za-z][\w'’.\-&]*)", masked[pos:limit])
     if m:
@@ -558,6 +645,13 @@ def _audience_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None
     return None
 
 
+# Between a cue and its clause: "said repeatedly that", "said in a statement that", "said "repeatedly" that".
+_COMPLEMENT_SKIP = re.compile(
+    r"(?:,?\s+(?:recently|repeatedly|later|again|also|publicly|privately|earlier|yesterday|today|on\s+[A-Z][a-z]+day"
+    r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+(?:a|an|the|his|her|its|their)\s+"
+    r"(?:(?:written|joint|televised|radio|television|press|news|BBC)\s+)?(?:statement|interview|letter|speech|report|briefing|conference|report|article|blog|post|email)"
+    r"|_+(?=\s*,?\s*that\b)))*"
+)
 _TRAILING = re.compile(
     r"^[\s,]*(?:(?:late|early|last|this|on|in|at|during|yesterday|today|earlier|later|shortly|while|after|before|when|adding|according)\b[^.;!?]*)?[.!?]*\s*$"
 )
@@ -568,17 +662,17 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
     lo, hi = sent.char_start, sent.char_end
     body = seg.body
     frames: list[Frame] = []
-    for m in _CUE_RE.finditer(masked, lo, hi):
+    for m in _cue_matches(masked, lo, hi):
         cue = CUES[m.group(1)]
         c_start, c_end = m.start(1), m.end(1)
         if masked[c_end : c_end + 4].startswith((" to ", " for ", " at ", " by ", " on ", " about", " up ", " off ", " out ")) and cue.lemma not in ("point out",):
             if cue.lemma not in ("say", "add", "write", "report"):
                 continue
-        if m.group(1).endswith("s") and m.group(1) != "says" and not re.match(r"\s*(?:that\b|:|,)", masked[c_end:hi]) and not re.search(r"[,]\s*\S+(?:\s+\S+){0,3}\s*$", masked[lo:c_start]):
+        if m.group(1).endswith("s") and m.group(1) != "says" and not re.match(r"\s*(?:that\b|:|,)", masked[c_end:hi]) and not _few_words_after_comma(masked[lo:c_start], 4):
             continue  # "member states", "the reports": plural nouns unless they introduce a clause
         if masked[max(c_start - 3, 0) : c_start] == "so-":
             continue  # "so-called"
-        if cue.lemma == "say" and re.search(r"\b(?:the|that)\s*$", masked[lo:c_start]) and masked[c_end : c_end + 1] != ",":
+        if cue.lemma == "say" and _last_word(masked, lo, c_start).lower() in ("the", "that") and masked[c_end : c_end + 1] != ",":
             continue
         pos, passive = _strip_adverbials(masked, lo, c_start)
         if passive and not re.search(r"\b(?:has|have|had)\s+been\s*$", masked[lo:pos]) is None:
@@ -702,7 +796,7 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
             pos = aud[1]
     rest = masked[pos:hi]
     # skip adverbials and masked scare quotes between cue and complement
-    skip = re.match(r"(?:\s+(?:recently|repeatedly|later|again|also|publicly|privately|late|early|last|on|this|earlier|in|a|an|the|statement|interview|news|conference|briefing|[A-Z][a-z]+day|week|month|_+|,(?=\s*_)))*", rest)
+    skip = _COMPLEMENT_SKIP.match(rest)
     pos2 = pos + (skip.end() if skip else 0)
     rest2 = masked[pos2:hi]
     comp = re.match(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*", rest2)
@@ -713,6 +807,9 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     trailing = _TRAILING.match(masked[c_end_eff:hi]) or re.match(r"\s*,", masked[pos:hi])
     if trailing and not has_comp:
         # "CONTENT, X said." — content is what precedes the source
+        described = re.search(r",\s*((?:[\w'’.\-]+\s+){1,5})$", left_text + " ")
+        if described and not re.search(r"\b(?:that|and|but|who|which)\b", described.group(1)):
+            left_text = left_text[: described.start() + 1]  # "..., the company's owner Piet Dorn said."
         if left_text.endswith(",") or left_text.endswith(":") or left_text == "":
             c_lo, c_hi = _trim_content(body, lo, lo + len(left_text.rstrip(",:")))
             return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "after")
@@ -754,6 +851,7 @@ class _People:
         self.canonical: dict[str, str] = {}
         self.roles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
+        self.subjects: list[tuple[int, str]] = []
         fulls = [m for m in mentions if m.full]
         for m in mentions:
             self.canonical[m.name] = self._canonical_for(m.name, fulls)
@@ -787,6 +885,16 @@ class _People:
                     best = self.canonical[m.name]
         return best
 
+    def subject_before(self, pos: int, gender: str | None) -> tuple[str, int] | None:
+        """The latest person named as a sentence subject before ``pos`` (gender-compatible)."""
+        for start, c in reversed(self.subjects):
+            if start < pos:
+                g = self.gender.get(c)
+                if gender and g and g != gender:
+                    continue
+                return c, start
+        return None
+
     def before(self, pos: int, gender: str | None) -> str | None:
         for m in reversed(self.mentions):
             if m.char_start < pos:
@@ -799,7 +907,10 @@ class _People:
 
     def by_role(self, phrase: str) -> str | None:
         phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.lower())
-        hits = {c for c, r in self.roles.items() if r.lower().endswith(phrase) or phrase.endswith(r.lower())}
+        exact = {c for c, r in self.roles.items() if r.lower() == phrase}
+        if len(exact) == 1:
+            return exact.pop()
+        hits = {c for c, r in self.roles.items() if r.lower().endswith(" " + phrase) or r.lower() == phrase}
         return hits.pop() if len(hits) == 1 else None
 
 
@@ -824,6 +935,9 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             g = people.gender.get(last_speaker[0])
             if not (gender and g and g != gender):
                 name = last_speaker[0]
+        subject = people.subject_before(src.char_start, gender)
+        if subject is not None and (name is None or last_speaker is None or subject[1] > last_speaker[1]):
+            name = subject[0]  # "Vincent Cable ... accused Mr Brown. He said: ..." — the newer subject
         if name is None:
             name = people.before(src.char_start, gender)
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
@@ -863,6 +977,11 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     spans = find_quote_spans(body, [(p.char_start, p.char_end) for p in seg.paragraphs])
     masked = mask_quotes(body, spans)
     people = _People(find_people(masked, mentions))
+    sentence_at = _sentence_index(seg)
+    for pm in people.mentions:
+        s = seg.sentences[sentence_at(pm.char_start)] if seg.sentences else None
+        if s is not None and len(masked[s.char_start : pm.char_start].split()) <= 4 and "," not in masked[s.char_start : pm.char_start].rstrip(", ")[-1:]:
+            people.subjects.append((pm.char_start, people.canonical[pm.name]))
     # roles seen in speaker frames count for the whole article
     frames_by_sentence = [find_frames(seg, masked, s.sentence_idx) for s in seg.sentences]
     for frames in frames_by_sentence:

@@ -66,13 +66,23 @@ _STRAIGHT_QUOTES = frozenset(("'", '"'))
 _RE_SARCASM = pattern_text.RE_SARCASM
 _RE_EMOTICONS = pattern_text.RE_EMOTICONS
 
-# One regex pass over the raw text finds what find_tokens' string rewrites produce:
-# a run of two or more newlines ("\r\n" counts as one) becomes an END-OF-SENTENCE token;
-# the four curly quotes and ' and " are padded with spaces, so each is its own chunk;
-# "n't" gets a space before it ("don't" -> "do n ' t"); everything else is split on
-# whitespace. The other contraction rewrites ("'s" -> " 's", ...) only add a space
-# before an apostrophe, which the quote padding adds anyway.
-_UNIT = re.compile(r"""(?P<eos>(?:\r?\n){2,})|[“”‘’'"]|n(?='t)|(?:[^\s“”‘’'"n]|n(?!'t))+""")
+# find_tokens rewrites the string before splitting it on whitespace: the four curly
+# quotes and ' and " are padded with spaces (each becomes its own chunk), "n't" gets a
+# space before it ("don't" -> "do n ' t"), and a run of two or more newlines ("\r\n"
+# counts as one) becomes an END-OF-SENTENCE token. Its other contraction rewrites
+# ("'s" -> " 's", ...) only add a space before an apostrophe, which the quote padding
+# adds anyway. Here str.split() finds the whitespace chunks (fast), _PIECE cuts a chunk
+# at quotes and before "n't", and _BLANK_LINES finds the END-OF-SENTENCE runs.
+_QUOTE_CHARS = frozenset("“”‘’'\"")
+_PIECE = re.compile(r"""[“”‘’'"]|n(?='t)|(?:[^“”‘’'"n]|n(?!'t))+""")
+_BLANK_LINES = re.compile(r"(?:\r?\n){2,}")
+# Character pairs that can sit on both sides of a space the sarcasm/emoticon rewrite
+# removes ("( ! )" -> "(!)", ": 3" -> ":3"): consecutive characters of a face. A sentence
+# with no token boundary between such a pair cannot change, so its regexes are skipped.
+_MERGE_PAIRS = frozenset(
+    [("(", "!"), ("!", ")")]
+    + [(face[k], face[k + 1]) for faces in pattern_text.EMOTICONS.values() for face in faces for k in range(len(face) - 1)]
+)
 
 _LEXICON: dict[str, dict[str | None, list[float]]] = pattern_sentiment
 _LABELS = pattern_sentiment.labeler

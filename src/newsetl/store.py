@@ -7,7 +7,7 @@ Layout of ``out_dir``::
     _state/journal/<batch_id>.json    a commit in progress (redo log, replayed on next open)
     _state/site_lines.json            the cleaner's repeated-line memory
     _staging/<run_id>/...             part files being written by workers
-    .newsetl.lock                     PID of the run that owns the directory
+    .newsetl.lock                     PID of the run that owns the directory (flock-held while it runs)
 
 A commit is: parts fully written and fsynced in staging → journal written →
 parts renamed into their tables → manifest record written → journal removed.
@@ -15,17 +15,23 @@ A crash at any point leaves either no trace of the batch (no journal: staging
 is discarded on the next open) or a journal that the next open rolls forward.
 Either way no committed row is lost or duplicated. Readers see only files in
 table directories; pyarrow and DuckDB ignore the ``_``/``.``-prefixed ones.
+
+A run that died after committing some batches (killed, disk full) has no
+``runs`` row of its own; the next open appends one with status
+``interrupted`` so every ``articles.run_id`` names a run.
 """
 
 from __future__ import annotations
 
 import errno
+import fcntl
 import json
 import os
 import shutil
 import signal
 import socket
 import time
+from datetime import datetime, timezone
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,7 +41,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsetl.tables import AGGREGATE_TABLES, BATCH_TABLES, SCHEMAS, TABLE_NAMES, empty_table
+from newsetl.tables import AGGREGATE_TABLES, BATCH_TABLES, SCHEMAS, TABLE_NAMES, empty_table, to_table
 
 STATE_DIR = "_state"
 STAGING_DIR = "_staging"
@@ -126,7 +132,7 @@ class Store:
 
     @property
     def site_lines_path(self) -> Path:
-        return self.state_dir / "site_lines.json"
+        return self.state_dir / "site_lines.npz"
 
     def staging_dir(self, run_id: str) -> Path:
         return self.root / STAGING_DIR / run_id
@@ -148,6 +154,7 @@ class Store:
         shutil.rmtree(self.root / STAGING_DIR, ignore_errors=True)
         self._ensure_every_table_readable()
         self.verify()
+        self.record_interrupted_runs()
 
     def recover(self) -> list[str]:
         """Roll forward every journalled commit; returns the batch ids completed."""
@@ -164,6 +171,8 @@ class Store:
                         f"interrupted commit of batch {record.batch_id} lost its part {dst}: "
                         f"delete {journal} and re-run to reprocess the batch"
                     )
+            for dst in moves.values():
+                _fsync_dir((self.root / dst).parent)
             _atomic_write_text(self.manifest_dir / f"{record.batch_id}.json", record.to_json())
             journal.unlink()
             done.append(record.batch_id)
@@ -186,7 +195,18 @@ class Store:
 
     # ---- reading state ------------------------------------------------------
     def records(self) -> list[BatchRecord]:
-        return [BatchRecord.from_json(p.read_text()) for p in sorted(self.manifest_dir.glob("*.json"))]
+        records = []
+        for path in sorted(self.manifest_dir.glob("*.json")):
+            try:
+                records.append(BatchRecord.from_json(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError, KeyError, TypeError) as err:
+                batch_id = path.stem
+                raise CorruptPart(
+                    f"{path.relative_to(self.root)} is not a readable manifest record ({err.__class__.__name__}: {err}); "
+                    f"fix: delete it and every `part-{batch_id}.parquet` under {self.root}, "
+                    f"then re-run to reprocess that batch's articles"
+                ) from err
+        return records
 
     def committed(self) -> CommittedState:
         ids: set[str] = set()
@@ -202,10 +222,22 @@ class Store:
         for problem in self.problems():
             raise CorruptPart(problem)
 
-    def problems(self) -> list[str]:
+    def problems(self, deep: bool = False) -> list[str]:
+        """Everything wrong with the committed files, one message per file naming it and the fix.
+
+        Checks that every manifest-listed part exists, parses and has the committed
+        row count, that no table holds a part the manifest does not know (it would
+        be read as extra rows), and that the rebuilt tables (runs, speakers,
+        outlets) parse. ``deep`` also decodes every column of every part, which
+        catches damage inside a data page that leaves the footer intact.
+        """
         found = []
         listed: set[Path] = set()
-        for record in self.records():
+        try:
+            records = self.records()
+        except CorruptPart as err:
+            return [str(err)]
+        for record in records:
             for table, rel in record.files.items():
                 path = self.root / rel
                 listed.add(path)
@@ -217,18 +249,32 @@ class Store:
                     found.append(f"{rel} is missing (batch {record.batch_id}); {fix}")
                     continue
                 try:
-                    n_rows = pq.ParquetFile(path).metadata.num_rows
+                    n_rows = _parquet_rows(path, deep)
                 except Exception as err:  # noqa: BLE001 - any parse failure means corrupt
                     found.append(f"{rel} is not a readable Parquet file ({err.__class__.__name__}: {err}); {fix}")
                     continue
                 if n_rows != record.rows.get(table, n_rows):
                     found.append(f"{rel} has {n_rows} rows but {record.rows[table]} were committed; {fix}")
         for table in BATCH_TABLES + ("rejects",):
-            for path in self.table_dir(table).glob("*.parquet"):
+            for path in sorted(self.table_dir(table).glob("*.parquet")):
                 if path not in listed:
                     found.append(
                         f"{path.relative_to(self.root)} is not in the manifest (a stray or copied file); "
                         f"fix: move it out of {self.root}"
+                    )
+        for table in AGGREGATE_TABLES + ("runs",):
+            for path in sorted(self.table_dir(table).glob("*.parquet")):
+                try:
+                    _parquet_rows(path, deep)
+                except Exception as err:  # noqa: BLE001
+                    fix = (
+                        f"fix: delete it; the next run that adds articles rebuilds {table}"
+                        if table in AGGREGATE_TABLES
+                        else "fix: move it out of the table (that run's history row is lost; its articles are not)"
+                    )
+                    found.append(
+                        f"{path.relative_to(self.root)} is not a readable Parquet file "
+                        f"({err.__class__.__name__}: {err}); {fix}"
                     )
         return found
 
@@ -240,7 +286,7 @@ class Store:
             for table, rel in record.files.items():
                 path = self.root / rel
                 try:
-                    bad = bad or pq.ParquetFile(path).metadata.num_rows != record.rows.get(table)
+                    bad = bad or _parquet_rows(path, deep=False) != record.rows.get(table)
                 except Exception:  # noqa: BLE001
                     bad = True
             if bad:
@@ -258,6 +304,16 @@ class Store:
         record = BatchRecord(
             record.batch_id, record.run_id, files, rows, record.article_ids, record.sources, record.rejected
         )
+        for table in parts:
+            if (self.root / files[table]).exists():
+                raise StoreError(
+                    f"batch {record.batch_id} is already committed ({files[table]} exists); "
+                    f"refusing to overwrite committed rows"
+                )
+        # The parts' directory entries must be durable before the journal that
+        # names them: otherwise a power cut could leave a journal whose parts vanished.
+        for staged_dir in {Path(p).parent for p in parts.values()}:
+            _fsync_dir(staged_dir)
         journal = self.journal_dir / f"{record.batch_id}.json"
         payload = json.loads(record.to_json())
         payload["moves"] = {str(parts[t]): files[t] for t in parts}
@@ -290,35 +346,72 @@ class Store:
         os.replace(tmp, self.table_dir("runs") / f"part-{run_id}.parquet")
         _fsync_dir(self.table_dir("runs"))
 
+    def record_interrupted_runs(self) -> list[str]:
+        """Append a ``runs`` row (status ``interrupted``) for every run that committed batches but no row.
+
+        A run killed or failed mid-way keeps its whole committed batches; this row
+        makes their ``run_id`` resolvable and counts what they hold.
+        """
+        have = {p.stem[len("part-"):] for p in self.table_dir("runs").glob("part-*.parquet")}
+        by_run: dict[str, list[BatchRecord]] = {}
+        for record in self.records():
+            if record.run_id != "init" and record.run_id not in have:
+                by_run.setdefault(record.run_id, []).append(record)
+        for run_id, records in sorted(by_run.items()):
+            row = {
+                "run_id": run_id,
+                "started_at": _run_started_at(run_id),
+                "status": "interrupted",
+                "n_articles_new": sum(len(r.article_ids) for r in records),
+                "n_rejected": sum(r.rows.get("rejects", 0) for r in records),
+            }
+            self.append_run(to_table("runs", [row]), run_id, self.staging_dir("interrupted"))
+        return sorted(by_run)
+
     # ---- locking ------------------------------------------------------------
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Exclusive ownership of the output directory for one run."""
+        """Exclusive ownership of the output directory for one run.
+
+        The lock is an ``flock`` on ``.newsetl.lock``, which also holds the owner's
+        PID for the message. The kernel drops the flock when its process dies, so
+        a lock file left by a killed run (a stale PID) is taken over without a
+        race: two runs can never both believe they removed a stale lock.
+        """
         self.root.mkdir(parents=True, exist_ok=True)
         path = self.root / LOCK_FILE
         me = {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time()}
-        for _ in range(2):
+        for _ in range(20):
+            fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
             try:
-                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                holder = _read_lock(path)
-                if holder and _alive(holder):
-                    raise StoreLocked(
-                        f"{self.root} is in use by another newsetl run (pid {holder.get('pid')} on "
-                        f"{holder.get('host')}, started {time.ctime(holder.get('started', 0))}); "
-                        f"wait for it to finish, or delete {path} if that process is gone"
-                    ) from None
-                path.unlink(missing_ok=True)  # stale: its process is gone
-                continue
-            with os.fdopen(fd, "w") as fh:
-                json.dump(me, fh)
-            break
-        else:  # pragma: no cover - lost two races in a row
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                holder = _read_lock(path) or {}
+                raise StoreLocked(
+                    f"{self.root} is in use by another newsetl run (pid {holder.get('pid', '?')} on "
+                    f"{holder.get('host', '?')}, started {time.ctime(holder.get('started', 0))}); "
+                    f"wait for it to finish, then run again"
+                ) from None
+            try:
+                same = os.fstat(fd).st_ino == os.stat(path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)  # the previous owner removed the file after we opened it: retry on the new one
+        else:  # pragma: no cover - lost twenty races in a row
             raise StoreLocked(f"could not take the lock {path}; another run is starting")
+        # Whatever the file says now is a stale owner (its process is gone, or its
+        # flock would still be held): overwrite it with ours.
+        os.ftruncate(fd, 0)
+        os.write(fd, json.dumps(me).encode())
+        os.fsync(fd)
         try:
             yield
         finally:
             path.unlink(missing_ok=True)
+            os.close(fd)
 
 
 def write_parquet(data: pa.Table, path: Path) -> None:
@@ -380,20 +473,22 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _parquet_rows(path: Path, deep: bool) -> int:
+    if deep:
+        return pq.read_table(path).num_rows
+    return pq.ParquetFile(path).metadata.num_rows
+
+
+def _run_started_at(run_id: str) -> datetime | None:
+    # run ids start with the run's UTC start time (see flows/news_etl.py)
+    try:
+        return datetime.strptime(run_id.split("-", 1)[0], "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
 def _read_lock(path: Path) -> dict | None:
     try:
         return json.loads(path.read_text())
     except (OSError, ValueError):
         return None
-
-
-def _alive(holder: dict) -> bool:
-    if holder.get("host") != socket.gethostname():
-        return True  # cannot check another machine's process: assume it is running
-    try:
-        os.kill(int(holder["pid"]), 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, KeyError, ValueError, TypeError):
-        return True
-    return True

@@ -21,21 +21,24 @@ from newsetl.store import BatchRecord, Store
 from newsetl.tables import to_table
 
 _FS_RETRIES = {"retries": 2, "retry_delay_seconds": 1}
+# Tags of every flow run started by `newsetl run` or `python flows/news_etl.py`;
+# deployments in prefect.yaml and `newsetl serve` carry the same ones.
+RUN_TAGS = ("newsetl", "etl")
 
 
-@task(name="plan incremental batches", persist_result=False, **_FS_RETRIES)
+@task(name="plan incremental batches", task_run_name="plan incremental batches", persist_result=False, **_FS_RETRIES)
 def plan_batches(raw_dir: str, out_dir: str, batch_size: int, max_bytes: int) -> Plan:
     store = Store(Path(out_dir))
     return make_plan(Path(raw_dir), store.committed(), batch_size=batch_size, max_bytes=max_bytes)
 
 
-@task(name="learn repeated site lines", persist_result=False, **_FS_RETRIES)
+@task(name="learn repeated site lines", task_run_name="learn repeated site lines", persist_result=False, **_FS_RETRIES)
 def learn_site_lines(plan: Plan, out_dir: str, config: ProcessConfig) -> str:
     items = [item for batch in plan.batches for item in batch]
     return observe_site_lines(items, Store(Path(out_dir)).site_lines_path, config)
 
 
-@task(name="process batch {batch_id}", task_run_name="process batch {batch_id}", persist_result=False)
+@task(name="process batch", task_run_name="process batch {batch_id}", persist_result=False)
 def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], staging: str, config: ProcessConfig) -> BatchResult:
     return process_batch(batch_id, run_id, items, Path(staging), config)
 
@@ -49,7 +52,7 @@ def commit_batch(result: BatchResult, run_id: str, out_dir: str) -> dict[str, in
     return result.rows
 
 
-@task(name="commit discovery rejects", persist_result=False, **_FS_RETRIES)
+@task(name="commit discovery rejects", task_run_name="commit discovery rejects", persist_result=False, **_FS_RETRIES)
 def commit_planned_rejects(plan: Plan, run_id: str, out_dir: str, staging: str) -> int:
     if not plan.rejects:
         return 0
@@ -66,17 +69,17 @@ def commit_planned_rejects(plan: Plan, run_id: str, out_dir: str, staging: str) 
     return len(rows)
 
 
-@task(name="rebuild speakers and outlets", persist_result=False, **_FS_RETRIES)
+@task(name="rebuild speakers and outlets", task_run_name="rebuild speakers and outlets", persist_result=False, **_FS_RETRIES)
 def rebuild_aggregate_tables(out_dir: str, staging: str, gazetteer_csv: str | None) -> dict[str, int]:
     return rebuild_aggregates(Store(Path(out_dir)), Path(staging) / "aggregates", gazetteer_csv)
 
 
-@task(name="record run", persist_result=False, **_FS_RETRIES)
+@task(name="record run", task_run_name="record run", persist_result=False, **_FS_RETRIES)
 def record_run(out_dir: str, staging: str, row: dict) -> None:
     Store(Path(out_dir)).append_run(to_table("runs", [row]), row["run_id"], Path(staging) / "runs")
 
 
-@task(name="publish run summary", persist_result=False)
+@task(name="publish run summary", task_run_name="publish run summary", persist_result=False)
 def publish_artifacts(out_dir: str, run_row: dict, rejects: list[dict]) -> None:
     summary = report_text.run_summary_markdown(Path(out_dir), run_row, rejects)
     create_markdown_artifact(key="news-etl-summary", markdown=summary, description="newsetl run summary")
@@ -94,6 +97,7 @@ def elapsed(start: float) -> float:
 
 
 __all__ = [
+    "RUN_TAGS",
     "plan_batches",
     "learn_site_lines",
     "process_batch_task",

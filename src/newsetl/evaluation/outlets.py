@@ -96,14 +96,26 @@ def recall(results: list[ArticleResult], gazetteer: Gazetteer, gold_articles: li
             continue
         found = {m.outlet_id for m in result.mentions if m.char_start is not None}
         for name in article.get("outlets") or []:
-            outlet = gazetteer.lookup(name)
-            gold_id = outlet.outlet_id if outlet else outlet_id_for(name)
+            gold_id = gold_outlet_id(name, gazetteer)
             n_gold += 1
             if gold_id in found:
                 n_found += 1
             else:
                 missed.append((article["path"], name))
     return (n_found / n_gold if n_gold else None), n_gold, n_found, missed
+
+
+def gold_outlet_id(name: str, gazetteer: Gazetteer) -> str:
+    """An annotator's outlet name as an outlet id: a gazetteer name or alias, or a programme
+    written with its channel in front ("BBC Radio 4 Today" -> Today), else the slug."""
+    outlet = gazetteer.lookup(name)
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        if outlet is not None:
+            break
+        if gazetteer.lookup(" ".join(words[:cut])):
+            outlet = gazetteer.lookup(" ".join(words[cut:]))
+    return outlet.outlet_id if outlet else outlet_id_for(name)
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -1,0 +1,450 @@
+"""Boilerplate cleaning: rules by category and position, safety, publisher detection, repeated-line learning."""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from newsetl import clean as clean_module
+from newsetl.clean import (
+    CATEGORIES,
+    DEFAULT_RULES,
+    SITE_LINE_MIN_ARTICLES,
+    SITE_LINE_MIN_SHARE,
+    SITE_LINE_SENTENCE_MIN_SHARE,
+    CleanResult,
+    RemovedLine,
+    SiteLineIndex,
+    clean,
+    load_rules,
+    site_group,
+    site_line_key,
+)
+from newsetl.ingest import ArticleParts, decode_article, split_parts
+
+FIXTURES = Path(__file__).parent / "fixtures" / "boilerplate"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "corpus" / "seed" / "western-journal-nato-ukraine-2024.txt"
+BBC = SHARED / "corpus" / "bbc-2005"
+
+BASE_ARTICLE = (FIXTURES / "base_article.txt").read_text(encoding="utf-8")
+PHRASINGS = tomllib.loads((FIXTURES / "phrasings.toml").read_text(encoding="utf-8"))
+NEGATIVES = [ln for ln in (FIXTURES / "negatives.txt").read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+
+
+def parts_of(text: str, name: str = "site/article.txt") -> ArticleParts:
+    return split_parts(decode_article(name, text.encode("utf-8")))
+
+
+def base_paragraphs() -> list[str]:
+    return [p for p in BASE_ARTICLE.split("\n")[1:] if p.strip()]
+
+
+def with_footer(*lines: str) -> str:
+    return BASE_ARTICLE.rstrip("\n") + "\n\n" + "\n\n".join(lines) + "\n"
+
+
+def with_header(*lines: str) -> str:
+    title, rest = BASE_ARTICLE.split("\n", 1)
+    return title + "\n" + "\n".join(lines) + "\n" + rest
+
+
+def phrasing_cases(where: str) -> list[tuple[str, str]]:
+    return [(category, line) for category, lines in PHRASINGS[where].items() for line in lines]
+
+
+# --- the seed --------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed corpus not present")
+def test_seed_loses_exactly_its_three_footer_lines():
+    raw = SEED.read_bytes()
+    article = decode_article("seed/western-journal-nato-ukraine-2024.txt", raw)
+    parts = split_parts(article)
+    lines = article.text.split("\n")
+    last = max(i for i, ln in enumerate(lines, start=1) if ln.strip())
+
+    result = clean(parts)
+
+    expected_removed = (
+        RemovedLine(last - 2, lines[last - 3].strip(), "editorial_standards", "editorial_heading"),
+        RemovedLine(last - 1, lines[last - 2].strip(), "editorial_standards", "committed_to_accuracy"),
+        RemovedLine(last, lines[last - 1].strip(), "advertising", "advertise_with"),
+    )
+    body_lines = [ln for ln in parts.body if ln.line_no < last - 2]
+    assert result == CleanResult(
+        title=parts.title.text,
+        dek=parts.dek.text,
+        paragraphs=tuple(ln.text for ln in body_lines),
+        removed=expected_removed,
+        publisher="The Western Journal",
+        flag=None,
+        line_nos=tuple(ln.line_no for ln in body_lines),
+        title_line_no=1,
+        mode="article",
+    )
+    assert result.removed[0].text == "Truth and Accuracy"
+    assert result.removed[2].text.startswith("Advertise with The Western Journal")
+
+
+# --- rules by category ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("category", "line"), phrasing_cases("footer"))
+def test_footer_phrasing_is_removed_with_its_category(category: str, line: str):
+    result = clean(parts_of(with_footer(line)))
+    assert [(r.text, r.category) for r in result.removed] == [(line, category)]
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+@pytest.mark.parametrize(("category", "line"), phrasing_cases("header"))
+def test_header_phrasing_under_the_title_is_removed(category: str, line: str):
+    result = clean(parts_of(with_header(line)))
+    assert [(r.text, r.category) for r in result.removed] == [(line, category)]
+    assert result.title == BASE_ARTICLE.split("\n", 1)[0]
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_every_category_has_a_footer_or_header_fixture():
+    covered = set(PHRASINGS["footer"]) | set(PHRASINGS["header"])
+    assert covered == set(CATEGORIES) - {"repeated_site_line"}  # that one is learned, tested below
+
+
+def test_a_stack_of_footers_is_removed_line_by_line():
+    footer = [
+        "Jane Halvorsen is a senior reporter for the Millbrook Courier covering local government.",
+        "Follow Jane Halvorsen on Twitter @jhalvorsen.",
+        "Related coverage:",
+        "Millbrook residents pack hearing on water rates",
+        "What the new water rates mean for your bill",
+        "© 2024 The Millbrook Courier. All rights reserved.",
+    ]
+    result = clean(parts_of(with_footer(*footer)))
+    assert [r.text for r in result.removed] == footer
+    assert [r.category for r in result.removed] == ["byline", "social_share", "related_links", "related_links", "related_links", "copyright"]
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_furniture_allowed_anywhere_is_removed_mid_body():
+    paragraphs = base_paragraphs()
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + ["Advertisement", "Getty Images"] + paragraphs[2:]) + "\n"
+    result = clean(parts_of(text))
+    assert [(r.text, r.category) for r in result.removed] == [("Advertisement", "advertising"), ("Getty Images", "media_credit")]
+    assert list(result.paragraphs) == paragraphs
+
+
+def test_footer_rule_does_not_fire_when_article_text_follows():
+    paragraphs = base_paragraphs()
+    line = "Follow us on Twitter and Facebook for breaking news."
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + [line] + paragraphs[2:]) + "\n"
+    result = clean(parts_of(text))
+    assert result.removed == ()
+    assert line in result.paragraphs
+
+
+def test_hard_wrapped_editors_note_is_removed_with_its_continuation_lines():
+    note = ["Editor's note: This story was reported", "with the help of readers who answered", "our survey about water bills."]
+    text = BASE_ARTICLE.rstrip("\n") + "\n\n" + "\n".join(note) + "\n"
+    result = clean(parts_of(text))
+    assert [r.text for r in result.removed] == note
+    assert {r.category for r in result.removed} == {"editorial_standards"}
+    assert [r.rule for r in result.removed] == ["editors_note", "editors_note+continuation", "editors_note+continuation"]
+
+
+# --- safety ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_article_sentence_that_looks_like_boilerplate_is_kept_at_the_end(sentence: str):
+    result = clean(parts_of(with_footer(sentence)))
+    assert result.removed == ()
+    assert result.paragraphs[-1] == sentence
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_article_sentence_that_looks_like_boilerplate_is_kept_mid_body(sentence: str):
+    paragraphs = base_paragraphs()
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + [sentence] + paragraphs[2:]) + "\n"
+    result = clean(parts_of(text))
+    assert result.removed == ()
+    assert sentence in result.paragraphs
+
+
+def test_article_that_would_lose_most_of_its_prose_is_kept_and_flagged():
+    text = (
+        "Water plant vote\n\n"
+        "The council approved the loan on Tuesday night after a long debate.\n\n"
+        "We are committed to accuracy and fairness. If you see something that doesn't look right, contact our standards editor.\n\n"
+        "The views expressed in this column are the author's own and do not necessarily reflect those of the Courier.\n"
+    )
+    result = clean(parts_of(text))
+    assert result.removed == ()
+    assert len(result.paragraphs) == 3
+    assert result.flag is not None and result.flag.startswith("held_back")
+    assert "committed_to_accuracy" in result.flag and "views_disclaimer" in result.flag
+
+
+def test_a_list_of_short_lines_in_an_article_is_not_treated_as_a_web_page():
+    entries = [f"{first} {last} v {other} Player" for first, last, other in zip(["Ann", "Bea", "Cal", "Dov", "Eli"] * 9, ["Ames", "Byrd", "Cole", "Dunn", "Egan"] * 9, ["Fox", "Gray", "Hill", "Ivy", "Jay"] * 9)]
+    text = "Open draw announced\n\n" + "\n\n".join(base_paragraphs() + entries) + "\n"
+    result = clean(parts_of(text))
+    assert result.mode == "article"
+    assert result.removed == ()
+
+
+def test_flattened_web_page_keeps_only_the_article():
+    text = (FIXTURES / "flattened_page.txt").read_text(encoding="utf-8")
+    expected = (FIXTURES / "flattened_page.body.txt").read_text(encoding="utf-8").strip().split("\n")
+    result = clean(parts_of(text))
+    assert result.mode == "page"
+    assert list(result.paragraphs) == expected
+    assert result.title == "Ferry Service to Gull Island Will Resume in June After Two-Year Pause"
+    n_lines = sum(1 for ln in text.split("\n") if ln.strip())
+    assert len(result.removed) == n_lines - len(expected) - 1  # everything but the body and the title
+    assert result.publisher == "Harbor City Herald"
+
+
+# --- mastheads and titles ---------------------------------------------------------------------------
+
+
+def test_masthead_on_line_one_is_dropped_and_the_next_line_becomes_the_title():
+    index = SiteLineIndex()
+    articles = []
+    for i in range(4):
+        topic = TOPICS[i]
+        text = f"THE MILLBROOK COURIER\nTown weighs {topic}\n\nThe first paragraph on {topic} tells what happened at the meeting.\n\nResidents spoke about {topic} for an hour.\n"
+        parts = parts_of(text, f"courier/{i}.txt")
+        index.observe("dir:courier", decode_article(f"courier/{i}.txt", text.encode()).article_id, parts)
+        articles.append(parts)
+    result = clean(articles[0], site_lines=index, group="dir:courier")
+    assert result.title == f"Town weighs {TOPICS[0]}"
+    assert result.title_line_no == 2
+    assert result.removed == (RemovedLine(1, "THE MILLBROOK COURIER", "repeated_site_line", "site_line"),)
+    assert len(result.paragraphs) == 2
+
+
+# --- publisher ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("footer", "publisher"),
+    [
+        ("Advertise with The Millbrook Courier and reach 40,000 local readers every week.", "The Millbrook Courier"),
+        ("© 2024 Reuters", "Reuters"),
+        ("Copyright 2023 Northfield Media Group, Inc. All Rights Reserved.", "Northfield Media Group"),
+        ("This article originally appeared on Valley Public Radio.", "Valley Public Radio"),
+        ("The Associated Press contributed to this report.", "The Associated Press"),
+    ],
+)
+def test_publisher_is_read_from_the_boilerplate(footer: str, publisher: str):
+    assert clean(parts_of(with_footer(footer))).publisher == publisher
+
+
+def test_publisher_hint_wins_over_detection():
+    result = clean(parts_of(with_footer("© 2024 Reuters")), source="Millbrook Courier")
+    assert result.publisher == "Millbrook Courier"
+
+
+def test_article_without_publisher_evidence_has_none():
+    assert clean(parts_of(BASE_ARTICLE)).publisher is None
+
+
+def test_site_group_prefers_hint_then_detected_publisher_then_directory():
+    parts = parts_of(with_footer("© 2024 Reuters"))
+    assert site_group(parts, "wire/a.txt", "Courier") == "publisher:courier"
+    assert site_group(parts, "wire/a.txt", None) == "publisher:reuters"
+    assert site_group(parts_of(BASE_ARTICLE), "local/2024/a.txt", None) == "dir:local/2024"
+    assert site_group(parts_of(BASE_ARTICLE), "feeds/batch.jsonl:17", None) == "dir:feeds"
+
+
+# --- repeated site lines ---------------------------------------------------------------------------
+
+PUBLISHERS = {
+    "dir:valley": "Valley Voice is reader-supported. Become a member to keep local news free",
+    "dir:prairie": "Prairie Report | Independent news for the plains since 1998",
+    "dir:lakeshore": "Got a story idea for the Lakeshore desk? Write to newsroom@lakeshore.example",
+}
+QUOTE = "\u201cWe will not raise taxes this year,\u201d the governor said in a statement."
+
+
+# Articles must differ in words, not only in numbers: the site-line key ignores digits.
+TOPICS = ["road repairs", "school lunches", "library hours", "bus routes", "park lighting", "snow removal", "dog licences", "farm subsidies", "bridge tolls", "rail crossings"]
+
+
+def synthetic_article(group: str, i: int, *, quote_at: str | None = None) -> str:
+    topic = TOPICS[i % len(TOPICS)]
+    paragraphs = [
+        f"Officials in {group[4:]} opened a hearing on {topic} that drew a large crowd on Monday.",
+        f"Residents who spoke about {topic} were given three minutes each, and most opposed the plan.",
+        f"The board is expected to vote on {topic} next month after a second hearing.",
+    ]
+    if quote_at == "middle":
+        paragraphs.insert(1, QUOTE)
+    elif quote_at == "end":
+        paragraphs.append(QUOTE)
+    return f"{group[4:].title()} board hears residents on {topic}\n\n" + "\n\n".join(paragraphs + [PUBLISHERS[group]]) + "\n"
+
+
+def build_index(n_per_group: int, **kwargs) -> tuple[SiteLineIndex, dict[tuple[str, int], ArticleParts]]:
+    index = SiteLineIndex()
+    corpus = {}
+    for group in PUBLISHERS:
+        for i in range(n_per_group):
+            parts = parts_of(synthetic_article(group, i, **kwargs), f"{group[4:]}/{i}.txt")
+            index.observe(group, f"{group}-{i}", parts)
+            corpus[(group, i)] = parts
+    return index, corpus
+
+
+def test_repeated_footer_is_learned_per_publisher_and_removed():
+    index, corpus = build_index(5)
+    for group, footer in PUBLISHERS.items():
+        result = clean(corpus[(group, 0)], site_lines=index, group=group)
+        assert [(r.text, r.category) for r in result.removed] == [(footer, "repeated_site_line")]
+        assert len(result.paragraphs) == 3
+
+
+def test_one_publishers_footer_is_not_removed_from_another_publishers_group():
+    index, _ = build_index(5)
+    foreign = parts_of(synthetic_article("dir:valley", 99).replace(PUBLISHERS["dir:valley"], PUBLISHERS["dir:prairie"]))
+    result = clean(foreign, site_lines=index, group="dir:valley")
+    assert result.removed == ()
+
+
+def test_repeated_quote_mid_body_is_content():
+    index, corpus = build_index(6, quote_at="middle")
+    result = clean(corpus[("dir:prairie", 0)], site_lines=index, group="dir:prairie")
+    assert QUOTE in result.paragraphs
+    assert [r.category for r in result.removed] == ["repeated_site_line"]
+
+
+def test_repeated_quote_at_the_end_is_never_learned():
+    index, corpus = build_index(6, quote_at="end")
+    # the quote sits between the last paragraph and the footer: it is not learned, so the footer run stops there
+    result = clean(corpus[("dir:prairie", 0)], site_lines=index, group="dir:prairie")
+    assert QUOTE in result.paragraphs
+    assert [r.text for r in result.removed] == [PUBLISHERS["dir:prairie"]]
+
+
+def test_line_must_recur_in_the_minimum_number_of_articles():
+    below, corpus_below = build_index(SITE_LINE_MIN_ARTICLES - 1)
+    at, corpus_at = build_index(SITE_LINE_MIN_ARTICLES)
+    assert clean(corpus_below[("dir:valley", 0)], site_lines=below, group="dir:valley").removed == ()
+    assert len(clean(corpus_at[("dir:valley", 0)], site_lines=at, group="dir:valley").removed) == 1
+
+
+def _index_with_share(line: str, n_with: int, n_total: int) -> SiteLineIndex:
+    index = SiteLineIndex()
+    for i in range(n_total):
+        word = "".join(chr(ord("a") + int(d)) for d in str(i))  # a different word per article
+        last = line if i < n_with else f"Closing paragraph {word} is different in every article of this group."
+        index.observe("dir:g", f"a{i}", parts_of(f"Title {word}\n\nOpening paragraph {word} of the story.\n\n{last}\n"))
+    return index
+
+
+def test_short_site_line_needs_only_a_small_share_of_the_group():
+    line = "Prairie Report newsroom"
+    n_total = 400
+    needed = math.ceil(SITE_LINE_MIN_SHARE * n_total)
+    assert needed > SITE_LINE_MIN_ARTICLES  # so the share, not the count, decides here
+    assert _index_with_share(line, needed, n_total).is_site_line("dir:g", line)
+    assert not _index_with_share(line, needed - 1, n_total).is_site_line("dir:g", line)
+
+
+def test_sentence_like_site_line_needs_a_large_share_of_the_group():
+    line = "The investigation into the budget shortfall is ongoing."
+    n_total = 40
+    enough = int(SITE_LINE_SENTENCE_MIN_SHARE * n_total) + 1
+    too_few = int(SITE_LINE_SENTENCE_MIN_SHARE * n_total) - 1
+    assert _index_with_share(line, enough, n_total).is_site_line("dir:g", line)
+    assert not _index_with_share(line, too_few, n_total).is_site_line("dir:g", line)
+    # the same count is plenty for a short non-sentence line
+    assert too_few >= SITE_LINE_MIN_SHARE * n_total
+
+
+def test_site_line_key_ignores_case_digits_and_punctuation():
+    assert site_line_key("© 2023 Prairie Report. All Rights Reserved") == site_line_key("(c) 2024 prairie report — all rights reserved.")
+    assert site_line_key("Prairie Report") != site_line_key("Valley Voice")
+
+
+# --- incremental state -----------------------------------------------------------------------------------
+
+
+def test_observing_the_same_article_twice_counts_it_once():
+    index, corpus = build_index(2)
+    before = {g: (v.n_articles, dict(v.counts)) for g, v in index.groups.items()}
+    for (group, i), parts in corpus.items():
+        index.observe(group, f"{group}-{i}", parts)
+    assert {g: (v.n_articles, dict(v.counts)) for g, v in index.groups.items()} == before
+
+
+def test_index_survives_save_and_load_and_run_two_benefits_from_run_one(tmp_path: Path):
+    path = tmp_path / "state" / "site_lines.npz"
+    assert SiteLineIndex.load(path).groups == {}  # missing file: empty index
+
+    run1, corpus = build_index(2)  # two articles per group: not enough yet
+    run1.save(path)
+    assert clean(corpus[("dir:valley", 0)], site_lines=SiteLineIndex.load(path), group="dir:valley").removed == ()
+
+    run2 = SiteLineIndex.load(path)
+    assert {g: v.counts for g, v in run2.groups.items()} == {g: v.counts for g, v in run1.groups.items()}
+    parts = parts_of(synthetic_article("dir:valley", 7), "valley/7.txt")
+    run2.observe("dir:valley", "dir:valley-7", parts)
+    run2.observe("dir:valley", "dir:valley-0", corpus[("dir:valley", 0)])  # already counted in run 1
+    run2.save(path)
+
+    loaded = SiteLineIndex.load(path)
+    assert loaded.n_articles("dir:valley") == 3
+    result = clean(parts, site_lines=loaded, group="dir:valley")
+    assert [r.category for r in result.removed] == ["repeated_site_line"]
+    assert sorted(p.name for p in path.parent.iterdir()) == ["site_lines.npz"]  # no temp file left behind
+
+
+def test_without_a_group_clean_uses_any_group_that_knows_the_line():
+    index, corpus = build_index(4)
+    assert [r.category for r in clean(corpus[("dir:lakeshore", 1)], site_lines=index).removed] == ["repeated_site_line"]
+
+
+# --- rule table -------------------------------------------------------------------------------------------
+
+
+def test_every_rule_has_a_known_category_position_and_reason():
+    for rule in DEFAULT_RULES.rules:
+        assert rule.category in CATEGORIES
+        assert rule.position in clean_module.POSITIONS
+        assert rule.reason and rule.max_chars > 0
+
+
+def test_rule_table_with_unknown_category_is_rejected(tmp_path: Path):
+    bad = tmp_path / "rules.toml"
+    bad.write_text('rules = [ { name = "x", category = "weather", position = "any", max_chars = 9, pattern = \'^x$\', reason = "r" } ]\n')
+    with pytest.raises(ValueError, match="unknown category"):
+        load_rules(bad)
+
+
+def test_combined_pattern_agrees_with_rule_by_rule_matching():
+    lines = [ln for _, ln in phrasing_cases("footer") + phrasing_cases("header")] + NEGATIVES + base_paragraphs()
+    for line in lines:
+        one_by_one = any(len(line) <= r.max_chars and r.pattern.match(line) for r in DEFAULT_RULES.rules)
+        assert bool(DEFAULT_RULES.matching(line)) == one_by_one, line
+
+
+# --- real corpora ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not BBC.exists(), reason="shared BBC corpus not present")
+def test_bbc_corpus_loses_no_article_line_except_columnist_bios():
+    removed = []
+    for path in sorted(BBC.rglob("*.txt")):
+        article = decode_article(path.relative_to(BBC).as_posix(), path.read_bytes())
+        result = clean(split_parts(article))
+        assert result.flag is None
+        removed += [(path.name, r) for r in result.removed]
+    # BBC 2005 has no site footers; the only furniture is the contributor note that ends
+    # some technology columns ("Bill Thompson is a regular commentator on ...").
+    assert all(r.rule == "author_bio" for _, r in removed), [r for _, r in removed if r.rule != "author_bio"]
+    assert all(re.match(r"^[A-Z]\w+ [A-Z]\w+ is (?:a |the )?", r.text) for _, r in removed)
