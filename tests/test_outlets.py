@@ -176,6 +176,8 @@ def test_time_only_as_time_magazine(gazetteer):
         "The Guardian Media Group reported higher profits.",
         "Fox hunting with dogs is now illegal.",
         "Mayor Michael Bloomberg said Bloomberg would not run again.",
+        "His manager Robert Voice said the band would tour.",
+        "The actress Aishwarya Rai starred in the film.",
         "The journal of the society was published in Leeds.",
     ],
 )

@@ -150,7 +150,7 @@ def check_raw_dir(raw: Path) -> list[Check]:
 
 def check_out_dir(out: Path) -> list[Check]:
     """The output directory: lock, interrupted commits, leftover staging, and every committed part."""
-    from newsetl.store import LOCK_FILE, STAGING_DIR, Store
+    from newsetl.store import EMPTY_BATCH_ID, LOCK_FILE, STAGING_DIR, Store
 
     if not out.exists():
         return [Check("data dir", WARN, f"{out} does not exist yet; `newsetl run` creates it on the first run.")]
@@ -172,7 +172,7 @@ def check_out_dir(out: Path) -> list[Check]:
     for problem in problems:
         checks.append(Check("data dir", FAIL, problem))
     if not problems:
-        records = store.records()
+        records = [r for r in store.records() if r.batch_id != EMPTY_BATCH_ID]  # not the tables' zero-row seed
         n_articles = sum(len(r.article_ids) for r in records)
         checks.append(Check("data dir", OK, f"{out}: {len(records)} committed batches, {n_articles:,} articles, every part readable."))
     return checks

@@ -455,6 +455,8 @@ def _check(m: re.Match[str], body: str, sentence_starts: Sequence[int], gazettee
         return None
     if not _name_ends_here(body, end) and not any(s.after for s in readings):
         return None  # "Times Square", "Financial Times Stock Exchange", "Guardian Media Group"
+    if _name_starts_earlier(body, start) and not any(s.before for s in readings):
+        return None  # "Hollywood Foreign Press Association", "Los Angeles Daily News"
     at_sentence_start = _at_sentence_start(body, start, sentence_starts)
     readings = tuple(s for s in readings if _rule_ok(s, body, start, end, at_sentence_start))
     return _Found(start, end, readings) if readings else None
@@ -473,6 +475,8 @@ def _rule_ok(s: _Surface, body: str, start: int, end: int, at_sentence_start: bo
         return True  # its required context is the evidence
     if s.rule and _TITLE_OF.search(body[max(0, start - 40) : start]):
         return False  # "Queen of the Sky", "Tears of the Sun": part of a title
+    if s.rule in ("cited", "common") and " " not in s.text and _capitalised_before(body, start):
+        return False  # "his manager Robert Voice said": a person's surname
     if s.rule == "cited":
         return _cue_before(body, start) or _cited_after(body, end) or _role_after(body, end)
     if s.rule == "common" or s.family:
@@ -504,20 +508,13 @@ def _the_form_ok(body: str, start: int, end: int) -> bool:
 
 def _drop_person_names(found: list[_Found], body: str) -> list[_Found]:
     """Drop every bare "Bloomberg" in an article that calls someone Michael Bloomberg or Mr Bloomberg."""
-    person_texts = set()
-    for f in found:
-        for s in f.surfaces:
-            if s.rule == "surname" and " " not in s.text:
-                prev = _PREV_WORD.search(body[max(0, f.start - 30) : f.start])
-                if prev and prev.group(1)[0].isupper() and prev.group(1) not in ("The", "the"):
-                    if not body[f.start - 2 : f.start].startswith((". ", "\n")):
-                        person_texts.add(s.text)
-    # A person's name also shows up without a preceding capital: "Mr Bloomberg", "Bloomberg said he".
-    for text in list(person_texts) + [
-        s.text for f in found for s in f.surfaces if s.rule == "surname" and " " not in s.text
-    ]:
-        if re.search(rf"\b(?:{'|'.join(_TITLES_BEFORE_NAME)})\.? {re.escape(text)}\b", body):
-            person_texts.add(text)
+    candidates = {s.text for f in found for s in f.surfaces if s.rule == "surname" and " " not in s.text}
+    person_texts = {
+        text
+        for text in candidates
+        # a first name or title right before it: "Michael Bloomberg", "Mr Bloomberg"
+        if re.search(rf"\b(?!(?:{'|'.join(NAME_PRECEDERS)})\b)[A-Z][a-z]+\.? {re.escape(text)}\b", body)
+    }
     if not person_texts:
         return found
     kept = []
@@ -690,6 +687,29 @@ def _name_ends_here(body: str, end: int) -> bool:
     return not (word[0].isupper() or word[0].isdigit())
 
 
+# Capitalised words that may stand right before a name without being part of it.
+NAME_PRECEDERS = frozenset(
+    "The A An And But Or In On At As For From With By To Of If When While After Before Then So Yet "
+    "Mr Ms Mrs Dr Sir Lord Agency Network Channel Radio TV Television Newspaper Magazine".split()
+)
+
+
+def _name_starts_earlier(body: str, start: int) -> bool:
+    """True when a capitalised word is glued before the name: "Foreign Press Association"."""
+    if start < 2 or body[start - 1] != " ":
+        return False
+    prev = _PREV_WORD.search(body[max(0, start - 30) : start])
+    if not prev:
+        return False
+    word = prev.group(1)
+    if not word[0].isupper() or word.endswith(("'s", "’s", "s'", ".")) or word in NAME_PRECEDERS or word in DEMONYMS:
+        return False
+    if word.isupper() and len(word) <= 5:
+        return False  # "BBC Sport" is in the gazetteer; "US CBS", "UK ITV" are not one name
+    i = prev.start() + max(0, start - 30)
+    return body[max(0, i - 2) : i].strip(_QUOTE_OPENERS + " ") not in ("", ".", "!", "?", ":") or False
+
+
 def _joined_by_hyphen(body: str, start: int, end: int) -> bool:
     after = body[end : end + 2]
     before = body[max(0, start - 2) : start]
@@ -700,7 +720,8 @@ def _joined_by_hyphen(body: str, start: int, end: int) -> bool:
 
 def _capitalised_before(body: str, start: int) -> bool:
     prev = _PREV_WORD.search(body[max(0, start - 30) : start])
-    return bool(prev and prev.group(1)[0].isupper() and body[start - 1] == " ")
+    word = prev.group(1) if prev else ""
+    return bool(word and word[0].isupper() and not word.endswith(("'s", "’s", "s'")) and body[start - 1] == " ")
 
 
 def _at_sentence_start(body: str, start: int, sentence_starts: Sequence[int]) -> bool:

@@ -73,8 +73,9 @@ class Quote:
 class Cue:
     form: str
     lemma: str
-    category: str  # "speech", "thought"
+    category: str  # "speech", "thought" or "label"
     audience: bool  # takes the listener as object: "told the Times"
+    bare_clause: bool  # "said the plan failed" counts without "that"
 
 
 def _read_rows(name: str) -> list[dict[str, str]]:
@@ -87,7 +88,7 @@ def load_cues() -> dict[str, Cue]:
     cues: dict[str, Cue] = {}
     for row in _read_rows("speech_cues.csv"):
         for form in row["forms"].split("|"):
-            cues[form] = Cue(form, row["lemma"], row["category"], row["audience"] == "yes")
+            cues[form] = Cue(form, row["lemma"], row["category"], row["audience"] == "yes", row["bare_clause"] == "yes")
     return cues
 
 
@@ -133,7 +134,7 @@ NP_BOUNDARY = frozenset(
     "or nor for to of with by from in on at into about".split()
 ) | frozenset(CUES)
 # Words that open a description after a name: "Vincent Cable, for the Liberal Democrats, said".
-APPOSITIVE_OPENERS = frozenset("who whom which for of from at with chief head".split())
+APPOSITIVE_OPENERS = frozenset("who whom whose which for of from at with chief head".split())
 WEEKDAYS = frozenset(w for w, c in STOPWORDS.items() if c == "weekday")
 
 _WORD = re.compile(r"[\w'’.\-&]+")
@@ -467,7 +468,7 @@ class Frame:
     content_end: int
     audience: tuple[int, int] | None
     category: str
-    position: str  # "before" (source+cue precede the content) or "after"
+    position: str  # "before" (source+cue precede the content), "after", or "around" (a parenthetical frame)
 
 
 def _tokens_before(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -524,10 +525,10 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
             break  # a comma or other punctuation ends the phrase
         low = word.lower().strip(".")
         if not picked:
-            if low in NP_BOUNDARY and low not in DETERMINERS:
+            if low in NP_BOUNDARY and low not in DETERMINERS and low != "which":
                 return None
             picked.insert(0, (t_start, t_end, word))
-            if low in DETERMINERS or low in PRONOUNS or low in ("who", "whom"):
+            if low in DETERMINERS or low in PRONOUNS or low in ("who", "whom", "which"):
                 break
             continue
         if low in DETERMINERS:
@@ -538,7 +539,7 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
         all_lower = all(not p[2][:1].isupper() for p in picked)
         if word[:1].isupper() or low in TITLE_WORDS or low in ROLE_MODIFIERS or low in NAME_PARTICLES or (low in ("of", "for")):
             picked.insert(0, (t_start, t_end, word))
-        elif all_lower and len(picked) < 3 and re.fullmatch(r"[a-z][a-z\-]+", word):
+        elif all_lower and len(picked) < 3 and re.fullmatch(r"[a-z][a-z\-]*(?:['’]s)?", word):
             picked.insert(0, (t_start, t_end, word))
         else:
             break
@@ -567,7 +568,7 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
     low = surface.lower()
     if low in PRONOUNS:
         return Source(surface, start, end, "pronoun", None, None)
-    if low in ("who", "whom"):
+    if low in ("who", "whom", "which"):
         m = re.search(r"([^,]+?)\s*,\s*$", masked[sent_start:start])
         ante = None
         if m:
@@ -600,6 +601,11 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
         first = body[np[0] : np[1]].split()[0]
         if not (first[:1].isupper() or first.lower() in DETERMINERS):
             continue
+        name_start = c + 1 + (len(masked[c + 1 : inner_end]) - len(masked[c + 1 : inner_end].lstrip()))
+        name_tokens = body[name_start:inner_end].split()
+        if first.lower() in DETERMINERS and _valid_person(split_name(name_tokens)[1], False):
+            # "The state's campaign chairman, Phil Lovas, said": the name is the speaker, the phrase the role
+            return (name_start, inner_end), clean_role(body[np[0] : np[1]])
         return np, _role_from_appositive(body, c + 1, inner_end)
     return None
 
@@ -636,7 +642,7 @@ def _np_after(body: str, masked: str, pos: int, limit: int) -> tuple[int, int] |
 
 
 def _audience_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
-    m = re.match(r"\s+((?:[\w'’.\-&]+\s+){0,6}?[\w'’.\-&]+?)(?=\s*(?:\bthat\b|:|,|[.;!?]|$))", masked[pos:limit])
+    m = re.match(r"\s+((?:[\w'’.\-&]+\s+){0,11}?[\w'’.\-&]+?)(?=\s*(?:\bthat\b|:|,|[.;!?]|$))", masked[pos:limit])
     if m and not any(w in CUES for w in m.group(1).split()):
         return pos + m.start(1), pos + m.end(1)
     m = re.match(r"\s+((?:the\s+)?[A-Za-z][\w'’.\-&]*)", masked[pos:limit])
@@ -652,6 +658,8 @@ _COMPLEMENT_SKIP = re.compile(
     r"(?:(?:written|joint|televised|radio|television|press|news|BBC)\s+)?(?:statement|interview|letter|speech|report|briefing|conference|report|article|blog|post|email)"
     r"|_+(?=\s*,?\s*that\b)))*"
 )
+# A bare "clause" starting with these is an adjunct, not reported content ("said as he unveiled ...").
+_ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until".split())
 _TRAILING = re.compile(
     r"^[\s,]*(?:(?:late|early|last|this|on|in|at|during|yesterday|today|earlier|later|shortly|while|after|before|when|adding|according)\b[^.;!?]*)?[.!?]*\s*$"
 )
@@ -688,7 +696,12 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
             if app is not None:
                 np, role = app
                 source = _classify_source(body, masked, np[0], np[1], lo)
-        if source is None and m.group(1).endswith("ing") and re.search(r"(?:,|\bwhile|\band|\bafter|\bbefore)\s*$", masked[lo:pos]):
+        if source is None and frames and _last_word(masked, lo, pos).lower() in ("and", "but") and not m.group(1).endswith("ing"):
+            # "Inbev said profits rose, and said it expected growth": the same source again
+            subj = frames[-1].source
+            frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
+            continue
+        if source is None and m.group(1).endswith("ing") and re.search(r"(?:,|\bwhile|\band|\bafter|\bbefore|\bas)\s*$", masked[lo:pos]):
             # "Kirby made a similar comment, insisting that ...": the clause's subject speaks
             subj = frames[-1].source if frames else _sentence_subject(body, masked, lo, c_start)
             if subj is not None:
@@ -812,11 +825,20 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
             left_text = left_text[: described.start() + 1]  # "..., the company's owner Piet Dorn said."
         if left_text.endswith(",") or left_text.endswith(":") or left_text == "":
             c_lo, c_hi = _trim_content(body, lo, lo + len(left_text.rstrip(",:")))
+            after = re.match(r"\s*,\s*(.*)$", masked[pos:hi])
+            if (left_text and after and not _TRAILING.match(masked[c_end_eff:hi])
+                    and not re.match(r"(?:which|who|whose|adding|according|as|while|when|citing)\b", after.group(1))
+                    and len(after.group(1).split()) >= 3 and MASK not in masked[lo:hi]):
+                # "The museum, Mr Bush said, celebrated ...": the clause runs round the parenthetical frame
+                c_lo, c_hi = _trim_content(body, lo, hi)
+                return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "around")
             return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "after")
         return Frame(sentence_idx, cue_text, c_start, c_end, source, c_end, c_end, audience, cue.category, "before")
     c_lo = pos2 + (comp.end() if comp else 0)
     c_lo, c_hi = _trim_content(body, c_lo, hi)
-    if cue.category == "label" or (not has_comp and cue.category == "thought"):
+    first = re.match(r"\s*([\w'’]+)", body[c_lo:c_hi])
+    opens_adjunct = bool(first) and first.group(1).lower() in _ADJUNCT_OPENERS
+    if cue.category == "label" or (not has_comp and (cue.category == "thought" or not cue.bare_clause or opens_adjunct)):
         c_hi = c_lo  # "is expected to", "knows the area": only "that"-clauses count for beliefs
     return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
 
@@ -1085,9 +1107,17 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
             if len(f.content_end and body[f.content_start:f.content_end].split()) < 3:
                 continue
             # a frame nested in another's content is reported by the outer one (skip the outer)
-            if any(g is not f and f.content_start <= g.source.char_start and g.cue_end <= f.content_end for g in frames):
-                continue
-            if f.source.char_start >= f.content_start and f.source.char_end <= f.content_end:
+            inner = [g for g in frames if g is not f and f.content_start <= g.source.char_start and g.cue_end <= f.content_end
+                     and g.content_end - g.content_start >= 12]
+            if inner:
+                # "said the campaign planned X, though she acknowledged Y": X is the outer content
+                cut = min(g.source.char_start for g in inner)
+                head = re.sub(r"(?:[\s,;:]|\b(?:and|but|though|although|while|as|because|that)\b)*$", "", body[f.content_start:cut])
+                if len(head.split()) < 3 or a.outlet is not None:
+                    continue
+                f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start,
+                          f.content_start + len(head), f.audience, f.category, f.position)
+            if f.source.char_start >= f.content_start and f.source.char_end <= f.content_end and f.position != "around":
                 continue
             via = a.outlet if a.outlet is not None else via_sentence
             if via is None and f.audience:

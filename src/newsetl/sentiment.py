@@ -140,32 +140,71 @@ def _token_facts(text: str) -> _Token:
     )
 
 
-@lru_cache(maxsize=1 << 16)
-def _split_chunk(chunk: str) -> tuple[tuple[str, int, int], ...]:
-    """Tokens of one whitespace-free chunk with offsets into it: find_tokens' inner loop."""
-    tokens: list[tuple[str, int, int]] = []
-    tail: list[tuple[str, int, int]] = []
-    t, start, end = chunk, 0, len(chunk)
+def _split_piece(piece: str) -> list[tuple[str, int]]:
+    """Tokens of one quote-free piece with their offsets in it: find_tokens' per-word loop."""
+    tokens: list[tuple[str, int]] = []
+    tail: list[tuple[str, int]] = []
+    t, start, end = piece, 0, len(piece)
     while t.startswith(_LEADING_PUNCTUATION) and t not in _CONTRACTIONS:
-        tokens.append((t[0], start, start + 1))
+        tokens.append((t[0], start))
         t, start = t[1:], start + 1
     while t.endswith(_TRAILING_PUNCTUATION) and t not in _CONTRACTIONS:
         if t.endswith(_LEADING_PUNCTUATION):
-            tail.append((t[-1], end - 1, end))
+            tail.append((t[-1], end - 1))
             t, end = t[:-1], end - 1
         if t.endswith("..."):
-            tail.append(("...", end - 3, end))
+            tail.append(("...", end - 3))
             t = t[:-3].rstrip(".")  # pattern drops the extra dots of "...."
             end = start + len(t)
         if t.endswith("."):
             if t in _ABBREVIATIONS or any(p.match(t) is not None for p in _ABBREVIATION_PATTERNS):
                 break
-            tail.append((".", end - 1, end))
+            tail.append((".", end - 1))
             t, end = t[:-1], end - 1
     if t != "":
-        tokens.append((t, start, end))
+        tokens.append((t, start))
     tokens.extend(reversed(tail))
-    return tuple(tokens)
+    return tokens
+
+
+class _Chunk(NamedTuple):
+    """The tokens of one whitespace-free chunk of text (memoized: chunks repeat a lot)."""
+
+    texts: tuple[str, ...]
+    offsets: tuple[int, ...]  # of each token in the chunk
+    tokens: tuple[_Token | None, ...]  # None for a literal END-OF-SENTENCE
+    sentence_ends: tuple[int, ...]  # indices of ".", "!", "?", "...", END-OF-SENTENCE
+    merge_points: tuple[int, ...]  # indices k where tokens k-1 and k may be merged
+    first_visible: int  # index of the first token that is not END-OF-SENTENCE
+    first_char: str  # of that token ("" if none)
+    last_char: str
+
+
+@lru_cache(maxsize=1 << 16)
+def _chunk(chunk: str) -> _Chunk:
+    if _QUOTE_CHARS.isdisjoint(chunk) and "n't" not in chunk:
+        pairs = _split_piece(chunk)
+    else:
+        pairs = [
+            (text, piece.start() + offset)
+            for piece in _PIECE.finditer(chunk)
+            for text, offset in _split_piece(piece.group())
+        ]
+    texts = tuple(text for text, _ in pairs)
+    # A literal END-OF-SENTENCE is dropped from its sentence, so its neighbours touch.
+    visible = [k for k, text in enumerate(texts) if text != _EOS]
+    return _Chunk(
+        texts=texts,
+        offsets=tuple(offset for _, offset in pairs),
+        tokens=tuple(None if text == _EOS else _token_facts(text) for text in texts),
+        sentence_ends=tuple(k for k, text in enumerate(texts) if text in _SENTENCE_ENDS),
+        merge_points=tuple(
+            k for prev, k in zip(visible, visible[1:]) if (texts[prev][-1], texts[k][0]) in _MERGE_PAIRS
+        ),
+        first_visible=visible[0] if visible else 0,
+        first_char=texts[visible[0]][0] if visible else "",
+        last_char=texts[visible[-1]][-1] if visible else "",
+    )
 
 
 def _merge_sentence(sentence: str) -> list[str]:
@@ -180,117 +219,141 @@ class _Tokenized:
     """A text tokenized the way pattern does it, with offsets so spans can reuse it.
 
     ``texts``/``starts``/``tokens`` are parallel, one entry per token before the emoticon
-    merge (an END-OF-SENTENCE token has ``tokens[k] is None``). Sentences are pattern's,
+    merge (END-OF-SENTENCE tokens have ``tokens[k] is None``). Sentences are pattern's,
     as ranges over those tokens; ``merged[k]`` holds sentence k's tokens when the merge
-    changed them, else None. ``unit_starts``/``unit_ends`` are the chunks (and blank-line
-    runs) the raw text was cut into, to tell whether a span edge falls inside one.
+    changed them, else None.
     """
 
     text: str
-    texts: tuple[str, ...]
-    starts: tuple[int, ...]
-    tokens: tuple[_Token | None, ...]
-    unit_starts: tuple[int, ...]
-    unit_ends: tuple[int, ...]
-    sentence_starts: tuple[int, ...]
-    sentence_ends: tuple[int, ...]
-    sentence_trigger: tuple[int, ...]  # index of the end mark that closed the sentence (or its end)
-    merged: tuple[tuple[_Token, ...] | None, ...]
+    texts: list[str]
+    starts: list[int]
+    tokens: list[_Token | None]
+    sentence_starts: list[int]
+    sentence_ends: list[int]
+    sentence_trigger: list[int]  # index of the end mark that closed the sentence (or its end)
+    merged: dict[int, tuple[_Token, ...]]
 
 
 def _tokenize(text: str) -> _Tokenized:
     texts: list[str] = []
     starts: list[int] = []
-    unit_starts: list[int] = []
-    unit_ends: list[int] = []
-    for match in _UNIT.finditer(text):
-        u_start, u_end = match.span()
-        unit_starts.append(u_start)
-        unit_ends.append(u_end)
-        if match.lastgroup == "eos":
+    tokens: list[_Token | None] = []
+    ends: list[int] = []  # indices of sentence-end tokens, in order
+    merge_points: list[int] = []
+    blank_lines = [m.start() for m in _BLANK_LINES.finditer(text)] if "\n" in text else []
+    blank_lines.append(len(text) + 1)
+    next_blank = 0
+    position = 0
+    last_char = ""
+    find = text.find
+    for chunk in text.split():
+        position = find(chunk, position)  # only whitespace lies between chunks
+        while blank_lines[next_blank] < position:
+            ends.append(len(texts))
             texts.append(_EOS)
-            starts.append(u_start)
-            continue
-        for token, t_start, _t_end in _split_chunk(match.group()):
-            texts.append(token)
-            starts.append(u_start + t_start)
-    tokens = tuple(None if t == _EOS else _token_facts(t) for t in texts)
+            starts.append(blank_lines[next_blank])
+            tokens.append(None)
+            next_blank += 1
+        parts = _chunk(chunk)
+        base = len(texts)
+        # Pairs across an END-OF-SENTENCE are checked too: harmless, it only costs a regex run.
+        if parts.first_char and (last_char, parts.first_char) in _MERGE_PAIRS:
+            merge_points.append(base + parts.first_visible)
+        if parts.merge_points:
+            merge_points.extend(base + k for k in parts.merge_points)
+        if parts.sentence_ends:
+            ends.extend(base + k for k in parts.sentence_ends)
+        texts.extend(parts.texts)
+        tokens.extend(parts.tokens)
+        for offset in parts.offsets:
+            starts.append(position + offset)
+        last_char = parts.last_char or last_char
+        position += len(chunk)
+    for blank in blank_lines[next_blank:-1]:
+        ends.append(len(texts))
+        texts.append(_EOS)
+        starts.append(blank)
+        tokens.append(None)
 
-    # find_tokens' sentence loop. Note it never examines the token right after a
-    # sentence break; that token is never a sentence end, so this is the same.
+    # find_tokens' sentence loop, jumping from one end mark to the next: a sentence ends
+    # after the mark and the closers that follow it. (find_tokens never examines the
+    # token right after a break; that token is never an end mark, so this is the same.)
     s_starts: list[int] = []
     s_ends: list[int] = []
     triggers: list[int] = []
-    i = j = 0
     n = len(texts)
-    while j < n:
-        if texts[j] in _SENTENCE_ENDS:
-            trigger = j
-            while j < n and texts[j] in _SENTENCE_CLOSERS and texts[j] not in _STRAIGHT_QUOTES:
-                j += 1
-            s_starts.append(i)
-            s_ends.append(j)
-            triggers.append(trigger)
-            i = j
-        j += 1
+    i = 0
+    for trigger in ends:
+        if trigger < i:
+            continue  # already inside the closing run of the previous sentence
+        j = trigger
+        while j < n and texts[j] in _SENTENCE_CLOSERS and texts[j] not in _STRAIGHT_QUOTES:
+            j += 1
+        s_starts.append(i)
+        s_ends.append(j)
+        triggers.append(trigger)
+        i = j
     if i < n:
         s_starts.append(i)
         s_ends.append(n)
         triggers.append(n)
 
-    # The merge regexes cannot match across a newline (their spaces are literal " ?" and
-    # the emoticon's trailing \s is the only whitespace class), so one scan over all
-    # sentences joined by "\n" finds every place where some sentence would change.
-    lines = [" ".join(t for t in texts[a:b] if t != _EOS) for a, b in zip(s_starts, s_ends)]
-    joined = "\n".join(lines)
-    line_starts: list[int] = []
-    offset = 0
-    for line in lines:
-        line_starts.append(offset)
-        offset += len(line) + 1
-    changed: set[int] = set()
-    for m in _RE_SARCASM.finditer(joined):
-        if " " in m.group():
-            changed.add(bisect_right(line_starts, m.start()) - 1)
-    for m in _RE_EMOTICONS.finditer(joined):
-        if " " in m.group(1):
-            changed.add(bisect_right(line_starts, m.start()) - 1)
-    merged: list[tuple[_Token, ...] | None] = [None] * len(lines)
-    for k in changed:
-        merged[k] = tuple(_token_facts(t) for t in _merge_sentence(lines[k]))
+    merged: dict[int, tuple[_Token, ...]] = {}
+    for k in sorted({bisect_right(s_starts, point) - 1 for point in merge_points}):
+        line = [t for t in texts[s_starts[k] : s_ends[k]] if t != _EOS]
+        rewritten = _merge_sentence(" ".join(line))
+        if rewritten != line:
+            merged[k] = tuple(_token_facts(t) for t in rewritten)
 
     return _Tokenized(
         text=text,
-        texts=tuple(texts),
-        starts=tuple(starts),
+        texts=texts,
+        starts=starts,
         tokens=tokens,
-        unit_starts=tuple(unit_starts),
-        unit_ends=tuple(unit_ends),
-        sentence_starts=tuple(s_starts),
-        sentence_ends=tuple(s_ends),
-        sentence_trigger=tuple(triggers),
-        merged=tuple(merged),
+        sentence_starts=s_starts,
+        sentence_ends=s_ends,
+        sentence_trigger=triggers,
+        merged=merged,
     )
 
 
-def _inside_unit(doc: _Tokenized, position: int) -> bool:
-    u = bisect_right(doc.unit_starts, position) - 1
-    return u >= 0 and doc.unit_starts[u] < position < doc.unit_ends[u]
+def _cuts_chunk(text: str, position: int) -> bool:
+    """True when ``position`` falls inside a chunk or a blank-line run of ``text``."""
+    if position <= 0 or position >= len(text):
+        return False
+    before, after = text[position - 1], text[position]
+    before_space, after_space = before.isspace(), after.isspace()
+    if not before_space and not after_space:
+        return not (
+            before in _QUOTE_CHARS
+            or after in _QUOTE_CHARS
+            or (after == "n" and text.startswith("'t", position + 1))
+        )
+    if before in "\r\n" and after in "\r\n":  # only a blank-line run can be cut inside whitespace
+        run_start = position - 1
+        while run_start > 0 and text[run_start - 1].isspace():
+            run_start -= 1
+        run_end = position + 1
+        while run_end < len(text) and text[run_end].isspace():
+            run_end += 1
+        return any(m.start() < position < m.end() for m in _BLANK_LINES.finditer(text, run_start, run_end))
+    return False
 
 
 def _edges_tokenize_alike(doc: _Tokenized, start: int, end: int) -> bool:
     """True when ``text[start:end]`` on its own is cut into the same chunks as inside the text."""
-    if _inside_unit(doc, start) or _inside_unit(doc, end):
+    text = doc.text
+    if _cuts_chunk(text, start) or _cuts_chunk(text, end):
         return False
     # "n't" is recognised by looking two characters ahead: a span ending in "...n" or
     # "...n'" of "n't" loses the space pattern puts before the "n".
-    return doc.text[end - 1 : end + 2] != "n't" and doc.text[end - 2 : end + 1] != "n't"
+    return text[end - 1 : end + 2] != "n't" and text[end - 2 : end + 1] != "n't"
 
 
 def _sentence_tokens(doc: _Tokenized, k: int, first: int, stop: int) -> Iterable[_Token]:
     """Tokens of the span sentence ``first:stop``, which lies inside pattern sentence k."""
     whole = first == doc.sentence_starts[k] and stop == doc.sentence_ends[k]
-    merged = doc.merged[k]
+    merged = doc.merged.get(k)
     if merged is None:
         # Nothing merged in the whole sentence, so nothing merges in any run of its
         # tokens: a merge needs a regex match containing a space, and such a match in a
