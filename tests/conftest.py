@@ -7,11 +7,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "corpus" / "seed" / "western-journal-nato-ukraine-2024.txt"
-BBC = SHARED / "corpus" / "bbc-2005"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from corpus_paths import SEED
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")

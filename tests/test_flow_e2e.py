@@ -11,7 +11,7 @@ import newsetl
 from newsetl.cli import load_flow
 from newsetl.tables import SCHEMAS, TABLE_NAMES
 
-from conftest import BBC, FIXTURES, SEED
+from corpus_paths import BBC, FIXTURES, SEED
 
 BATCH_TABLES_WITH_ROWS = ("articles", "sentences", "outlet_mentions", "quotes", "boilerplate")
 

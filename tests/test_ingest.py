@@ -10,7 +10,7 @@ import pytest
 
 from newsetl.ingest import RejectedInput, SourceFile, decode, decode_article, discover, read_articles, split_parts
 
-from conftest import BBC, SEED
+from corpus_paths import BBC, SEED
 
 STORY = "Harbour fees to rise\n\nThe port authority said on Monday that berthing fees would rise 4% in April.\n\nDock workers said the rise was overdue.\n"
 

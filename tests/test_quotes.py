@@ -13,7 +13,7 @@ from newsetl.outlets import OutletMention, find_outlets, load_gazetteer
 from newsetl.quotes import Quote, find_quotes
 from newsetl.segment import join_paragraphs, segment
 
-from conftest import SEED
+from corpus_paths import SEED
 
 
 def quotes_of(*paragraphs: str, mentions: tuple[OutletMention, ...] = ()) -> tuple[Quote, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsetl.ingest import decode_article, split_parts
 from newsetl.segment import join_paragraphs, segment
 
-from conftest import BBC, SEED
+from corpus_paths import BBC, SEED
 
 
 def sentences(text: str) -> list[str]:

@@ -83,23 +83,37 @@ PAGE_MIN_BLOCKS = 40  # articles have tens of paragraphs at most; pages hundreds
 PAGE_MIN_SHORT_SHARE = 0.45  # share of short non-sentence lines (menus, links) in a page
 PAGE_SHORT_MAX_WORDS = 6
 PAGE_MIN_FURNITURE_LINES = 5  # lines a rule knows (menus, share buttons, copyright): a page has many
+# A page that starts with its menu: this many short non-sentence lines before the first
+# prose line. An article (BBC, PolNeAR, the seed) opens with title, dek and a paragraph;
+# its lists of short lines (draws, results) come after prose.
+PAGE_LEAD_MIN_BLOCKS = 15
+PAGE_LEAD_MIN_SHORT_LINES = 6
 # Line scores for finding the article in a page: a prose line scores its word count,
 # a short non-prose line (menu item, headline link) a penalty, a furniture rule a bigger one.
 PAGE_LONG_LINE_WORDS = 25
 PAGE_SHORT_LINE_PENALTY = 4.0
 PAGE_FURNITURE_PENALTY = 15.0
-# Headings that open the page sections after an article (related links, comments,
-# tags): the article span should not reach across them.
-PAGE_SECTION_BREAK_PENALTY = 80.0
+# Scripts written without spaces (Chinese, Japanese) have few "words": this many of
+# their characters count as one word.
+PAGE_CJK_CHARS_PER_WORD = 2
+# A prose line with no other prose within this many lines on either side is a teaser
+# summary (headline, kicker, summary, repeated) or a comment, not an article paragraph,
+# which sits among other paragraphs: it counts for this share of its words.
+PAGE_ISOLATION_WINDOW = 2
+PAGE_ISOLATED_PROSE_WEIGHT = 0.35
+# Comment-section headings close the article: the span should not reach across them,
+# and once one follows enough prose, later prose (the comments) counts for less.
+# Related-links headings do not: news pages put "Related" boxes inside the article.
+PAGE_SECTION_BREAK_PENALTY = 40.0
 PAGE_ARTICLE_MIN_WORDS = 80
 PAGE_AFTER_SECTION_WEIGHT = 0.3
-_PAGE_SECTION_BREAKS = frozenset({"related_heading", "comments_heading", "comments_closed", "tags_label", "comments_prompt"})
+_PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "comments_prompt", "comments_form"})
 # The headline is looked for just above the article: a line of a few words, no final period.
 PAGE_HEADLINE_LOOKBACK = 12
 PAGE_HEADLINE_MIN_WORDS = 3
 PAGE_HEADLINE_MAX_WORDS = 30
 
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
 _QUOTE_CHARS = re.compile(r"[\"“”„«»]")
 _WRAPPING_QUOTES = re.compile(r"^[\"“”'‘’]\s*(?P<inner>[^\"“”]*?)\s*[\"“”'‘’]$")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -621,56 +635,101 @@ def _assemble(
 
 
 def _looks_like_page(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> bool:
+    if len(blocks) < PAGE_LEAD_MIN_BLOCKS:
+        return False
+    short_flags = [_is_short_line(b.text) for b in blocks]
+    lead_short = 0
+    for block, short in zip(blocks, short_flags):
+        if _is_page_prose(block.text):
+            break
+        lead_short += short
+    if lead_short >= PAGE_LEAD_MIN_SHORT_LINES:
+        return True
     if len(blocks) < PAGE_MIN_BLOCKS:
         return False
-    short = sum(1 for b in blocks if _word_count(b.text) <= PAGE_SHORT_MAX_WORDS and not _TERMINAL.search(b.text))
     # many short lines alone is also a results table or a list of names in an article
     furniture = sum(1 for m in matches if m)
-    return short >= PAGE_MIN_SHORT_SHARE * len(blocks) and furniture >= PAGE_MIN_FURNITURE_LINES
+    return sum(short_flags) >= PAGE_MIN_SHORT_SHARE * len(blocks) and furniture >= PAGE_MIN_FURNITURE_LINES
 
 
-def _page_line_score(block: _Block, rules: tuple[Rule, ...]) -> float:
-    """Evidence that a line of a flattened page is article text (>0) or page furniture (<0)."""
-    if rules:
-        if any(r.name in _PAGE_SECTION_BREAKS for r in rules):
-            return -PAGE_SECTION_BREAK_PENALTY
-        return -PAGE_FURNITURE_PENALTY
-    words = _word_count(block.text)
-    if _is_prose(block.text) or words >= PAGE_LONG_LINE_WORDS:
-        return float(words)
-    return -PAGE_SHORT_LINE_PENALTY
+def _is_short_line(text: str) -> bool:
+    return _word_count(text) <= PAGE_SHORT_MAX_WORDS and len(text) <= PAGE_SHORT_MAX_WORDS * 10 and not _TERMINAL.search(text)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _page_words(text: str) -> int:
+    cjk = len(_CJK.findall(text))
+    return _word_count(text) + cjk // PAGE_CJK_CHARS_PER_WORD if cjk else _word_count(text)
+
+
+def _is_page_prose(text: str) -> bool:
+    words = _page_words(text)
+    return (words >= PROSE_MIN_WORDS and bool(_TERMINAL.search(text))) or words >= PAGE_LONG_LINE_WORDS
+
+
+def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[float]:
+    """Evidence per line of a flattened page that it is article text (>0) or page furniture (<0)."""
+    prose = [not matches[i] and _is_page_prose(b.text) for i, b in enumerate(blocks)]
+    scores: list[float] = []
+    for i, block in enumerate(blocks):
+        if matches[i]:
+            scores.append(-PAGE_SECTION_BREAK_PENALTY if _is_section_break(matches[i]) else -PAGE_FURNITURE_PENALTY)
+        elif prose[i]:
+            lo, hi = max(0, i - PAGE_ISOLATION_WINDOW), min(len(blocks), i + PAGE_ISOLATION_WINDOW + 1)
+            isolated = not any(prose[j] for j in range(lo, hi) if j != i)
+            scores.append(_page_words(block.text) * (PAGE_ISOLATED_PROSE_WEIGHT if isolated else 1.0))
+        else:
+            scores.append(-PAGE_SHORT_LINE_PENALTY)
+    return scores
+
+
+def _is_section_break(rules: tuple[Rule, ...]) -> bool:
+    return any(r.name in _PAGE_SECTION_BREAKS for r in rules)
 
 
 def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[int, int] | None:
     """The densest run of prose (maximum-sum segment of line scores), as [start, end).
 
-    The article comes before the page's related-links and comments sections, whose
-    teasers and comments are prose too: once a section heading follows enough prose,
-    later prose counts for less.
+    The article comes before the page's comments, which are prose too: once a
+    comments heading follows enough prose, later prose counts for less.
     """
     best, best_span = 0.0, None
     run, run_start = 0.0, 0
     prose_words, weight = 0, 1.0
-    for i, block in enumerate(blocks):
+    for i, line_score in enumerate(_page_line_scores(blocks, matches)):
         if run <= 0:
             run, run_start = 0.0, i
-        line_score = _page_line_score(block, matches[i])
         if line_score > 0:
             prose_words += int(line_score)
             line_score *= weight
-        elif prose_words >= PAGE_ARTICLE_MIN_WORDS and any(r.name in _PAGE_SECTION_BREAKS for r in matches[i]):
-            weight = PAGE_AFTER_SECTION_WEIGHT
+        elif _is_section_break(matches[i]):
+            # a "Comments" share button above the article is no section break
+            if prose_words >= PAGE_ARTICLE_MIN_WORDS:
+                weight = PAGE_AFTER_SECTION_WEIGHT
+            else:
+                line_score = -PAGE_FURNITURE_PENALTY
         run += line_score
         if run > best:
             best, best_span = run, (run_start, i + 1)
     return best_span
 
 
+def _trim_span(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> tuple[int, int]:
+    """Drop the furniture at the span's edges: bylines and dates at its start, bios and prompts at its end."""
+    while start < end and (_first_rule(matches[start], "header") is not None):
+        start += 1
+    while end > start and (_first_rule(matches[end - 1], "footer") is not None or _is_short_line(blocks[end - 1].text)):
+        end -= 1
+    return start, end
+
+
 def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[_Verdict | None], int | None]:
     """Verdicts for a flattened page and the index of the headline (kept as the title) if one is found."""
     verdicts: list[_Verdict | None] = [None] * len(blocks)
     span = _page_article_span(blocks, matches)
-    start, end = span if span else (0, 0)
+    start, end = _trim_span(blocks, matches, *span) if span else (0, 0)
     for i in range(len(blocks)):
         inside = start <= i < end
         # outside the article any rule names the furniture better than "navigation"

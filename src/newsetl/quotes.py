@@ -142,15 +142,15 @@ _CUE_RE = re.compile(
     r"\b(" + "|".join(re.escape(f) for f in sorted(CUES, key=len, reverse=True)) + r")\b"
 )
 # Scanning lower-case words and looking them up is several times faster than the big alternation.
-_LOWER_WORD = re.compile(r"\b([a-z]+(?: out\b)?)")
+_LOWER_WORD = re.compile(r"\b([a-z]+(?: (?:out|on|for)\b)?)")
 
 
 def _cue_matches(text: str, lo: int, hi: int):
     for m in _LOWER_WORD.finditer(text, lo, hi):
         if m.group(1) in CUES:
             yield m
-        elif m.group(1).endswith(" out"):
-            single = _CUE_RE.match(text, m.start(1), m.start(1) + len(m.group(1)) - 4)
+        elif " " in m.group(1):
+            single = _CUE_RE.match(text, m.start(1), m.start(1) + m.group(1).index(" "))
             if single is not None:
                 yield single
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
@@ -314,7 +314,7 @@ class PersonMention:
     full: bool  # first name and surname present
 
 
-_NAME_TOKEN = r"(?:(?:Mc|Mac|O'|O\u2019|D'|Di|De|La|Le)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'\u2019][A-Z][a-z]+|-[a-z]+)*|[A-Z]\.)(?![\w])"
+_NAME_TOKEN = r"(?:(?:Mc|Mac|O'|O\u2019|D'|Di|De|La|Le)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'\u2019][A-Z][a-z]*|-[a-z]+)*|[A-Z]\.)(?![\w])"
 _CAP_RUN = re.compile(
     rf"(?<![\w'’.])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Baroness)\.?\s+|[A-Z]{{2,}}\s+(?=[A-Z]))?{_NAME_TOKEN}"
     rf"(?:\s+(?:{_NAME_TOKEN}|[A-Z]{{2,}}(?=\s+[A-Z])|(?:of|of the|for)(?=\s+[A-Z])|(?:de|van|von|der|al|bin|da|du|del|le|la)(?=\s+[A-Z]))){{0,5}}"
@@ -838,6 +838,16 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     c_lo, c_hi = _trim_content(body, c_lo, hi)
     first = re.match(r"\s*([\w'’]+)", body[c_lo:c_hi])
     opens_adjunct = bool(first) and first.group(1).lower() in _ADJUNCT_OPENERS
+    if cue.category == "directive" and not has_comp:
+        # "urged voters to stay at home", "called for a ban": the object and its infinitive are the content
+        c_lo, c_hi = _trim_content(body, pos if not audience else audience[0], hi)
+        words = body[c_lo:c_hi].split()
+        if not (cue.lemma in ("call for", "demand") or "to" in [w.lower() for w in words[:8]]) or len(words) < 3:
+            c_hi = c_lo
+        return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
+    whether = re.match(r"\s*(?:whether|if)\b", rest2) if cue.lemma in ("ask", "wonder", "question") else None
+    if whether:
+        has_comp = True
     if cue.category == "label" or (not has_comp and (cue.category == "thought" or not cue.bare_clause or opens_adjunct)):
         c_hi = c_lo  # "is expected to", "knows the area": only "that"-clauses count for beliefs
     return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")

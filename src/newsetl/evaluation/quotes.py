@@ -172,7 +172,7 @@ class PolnearDoc:
 
 
 def polnear_body(text: str) -> PolnearDoc:
-    """Body = the article's non-blank lines after the headline, joined by a blank line; offsets map back."""
+    """Body = the article's non-blank lines (headline included), joined by a blank line; offsets map back."""
     parts: list[str] = []
     offsets: list[tuple[int, int, int]] = []
     pos = 0
@@ -181,8 +181,8 @@ def polnear_body(text: str) -> PolnearDoc:
         start = pos
         pos += len(line) + 1
         stripped = line.strip()
-        if i == 0 or not stripped:
-            continue  # line 0 is the headline
+        if not stripped:
+            continue  # the headline (line 0) is kept: PolNeAR annotates attributions in it too
         lead = len(line) - len(line.lstrip())
         if parts:
             body_len += 2
