@@ -9,7 +9,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
-.PHONY: run test bench eval ui crash-loop clean-data
+.PHONY: run test bench eval ui serve report doctor screenshots chromium crash-loop clean-data
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,30 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# A local Prefect server and UI on loopback only, with its database in PREFECT_HOME.
+# Point runs at it from another terminal: export PREFECT_API_URL=$(UI_URL)/api
+UI_PORT ?= 4200
+UI_URL := http://127.0.0.1:$(UI_PORT)
 ui: $(STAMP)
-	$(BIN)/prefect server start --host 127.0.0.1 --port 4200
+	@echo "Prefect UI at $(UI_URL) (database in $(PREFECT_HOME)); in another terminal: export PREFECT_API_URL=$(UI_URL)/api"
+	PREFECT_UI_API_URL=$(UI_URL)/api $(BIN)/prefect server start --host 127.0.0.1 --port $(UI_PORT)
+
+# Daily 06:00 UTC runs of data/raw into data/processed, reported to the `make ui` server.
+serve: $(STAMP)
+	PREFECT_API_URL=$(UI_URL)/api $(BIN)/newsetl serve --cron "0 6 * * *" --raw data/raw --out data/processed
+
+report: $(STAMP)
+	$(BIN)/newsetl report --out data/processed
+
+doctor: $(STAMP)
+	$(BIN)/newsetl doctor --out data/processed
+
+chromium:
+	bash scripts/install_chromium.sh
+
+# docs/prefect-ui-run.png and docs/report.png (the report of data/processed when it has articles).
+screenshots: $(STAMP) chromium
+	bash scripts/screenshots.sh data/processed
 
 clean-data:
 	rm -rf data/processed/* && touch data/processed/.gitkeep

@@ -27,15 +27,17 @@ def main() -> None:
     parser.add_argument("--publisher", default=None)
     args = parser.parse_args()
 
+    # Workers unpickle tasks that reference ``flows.news_etl``: on a real cluster every
+    # worker needs newsetl installed and the project root on PYTHONPATH; here, the same.
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     from distributed import LocalCluster
 
-    sys.path.insert(0, str(ROOT / "src"))
     from newsetl.cli import load_flow
 
+    flow = load_flow()
     # One single-threaded worker process per core: batches are pure-Python CPU work (the GIL).
     with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                       dashboard_address=None, host="127.0.0.1") as cluster:
-        flow = load_flow()
         summary = flow(
             raw_dir=args.raw, out_dir=args.out, batch_size=args.batch_size, workers=args.workers,
             publisher=args.publisher, dask_address=cluster.scheduler_address,

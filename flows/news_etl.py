@@ -107,11 +107,13 @@ def news_etl(
             for stage, sec in result.seconds.items():
                 stage_seconds[stage] = stage_seconds.get(stage, 0.0) + sec
             update_progress_artifact(progress, progress=100.0 * done / n_batches)
-            write_progress(out_dir, run_id, "processing", done, n_batches, n_new, plan.n_new)
+            # Batches arrive in plan order; count their planned items, rejected ones included.
+            n_done = sum(len(batch) for batch in plan.batches[:done])
+            write_progress(out_dir, run_id, "processing", done, n_batches, n_done, plan.n_new)
             print(f"committed batch {done}/{len(plan.batches)}: {len(result.article_ids)} articles")
         seconds["batches"] = time.perf_counter() - t
         seconds.update({f"stage.{k}": v for k, v in sorted(stage_seconds.items())})
-        write_progress(out_dir, run_id, "aggregating", n_batches, n_batches, n_new, plan.n_new)
+        write_progress(out_dir, run_id, "aggregating", n_batches, n_batches, plan.n_new, plan.n_new)
         t = time.perf_counter()
         if n_new or not (Path(out_dir) / "speakers" / "part-0.parquet").exists():
             rebuild_aggregate_tables(out_dir, staging, gazetteer_csv)
@@ -138,7 +140,7 @@ def news_etl(
         run_rejects = run_rejects[run_rejects["run_id"] == run_id].to_dict(orient="records")
         publish_artifacts(out_dir, run_row, run_rejects)
         store.discard_staging(run_id)
-        write_progress(out_dir, run_id, "finished", n_batches, n_batches, n_new, plan.n_new)
+        write_progress(out_dir, run_id, "finished", n_batches, n_batches, plan.n_new, plan.n_new)
     return {k: v for k, v in run_row.items() if k not in ("started_at", "finished_at")}
 
 

@@ -344,3 +344,91 @@ def test_seed_extra_rows_are_unattributed_or_the_clauses_around_listed_partial_q
 @pytest.mark.parametrize("text", ["Biden", "Putin", "NATO"])
 def test_seed_does_not_make_speakers_of_people_only_mentioned(text: str) -> None:
     assert all(text not in (q.speaker_name or "") for q in seed_quotes())
+
+
+# --------------------------------------------------------------------------- more reporting patterns
+
+
+def test_quoted_fragment_without_a_cue_belongs_to_a_person_subject() -> None:
+    got = quotes_of('Opposition leader Ruth Calder promised to stand up for the "forgotten towns" of the north.')
+    partial = only(got, "partial")
+    assert [(q.text, q.speaker_name, q.cue) for q in partial] == [("forgotten towns", "Ruth Calder", None)]
+
+
+def test_quoted_fragment_inside_the_attribution_frame_is_a_scare_quote() -> None:
+    got = quotes_of('Senator Paul Ostrow has said "repeatedly" that the tax cut will pay for itself.')
+    assert [(q.kind, q.text, q.speaker_name) for q in got] == [
+        ("partial", "repeatedly", None),
+        ("indirect", "the tax cut will pay for itself", "Paul Ostrow"),
+    ]
+
+
+def test_directive_speech_act_takes_the_object_and_infinitive_as_content() -> None:
+    (q,) = quotes_of("Mayor Omar Sey urged residents to stay indoors until the storm had passed.")
+    assert (q.kind, q.text, q.speaker_name, q.cue) == (
+        "indirect", "residents to stay indoors until the storm had passed", "Omar Sey", "urged")
+
+
+def test_noun_object_of_an_announcement_is_not_reported_speech() -> None:
+    assert quotes_of("Finance minister Oskar Lind announced a cash bonus for pensioners.") == ()
+
+
+def test_parenthetical_attribution_keeps_the_whole_clause() -> None:
+    (q,) = quotes_of("The museum, curator Ada Pell said, will reopen in the spring with a new wing.")
+    assert (q.kind, q.text, q.speaker_name) == (
+        "indirect", "The museum, curator Ada Pell said, will reopen in the spring with a new wing", "Ada Pell")
+
+
+def test_second_cue_joined_by_and_has_the_same_speaker_and_splits_the_content() -> None:
+    got = quotes_of("Brightwell said profits rose 5% last year, and said it expected strong growth in 2006.")
+    assert rows(got) == [
+        ("indirect", "profits rose 5% last year", None),
+        ("indirect", "it expected strong growth in 2006", None),
+    ]
+    assert {q.speaker_surface for q in got} == {"Brightwell"}
+
+
+def test_definite_title_resolves_to_the_person_holding_it() -> None:
+    got = quotes_of(
+        "Chancellor Hugh Varley presented the budget on Wednesday.",
+        "The chancellor said that borrowing would fall next year.",
+    )
+    assert [q.speaker_name for q in got] == ["Hugh Varley"]
+
+
+def test_shadow_title_is_a_different_office() -> None:
+    got = quotes_of(
+        "Shadow chancellor Ivy Rusk attacked the budget.",
+        "Chancellor Hugh Varley defended his plans.",
+        "The chancellor said that borrowing would fall next year.",
+    )
+    assert [q.speaker_name for q in got] == ["Hugh Varley"]
+
+
+def test_name_and_title_in_apposition_after_a_description() -> None:
+    (q,) = quotes_of("The union's regional secretary, Dev Anand, said the strike would go ahead.")
+    assert (q.speaker_name, q.speaker_role) == ("Dev Anand", "union's regional secretary")
+
+
+def test_relative_clause_source_resolves_to_its_antecedent() -> None:
+    got = quotes_of('The award went to Secretary of State Lena Ward, who told reporters that she was "deeply honoured".')
+    assert {(q.speaker_name, q.speaker_role) for q in got} == {("Lena Ward", "Secretary of State")}
+
+
+def test_single_name_described_as_a_person_is_a_person() -> None:
+    (q,) = quotes_of("Joanna, a mother of three from Leeds, said she had waited a year for the payment.")
+    assert (q.speaker_name, q.speaker_role) == ("Joanna", "mother of three from Leeds")
+
+
+def test_coordinated_cue_takes_the_sentence_subject() -> None:
+    got = quotes_of('The minister praised the report but denied he was "complacent" about crime.')
+    assert [(q.kind, q.text) for q in got if q.kind == "partial"] == [("partial", "complacent")]
+    assert {q.speaker_surface for q in got} == {"The minister"}
+
+
+def test_name_followed_by_of_organisation_is_still_a_person_for_pronouns() -> None:
+    got = quotes_of(
+        'Spokesman Nils Ober said the rules were clear. "They are simple," he said.',
+        'But Ada Quist of the Riders Alliance questioned the rules. "They are a mess," she said.',
+    )
+    assert [q.speaker_name for q in got if q.kind == "direct"] == ["Nils Ober", "Ada Quist"]

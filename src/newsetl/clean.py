@@ -92,22 +92,36 @@ PAGE_LEAD_MIN_SHORT_LINES = 6
 # a short non-prose line (menu item, headline link) a penalty, a furniture rule a bigger one.
 PAGE_LONG_LINE_WORDS = 25
 PAGE_SHORT_LINE_PENALTY = 4.0
+# Subheadings, table cells and list labels come in short runs between article lines;
+# menus and link lists in long ones. A short line in a run of at most this many costs less.
+PAGE_SHORT_RUN_MAX = 3
+PAGE_SHORT_IN_RUN_PENALTY = 1.0
 PAGE_FURNITURE_PENALTY = 15.0
 # Scripts written without spaces (Chinese, Japanese) have few "words": this many of
 # their characters count as one word.
 PAGE_CJK_CHARS_PER_WORD = 2
-# A prose line with no other prose within this many lines on either side is a teaser
-# summary (headline, kicker, summary, repeated) or a comment, not an article paragraph,
-# which sits among other paragraphs: it counts for this share of its words.
-PAGE_ISOLATION_WINDOW = 2
-PAGE_ISOLATED_PROSE_WEIGHT = 0.35
+# The last lines of a page are its footer: legal notices and disclaimers there are long
+# prose too. Prose in this final share of the page's lines counts for this share of its words
+# (enough to carry an article that runs there, too little to outweigh the article above).
+PAGE_TAIL_SHARE = 0.1
+PAGE_TAIL_WEIGHT = 0.5
 # Comment-section headings close the article: the span should not reach across them,
-# and once one follows enough prose, later prose (the comments) counts for less.
+# and once one follows enough prose, later prose (the comments) counts for nothing.
 # Related-links headings do not: news pages put "Related" boxes inside the article.
 PAGE_SECTION_BREAK_PENALTY = 40.0
 PAGE_ARTICLE_MIN_WORDS = 80
-PAGE_AFTER_SECTION_WEIGHT = 0.3
-_PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "comments_prompt", "comments_form"})
+PAGE_AFTER_SECTION_WEIGHT = 0.0
+_PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "comments_prompt", "comment_policy"})
+# After a related-links heading, an article that goes on does so in paragraphs; teasers,
+# bios and site blurbs come one prose line at a time between headlines. Until two prose
+# lines follow one another again, a lone prose line counts for this share of its words.
+PAGE_LONE_PROSE_AFTER_RELATED_WEIGHT = 0.1
+_RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose"})
+# A numbered list (a listicle, a ranking) continues the article past its last paragraph
+# while its numbers keep counting, up or down, with at most this many lines between items.
+PAGE_LIST_MAX_GAP = 2
+PAGE_LIST_MIN_ITEMS = 3
+_LIST_NUMBER = re.compile(r"^(\d{1,3})\s*[.)]\s+\S")
 # The headline is looked for just above the article: a line of a few words, no final period.
 PAGE_HEADLINE_LOOKBACK = 12
 PAGE_HEADLINE_MIN_WORDS = 3
@@ -561,7 +575,7 @@ def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
     members = [False] * len(blocks)
     open_list = False
     for i, block in enumerate(blocks):
-        if any(r.name == "related_heading" for r in matches[i]):
+        if _is_related_heading(matches[i]):
             open_list = True
             continue
         if open_list and _word_count(block.text) <= LINK_LINE_MAX_WORDS and not _is_prose(block.text):
@@ -677,12 +691,29 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
         if matches[i]:
             scores.append(-PAGE_SECTION_BREAK_PENALTY if _is_section_break(matches[i]) else -PAGE_FURNITURE_PENALTY)
         elif prose[i]:
-            lo, hi = max(0, i - PAGE_ISOLATION_WINDOW), min(len(blocks), i + PAGE_ISOLATION_WINDOW + 1)
-            isolated = not any(prose[j] for j in range(lo, hi) if j != i)
-            scores.append(_page_words(block.text) * (PAGE_ISOLATED_PROSE_WEIGHT if isolated else 1.0))
+            tail = i >= (1 - PAGE_TAIL_SHARE) * len(blocks)
+            scores.append(_page_words(block.text) * (PAGE_TAIL_WEIGHT if tail else 1.0))
         else:
             scores.append(-PAGE_SHORT_LINE_PENALTY)
+    # soften the penalty of short runs of non-prose lines that sit between prose lines
+    i = 0
+    while i < len(blocks):
+        if prose[i] or matches[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and not prose[j]:
+            j += 1
+        if j - i <= PAGE_SHORT_RUN_MAX and i > 0 and prose[i - 1] and j < len(blocks):
+            for k in range(i, j):
+                if not matches[k]:
+                    scores[k] = -PAGE_SHORT_IN_RUN_PENALTY
+        i = j
     return scores
+
+
+def _is_related_heading(rules: tuple[Rule, ...]) -> bool:
+    return any(r.name in _RELATED_HEADINGS for r in rules)
 
 
 def _is_section_break(rules: tuple[Rule, ...]) -> bool:
@@ -698,12 +729,21 @@ def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
     best, best_span = 0.0, None
     run, run_start = 0.0, 0
     prose_words, weight = 0, 1.0
-    for i, line_score in enumerate(_page_line_scores(blocks, matches)):
+    scores = _page_line_scores(blocks, matches)
+    after_related = False
+    for i, line_score in enumerate(scores):
         if run <= 0:
             run, run_start = 0.0, i
         if line_score > 0:
             prose_words += int(line_score)
             line_score *= weight
+            if after_related:
+                if _next_is_prose(scores, matches, i):
+                    after_related = False
+                elif not (i > 0 and scores[i - 1] > 0):
+                    line_score *= PAGE_LONE_PROSE_AFTER_RELATED_WEIGHT
+        elif _is_related_heading(matches[i]) and prose_words >= PAGE_ARTICLE_MIN_WORDS:
+            after_related = True
         elif _is_section_break(matches[i]):
             # a "Comments" share button above the article is no section break
             if prose_words >= PAGE_ARTICLE_MIN_WORDS:
@@ -716,6 +756,15 @@ def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
     return best_span
 
 
+def _next_is_prose(scores: list[float], matches: list[tuple[Rule, ...]], i: int) -> bool:
+    """The next line that is not mid-article furniture (an ad label, a caption) is prose."""
+    for j in range(i + 1, len(scores)):
+        if any(r.position == "any" for r in matches[j]) and not _is_section_break(matches[j]):
+            continue
+        return scores[j] > 0
+    return False
+
+
 def _trim_span(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> tuple[int, int]:
     """Drop the furniture at the span's edges: bylines and dates at its start, bios and prompts at its end."""
     while start < end and (_first_rule(matches[start], "header") is not None):
@@ -725,19 +774,63 @@ def _trim_span(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int
     return start, end
 
 
+def _list_number(text: str) -> int | None:
+    m = _LIST_NUMBER.match(text)
+    return int(m.group(1)) if m else None
+
+
+def _extend_over_numbered_list(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> int:
+    """Move the span's end over the numbered list that runs on from it (items 1, 2, 3 ... or 10, 9, 8 ...)."""
+    if end <= start:
+        return end
+    # the list's last number inside the span (or the first item right after it)
+    last_no, last_at = None, end - 1
+    for i in range(end - 1, max(start, end - 1 - PAGE_LIST_MAX_GAP) - 1, -1):
+        last_no = _list_number(blocks[i].text)
+        if last_no is not None:
+            last_at = i
+            break
+    items, step, i = [], 0, end
+    gap = end - last_at - 1 if last_no is not None else 0
+    while i < len(blocks) and gap <= PAGE_LIST_MAX_GAP:
+        number = _list_number(blocks[i].text)
+        if number is not None and not matches[i] and (last_no is None or number - last_no in ((step,) if step else (1, -1))):
+            step = number - last_no if last_no is not None else step
+            items.append(i)
+            last_no, gap = number, 0
+        else:
+            gap += 1
+        i += 1
+    if len(items) < PAGE_LIST_MIN_ITEMS:
+        return end
+    # the lines that followed each item (a link, a description) follow the last one too
+    tail = items[-1] - items[-2] - 1
+    new_end = items[-1] + 1
+    while new_end < len(blocks) and tail > 0 and not matches[new_end] and _list_number(blocks[new_end].text) is None:
+        new_end, tail = new_end + 1, tail - 1
+    return new_end
+
+
 def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[_Verdict | None], int | None]:
     """Verdicts for a flattened page and the index of the headline (kept as the title) if one is found."""
     verdicts: list[_Verdict | None] = [None] * len(blocks)
     span = _page_article_span(blocks, matches)
     start, end = _trim_span(blocks, matches, *span) if span else (0, 0)
+    end = _extend_over_numbered_list(blocks, matches, start, end)
+    # a "Related" box inside the article: its heading and the headline links under it
+    in_link_list = _link_list_members(blocks, matches)
     for i in range(len(blocks)):
         inside = start <= i < end
         # outside the article any rule names the furniture better than "navigation"
         rule = _first_rule(matches[i], "any") if inside else (matches[i][0] if matches[i] else None)
+        if inside and rule is None and _is_related_heading(matches[i]):
+            rule = matches[i][0]
         if rule is not None:
             verdicts[i] = _Verdict(rule.category, rule.name)
         elif not inside:
             verdicts[i] = _Verdict("navigation", "page_outside_article")
+        elif in_link_list[i]:
+            verdicts[i] = _Verdict("related_links", "related_list_item")
     headline = None
     for i in range(start - 1, max(-1, start - PAGE_HEADLINE_LOOKBACK - 1), -1):
         text = blocks[i].text

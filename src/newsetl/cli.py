@@ -100,7 +100,7 @@ def run(
         max_bytes=int(max_mb * 1024 * 1024),
         dask_address=dask_address,
     )
-    with tags(*RUN_TAGS), _live_progress(out, enabled=progress_bar):
+    with tags(*RUN_TAGS), LiveProgress(out, enabled=progress_bar):
         summary = flow(**parameters)
     print_summary(out, summary)
 
@@ -143,7 +143,7 @@ def _describe(progress) -> str:
     return "finished"
 
 
-class _live_progress:
+class LiveProgress:
     """Context manager: a live bar fed by the flow's progress file (nothing if not a terminal)."""
 
     def __init__(self, out: Path, enabled: bool = True) -> None:
@@ -207,9 +207,17 @@ def print_summary(out: Path, summary: dict) -> None:
     for row in rejects.head(10).itertuples():
         console.print(f"  rejected [yellow]{row.source_path}[/yellow]: {row.reason} — {row.detail}")
     if summary.get("flow_run_id"):
+        from prefect.settings import get_current_settings
+
         from newsetl.report import prefect_run_url
 
-        console.print(f"Prefect run:  {prefect_run_url(summary['flow_run_id'])}")
+        if get_current_settings().api.url:
+            console.print(f"Prefect run:  {prefect_run_url(summary['flow_run_id'])}")
+        else:
+            console.print(
+                f"Prefect run {summary['flow_run_id']} used a temporary embedded API and is not kept; "
+                "to see runs in the UI, start `make ui` and set PREFECT_API_URL=http://127.0.0.1:4200/api."
+            )
     console.print(
         "Open in pandas:  [cyan]import newsetl; quotes = newsetl.load(\"quotes\", root=\"" + str(out) + "\")[/cyan]"
         "  or  [cyan]pandas.read_parquet(\"" + str(out / "quotes") + "\")[/cyan]"

@@ -26,14 +26,28 @@ well under TextBlob's sentiment of the same text):
    surface; sources that are outlets (``the Times reported``) become the
    ``via_outlet`` of the quotes in their sentence.
 
-Decisions (documented in DESIGN/README):
-- ``text`` never includes the quotation marks; for indirect quotes it is the
-  content clause without the complementiser ``that`` and the final full stop.
+Decisions (to be mirrored in DESIGN/README):
+- ``text`` never includes the quotation marks of a direct or partial quote; an
+  indirect quote's text is its content clause, without the complementiser
+  ``that`` and the final full stop (quote marks of fragments inside it stay).
+  ``body[char_start:char_end] == text`` always.
 - A quote split by its attribution gives one row per quoted span, with the same
-  speaker; a continuation across paragraphs likewise.
+  speaker; a quote continuing across paragraphs likewise.
+- A reported clause holding a partial quote gives both rows: the clause
+  (indirect) and the quoted fragment (partial), with the same speaker.
+- A parenthetical attribution (``The museum, Mr Bush said, will ...``) gives one
+  indirect row spanning the whole sentence.
+- A quoted fragment in a sentence with no cue belongs to the sentence's subject
+  when that is a person; a fragment inside an attribution frame, or with no
+  person around, is a scare quote with a null speaker.
 - Statements attributed only to an outlet (``..., the outlet said``) are kept
   with ``speaker_name`` None, ``speaker_surface`` the outlet's words and the
-  outlet as ``via_outlet``; they are reportage, not a person's words.
+  outlet as ``via_outlet``; a quote *inside* an outlet's quoted text with its own
+  speaker (``"..., he said: 'They are in it,'" the Times reported``) is the
+  nested speaker's direct quote, and the container is not a row.
+- ``speaker_name`` is a person's fullest name in the article (``Seth G. Jones``),
+  a surname only when the article never gives more (``Mr Brown``), else None
+  (organisations: ``speaker_surface`` keeps ``the ministry``).
 """
 
 from __future__ import annotations
@@ -103,7 +117,9 @@ def load_stopwords() -> dict[str, str]:
 CUES = load_cues()
 TITLES = load_titles()
 STOPWORDS = load_stopwords()
-TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
+TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) - {"of", "the", "to", "and", "for", "in", "on", "at"}
+# Modifiers that make a different office: "the chancellor" is not "the shadow chancellor".
+OFFICE_CHANGING = frozenset("shadow former deputy vice assistant junior acting ex interim outgoing".split())
 # Honorifics tell us a person (and often the gender); they are not part of the canonical name.
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "prof": None}
 # Peers are known by their title: "Lord Falconer" is the name.
@@ -354,7 +370,8 @@ def split_name(tokens: Sequence[str]) -> tuple[str | None, list[str], str | None
     if inner:
         # "Archbishop of Canterbury Dr Rowan Williams": the honorific starts the name
         extra = " ".join(tokens[: inner[-1]])
-        role = f"{role} {extra}" if role else extra
+        if _TITLE_RE.search(extra):  # "In Tanzania Mr Brown": a place, not a role
+            role = f"{role} {extra}" if role else extra
         tokens = tokens[inner[-1] :]
     while tokens and tokens[0].rstrip(".").lower() in HONORIFICS:
         gender = HONORIFICS[tokens[0].rstrip(".").lower()] or gender
@@ -378,7 +395,11 @@ _ROLE_OPENERS = re.compile(
 def clean_role(role: str) -> str | None:
     """A role as it reads after "the": openers and honorifics dropped, indefinite article removed."""
     role = _ROLE_OPENERS.sub("", role.strip()).strip(" ,")
-    if not role or role.lower() in HONORIFICS or role.lower().rstrip(".") in HONORIFICS:
+    words = role.split()
+    while words and (STOPWORDS.get(words[0].lower()) in ("function", "weekday", "month", "pronoun") or words[0].lower() == "both"):
+        words = words[1:]  # "On Tuesday Foreign Secretary", "His party leader"
+    role = " ".join(words)
+    if not role or not _TITLE_RE.search(role) or role.lower() in HONORIFICS or role.lower().rstrip(".") in HONORIFICS:
         return None
     return role
 
@@ -429,13 +450,18 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
         if any(s < m.end() and m.start() < e for s, e in outlet_spans):
             continue
         tokens = m.group(0).split()
+        if len(tokens) == 1:
+            continue  # one capitalised word is a name only after an honorific, which makes two tokens
         honorific = tokens[0].rstrip(".").lower() in HONORIFICS or tokens[0] in PEERAGE
         role, name_tokens, gender = split_name(tokens)
+        if not _valid_person(name_tokens, honorific) and "of" in tokens:
+            # "Simon Hart of the Countryside Alliance": the name ends before "of"
+            role, name_tokens, gender = split_name(tokens[: tokens.index("of")])
         if body[m.end() : m.end() + 2] in ("'s", "’s") and len(name_tokens) < 2 and not honorific:
             continue
         if not _valid_person(name_tokens, honorific):
             continue
-        offset = m.start() + m.group(0).rfind(name_tokens[0]) if name_tokens else m.start()
+        offset = m.start() + m.group(0).find(" ".join(name_tokens)) if name_tokens else m.start()
         if role is None:
             role = _role_words_before(body, m.start())
         people.append(
@@ -603,7 +629,8 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
             continue
         name_start = c + 1 + (len(masked[c + 1 : inner_end]) - len(masked[c + 1 : inner_end].lstrip()))
         name_tokens = body[name_start:inner_end].split()
-        if first.lower() in DETERMINERS and _valid_person(split_name(name_tokens)[1], False):
+        np_is_role = not _valid_person(split_name(body[np[0] : np[1]].split())[1], False) and _TITLE_RE.search(body[np[0] : np[1]])
+        if (first.lower() in DETERMINERS or np_is_role) and _valid_person(split_name(name_tokens)[1], False):
             # "The state's campaign chairman, Phil Lovas, said": the name is the speaker, the phrase the role
             return (name_start, inner_end), clean_role(body[np[0] : np[1]])
         return np, _role_from_appositive(body, c + 1, inner_end)
@@ -660,8 +687,10 @@ _COMPLEMENT_SKIP = re.compile(
 )
 # A bare "clause" starting with these is an adjunct, not reported content ("said as he unveiled ...").
 _ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until".split())
+_DANGLING = frozenset("which whom who whose what that the a an of to and or but as if than with by for from in on at".split())
 _TRAILING = re.compile(
-    r"^[\s,]*(?:(?:late|early|last|this|on|in|at|during|yesterday|today|earlier|later|shortly|while|after|before|when|adding|according)\b[^.;!?]*)?[.!?]*\s*$"
+    r"^[\s,]*(?:(?:late|early|last|this|on|in|at|during|shortly|while|after|before|when|adding|according)\b[^.;!?]*"
+    r"|(?:yesterday|today|tonight|earlier|later|again|too|also)(?:\s+(?:this|last|on)\s+\w+)?)?[.!?]*\s*$"
 )
 
 
@@ -683,8 +712,6 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
         if cue.lemma == "say" and _last_word(masked, lo, c_start).lower() in ("the", "that") and masked[c_end : c_end + 1] != ",":
             continue
         pos, passive = _strip_adverbials(masked, lo, c_start)
-        if passive and not re.search(r"\b(?:has|have|had)\s+been\s*$", masked[lo:pos]) is None:
-            pass
         source: Source | None = None
         role = None
         np = _np_before(masked, lo, pos)
@@ -696,9 +723,12 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
             if app is not None:
                 np, role = app
                 source = _classify_source(body, masked, np[0], np[1], lo)
-        if source is None and frames and _last_word(masked, lo, pos).lower() in ("and", "but") and not m.group(1).endswith("ing"):
-            # "Inbev said profits rose, and said it expected growth": the same source again
-            subj = frames[-1].source
+        if source is None and _last_word(masked, lo, pos).lower() in ("and", "but") and not m.group(1).endswith("ing"):
+            # "Inbev said profits rose, and said it expected growth": the same source again;
+            # "The chancellor hailed the figures but denied he was ...": the sentence's subject
+            subj = frames[-1].source if frames else _sentence_subject(body, masked, lo, c_start)
+            if subj is None:
+                continue
             frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
             continue
         if source is None and m.group(1).endswith("ing") and re.search(r"(?:,|\bwhile|\band|\bafter|\bbefore|\bas)\s*$", masked[lo:pos]):
@@ -798,12 +828,13 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     pos = c_end_eff
     if inverted:
         # ``"...," said Mr Blair, the prime minister.`` — content precedes
-        app = re.match(r"\s*,\s*[^,.]*", masked[pos:hi])
         left = masked[lo:c_start].rstrip().rstrip(",")
         c_lo, c_hi = _trim_content(seg.body, lo, lo + len(left))
         return Frame(sentence_idx, masked[c_start:c_end], c_start, c_end, source, c_lo, c_hi, None, cue.category, "after")
     if cue.audience:
         aud = _audience_after(masked, pos, hi)
+        if aud is not None and cue.lemma not in ("tell", "inform", "assure", "remind") and not re.match(r"\s*(?:that\b|:|to\b)", masked[aud[1] : hi]):
+            aud = None  # "warned the costs could rise": no listener named, the clause follows the verb
         if aud is not None:
             audience = aud
             pos = aud[1]
@@ -942,8 +973,23 @@ class _People:
         exact = {c for c, r in self.roles.items() if r.lower() == phrase}
         if len(exact) == 1:
             return exact.pop()
-        hits = {c for c, r in self.roles.items() if r.lower().endswith(" " + phrase) or r.lower() == phrase}
+        hits = {
+            c for c, r in self.roles.items()
+            if r.lower().endswith(" " + phrase) and not OFFICE_CHANGING & set(r.lower()[: -len(phrase)].split())
+        }
         return hits.pop() if len(hits) == 1 else None
+
+    def holder_of(self, phrase: str, pos: int) -> str | None:
+        """``Gordon Brown has issued ... The chancellor said``: a title names the person in the news."""
+        name = self.by_role(phrase)
+        if name is not None:
+            return name
+        subject = self.subject_before(pos, None)
+        if subject is None or pos - subject[1] > 400:
+            return None
+        role = self.roles.get(subject[0])
+        bare = re.sub(r"^(?:the|a|an)\s+", "", phrase.lower())
+        return subject[0] if role is None or role.lower() == bare else None
 
 
 def _outlet_at(mentions: Sequence[OutletMention], start: int, end: int) -> OutletMention | None:
@@ -953,7 +999,7 @@ def _outlet_at(mentions: Sequence[OutletMention], start: int, end: int) -> Outle
     return None
 
 
-def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention], last_speaker: tuple[str, int] | None, last_person: dict[str, str]) -> Attribution:
+def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention], last_speaker: tuple[str, int] | None) -> Attribution:
     src = frame.source
     outlet = _outlet_at(mentions, src.char_start, src.char_end)
     if outlet is not None:
@@ -981,19 +1027,22 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
                 return Attribution(name, src.antecedent, people.roles.get(name or "", role), None, True)
         return Attribution(None, src.antecedent or src.surface, None, None, False)
     if src.kind == "phrase":
-        name = people.by_role(src.surface) if _TITLE_RE.fullmatch(re.sub(r"^(?:the)\s+", "", src.surface.lower()) or "") else None
+        titled = _TITLE_RE.fullmatch(re.sub(r"^the\s+", "", src.surface.lower())) and src.surface.lower().startswith("the ")
+        name = people.holder_of(src.surface, src.char_start) if titled else None
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
     role, toks, gender = split_name(src.surface.split())
     honorific = src.surface.split()[0].rstrip(".").lower() in HONORIFICS or src.surface.split()[0] in PEERAGE
     known = len(toks) == 1 and people.resolve_name(toks, src.char_start) is not None
-    if not _valid_person(toks, honorific or known):
+    # "Michelle, a mother of twins, said": a described single name is a person, not a company
+    described = len(toks) == 1 and src.role is not None and STOPWORDS.get(toks[0].lower()) is None
+    if not _valid_person(toks, honorific or known or described):
         if role and not toks:
             name = people.by_role(role)
             return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
         return Attribution(None, src.surface, None, None, False)
     name = people.resolve_name(toks, src.char_start)
     if name is None:
-        if honorific:
+        if honorific or described:
             name = toks[-1] if len(toks) == 1 else " ".join(toks)
         else:
             return Attribution(None, src.surface, None, None, False)  # "Pernod said": an organisation
@@ -1026,13 +1075,10 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     top = [sp for sp in spans if sp.parent is None]
     nested = [sp for sp in spans if sp.parent is not None]
 
-    rows: list[tuple[int, int, str, int, Frame | None, Attribution | None]] = []  # (start, end, kind, sent, frame, attr)
     last_speaker: tuple[str, int] | None = None
     last_attr: tuple[Attribution, Frame | None, int, int] | None = None  # attribution, frame, sentence, paragraph
     prev_span: QuoteSpan | None = None
     out: list[Quote] = []
-    span_i = 0
-    used_frames: set[tuple[int, int]] = set()
 
     def emit(kind: str, start: int, end: int, sent_idx: int, frame: Frame | None, attr: Attribution | None, via: OutletMention | None) -> None:
         s, e = start, end
@@ -1056,7 +1102,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         frames = frames_by_sentence[sent.sentence_idx]
         lo, hi = sent.char_start, sent.char_end
         # outlet frames in this sentence are the channel for the others
-        attrs = [(_attribute(f, people, mentions, last_speaker, {}), f) for f in frames]
+        attrs = [(_attribute(f, people, mentions, last_speaker), f) for f in frames]
         via_sentence = next((a.outlet for a, f in attrs if a.outlet is not None), None)
         if via_sentence is None:
             for f in frames:
@@ -1065,7 +1111,6 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         person_frames = [(a, f) for a, f in attrs if a.outlet is None]
         # quotes that start in this sentence
         sent_spans = [sp for sp in top if lo <= sp.start - 1 < hi or (sp.start - 1 < lo and lo <= sp.start < hi)]
-        quoted_frames: set[int] = set()
         for sp in sent_spans:
             end_sent = sentence_of(sp.end - 1)
             kind = _kind(body, masked, seg, sp, lo, prev_span)
@@ -1084,7 +1129,6 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                     inner_done = True
             if frame_attr is not None:
                 a, f = frame_attr
-                quoted_frames.add(id(f))
                 if inner_done and not a.person:
                     prev_span = sp
                     continue  # the outer quote is the outlet's text carrying someone's words
@@ -1104,7 +1148,9 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                     via = _outlet_at(mentions, *f.audience)
                 emit(kind, sp.start, sp.end, sent.sentence_idx, f, a, via)
             else:
-                emit(kind, sp.start, sp.end, sent.sentence_idx, None, None, None)
+                # only in a sentence without any cue: a fragment inside a frame ("said "repeatedly" that") is the writer's
+                a = _subject_speaker(seg, masked, sent, sp, people, mentions, last_speaker) if kind == "partial" and not frames else None
+                emit(kind, sp.start, sp.end, sent.sentence_idx, None, a, None)
             prev_span = sp
         # indirect speech: frames whose content clause has no quotation in it
         for a, f in person_frames + [(a, f) for a, f in attrs if a.outlet is not None]:
@@ -1114,8 +1160,9 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
             # inside a reported clause are kept both as the clause and as the quoted fragment
             if any(q.kind == "direct" and q.char_start - 1 < f.content_end and f.content_start < q.char_end + 1 for q in out):
                 continue
-            if len(f.content_end and body[f.content_start:f.content_end].split()) < 3:
-                continue
+            words = body[f.content_start:f.content_end].split()
+            if len(words) < 3 or words[-1].lower().strip(",;:") in _DANGLING:
+                continue  # a clause cut short ("the powers - which") is not a reported statement
             # a frame nested in another's content is reported by the outer one (skip the outer)
             inner = [g for g in frames if g is not f and f.content_start <= g.source.char_start and g.cue_end <= f.content_end
                      and g.content_end - g.content_start >= 12]
@@ -1147,6 +1194,17 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
               roles.get(q.speaker_name) if q.speaker_name else None, q.via_outlet_id, q.via_outlet_name)
         for i, q in enumerate(out)
     )
+
+
+def _subject_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, people: _People, mentions, last_speaker) -> Attribution | None:
+    """A quoted fragment with no cue in its sentence belongs to the sentence's subject when that is a person
+    (``Mr Howard pledged to stand up for the "forgotten majority"``); otherwise it is a scare quote."""
+    subj = _sentence_subject(seg.body, masked, sent.char_start, sp.start - 1)
+    if subj is None or subj.kind not in ("pronoun", "name", "phrase"):
+        return None
+    frame = Frame(sent.sentence_idx, None, subj.char_end, subj.char_end, subj, sp.start, sp.end, None, "speech", "before")
+    a = _attribute(frame, people, mentions, last_speaker)
+    return a if a.person and a.name else None
 
 
 def _sentence_index(seg: Segmentation):

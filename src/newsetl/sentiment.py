@@ -34,7 +34,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain, compress, count, islice
+from operator import itemgetter
 from typing import NamedTuple
 
 from textblob import _text as pattern_text
@@ -118,7 +119,10 @@ class _Token(NamedTuple):
 @lru_cache(maxsize=1 << 17)
 def _token_facts(text: str) -> _Token:
     word = text.lower()
-    entry = _LEXICON.get(word)  # dict.get: loads the lexicon on first use, then a plain lookup
+    if not dict.__len__(_LEXICON):
+        len(_LEXICON)  # pattern loads its lexicon lazily, on first len()/in/[]
+    # dict.get: the lexicon's own methods go through its lazy-loading wrapper on every call
+    entry = dict.get(_LEXICON, word)
     known = entry is not None and None in entry
     polarity, subjectivity, intensity = entry[None] if known else (0.0, 0.0, 1.0)
     emoticon = None
@@ -171,13 +175,8 @@ class _Chunk(NamedTuple):
     """The tokens of one whitespace-free chunk of text (memoized: chunks repeat a lot)."""
 
     texts: tuple[str, ...]
-    offsets: tuple[int, ...]  # of each token in the chunk
-    tokens: tuple[_Token | None, ...]  # None for a literal END-OF-SENTENCE
-    sentence_ends: tuple[int, ...]  # indices of ".", "!", "?", "...", END-OF-SENTENCE
-    merge_points: tuple[int, ...]  # indices k where tokens k-1 and k may be merged
-    first_visible: int  # index of the first token that is not END-OF-SENTENCE
-    first_char: str  # of that token ("" if none)
-    last_char: str
+    offsets: tuple[int, ...]  # where each token starts in the chunk
+    tokens: tuple[_Token | None, ...]  # None for END-OF-SENTENCE
 
 
 @lru_cache(maxsize=1 << 16)
@@ -191,20 +190,17 @@ def _chunk(chunk: str) -> _Chunk:
             for text, offset in _split_piece(piece.group())
         ]
     texts = tuple(text for text, _ in pairs)
-    # A literal END-OF-SENTENCE is dropped from its sentence, so its neighbours touch.
-    visible = [k for k, text in enumerate(texts) if text != _EOS]
     return _Chunk(
         texts=texts,
         offsets=tuple(offset for _, offset in pairs),
         tokens=tuple(None if text == _EOS else _token_facts(text) for text in texts),
-        sentence_ends=tuple(k for k, text in enumerate(texts) if text in _SENTENCE_ENDS),
-        merge_points=tuple(
-            k for prev, k in zip(visible, visible[1:]) if (texts[prev][-1], texts[k][0]) in _MERGE_PAIRS
-        ),
-        first_visible=visible[0] if visible else 0,
-        first_char=texts[visible[0]][0] if visible else "",
-        last_char=texts[visible[-1]][-1] if visible else "",
     )
+
+
+_CHUNK_TEXTS = itemgetter(0)
+_CHUNK_TOKENS = itemgetter(2)
+_FIRST_CHAR = itemgetter(0)
+_LAST_CHAR = itemgetter(-1)
 
 
 def _merge_sentence(sentence: str) -> list[str]:
@@ -218,16 +214,19 @@ def _merge_sentence(sentence: str) -> list[str]:
 class _Tokenized:
     """A text tokenized the way pattern does it, with offsets so spans can reuse it.
 
-    ``texts``/``starts``/``tokens`` are parallel, one entry per token before the emoticon
-    merge (END-OF-SENTENCE tokens have ``tokens[k] is None``). Sentences are pattern's,
-    as ranges over those tokens; ``merged[k]`` holds sentence k's tokens when the merge
-    changed them, else None.
+    ``texts`` and ``tokens`` are parallel, one entry per token before the emoticon merge
+    (END-OF-SENTENCE tokens have ``tokens[k] is None``). ``chunks[c]`` starts at character
+    ``positions[c]`` and its first token is ``texts[first_token[c]]``; a blank-line run is
+    a chunk of its own. Sentences are pattern's, as ranges over the tokens; ``merged[k]``
+    holds sentence k's tokens when the merge changed them.
     """
 
     text: str
     texts: list[str]
-    starts: list[int]
     tokens: list[_Token | None]
+    positions: list[int]
+    chunks: list[_Chunk]
+    first_token: list[int]
     sentence_starts: list[int]
     sentence_ends: list[int]
     sentence_trigger: list[int]  # index of the end mark that closed the sentence (or its end)
@@ -235,45 +234,24 @@ class _Tokenized:
 
 
 def _tokenize(text: str) -> _Tokenized:
-    texts: list[str] = []
-    starts: list[int] = []
-    tokens: list[_Token | None] = []
-    ends: list[int] = []  # indices of sentence-end tokens, in order
-    merge_points: list[int] = []
-    blank_lines = [m.start() for m in _BLANK_LINES.finditer(text)] if "\n" in text else []
-    blank_lines.append(len(text) + 1)
-    next_blank = 0
-    position = 0
-    last_char = ""
-    find = text.find
-    for chunk in text.split():
-        position = find(chunk, position)  # only whitespace lies between chunks
-        while blank_lines[next_blank] < position:
-            ends.append(len(texts))
-            texts.append(_EOS)
-            starts.append(blank_lines[next_blank])
-            tokens.append(None)
-            next_blank += 1
-        parts = _chunk(chunk)
-        base = len(texts)
-        # Pairs across an END-OF-SENTENCE are checked too: harmless, it only costs a regex run.
-        if parts.first_char and (last_char, parts.first_char) in _MERGE_PAIRS:
-            merge_points.append(base + parts.first_visible)
-        if parts.merge_points:
-            merge_points.extend(base + k for k in parts.merge_points)
-        if parts.sentence_ends:
-            ends.extend(base + k for k in parts.sentence_ends)
-        texts.extend(parts.texts)
-        tokens.extend(parts.tokens)
-        for offset in parts.offsets:
-            starts.append(position + offset)
-        last_char = parts.last_char or last_char
-        position += len(chunk)
-    for blank in blank_lines[next_blank:-1]:
-        ends.append(len(texts))
-        texts.append(_EOS)
-        starts.append(blank)
-        tokens.append(None)
+    # Whole-list operations (map, chain, compress) rather than a loop per word: this is
+    # the only part whose cost grows with the body, and it runs once per article.
+    words = text.split()
+    positions: list[int] = []
+    p = 0
+    for word in words:
+        p = text.find(word, p)  # only whitespace lies between two chunks
+        positions.append(p)
+        p += len(word)
+    if "\n" in text:
+        blanks = [m.start() for m in _BLANK_LINES.finditer(text)]
+        if blanks:
+            words, positions = _insert_blank_lines(words, positions, blanks)
+    chunks = list(map(_chunk, words))
+    texts = list(chain.from_iterable(map(_CHUNK_TEXTS, chunks)))
+    tokens = list(chain.from_iterable(map(_CHUNK_TOKENS, chunks)))
+    first_token = list(accumulate(map(len, map(_CHUNK_TEXTS, chunks)), initial=0))
+    n = len(texts)
 
     # find_tokens' sentence loop, jumping from one end mark to the next: a sentence ends
     # after the mark and the closers that follow it. (find_tokens never examines the
@@ -281,9 +259,8 @@ def _tokenize(text: str) -> _Tokenized:
     s_starts: list[int] = []
     s_ends: list[int] = []
     triggers: list[int] = []
-    n = len(texts)
     i = 0
-    for trigger in ends:
+    for trigger in compress(count(), map(_SENTENCE_ENDS.__contains__, texts)):
         if trigger < i:
             continue  # already inside the closing run of the previous sentence
         j = trigger
@@ -299,7 +276,7 @@ def _tokenize(text: str) -> _Tokenized:
         triggers.append(n)
 
     merged: dict[int, tuple[_Token, ...]] = {}
-    for k in sorted({bisect_right(s_starts, point) - 1 for point in merge_points}):
+    for k in sorted({bisect_right(s_starts, point) - 1 for point in _merge_points(texts)}):
         line = [t for t in texts[s_starts[k] : s_ends[k]] if t != _EOS]
         rewritten = _merge_sentence(" ".join(line))
         if rewritten != line:
@@ -308,13 +285,54 @@ def _tokenize(text: str) -> _Tokenized:
     return _Tokenized(
         text=text,
         texts=texts,
-        starts=starts,
         tokens=tokens,
+        positions=positions,
+        chunks=chunks,
+        first_token=first_token,
         sentence_starts=s_starts,
         sentence_ends=s_ends,
         sentence_trigger=triggers,
         merged=merged,
     )
+
+
+def _insert_blank_lines(words: list[str], positions: list[int], blanks: list[int]) -> tuple[list[str], list[int]]:
+    """Put an END-OF-SENTENCE chunk at each blank-line run, in text order (linear)."""
+    out_words: list[str] = []
+    out_positions: list[int] = []
+    done = 0
+    for blank in blanks:
+        cut = bisect_left(positions, blank, done)
+        out_words += words[done:cut]
+        out_positions += positions[done:cut]
+        out_words.append(_EOS)
+        out_positions.append(blank)
+        done = cut
+    out_words += words[done:]
+    out_positions += positions[done:]
+    return out_words, out_positions
+
+
+def _merge_points(texts: list[str]) -> list[int]:
+    """Token indices k where tokens k-1 and k might be merged by the sarcasm/emoticon rewrite.
+
+    A superset: the merge removes a space between two consecutive characters of a face,
+    i.e. between the last character of one token and the first of the next. The
+    END-OF-SENTENCE tokens are dropped before the rewrite, so their neighbours touch.
+    """
+    boundary_pairs = zip(map(_LAST_CHAR, texts), map(_FIRST_CHAR, islice(texts, 1, None)))
+    points = list(compress(count(1), map(_MERGE_PAIRS.__contains__, boundary_pairs)))
+    eos_at = list(compress(count(), map(_EOS.__eq__, texts)))
+    run = 0
+    while run < len(eos_at):  # one check per run of consecutive END-OF-SENTENCE tokens
+        last = run
+        while last + 1 < len(eos_at) and eos_at[last + 1] == eos_at[last] + 1:
+            last += 1
+        before, after = eos_at[run] - 1, eos_at[last] + 1
+        if before >= 0 and after < len(texts) and (texts[before][-1], texts[after][0]) in _MERGE_PAIRS:
+            points.append(after)
+        run = last + 1
+    return points
 
 
 def _cuts_chunk(text: str, position: int) -> bool:
@@ -370,14 +388,22 @@ def _remerge(doc: _Tokenized, first: int, stop: int) -> list[_Token]:
     return [_token_facts(t) for t in _merge_sentence(line)]
 
 
+def _first_token_at(doc: _Tokenized, position: int) -> int:
+    """Index of the first token starting at or after ``position`` (not inside a chunk part)."""
+    c = bisect_right(doc.positions, position) - 1
+    if c < 0:
+        return 0
+    return doc.first_token[c] + bisect_left(doc.chunks[c].offsets, position - doc.positions[c])
+
+
 def _span_tokens(doc: _Tokenized, start: int, end: int) -> Iterable[_Token] | None:
     """The tokens pattern scores for ``text[start:end]``, from the text's tokens; None if not reusable."""
     if start >= end:
         return ()
     if not _edges_tokenize_alike(doc, start, end):
         return None
-    first = bisect_left(doc.starts, start)
-    stop = bisect_left(doc.starts, end)
+    first = _first_token_at(doc, start)
+    stop = _first_token_at(doc, end)
     if first >= stop:
         return ()
     k_first = bisect_right(doc.sentence_starts, first) - 1

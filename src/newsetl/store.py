@@ -6,6 +6,7 @@ Layout of ``out_dir``::
     _state/manifest/<batch_id>.json   one record per committed batch: ids, files, row counts
     _state/journal/<batch_id>.json    a commit in progress (redo log, replayed on next open)
     _state/site_lines.json            the cleaner's repeated-line memory
+    _state/aggregates.stale           aggregate tables not rebuilt since the last batch commit
     _staging/<run_id>/...             part files being written by workers
     .newsetl.lock                     PID of the run that owns the directory (flock-held while it runs)
 
@@ -15,6 +16,11 @@ A crash at any point leaves either no trace of the batch (no journal: staging
 is discarded on the next open) or a journal that the next open rolls forward.
 Either way no committed row is lost or duplicated. Readers see only files in
 table directories; pyarrow and DuckDB ignore the ``_``/``.``-prefixed ones.
+
+A run that dies after committing batches but before rebuilding ``speakers`` and
+``outlets`` leaves ``_state/aggregates.stale``; the next open removes the stale
+aggregate parts, so that run rebuilds them (the flow rebuilds when they are
+missing) instead of keeping counts that miss committed batches.
 
 A run that died after committing some batches (killed, disk full) has no
 ``runs`` row of its own; the next open appends one with status
@@ -134,6 +140,16 @@ class Store:
     def site_lines_path(self) -> Path:
         return self.state_dir / "site_lines.npz"
 
+    @property
+    def stale_marker(self) -> Path:
+        return self.state_dir / "aggregates.stale"
+
+    def aggregates_stale(self) -> bool:
+        """True when speakers/outlets miss committed batches (or were never built) and must be rebuilt."""
+        return self.stale_marker.exists() or not all(
+            (self.table_dir(t) / "part-0.parquet").exists() for t in AGGREGATE_TABLES
+        )
+
     def staging_dir(self, run_id: str) -> Path:
         return self.root / STAGING_DIR / run_id
 
@@ -155,6 +171,9 @@ class Store:
         self._ensure_every_table_readable()
         self.verify()
         self.record_interrupted_runs()
+        if self.stale_marker.exists():
+            for table in AGGREGATE_TABLES:
+                (self.table_dir(table) / "part-0.parquet").unlink(missing_ok=True)
 
     def recover(self) -> list[str]:
         """Roll forward every journalled commit; returns the batch ids completed."""
@@ -314,6 +333,8 @@ class Store:
         # names them: otherwise a power cut could leave a journal whose parts vanished.
         for staged_dir in {Path(p).parent for p in parts.values()}:
             _fsync_dir(staged_dir)
+        if record.article_ids:  # from here on speakers/outlets miss rows until rebuilt
+            _atomic_write_text(self.stale_marker, json.dumps(sorted(AGGREGATE_TABLES)))
         journal = self.journal_dir / f"{record.batch_id}.json"
         payload = json.loads(record.to_json())
         payload["moves"] = {str(parts[t]): files[t] for t in parts}
@@ -338,6 +359,12 @@ class Store:
         target = self.table_dir(table) / "part-0.parquet"
         os.replace(tmp, target)
         _fsync_dir(target.parent)
+        if self.stale_marker.exists():
+            remaining = [t for t in json.loads(self.stale_marker.read_text()) if t != table]
+            if remaining:
+                _atomic_write_text(self.stale_marker, json.dumps(remaining))
+            else:
+                self.stale_marker.unlink()
 
     def append_run(self, data: pa.Table, run_id: str, staging: Path) -> None:
         staging.mkdir(parents=True, exist_ok=True)

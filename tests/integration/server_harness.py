@@ -84,6 +84,7 @@ def client_env(prefect_home: Path, api_url: str) -> dict[str, str]:
         PREFECT_SERVER_ANALYTICS_ENABLED="false",
         DO_NOT_TRACK="1",
         PYTHONUNBUFFERED="1",
+        COLUMNS="160",  # rich wraps output at 80 columns when it is not a terminal
     )
     return env
 

@@ -6,7 +6,10 @@ Datasets (read from ``../shared/eval-data``, never copied into the repo):
   marks the article's lines (1) and the page furniture (0).
 * ``trafilatura`` — trafilatura's English evaluation pages; ``<id>.segments.json``
   lists snippets that must survive (``with``) and must go (``without``). Only the
-  lines holding a snippet are scored.
+  lines holding a snippet are scored (see :data:`TRAFILATURA_LABELS`), and the
+  snippets themselves are scored as trafilatura scores them: a ``with`` snippet
+  is kept when the cleaned text (title, dek, paragraphs) still contains it, a
+  ``without`` snippet is removed when it does not.
 * ``polnear`` — real news articles; brat ``Discard`` spans in
   ``attributions/*.ann`` mark the furniture (editor's notes, "Follow X on
   Twitter", credits, bios). Each article goes through ``ingest`` exactly as the
@@ -39,6 +42,13 @@ TARGET_RECALL = 0.95
 TARGET_CHAR_LOSS = 0.005
 # A PolNeAR line is furniture when Discard spans cover at least this share of its characters.
 DISCARD_LINE_COVERAGE = 0.5
+# How trafilatura's snippets become line labels (printed under the table).
+TRAFILATURA_LABELS = (
+    "trafilatura line labels: a line holding (part of) a `without` snippet is furniture, one holding a `with` "
+    "snippet is article (both: article, since removing it loses article text); every copy of a `without` snippet "
+    "counts, a `with` snippet printed more than once on the page is left to the snippet score (keeping any one "
+    "copy satisfies it); snippets not found in the page are not scored."
+)
 
 
 def default_eval_dir() -> Path:
@@ -54,6 +64,8 @@ class LabelledDoc:
     doc_id: str
     text: str
     labels: dict[int, bool]  # line_no -> True when the line is furniture (scored lines only)
+    # (whitespace-normalised snippet, True when it must survive cleaning): trafilatura only
+    snippets: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,10 @@ class DocScore:
     article_chars_lost: int
     mode: str
     errors: tuple[tuple[str, int, str], ...]  # ("FP"|"FN", line_no, text)
+    with_kept: int = 0  # `with` snippets still in the cleaned text
+    with_total: int = 0
+    without_removed: int = 0  # `without` snippets no longer in the cleaned text
+    without_total: int = 0
 
 
 # --- datasets ------------------------------------------------------------------------
@@ -119,16 +135,30 @@ def load_trafilatura(root: Path) -> Iterator[LabelledDoc]:
         flat, offsets = _normalise_ws(text)
         line_at = _line_of_offsets(text)
         labels: dict[int, bool] = {}
-        for key, furniture in (("with", False), ("without", True)):
+        snippets: list[tuple[str, bool]] = []
+        for key, furniture in (("without", True), ("with", False)):
             for snippet in segments.get(key, []):
                 needle, _ = _normalise_ws(snippet.strip())
-                start = flat.find(needle)
-                if not needle or start < 0:
+                starts = _occurrences(flat, needle)
+                if not starts:
                     continue  # snippet not in the flattened page: cannot be scored
-                for line_no in set(line_at[offsets[start] : offsets[start + len(needle) - 1] + 1]):
-                    # a line holding both kinds is article text: keeping it is right
-                    labels[line_no] = labels.get(line_no, True) and furniture
-        yield LabelledDoc(doc_id, text, labels)
+                snippets.append((needle, not furniture))
+                if not furniture and len(starts) > 1:
+                    continue  # which copy is the article's is unknown: the snippet score covers it
+                for start in starts:
+                    for line_no in set(line_at[offsets[start] : offsets[start + len(needle) - 1] + 1]):
+                        # a line holding both kinds is article text: keeping it is right
+                        labels[line_no] = labels.get(line_no, True) and furniture
+        yield LabelledDoc(doc_id, text, labels, tuple(snippets))
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    starts: list[int] = []
+    at = haystack.find(needle) if needle else -1
+    while at >= 0:
+        starts.append(at)
+        at = haystack.find(needle, at + 1)
+    return starts
 
 
 def load_polnear(root: Path, split: str = "dev") -> Iterator[LabelledDoc]:
@@ -190,7 +220,14 @@ def score(doc: LabelledDoc, result: CleanResult, raw_lines: list[str]) -> DocSco
                 fp += 1
                 lost += len(text)
                 errors.append(("FP", line_no, text))
-    return DocScore(doc.doc_id, tp, fp, fn, chars, lost, result.mode, tuple(errors))
+    kept_text, _ = _normalise_ws("\n".join(x for x in (result.title, result.dek, *result.paragraphs) if x))
+    with_kept = sum(1 for needle, keep in doc.snippets if keep and needle in kept_text)
+    without_removed = sum(1 for needle, keep in doc.snippets if not keep and needle not in kept_text)
+    n_with = sum(1 for _, keep in doc.snippets if keep)
+    return DocScore(
+        doc.doc_id, tp, fp, fn, chars, lost, result.mode, tuple(errors),
+        with_kept, n_with, without_removed, len(doc.snippets) - n_with,
+    )
 
 
 def evaluate(docs: list[LabelledDoc]) -> tuple[list[DocScore], float]:
@@ -226,6 +263,9 @@ def summary_row(name: str, scores: list[DocScore], elapsed: float) -> dict[str, 
         "recall": _ratio(tp, tp + fn),
         "char_loss": lost / chars if chars else 0.0,
         "ms_per_doc": 1000 * elapsed / max(1, len(scores)),
+        "with_kept": _ratio(sum(s.with_kept for s in scores), sum(s.with_total for s in scores)),
+        "without_removed": _ratio(sum(s.without_removed for s in scores), sum(s.without_total for s in scores)),
+        "snippets": sum(s.with_total + s.without_total for s in scores),
     }
 
 
@@ -241,6 +281,11 @@ def print_table(rows: list[dict[str, object]]) -> None:
             f"{r['precision']:>9.3f} {r['recall']:>7.3f} {r['char_loss']:>9.2%} {r['ms_per_doc']:>7.2f}  {marks}"
         )
     print(f"targets: precision >= {TARGET_PRECISION}, recall >= {TARGET_RECALL}, chars lost <= {TARGET_CHAR_LOSS:.1%} (✓/✗ in that order)")
+    for r in rows:
+        if r["snippets"]:
+            print(f"{r['dataset']} snippets ({r['snippets']}): `with` kept {r['with_kept']:.3f}, `without` removed {r['without_removed']:.3f}")
+    if any(r["dataset"] == "trafilatura" for r in rows):
+        print(TRAFILATURA_LABELS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,7 @@ import json
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -290,7 +290,7 @@ def evaluate_polnear(root: Path, show_errors: bool = False) -> float:
 
 
 def _token_starts(text: str, start: int, end: int) -> list[int]:
-    return [m.start() for m in re.finditer(r"\w+", text[start:end])] and [start + m.start() for m in re.finditer(r"\w+", text[start:end])]
+    return [start + m.start() for m in re.finditer(r"\w+", text[start:end])]
 
 
 # --------------------------------------------------------------------------- whole-corpus speakers

@@ -1,0 +1,51 @@
+"""The quotes evaluation command's building blocks: body construction, offset mapping, matching."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsetl.evaluation.quotes import Span, evaluate_bbc, overlap, polnear_body, read_ann, same_speaker, to_txt
+
+
+def test_polnear_body_offsets_map_back_to_the_text_file() -> None:
+    text = "Headline here\n\nFirst paragraph says one thing.\n\n  Second paragraph, indented.\n"
+    doc = polnear_body(text)
+    start = doc.body.index("Second")
+    s, e = to_txt(doc, start, start + len("Second paragraph"))
+    assert text[s:e] == "Second paragraph"
+
+
+def test_brat_file_gives_content_ranges_with_their_source(tmp_path: Path) -> None:
+    ann = tmp_path / "a_x.ann"
+    ann.write_text(
+        "T1\tSource 0 5\tJones\nT2\tCue 6 10\tsaid\nT3\tContent 11 20;25 30\tthe plan was\n"
+        "T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n",
+        encoding="utf-8",
+    )
+    gold, _ = read_ann(ann)
+    assert gold == [([(11, 20), (25, 30)], "Jones")]
+
+
+def test_surname_match_counts_as_the_same_speaker() -> None:
+    assert same_speaker("Tony Blair", "Blair") and same_speaker(None, None)
+    assert not same_speaker("Gordon Brown", "Tony Blair") and not same_speaker("Tony Blair", None)
+
+
+def test_overlap_of_spans() -> None:
+    assert overlap(Span(0, 10, None, None), Span(5, 20, None, None)) == 5
+    assert overlap(Span(0, 10, None, None), Span(10, 20, None, None)) == 0
+
+
+def test_bbc_scores_a_perfect_annotation_as_one(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "politics").mkdir(parents=True)
+    (corpus / "politics" / "001.txt").write_text(
+        'Harbour row\n\n"The harbour will reopen in May," Harbour Master Ellen Cray said.\n', encoding="utf-8"
+    )
+    gold = {"path": "politics/001.txt",
+            "quotes": [{"text": "The harbour will reopen in May", "kind": "direct", "speaker": "Ellen Cray"}]}
+    annotations = tmp_path / "gold.jsonl"
+    annotations.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    result = evaluate_bbc(annotations, corpus)
+    assert result["direct"] == (1.0, 1.0, 1.0) and result["speaker"][0] == 1.0
