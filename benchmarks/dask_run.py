@@ -12,7 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +30,58 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--publisher", default=None)
+    parser.add_argument("--ephemeral", action="store_true",
+                        help="use Prefect's embedded API instead of starting a real server")
     args = parser.parse_args()
+    if args.ephemeral or os.environ.get("PREFECT_API_URL"):
+        summary = run_on_local_cluster(args)
+    else:
+        with prefect_server() as api_url:
+            os.environ["PREFECT_API_URL"] = api_url
+            summary = run_on_local_cluster(args)
+    print(json.dumps(summary, default=str))
+
+
+@contextmanager
+def prefect_server():
+    """A real Prefect server on a free loopback port for the run, stopped afterwards.
+
+    With the embedded API each Dask worker process, which does not share the flow
+    process's in-memory settings, starts an embedded server of its own (measured:
+    the run took several times longer); a real server is what a cluster uses anyway.
+    """
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    prefect = str(Path(sys.executable).with_name("prefect"))
+    server = subprocess.Popen(
+        [prefect, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-services", "--no-ui"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"prefect server did not start on port {port}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def run_on_local_cluster(args) -> dict:
 
     # Workers unpickle tasks that reference ``flows.news_etl``: on a real cluster every
     # worker needs newsetl installed and the project root on PYTHONPATH; here, the same.
@@ -42,7 +98,7 @@ def main() -> None:
             raw_dir=args.raw, out_dir=args.out, batch_size=args.batch_size, workers=args.workers,
             publisher=args.publisher, dask_address=cluster.scheduler_address,
         )
-    print(json.dumps(summary, default=str))
+    return summary
 
 
 if __name__ == "__main__":

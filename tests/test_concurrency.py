@@ -90,13 +90,17 @@ CONTENDER = textwrap.dedent(
     """
     import os, sys, time
     from newsetl.store import Store, StoreLocked
-    out, log, deadline = sys.argv[1], sys.argv[2], float(sys.argv[3])
-    while time.time() < deadline:
+    out, log, go = sys.argv[1], sys.argv[2], sys.argv[3]
+    print("ready", flush=True)
+    while not os.path.exists(go):
+        time.sleep(0.001)
+    deadline = time.monotonic() + 1.5
+    while time.monotonic() < deadline:
         try:
             with Store(out).locked():
                 fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
                 os.write(fd, f"enter {os.getpid()}\\n".encode())
-                time.sleep(0.005)
+                time.sleep(0.002)
                 os.write(fd, f"exit {os.getpid()}\\n".encode())
                 os.close(fd)
         except StoreLocked:
@@ -106,15 +110,21 @@ CONTENDER = textwrap.dedent(
 
 
 def test_contending_processes_never_own_the_directory_at_once(tmp_path):
-    out, log = tmp_path / "out", tmp_path / "log"
+    out, log, go = tmp_path / "out", tmp_path / "log", tmp_path / "go"
     out.mkdir()
     (out / LOCK_FILE).write_text(json.dumps({"pid": 999999999}))  # start from a stale lock: the racy case
-    deadline = time.time() + 8  # imports take a few seconds; then ~2 s of contention
-    procs = [subprocess.Popen([str(PYTHON), "-c", CONTENDER, str(out), str(log), str(deadline)]) for _ in range(4)]
+    procs = [
+        subprocess.Popen([str(PYTHON), "-c", CONTENDER, str(out), str(log), str(go)], stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    for proc in procs:  # all imported: contention starts together
+        assert proc.stdout.readline().strip() == "ready"
+    go.touch()
     for proc in procs:
         assert proc.wait(timeout=120) == 0
     events = log.read_text().split("\n")[:-1]
     assert len(events) >= 20, "too little contention to prove anything"
+    assert len({e.split()[1] for e in events}) >= 2, "only one process ever got the lock"
     owner = None
     for event in events:
         kind, pid = event.split()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from newsetl.evaluation.boilerplate import evaluate, load_polnear, summary_row
+from newsetl.clean import CleanResult, RemovedLine
+from newsetl.evaluation.boilerplate import evaluate, load_polnear, load_trafilatura, score, summary_row
 
 ARTICLE = (
     "Council backs ferry plan\n"
@@ -49,3 +51,48 @@ def test_removing_an_unannotated_line_costs_precision_and_characters(tmp_path: P
     row = summary_row("polnear", scores, 0.0)
     assert row["precision"] == 0.0
     assert row["char_loss"] > 0
+
+
+PAGE = (
+    "Harbor City Herald\n"
+    "Sign up for our newsletter\n"
+    "Ferry service resumes in June after a two-year pause, officials said on Thursday.\n"
+    "The port authority approved the contract after a short debate, and fares stay at $6.\n"
+    "Sign up for our newsletter\n"
+    "Most read: ferry service resumes in June\n"
+)
+
+
+def write_trafilatura(tmp_path: Path, with_: list[str], without: list[str]) -> Path:
+    base = tmp_path / "boilerplate" / "trafilatura-evaldata-en"
+    base.mkdir(parents=True)
+    (base / "herald.ferry.txt").write_text(PAGE, encoding="utf-8")
+    (base / "herald.ferry.segments.json").write_text(json.dumps({"with": with_, "without": without}), encoding="utf-8")
+    return tmp_path
+
+
+def test_trafilatura_lines_holding_without_snippets_are_furniture_every_copy(tmp_path: Path):
+    (doc,) = load_trafilatura(write_trafilatura(tmp_path, ["approved the contract"], ["Sign up for our newsletter"]))
+    assert doc.labels == {2: True, 4: False, 5: True}
+
+
+def test_trafilatura_line_holding_both_kinds_is_article(tmp_path: Path):
+    (doc,) = load_trafilatura(write_trafilatura(tmp_path, ["two-year pause"], ["officials said on Thursday"]))
+    assert doc.labels == {3: False}
+
+
+def test_trafilatura_with_snippet_printed_twice_is_left_to_the_snippet_score(tmp_path: Path):
+    (doc,) = load_trafilatura(write_trafilatura(tmp_path, ["resumes in June", "not on the page"], []))
+    assert doc.labels == {}  # lines 3 and 6 both hold it: which copy is the article's is unknown
+    assert doc.snippets == (("resumes in June", True),)  # the snippet missing from the page is not scored
+
+
+def test_trafilatura_snippet_scores_read_the_cleaned_text(tmp_path: Path):
+    (doc,) = load_trafilatura(write_trafilatura(tmp_path, ["approved the contract", "fares stay at $6"], ["Sign up for our newsletter"]))
+    lines = PAGE.split("\n")
+    kept = (lines[2], lines[3])
+    removed = tuple(RemovedLine(n, lines[n - 1], "navigation", "page_outside_article") for n in (2, 5, 6))
+    result = CleanResult(title=lines[0], dek=None, paragraphs=kept, removed=removed, publisher=None, line_nos=(3, 4), title_line_no=1, mode="page")
+    doc_score = score(doc, result, lines)
+    assert (doc_score.with_kept, doc_score.with_total, doc_score.without_removed, doc_score.without_total) == (2, 2, 1, 1)
+    assert (doc_score.tp, doc_score.fp, doc_score.fn) == (2, 0, 0)

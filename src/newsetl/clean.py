@@ -18,10 +18,19 @@ Three sources of evidence, weakest last:
    constraint; sentence-like lines need a much larger share of the publisher's
    articles, and lines with quotation marks are never learned (quoted speech is
    content even when many articles repeat it).
-3. **Whole-page mode**: when the input is a flattened web page (hundreds of
-   short menu lines with the article in the middle) the article is the densest
-   run of prose; everything outside it is removed as ``navigation`` unless a
-   rule names a better category.
+3. **Whole-page mode**: when the input is a flattened web page (it opens with a
+   menu of short lines before any prose, or is hundreds of lines, mostly short,
+   with many rule hits) the article is the densest run of prose: the
+   maximum-sum span of per-line scores (a prose line scores its words, a menu
+   line or furniture rule a penalty; short runs of subheadings and table cells
+   between paragraphs cost little; numbered-list items are neutral). Context
+   decides what a line's text cannot: after a "Related"/"More stories" heading,
+   lone prose lines in a series (teasers) count for little; after a comments
+   heading, nothing counts. The span is then trimmed at its edges (bylines,
+   dates, bios, prompts), extended over a numbered list that runs on from it,
+   and cleaned inside (ad labels, "Related" boxes and their links, newsletter
+   boxes, bios after the last paragraphs). Everything outside it is removed as
+   ``navigation`` unless a rule names a better category.
 
 Safety: an article that would lose most of its prose is returned unchanged
 with ``flag`` naming the rules that fired.
@@ -116,7 +125,20 @@ _PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "commen
 # bios and site blurbs come one prose line at a time between headlines. Until two prose
 # lines follow one another again, a lone prose line counts for this share of its words.
 PAGE_LONE_PROSE_AFTER_RELATED_WEIGHT = 0.1
+# ... when it is one of a series (another lone prose line within this many lines):
+# a single paragraph after a "Related" box is the article's last one.
+PAGE_TEASER_WINDOW = 4
+# Edge rules that stay at the edges in a page too: phrasings an article paragraph can take.
+_PAGE_EDGE_ONLY = frozenset({"embedded_tweet", "correction", "earlier_version", "editors_note", "click_here"})
+# Furniture in an article file that is content on a page: a tweet embedded in the article
+# (both web benchmarks count it as article text).
+_PAGE_CONTENT_RULES = frozenset({"embedded_tweet"})
 _RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose"})
+# A table flattens to a run of short cells; when at least this share of a run of at least
+# this many non-prose lines are numbers (scores, prices, percentages), it is a table.
+PAGE_TABLE_MIN_CELLS = 8
+PAGE_TABLE_MIN_NUMERIC_SHARE = 0.3
+_NUMERIC_CELL = re.compile(r"^[-+−]?[$€£¥]?\d[\d.,:/]*\s*(?:%|[kmb]|pts?)?$", re.IGNORECASE)
 # A numbered list (a listicle, a ranking) continues the article past its last paragraph
 # while its numbers keep counting, up or down, with at most this many lines between items.
 PAGE_LIST_MAX_GAP = 2
@@ -695,6 +717,23 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
             scores.append(_page_words(block.text) * (PAGE_TAIL_WEIGHT if tail else 1.0))
         else:
             scores.append(-PAGE_SHORT_LINE_PENALTY)
+    # a table (runs of short cells, many of them numbers) is neither article nor menu evidence
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and scores[j] < 0 and not matches[j]:
+            j += 1
+        numeric = sum(1 for k in range(i, j) if _NUMERIC_CELL.match(blocks[k].text))
+        if j - i >= PAGE_TABLE_MIN_CELLS and numeric >= PAGE_TABLE_MIN_NUMERIC_SHARE * (j - i):
+            scores[i:j] = [0.0] * (j - i)
+        i = max(j, i + 1)
+    # the items of a numbered list (1. 2. 3. ...) are neither article nor menu evidence
+    numbers = [_list_number(b.text) for b in blocks]
+    for i, number in enumerate(numbers):
+        if number is not None and not matches[i] and scores[i] < 0:
+            near = numbers[max(0, i - PAGE_LIST_MAX_GAP - 1) : i] + numbers[i + 1 : i + PAGE_LIST_MAX_GAP + 2]
+            if number - 1 in near or number + 1 in near:
+                scores[i] = 0.0
     # soften the penalty of short runs of non-prose lines that sit between prose lines
     i = 0
     while i < len(blocks):
@@ -731,6 +770,7 @@ def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
     prose_words, weight = 0, 1.0
     scores = _page_line_scores(blocks, matches)
     after_related = False
+    last_lone = -len(scores)
     for i, line_score in enumerate(scores):
         if run <= 0:
             run, run_start = 0.0, i
@@ -740,8 +780,9 @@ def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
             if after_related:
                 if _next_is_prose(scores, matches, i):
                     after_related = False
-                elif not (i > 0 and scores[i - 1] > 0):
+                elif not (i > 0 and scores[i - 1] > 0) and (i - last_lone <= PAGE_TEASER_WINDOW or _prose_within(scores, i + 2, i + PAGE_TEASER_WINDOW + 1)):
                     line_score *= PAGE_LONE_PROSE_AFTER_RELATED_WEIGHT
+                    last_lone = i
         elif _is_related_heading(matches[i]) and prose_words >= PAGE_ARTICLE_MIN_WORDS:
             after_related = True
         elif _is_section_break(matches[i]):
@@ -756,6 +797,10 @@ def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
     return best_span
 
 
+def _prose_within(scores: list[float], lo: int, hi: int) -> bool:
+    return any(x > 0 for x in scores[lo : min(hi, len(scores))])
+
+
 def _next_is_prose(scores: list[float], matches: list[tuple[Rule, ...]], i: int) -> bool:
     """The next line that is not mid-article furniture (an ad label, a caption) is prose."""
     for j in range(i + 1, len(scores)):
@@ -765,11 +810,16 @@ def _next_is_prose(scores: list[float], matches: list[tuple[Rule, ...]], i: int)
     return False
 
 
+def _page_trim_rule(rules: tuple[Rule, ...]) -> bool:
+    rule = _first_rule(rules, "footer")
+    return rule is not None and rule.name not in _PAGE_CONTENT_RULES
+
+
 def _trim_span(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> tuple[int, int]:
     """Drop the furniture at the span's edges: bylines and dates at its start, bios and prompts at its end."""
     while start < end and (_first_rule(matches[start], "header") is not None):
         start += 1
-    while end > start and (_first_rule(matches[end - 1], "footer") is not None or _is_short_line(blocks[end - 1].text)):
+    while end > start and (_page_trim_rule(matches[end - 1]) or _is_short_line(blocks[end - 1].text)):
         end -= 1
     return start, end
 
@@ -811,6 +861,12 @@ def _extend_over_numbered_list(blocks: list[_Block], matches: list[tuple[Rule, .
     return new_end
 
 
+def _page_inner_rule(rules: tuple[Rule, ...]) -> Rule | None:
+    """An edge rule that fires inside a page's article: on a flattened page, boxes (newsletter
+    sign-ups, share prompts, copyright lines) sit between paragraphs, not only at the ends."""
+    return next((r for r in rules if r.position == "edge" and r.name not in _PAGE_EDGE_ONLY | _PAGE_CONTENT_RULES), None)
+
+
 def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[_Verdict | None], int | None]:
     """Verdicts for a flattened page and the index of the headline (kept as the title) if one is found."""
     verdicts: list[_Verdict | None] = [None] * len(blocks)
@@ -819,10 +875,17 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     end = _extend_over_numbered_list(blocks, matches, start, end)
     # a "Related" box inside the article: its heading and the headline links under it
     in_link_list = _link_list_members(blocks, matches)
+    # after the article's last two consecutive paragraphs, footer rules (bios, credits) fire too
+    tail_start = next((i + 2 for i in range(end - 2, start - 1, -1) if _is_page_prose(blocks[i].text) and _is_page_prose(blocks[i + 1].text)), start)
     for i in range(len(blocks)):
         inside = start <= i < end
         # outside the article any rule names the furniture better than "navigation"
-        rule = _first_rule(matches[i], "any") if inside else (matches[i][0] if matches[i] else None)
+        if inside:
+            rule = _first_rule(matches[i], "any") or _page_inner_rule(matches[i])
+            if rule is None and i >= tail_start and _page_trim_rule(matches[i]):
+                rule = _first_rule(matches[i], "footer")
+        else:
+            rule = matches[i][0] if matches[i] else None
         if inside and rule is None and _is_related_heading(matches[i]):
             rule = matches[i][0]
         if rule is not None:

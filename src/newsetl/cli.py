@@ -241,6 +241,15 @@ def serve(
     """
     _quiet_local_prefect()
     from prefect.schedules import Cron
+    from prefect.settings import get_current_settings
+
+    if not get_current_settings().api.url:
+        typer.secho(
+            "PREFECT_API_URL is not set: serving against a temporary embedded API that no UI shows. "
+            "Start `make ui` and export PREFECT_API_URL=http://127.0.0.1:4200/api to see the schedule and runs.",
+            fg="yellow",
+            err=True,
+        )
 
     from newsetl.tasks import RUN_TAGS
 

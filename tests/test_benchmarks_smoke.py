@@ -1,0 +1,41 @@
+"""The benchmark harness runs end to end on a tiny corpus (a smoke test: nothing here is timed)."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+sys.path.insert(0, str(BENCH))
+
+from corpus import BBC_CORPUS, corpus_files, make_scaled_corpus, read_bbc  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not BBC_CORPUS.is_dir(), reason="needs ../shared/corpus/bbc-2005")
+
+
+def test_scaled_corpus_is_distinct_and_reproducible(tmp_path):
+    articles = read_bbc(limit=20)
+    first = make_scaled_corpus(articles, tmp_path / "a", 60)
+    second = make_scaled_corpus(articles, tmp_path / "b", 60)
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus_files(first)]
+    assert len(digests) == 60 and len(set(digests)) == 60
+    assert digests == [hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus_files(second)]
+
+
+def test_bench_command_runs_on_twenty_articles_and_writes_its_table(tmp_path):
+    results = tmp_path / "latest.md"
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--base-files", "20", "--scale", "2", "--naive-sample", "5",
+         "--no-dask", "--results", str(results)],
+        capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = results.read_text()
+    for expected in ("floor: read + TextBlob", "naive: pandas apply", "newsetl workers=1", "unchanged re-run",
+                     "## Targets", "## Stage seconds", "process_batch on 20 BBC articles"):
+        assert expected in report
+    assert "FAILED" not in proc.stderr
