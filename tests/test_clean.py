@@ -250,6 +250,26 @@ def test_page_numbered_list_after_the_intro_is_kept():
     assert "Tags: lighthouses, summer, day trips" in {r.text for r in result.removed}
 
 
+def test_article_with_a_byline_block_and_many_paragraphs_is_not_a_page():
+    header = ["By Jane Halvorsen", "Staff Writer", "March 12, 2024", "Updated: March 13, 2024 at 9:15 a.m."]
+    text = "Water plant vote\n" + "\n".join(header) + "\n\n" + "\n\n".join(base_paragraphs() * 4) + "\n"
+    result = clean(parts_of(text))
+    assert result.mode == "article"
+    assert [r.text for r in result.removed] == header
+
+
+def test_page_table_between_paragraphs_is_kept():
+    text = (FIXTURES / "page_with_boxes.txt").read_text(encoding="utf-8")
+    table = ["Crossing", "Riders", "Of total", "9 p.m.", "212", "61%", "11 p.m.", "134", "39%"]
+    lead = "Supporters said ridership on the late boats"
+    at = text.index(lead)
+    text = text[:at] + "\n".join(table) + "\n" + text[at:]
+    result = clean(parts_of(text))
+    assert result.mode == "page"
+    kept = list(result.paragraphs)
+    assert kept[kept.index(table[0]) : kept.index(table[-1]) + 1] == table
+
+
 # --- mastheads and titles ---------------------------------------------------------------------------
 
 

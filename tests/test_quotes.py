@@ -161,7 +161,7 @@ def test_scare_quotes_with_no_speaker_keep_a_null_speaker() -> None:
 
 def test_pronoun_resolves_to_the_nearest_person_already_named() -> None:
     got = quotes_of(
-        "Fire chief Colm Hardy praised the volunteers who worked through the night.",
+        "Fire chief Colm Hardy visited the volunteers who worked through the night.",
         '"Without them we would have lost the whole street," he said.',
     )
     assert rows(got) == [("direct", "Without them we would have lost the whole street", "Colm Hardy")]
@@ -432,3 +432,59 @@ def test_name_followed_by_of_organisation_is_still_a_person_for_pronouns() -> No
         'But Ada Quist of the Riders Alliance questioned the rules. "They are a mess," she said.',
     )
     assert [q.speaker_name for q in got if q.kind == "direct"] == ["Nils Ober", "Ada Quist"]
+
+
+# --------------------------------------------------------------------------- PolNeAR-style attributions
+
+
+def test_belief_verb_with_a_bare_clause_is_an_indirect_quote() -> None:
+    assert rows(quotes_of("Many of the growers believe the new levy is unfair to small farms.")) == [
+        ("indirect", "the new levy is unfair to small farms", None)
+    ]
+
+
+def test_announcement_with_a_bare_clause_of_its_own_is_reported_speech() -> None:
+    assert rows(quotes_of("Harbour operator Norsea announced it would close two terminals in March.")) == [
+        ("indirect", "it would close two terminals in March", None)
+    ]
+
+
+def test_present_tense_cue_after_a_name_is_a_verb() -> None:
+    got = quotes_of("Councillor Ruth Amberley urges residents to report flooded drains.")
+    assert rows(got) == [("indirect", "residents to report flooded drains", "Ruth Amberley")]
+
+
+def test_wants_to_gives_the_infinitive_as_the_content() -> None:
+    got = quotes_of("Mayor Tobias Wren wants to double the number of night buses by next year.")
+    assert rows(got) == [("indirect", "to double the number of night buses by next year", "Tobias Wren")]
+
+
+def test_noun_object_cue_gives_the_object_up_to_the_clause_end() -> None:
+    got = quotes_of("Senator Ada Pell cited two audits of the port authority, saying both were ignored.")
+    assert ("indirect", "two audits of the port authority", "Ada Pell") in rows(got)
+
+
+def test_prepositional_cue_gives_its_object() -> None:
+    got = quotes_of("Governor Ines Maro spoke about the drought that has emptied the reservoirs.")
+    assert rows(got) == [("indirect", "the drought that has emptied the reservoirs", "Ines Maro")]
+
+
+def test_gerund_after_its_subject_is_not_an_attribution() -> None:
+    got = quotes_of("Analyst Joan Reve told the Herald that rebels attacking the depot was a turning point.")
+    assert rows(got) == [("indirect", "rebels attacking the depot was a turning point", "Joan Reve")]
+
+
+def test_passive_object_cue_is_not_an_attribution() -> None:
+    assert quotes_of("The town could be defended against the floods with new barriers.") == ()
+
+
+def test_progressive_cue_keeps_its_source() -> None:
+    got = quotes_of("Candidate Lou Harker is demanding that the county recount every ballot.")
+    assert rows(got) == [("indirect", "the county recount every ballot", "Lou Harker")]
+
+
+def test_bare_modifier_is_not_a_role() -> None:
+    from newsetl.quotes import clean_role
+
+    assert clean_role("chief") is None and clean_role("former") is None
+    assert clean_role("chief executive") == "chief executive"

@@ -75,3 +75,9 @@ def test_speakers_table_counts_quotes_articles_roles_and_mean_polarity() -> None
 
 def test_speakers_table_has_the_schema_columns() -> None:
     assert list(build_speakers(quotes_frame()).columns) == SCHEMAS["speakers"].names
+
+
+def test_roles_are_one_per_spelling_regardless_of_case() -> None:
+    from newsetl.speakers import tidy_roles
+
+    assert tidy_roles(["Boss", "boss", None, "chief executive", "boss"]) == ["boss", "chief executive"]

@@ -100,11 +100,17 @@ PAGE_LEAD_MIN_SHORT_LINES = 6
 # Line scores for finding the article in a page: a prose line scores its word count,
 # a short non-prose line (menu item, headline link) a penalty, a furniture rule a bigger one.
 PAGE_LONG_LINE_WORDS = 25
+# On a page, a sentence of this many words counts as prose (menus and headlines carry no
+# final period; a paragraph can be a short closing sentence).
+PAGE_SENTENCE_MIN_WORDS = 8
 PAGE_SHORT_LINE_PENALTY = 4.0
 # Subheadings, table cells and list labels come in short runs between article lines;
 # menus and link lists in long ones. A short line in a run of at most this many costs less.
 PAGE_SHORT_RUN_MAX = 3
 PAGE_SHORT_IN_RUN_PENALTY = 1.0
+# The headline links under a "Related" heading cost little: the box sits inside articles
+# as often as after them (teasers after the article are held back by the heading itself).
+PAGE_LINK_LIST_PENALTY = 2.0
 PAGE_FURNITURE_PENALTY = 15.0
 # Scripts written without spaces (Chinese, Japanese) have few "words": this many of
 # their characters count as one word.
@@ -129,7 +135,7 @@ PAGE_LONE_PROSE_AFTER_RELATED_WEIGHT = 0.1
 # a single paragraph after a "Related" box is the article's last one.
 PAGE_TEASER_WINDOW = 4
 # Edge rules that stay at the edges in a page too: phrasings an article paragraph can take.
-_PAGE_EDGE_ONLY = frozenset({"embedded_tweet", "correction", "earlier_version", "editors_note", "click_here"})
+_PAGE_EDGE_ONLY = frozenset({"correction", "earlier_version", "editors_note", "click_here"})
 # Furniture in an article file that is content on a page: a tweet embedded in the article
 # (both web benchmarks count it as article text).
 _PAGE_CONTENT_RULES = frozenset({"embedded_tweet"})
@@ -702,7 +708,7 @@ def _page_words(text: str) -> int:
 
 def _is_page_prose(text: str) -> bool:
     words = _page_words(text)
-    return (words >= PROSE_MIN_WORDS and bool(_TERMINAL.search(text))) or words >= PAGE_LONG_LINE_WORDS
+    return (words >= PAGE_SENTENCE_MIN_WORDS and bool(_TERMINAL.search(text))) or words >= PAGE_LONG_LINE_WORDS
 
 
 def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[float]:
@@ -717,6 +723,9 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
             scores.append(_page_words(block.text) * (PAGE_TAIL_WEIGHT if tail else 1.0))
         else:
             scores.append(-PAGE_SHORT_LINE_PENALTY)
+    for i, member in enumerate(_link_list_members(blocks, matches)):
+        if member and not matches[i] and scores[i] < 0:
+            scores[i] = -PAGE_LINK_LIST_PENALTY
     # a table (runs of short cells, many of them numbers) is neither article nor menu evidence
     i = 0
     while i < len(blocks):
@@ -763,7 +772,9 @@ def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
     """The densest run of prose (maximum-sum segment of line scores), as [start, end).
 
     The article comes before the page's comments, which are prose too: once a
-    comments heading follows enough prose, later prose counts for less.
+    comments heading follows enough prose, later prose counts for nothing. After
+    a related-links heading, lone prose lines in a series (teaser summaries) count
+    for little until two paragraphs follow one another again.
     """
     best, best_span = 0.0, None
     run, run_start = 0.0, 0
@@ -811,13 +822,13 @@ def _next_is_prose(scores: list[float], matches: list[tuple[Rule, ...]], i: int)
 
 
 def _page_trim_rule(rules: tuple[Rule, ...]) -> bool:
-    rule = _first_rule(rules, "footer")
-    return rule is not None and rule.name not in _PAGE_CONTENT_RULES
+    return _first_rule(rules, "footer") is not None
 
 
 def _trim_span(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> tuple[int, int]:
     """Drop the furniture at the span's edges: bylines and dates at its start, bios and prompts at its end."""
-    while start < end and (_first_rule(matches[start], "header") is not None):
+    # (a bio or credit box can sit under the byline as well as after the article)
+    while start < end and (_first_rule(matches[start], "header") is not None or _page_trim_rule(matches[start])):
         start += 1
     while end > start and (_page_trim_rule(matches[end - 1]) or _is_short_line(blocks[end - 1].text)):
         end -= 1
@@ -864,14 +875,19 @@ def _extend_over_numbered_list(blocks: list[_Block], matches: list[tuple[Rule, .
 def _page_inner_rule(rules: tuple[Rule, ...]) -> Rule | None:
     """An edge rule that fires inside a page's article: on a flattened page, boxes (newsletter
     sign-ups, share prompts, copyright lines) sit between paragraphs, not only at the ends."""
-    return next((r for r in rules if r.position == "edge" and r.name not in _PAGE_EDGE_ONLY | _PAGE_CONTENT_RULES), None)
+    return next((r for r in rules if r.position == "edge" and r.name not in _PAGE_EDGE_ONLY), None)
 
 
 def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[_Verdict | None], int | None]:
     """Verdicts for a flattened page and the index of the headline (kept as the title) if one is found."""
     verdicts: list[_Verdict | None] = [None] * len(blocks)
+    embedded = [any(r.name in _PAGE_CONTENT_RULES for r in m) for m in matches]
+    matches = [tuple(r for r in m if r.name not in _PAGE_CONTENT_RULES) for m in matches]
     span = _page_article_span(blocks, matches)
     start, end = _trim_span(blocks, matches, *span) if span else (0, 0)
+    # a tweet embedded after the last paragraph belongs to the article
+    while start < end < len(blocks) and embedded[end]:
+        end += 1
     end = _extend_over_numbered_list(blocks, matches, start, end)
     # a "Related" box inside the article: its heading and the headline links under it
     in_link_list = _link_list_members(blocks, matches)
@@ -886,8 +902,6 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
                 rule = _first_rule(matches[i], "footer")
         else:
             rule = matches[i][0] if matches[i] else None
-        if inside and rule is None and _is_related_heading(matches[i]):
-            rule = matches[i][0]
         if rule is not None:
             verdicts[i] = _Verdict(rule.category, rule.name)
         elif not inside:

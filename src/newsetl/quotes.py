@@ -52,8 +52,10 @@ Decisions (to be mirrored in DESIGN/README):
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,7 +143,7 @@ ADVERBIALS = frozenset(
     "has have had was were is are also recently repeatedly previously later earlier then once often again "
     "publicly privately reportedly quickly simply further already still now just would will could may might "
     "did does do not never always originally initially separately yesterday today tonight subsequently "
-    "immediately first last this week month year shortly thereafter".split()
+    "immediately first last this week month year shortly thereafter be been being".split()
 )
 PASSIVE_AUX = frozenset("was were is are be been being".split())
 # Words that end a noun phrase when walking left from a cue.
@@ -154,21 +156,34 @@ APPOSITIVE_OPENERS = frozenset("who whom whose which for of from at with chief h
 WEEKDAYS = frozenset(w for w, c in STOPWORDS.items() if c == "weekday")
 
 _WORD = re.compile(r"[\w'’.\-&]+")
-_CUE_RE = re.compile(
-    r"\b(" + "|".join(re.escape(f) for f in sorted(CUES, key=len, reverse=True)) + r")\b"
-)
-# Scanning lower-case words and looking them up is several times faster than the big alternation.
-_LOWER_WORD = re.compile(r"\b([a-z]+(?: (?:out|on|for)\b)?)")
+def _trie_pattern(words) -> str:
+    """An alternation of ``words`` arranged as a prefix tree: the regex engine then tests a letter once
+    instead of once per form (about 6x faster than the flat alternation over a BBC article)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# Longest form first comes for free: the optional tails are greedy ("called for" before "called").
+_CUE_RE = re.compile(r"\b(" + _trie_pattern(CUES) + r")\b")
 
 
 def _cue_matches(text: str, lo: int, hi: int):
-    for m in _LOWER_WORD.finditer(text, lo, hi):
-        if m.group(1) in CUES:
-            yield m
-        elif " " in m.group(1):
-            single = _CUE_RE.match(text, m.start(1), m.start(1) + m.group(1).index(" "))
-            if single is not None:
-                yield single
+    return _CUE_RE.finditer(text, lo, hi)
+
+
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _TITLE_RE = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(t) for t in TITLES) + r")(?![\w'’])", re.IGNORECASE)
 
@@ -344,6 +359,13 @@ def _is_name_token(tok: str) -> bool:
 
 def split_name(tokens: Sequence[str]) -> tuple[str | None, list[str], str | None]:
     """(role, name tokens, gender) from a capitalised phrase such as ``French President Emmanuel Macron``."""
+    role, name, gender = _split_name(tuple(tokens))
+    return role, list(name), gender
+
+
+# The same capitalised phrases recur in an article (and across the corpus): splitting is a pure function.
+@lru_cache(maxsize=8192)
+def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], str | None]:
     tokens = list(tokens)
     gender = None
     role = None
@@ -383,13 +405,16 @@ def split_name(tokens: Sequence[str]) -> tuple[str | None, list[str], str | None
         tokens = tokens[1:]
     if role is not None:
         role = clean_role(role)
-    return role, tokens, gender
+    return role, tuple(tokens), gender
 
 
 # Sentence openers that a capitalised run picks up in front of a title ("But Prime Minister Tony Blair").
 _ROLE_OPENERS = re.compile(
     r"^(?:(?:but|and|so|yet|however|meanwhile|earlier|later|now|then|also|speaking|asked|separately|instead|still|"
     r"in|on|at|for|the|a|an)\b[\s,]*)+", re.IGNORECASE)
+
+
+_BARE_MODIFIERS = frozenset("former top senior chief deputy junior shadow acting interim outgoing new vice assistant ex".split())
 
 
 def clean_role(role: str) -> str | None:
@@ -401,10 +426,17 @@ def clean_role(role: str) -> str | None:
     role = " ".join(words)
     if not role or not _TITLE_RE.search(role) or role.lower() in HONORIFICS or role.lower().rstrip(".") in HONORIFICS:
         return None
+    if all(w.lower() in _BARE_MODIFIERS for w in words):
+        return None  # "chief", "former senior": a modifier left without its office
     return role
 
 
 def _valid_person(tokens: Sequence[str], honorific: bool) -> bool:
+    return _valid_person_cached(tuple(tokens), honorific)
+
+
+@lru_cache(maxsize=8192)
+def _valid_person_cached(tokens: tuple[str, ...], honorific: bool) -> bool:
     if not tokens or len(tokens) > 5:
         return False
     for t in tokens:
@@ -705,7 +737,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
         if masked[c_end : c_end + 4].startswith((" to ", " for ", " at ", " by ", " on ", " about", " up ", " off ", " out ")) and cue.lemma not in ("point out",):
             if cue.lemma not in ("say", "add", "write", "report"):
                 continue
-        if m.group(1).endswith("s") and m.group(1) != "says" and not re.match(r"\s*(?:that\b|:|,)", masked[c_end:hi]) and not _few_words_after_comma(masked[lo:c_start], 4):
+        if (m.group(1).endswith("s") and m.group(1) != "says" and not re.match(r"\s*(?:that\b|:|,)", masked[c_end:hi])
+                and not _few_words_after_comma(masked[lo:c_start], 4) and not _third_person_verb(masked, lo, c_start, c_end, hi, cue)):
             continue  # "member states", "the reports": plural nouns unless they introduce a clause
         if masked[max(c_start - 3, 0) : c_start] == "so-":
             continue  # "so-called"
@@ -747,8 +780,11 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
                     c_end_eff = after[1]
                     frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, source, role, lo, hi, inverted=True))
             continue
-        if passive and source.kind != "pronoun" and re.search(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?$", masked[lo:c_start]):
-            continue  # "he was told", "it is said"
+        ing = m.group(1).split()[0].endswith("ing")
+        if passive and not ing and source.kind != "pronoun" and re.search(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?$", masked[lo:c_start]):
+            continue  # "he was told", "it is said" (but "Trump is demanding" is progressive)
+        if ing and not passive and cue.category in ("object", "directive") and source.kind != "relative":
+            continue  # "Ukraine attacking targets inside Russia was similar": a gerund clause, not a report
         if role is None and source.kind == "name":
             role = split_name(source.surface.split())[0]
         if role is None and source.kind == "name":
@@ -774,6 +810,53 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
             c_lo, c_hi = _trim_content(body, c_lo, c_hi)
             frames.append(Frame(sentence_idx, "according to", m.start(), m.end(), source, c_lo, c_hi, None, "speech", position))
     return _cut_at_trailing_frames(frames, body)
+
+
+# After a present-tense cue ("Trump urges supporters to", "She wants to"): what a verb's object starts with.
+_OBJECT_OPENER = re.compile(r"\s+(?:to|the|a|an|his|her|its|their|our|my|him|them|us|he|she|it|they|we|i|you|more|no|[A-Z])")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who"})
+
+
+def _third_person_verb(masked: str, lo: int, c_start: int, c_end: int, hi: int, cue: Cue) -> bool:
+    """``Trump urges supporters``, ``He refuses to``, ``The campaign plans to``: an -s form that is a verb.
+
+    The word before must be a subject (a pronoun or a capitalised name that is not a function word), or any
+    noun when an infinitive-taking cue is followed by "to"; "member states", "the reports" stay nouns.
+    """
+    prev = _last_word(masked, lo, c_start)
+    if not prev or masked[lo + len(masked[lo:c_start].rstrip()) - 1 : c_start].strip(" " + prev[-1:]):
+        return False
+    if not _OBJECT_OPENER.match(masked, c_end, hi):
+        return False
+    low = prev.lower()
+    if low in _SUBJECT_PRONOUNS:
+        return True
+    if low in DETERMINERS or STOPWORDS.get(low) in ("function", "weekday", "month"):
+        return False
+    if prev[:1].isupper() and c_start - len(prev) > lo:
+        return True
+    return cue.category == "directive" and masked.startswith(" to ", c_end)
+
+
+# A bare complement clause without "that": a pronoun subject, or a short noun phrase and a finite auxiliary
+# ("believe bigotry and xenophobia are acceptable", "announced it would cut", "found the state was in breach").
+_BARE_CLAUSE = re.compile(
+    r"(?:he|she|they|it|we|i|you|there)\s+[a-z’']+\b"
+    r"|(?:[\w’'.\-$%]+\s+){1,6}?(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had|did|does"
+    r"|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t|wouldn['’]t|couldn['’]t|can['’]t|didn['’]t|doesn['’]t)\b",
+    re.IGNORECASE,
+)
+_NOT_IN_SUBJECT = frozenset("to that which who when while if because as and but or of".split())
+
+
+def _bare_clause_follows(masked: str, start: int, hi: int) -> bool:
+    m = _BARE_CLAUSE.match(masked, start, hi)
+    if m is None:
+        return False
+    words = m.group(0).lower().split()
+    if words[0] in ("it", "there") and len(words) == 2 and words[1] not in ("is", "was", "will", "would", "could", "had", "has", "might", "may"):
+        return False  # "know it well", "found there a"
+    return not (_NOT_IN_SUBJECT & set(words[:-1])) and MASK not in m.group(0)
 
 
 def _cut_at_trailing_frames(frames: list[Frame], body: str) -> list[Frame]:
@@ -874,14 +957,30 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         c_lo, c_hi = _trim_content(body, pos if not audience else audience[0], hi)
         words = body[c_lo:c_hi].split()
         if not (cue.lemma in ("call for", "demand") or "to" in [w.lower() for w in words[:8]]) or len(words) < 3:
-            c_hi = c_lo
+            if not (cue.bare_clause and _bare_clause_follows(masked, c_lo, c_hi)):
+                c_hi = c_lo
+        return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
+    if cue.category == "object" and not has_comp:
+        # "Clinton cited derogatory comments ...": the object noun phrase, to the end of its clause
+        c_lo, c_hi = _trim_content(body, pos, hi)
+        stop = _OBJECT_END.search(masked, c_lo, c_hi)
+        if stop is not None:
+            c_lo, c_hi = _trim_content(body, c_lo, stop.start())
+        if not _OBJECT_START.match(masked, c_lo, c_hi) or source.kind == "relative":
+            c_hi = c_lo  # "attacked on Tuesday", "defended by": no object
         return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
     whether = re.match(r"\s*(?:whether|if)\b", rest2) if cue.lemma in ("ask", "wonder", "question") else None
     if whether:
         has_comp = True
     if cue.category == "label" or (not has_comp and (cue.category == "thought" or not cue.bare_clause or opens_adjunct)):
-        c_hi = c_lo  # "is expected to", "knows the area": only "that"-clauses count for beliefs
+        if has_comp or opens_adjunct or cue.category == "label" or not _bare_clause_follows(masked, c_lo, c_hi):
+            c_hi = c_lo  # "is expected to", "knows the area": beliefs need a "that" clause or a clause of their own
     return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
+
+
+# An object noun phrase ends at a clause boundary ("attacked the plan, saying ...", "cited the poll - which").
+_OBJECT_END = re.compile(r"\s*(?:[,;:(]|\s[-\u2013\u2014]\s|[\u2013\u2014]|\b(?:saying|adding|calling|while|because|after|before|as\s+(?:he|she|they|it))\b)")
+_OBJECT_START = re.compile(r"(?!(?:on|in|at|by|for|from|with|about|over|as|to|up|out|off|back|against|into|through|under|during|last|this|yesterday|today|again|also|him|her|them|it|us|me)\b)[\w\u201c\u2018\"'$]", re.IGNORECASE)
 
 
 def _trim_content(body: str, start: int, end: int) -> tuple[int, int]:
@@ -1165,7 +1264,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                 continue  # a clause cut short ("the powers - which") is not a reported statement
             # a frame nested in another's content is reported by the outer one (skip the outer)
             inner = [g for g in frames if g is not f and f.content_start <= g.source.char_start and g.cue_end <= f.content_end
-                     and g.content_end - g.content_start >= 12]
+                     and g.content_end - g.content_start >= 12 and g.category in ("speech", "thought")]
             if inner:
                 # "said the campaign planned X, though she acknowledged Y": X is the outer content
                 cut = min(g.source.char_start for g in inner)
@@ -1211,8 +1310,6 @@ def _sentence_index(seg: Segmentation):
     starts = [s.char_start for s in seg.sentences]
 
     def find(pos: int) -> int:
-        import bisect
-
         i = bisect.bisect_right(starts, pos) - 1
         return max(i, 0)
 

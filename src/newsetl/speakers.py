@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -56,6 +57,16 @@ def assign_speaker_ids(quotes: Sequence[Quote], article_id: str) -> list[str | N
     return ids
 
 
+def tidy_roles(roles: Iterable[str | None]) -> list[str]:
+    """One spelling per role, case-insensitively ("Boss" at a sentence start and "boss" are one role): the
+    spelling with the fewest capitals wins, ties to the most frequent; sorted."""
+    seen: dict[str, Counter[str]] = {}
+    for role in roles:
+        if isinstance(role, str) and role.strip():
+            seen.setdefault(role.lower(), Counter())[role] += 1
+    return sorted(min(c, key=lambda r: (sum(ch.isupper() for ch in r), -c[r], r)) for c in seen.values())
+
+
 def build_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     """The speakers table from all committed quotes (columns of ``tables.SCHEMAS["speakers"]``)."""
     columns = ["speaker_id", "name", "roles", "n_quotes", "n_articles", "polarity_mean"]
@@ -67,7 +78,7 @@ def build_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({
         # the longest spelling seen is the most complete ("Seth G. Jones" over "Seth Jones")
         "name": grouped["speaker_name"].agg(lambda s: max(s.dropna(), key=lambda n: (s.eq(n).sum(), len(n)))),
-        "roles": grouped["speaker_role"].agg(lambda s: sorted(set(s.dropna()))),
+        "roles": grouped["speaker_role"].agg(tidy_roles),
         "n_quotes": grouped.size(),
         "n_articles": grouped["article_id"].nunique(),
         "polarity_mean": polarity,

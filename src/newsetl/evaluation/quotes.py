@@ -39,7 +39,10 @@ POLNEAR_RULE = (
     "content spans match when their overlap covers at least half of the shorter of the two "
     "(|pred ∩ gold| ≥ 0.5 · min(|pred|, |gold|), characters of the .txt): a quoted fragment inside its "
     "reported clause matches the clause; P = matched predictions / predictions, R = matched gold contents / gold "
-    "contents, F1 = 2PR/(P+R). Token F1 = over word tokens of all gold contents vs all predicted spans"
+    "contents, F1 = 2PR/(P+R); a prediction may match several gold contents and the reverse. Articles with "
+    "several annotators count once: each annotator's file is scored and weighted 1/k. Strict = the same overlap "
+    "against the longer span (as for BBC) with one-to-one matching, predictions nested in another dropped "
+    "(PolNeAR is univocal). Token = word tokens of all gold contents vs all predicted spans"
 )
 
 
@@ -157,7 +160,8 @@ def evaluate_bbc(annotations: Path, corpus: Path, show_errors: bool = False) -> 
     acc = speaker_ok / speaker_n if speaker_n else 0.0
     print(f"speaker accuracy on matched gold quotes: {acc:.3f} ({speaker_ok}/{speaker_n}; surname match counts)")
     if unlocated:
-        print(f"gold quotes not found in the body text: {unlocated}")
+        # headline quotes: the stage reads the body (the title line is not part of it), so they are not scored
+        print(f"gold quotes not found in the body text (headline quotes, not scored): {unlocated}")
     result["speaker"] = (acc, acc, acc)
     return result
 
@@ -234,58 +238,81 @@ def named_source(source: str | None) -> str | None:
     return words[-1] if words and len(source.split()) <= 8 else None
 
 
+def _overlaps(p: tuple[int, int], g: tuple[int, int], longer: bool) -> bool:
+    ov = max(0, min(p[1], g[1]) - max(p[0], g[0]))
+    base = max if longer else min
+    return ov > 0 and ov >= 0.5 * base(p[1] - p[0], g[1] - g[0])
+
+
+def _one_to_one(preds: list[tuple[int, int]], golds: list[tuple[int, int]]) -> int:
+    """Greedy one-to-one matching by overlap size under the strict (longer-span) rule."""
+    pairs = sorted(((max(0, min(p[1], g[1]) - max(p[0], g[0])), i, j) for i, p in enumerate(preds)
+                    for j, g in enumerate(golds) if _overlaps(p, g, longer=True)), reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+    return len(used_p)
+
+
 def evaluate_polnear(root: Path, show_errors: bool = False) -> float:
     texts = sorted((root / "text").glob("*.txt"))
-    tp_p = n_p = tp_r = n_g = 0
-    gold_tokens = pred_tokens = both_tokens = 0
-    spk_ok = spk_n = 0
+    c = Counter()  # weighted counts: an article with k annotators adds 1/k of each annotator's counts
+    spk_ok = spk_n = 0.0
     for txt in texts:
         anns = sorted((root / "attributions").glob(txt.stem + "_*.ann"))
         if not anns:
             continue
         text = txt.read_text(encoding="utf-8")
         doc = polnear_body(text)
-        gold, _ = read_ann(anns[0])  # articles with several annotators: the first file, by name
         preds = [(to_txt(doc, q.char_start, q.char_end), q) for q in run_stage(doc.body)]
-        g_spans = [(min(s for s, _ in rs), max(e for _, e in rs), rs, src) for rs, src in gold]
-
-        def match(p: tuple[int, int], g: tuple[int, int]) -> bool:
-            ov = max(0, min(p[1], g[1]) - max(p[0], g[0]))
-            return ov > 0 and ov >= 0.5 * min(p[1] - p[0], g[1] - g[0])
-
-        n_p += len(preds)
-        n_g += len(g_spans)
-        tp_p += sum(any(match(p, (gs, ge)) for gs, ge, _, _ in g_spans) for p, _ in preds)
-        for gs, ge, _, src in g_spans:
-            hits = [q for p, q in preds if match(p, (gs, ge))]
-            tp_r += bool(hits)
-            name = named_source(src)
-            if hits and name:
-                spk_n += 1
-                best = next((q for q in hits if q.speaker_name or q.speaker_surface), hits[0])
-                said = (best.speaker_name or best.speaker_surface or "")
-                spk_ok += name.lower() in said.lower().split() or name.lower() in said.lower()
-        gold_set = {i for gs, ge, rs, _ in g_spans for s, e in rs for i in _token_starts(text, s, e)}
-        pred_set = {i for (s, e), _ in preds for i in _token_starts(text, s, e)}
-        gold_tokens += len(gold_set)
-        pred_tokens += len(pred_set)
-        both_tokens += len(gold_set & pred_set)
-        if show_errors:
-            for (s, e), q in preds:
-                if not any(match((s, e), (gs, ge)) for gs, ge, _, _ in g_spans):
-                    print(f"  extra  {txt.name} {q.kind}: {text[s:e][:80]!r}")
+        spans = [p for p, _ in preds]
+        outer = [p for i, p in enumerate(spans)
+                 if not any(j != i and o[0] <= p[0] and p[1] <= o[1] and o != p for j, o in enumerate(spans))]
+        pred_set = {i for s, e in spans for i in _token_starts(text, s, e)}
+        w = 1.0 / len(anns)
+        for k, ann in enumerate(anns):
+            gold, _ = read_ann(ann)
+            g_spans = [(min(s for s, _ in rs), max(e for _, e in rs), rs, src) for rs, src in gold]
+            golds = [(gs, ge) for gs, ge, _, _ in g_spans]
+            c["n_p"] += w * len(spans)
+            c["n_g"] += w * len(golds)
+            c["tp_p"] += w * sum(any(_overlaps(p, g, False) for g in golds) for p in spans)
+            c["strict_n_p"] += w * len(outer)
+            c["strict_tp"] += w * _one_to_one(outer, golds)
             for gs, ge, _, src in g_spans:
-                if not any(match(p, (gs, ge)) for p, _ in preds):
-                    print(f"  missed {txt.name}: {text[gs:ge][:80]!r} ({src})")
-    p, r, f = _prf(tp_p, n_p, tp_r, n_g)
-    tp, tr, tf = _prf(both_tokens, pred_tokens, both_tokens, gold_tokens)
+                hits = [q for p, q in preds if _overlaps(p, (gs, ge), False)]
+                c["tp_r"] += w * bool(hits)
+                name = named_source(src)
+                if hits and name:
+                    spk_n += w
+                    best = next((q for q in hits if q.speaker_name or q.speaker_surface), hits[0])
+                    said = (best.speaker_name or best.speaker_surface or "")
+                    spk_ok += w * (name.lower() in said.lower().split() or name.lower() in said.lower())
+            gold_set = {i for gs, ge, rs, _ in g_spans for s, e in rs for i in _token_starts(text, s, e)}
+            c["gold_tokens"] += w * len(gold_set)
+            c["pred_tokens"] += w * len(pred_set)
+            c["both_tokens"] += w * len(gold_set & pred_set)
+            if show_errors and k == 0:
+                for (s, e), q in preds:
+                    if not any(_overlaps((s, e), g, False) for g in golds):
+                        print(f"  extra  {txt.name} {q.kind}: {text[s:e][:80]!r}")
+                for gs, ge, _, src in g_spans:
+                    if not any(_overlaps(p, (gs, ge), False) for p in spans):
+                        print(f"  missed {txt.name}: {text[gs:ge][:80]!r} ({src})")
+    p, r, f = _prf(c["tp_p"], c["n_p"], c["tp_r"], c["n_g"])
+    sp, sr, sf = _prf(c["strict_tp"], c["strict_n_p"], c["strict_tp"], c["n_g"])
+    tp, tr, tf = _prf(c["both_tokens"], c["pred_tokens"], c["both_tokens"], c["gold_tokens"])
     print(f"PolNeAR content spans ({root}, {len(texts)} articles)")
     print(f"match rule: {POLNEAR_RULE}")
     print(f"{'':<14}{'pred':>6}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}")
-    print(f"{'span overlap':<14}{n_p:>6}{n_g:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
-    print(f"{'token':<14}{pred_tokens:>6}{gold_tokens:>6}{tp:>8.3f}{tr:>8.3f}{tf:>8.3f}")
+    print(f"{'span overlap':<14}{c['n_p']:>6.0f}{c['n_g']:>6.0f}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    print(f"{'strict 1:1':<14}{c['strict_n_p']:>6.0f}{c['n_g']:>6.0f}{sp:>8.3f}{sr:>8.3f}{sf:>8.3f}")
+    print(f"{'token':<14}{c['pred_tokens']:>6.0f}{c['gold_tokens']:>6.0f}{tp:>8.3f}{tr:>8.3f}{tf:>8.3f}")
     acc = spk_ok / spk_n if spk_n else 0.0
-    print(f"speaker on named gold sources (found contents): {acc:.3f} ({spk_ok}/{spk_n})")
+    print(f"speaker on named gold sources (found contents): {acc:.3f} ({spk_ok:.0f}/{spk_n:.0f})")
     return f
 
 
