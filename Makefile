@@ -11,10 +11,10 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
 .PHONY: run test bench eval ui serve report doctor screenshots chromium crash-loop clean-data
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -58,3 +58,6 @@ screenshots: $(STAMP) chromium
 
 clean-data:
 	rm -rf data/processed/* && touch data/processed/.gitkeep
+
+crash-loop: $(STAMP)
+	$(BIN)/python scripts/crash_loop.py --runs 20

@@ -115,7 +115,7 @@ def news_etl(
         seconds.update({f"stage.{k}": v for k, v in sorted(stage_seconds.items())})
         write_progress(out_dir, run_id, "aggregating", n_batches, n_batches, plan.n_new, plan.n_new)
         t = time.perf_counter()
-        if n_new or not (Path(out_dir) / "speakers" / "part-0.parquet").exists():
+        if n_new or store.aggregates_stale() or not (Path(out_dir) / "speakers" / "part-0.parquet").exists():
             rebuild_aggregate_tables(out_dir, staging, gazetteer_csv)
         seconds["aggregate"] = time.perf_counter() - t
         seconds["total"] = (datetime.now(timezone.utc) - started_at).total_seconds()

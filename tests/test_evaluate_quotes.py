@@ -49,3 +49,11 @@ def test_bbc_scores_a_perfect_annotation_as_one(tmp_path: Path) -> None:
     annotations.write_text(json.dumps(gold) + "\n", encoding="utf-8")
     result = evaluate_bbc(annotations, corpus)
     assert result["direct"] == (1.0, 1.0, 1.0) and result["speaker"][0] == 1.0
+
+
+def test_strict_polnear_matching_is_one_to_one_against_the_longer_span() -> None:
+    from newsetl.evaluation.quotes import _one_to_one, _overlaps
+
+    assert _overlaps((0, 10), (0, 100), longer=False) and not _overlaps((0, 10), (0, 100), longer=True)
+    # one long prediction covering two gold contents matches only one of them
+    assert _one_to_one([(0, 100)], [(0, 60), (60, 100)]) == 1

@@ -488,3 +488,7 @@ def test_bare_modifier_is_not_a_role() -> None:
 
     assert clean_role("chief") is None and clean_role("former") is None
     assert clean_role("chief executive") == "chief executive"
+
+
+def test_promise_with_an_infinitive_is_an_act_not_a_statement() -> None:
+    assert quotes_of("Minister Hal Brody promised to build two hundred homes on the site.") == ()

@@ -470,11 +470,11 @@ def _publisher_from(rule: Rule, text: str) -> str | None:
     return name
 
 
-def _detect_publisher(blocks: Sequence[_Block], rules: RuleSet) -> str | None:
+def _detect_publisher(blocks: Sequence[_Block], rules: RuleSet, matches: Sequence[tuple[Rule, ...]] | None = None) -> str | None:
     weak: str | None = None
-    for block in blocks:
+    for i, block in enumerate(blocks):
         text = _match_form(block.text)
-        for rule in rules.matching(text):
+        for rule in matches[i] if matches is not None else rules.matching(text):
             name = _publisher_from(rule, text)
             if name is None:
                 continue
@@ -509,7 +509,7 @@ def clean(
     """
     blocks = _blocks(parts)
     matches = [rules.matching(_match_form(b.text)) for b in blocks]
-    detected = _detect_publisher(blocks, rules)
+    detected = _detect_publisher(blocks, rules, matches)
     publisher = source or detected
     site = _SiteLookup(site_lines, group, publisher)
 
@@ -679,23 +679,22 @@ def _assemble(
 def _looks_like_page(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> bool:
     if len(blocks) < PAGE_LEAD_MIN_BLOCKS:
         return False
-    short_flags = [_is_short_line(b.text) for b in blocks]
     lead_short = 0
-    for block, short in zip(blocks, short_flags):
+    for block in blocks:
         if _is_page_prose(block.text):
             break
-        lead_short += short
+        lead_short += _is_short_line(block.text)
     if lead_short >= PAGE_LEAD_MIN_SHORT_LINES:
         return True
     if len(blocks) < PAGE_MIN_BLOCKS:
         return False
     # many short lines alone is also a results table or a list of names in an article
     furniture = sum(1 for m in matches if m)
-    return sum(short_flags) >= PAGE_MIN_SHORT_SHARE * len(blocks) and furniture >= PAGE_MIN_FURNITURE_LINES
+    return furniture >= PAGE_MIN_FURNITURE_LINES and sum(_is_short_line(b.text) for b in blocks) >= PAGE_MIN_SHORT_SHARE * len(blocks)
 
 
 def _is_short_line(text: str) -> bool:
-    return _word_count(text) <= PAGE_SHORT_MAX_WORDS and len(text) <= PAGE_SHORT_MAX_WORDS * 10 and not _TERMINAL.search(text)
+    return len(text) <= PAGE_SHORT_MAX_WORDS * 10 and _word_count(text) <= PAGE_SHORT_MAX_WORDS and not _TERMINAL.search(text)
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
