@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import io
 import os
 import platform
@@ -83,6 +84,16 @@ class Row:
         if not self.seconds or not self.seconds.get("total"):
             return None
         return max(0.0, self.m.wall - self.seconds["total"])
+
+
+def code_fingerprint() -> str:
+    """Hash of the pipeline's code, to tell whether it changed between two compared runs."""
+    digest = hashlib.sha256()
+    for path in sorted([*(ROOT / "src" / "newsetl").rglob("*.py"), *(ROOT / "src" / "newsetl" / "data").glob("*"),
+                        ROOT / "flows" / "news_etl.py"]):
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def bench_env(prefect_home: Path) -> dict[str, str]:
@@ -258,6 +269,7 @@ def main() -> int:
                 row.note = f"*wall extrapolated from the first {k} files ({m.wall:.1f}s measured; CPU and RSS as measured)"
             rows.append(row)
 
+        code_before = code_fingerprint()
         w1 = run_newsetl("newsetl workers=1", raw1, tmp / "out-w1", 1, args.batch_size, env, label1)
         rows.append(w1)
         wN = run_newsetl(f"newsetl workers={workers}", raw1, tmp / "out-wN", workers, args.batch_size, env, label1)
@@ -274,6 +286,8 @@ def main() -> int:
                                note="real Prefect server started by the bench (not counted in RSS)")
                 rows.append(dask_row)
                 dask_check = compare_outputs(tmp / "out-w1", tmp / "out-dask")
+                if code_fingerprint() != code_before:
+                    dask_check += " (INVALID: the pipeline's code changed between the two runs; re-run the bench)"
             else:
                 dask_check = f"FAILED (exit {m.returncode}): {m.stdout_tail[-400:]}"
         print(f"dask vs workers=1 tables: {dask_check}", file=sys.stderr)
@@ -354,7 +368,7 @@ def targets(w1: Row, wN: Row, big: Row, again: Row, floor: Row, naive_pandas: Ro
     lines.append(f"unchanged re-run ≤ 5% of the first ({labelN}): {again.wall:.1f}s vs {big.wall:.1f}s = {rerun:.1%} — "
                  f"{mark(rerun <= 0.05)}")
     lines.append(f"Dask run's tables identical to workers=1 (sorted rows): {dask_check} — "
-                 f"{mark(dask_check.startswith('identical'))}")
+                 f"{mark(dask_check.startswith('identical') and 'INVALID' not in dask_check)}")
     return lines
 
 

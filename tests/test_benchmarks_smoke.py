@@ -14,7 +14,10 @@ sys.path.insert(0, str(BENCH))
 
 from corpus import BBC_CORPUS, corpus_files, make_scaled_corpus, read_bbc  # noqa: E402
 
-pytestmark = pytest.mark.skipif(not BBC_CORPUS.is_dir(), reason="needs ../shared/corpus/bbc-2005")
+pytestmark = [
+    pytest.mark.corpus,
+    pytest.mark.skipif(not BBC_CORPUS.is_dir(), reason="needs ../shared/corpus/bbc-2005"),
+]
 
 
 def test_scaled_corpus_is_distinct_and_reproducible(tmp_path):
