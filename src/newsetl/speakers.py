@@ -67,6 +67,16 @@ def tidy_roles(roles: Iterable[str | None]) -> list[str]:
     return sorted(min(c, key=lambda r: (sum(ch.isupper() for ch in r), -c[r], r)) for c in seen.values())
 
 
+def _preferred_names(q: pd.DataFrame) -> pd.Series:
+    """Per speaker_id, its most frequent spelling; ties go to the longest, the most
+    complete ("Seth G. Jones" over "Seth Jones"), then alphabetical order. Grouped
+    counts, not a per-group Python loop: this runs over every committed quote."""
+    spellings = q.dropna(subset=["speaker_name"]).groupby(["speaker_id", "speaker_name"]).size().rename("n").reset_index()
+    spellings["length"] = spellings["speaker_name"].str.len()
+    spellings = spellings.sort_values(["speaker_id", "n", "length", "speaker_name"], ascending=[True, False, False, True])
+    return spellings.drop_duplicates("speaker_id").set_index("speaker_id")["speaker_name"]
+
+
 def build_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     """The speakers table from all committed quotes (columns of ``tables.SCHEMAS["speakers"]``)."""
     columns = ["speaker_id", "name", "roles", "n_quotes", "n_articles", "polarity_mean"]
@@ -76,8 +86,7 @@ def build_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     grouped = q.groupby("speaker_id", sort=False)
     polarity = grouped["polarity"].mean() if "polarity" in q else pd.Series(float("nan"), index=grouped.size().index)
     out = pd.DataFrame({
-        # the longest spelling seen is the most complete ("Seth G. Jones" over "Seth Jones")
-        "name": grouped["speaker_name"].agg(lambda s: max(s.dropna(), key=lambda n: (s.eq(n).sum(), len(n)))),
+        "name": _preferred_names(q),
         "roles": grouped["speaker_role"].agg(tidy_roles),
         "n_quotes": grouped.size(),
         "n_articles": grouped["article_id"].nunique(),
