@@ -15,7 +15,6 @@ from pathlib import Path
 from prefect import flow, get_run_logger, tags
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.runtime import flow_run
-from prefect.task_runners import ProcessPoolTaskRunner
 
 from newsetl.ingest import DEFAULT_MAX_BYTES, discover
 from newsetl.process import BatchResult, ProcessConfig
@@ -23,6 +22,7 @@ from newsetl.progress import write_progress
 from newsetl.store import Store
 from newsetl.tasks import (
     RUN_TAGS,
+    batch_workers,
     commit_batch,
     commit_planned_rejects,
     learn_site_lines,
@@ -155,22 +155,24 @@ def _run_batches(
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
-        runner = DaskTaskRunner(address=dask_address)
-    else:
-        runner = ProcessPoolTaskRunner(max_workers=workers)
-    with runner:
+        with DaskTaskRunner(address=dask_address) as runner:
+            futures = [
+                runner.submit(
+                    process_batch_task,
+                    parameters={"batch_id": b, "run_id": run_id, "items": items, "staging": staging, "config": config},
+                )
+                for b, items in zip(batch_ids, plan.batches)
+            ]
+            yield from (future.result() for future in futures)
+        return
+    with batch_workers(workers):
         futures = [
-            runner.submit(
-                process_batch_task,
-                parameters={"batch_id": b, "run_id": run_id, "items": items, "staging": staging, "config": config},
-            )
-            for b, items in zip(batch_ids, plan.batches)
+            process_batch_task.submit(b, run_id, items, staging, config) for b, items in zip(batch_ids, plan.batches)
         ]
         # Commit in plan order so the tables' part order is deterministic; a later
         # batch that finished first simply waits for its turn.
         for future in futures:
             yield future.result()
-
 
 if __name__ == "__main__":
     args = sys.argv[1:]
