@@ -95,3 +95,18 @@ def test_identical_files_are_one_article_and_counted_as_duplicates(news_etl, tmp
         shutil.copy(BBC / "tech" / name.split("-")[1], raw / name)
     summary = news_etl(raw_dir=str(raw), out_dir=str(tmp_path / "out"))
     assert (summary["n_articles_new"], summary["n_duplicates"]) == (1, 1)
+
+
+def _sorted_rows(out, name: str):
+    frame = newsetl.load(name, out).drop(columns=["run_id"], errors="ignore")
+    frame = frame.map(lambda v: tuple(v) if hasattr(v, "__len__") and not isinstance(v, str) else v)
+    return frame.sort_values(list(frame.columns)[:4], ignore_index=True).astype(str)
+
+
+def test_two_worker_processes_give_the_same_tables_as_one(news_etl, corpus, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    news_etl(raw_dir=str(corpus), out_dir=str(one), batch_size=2, workers=1)
+    summary = news_etl(raw_dir=str(corpus), out_dir=str(two), batch_size=2, workers=2)
+    assert summary["n_articles_new"] > 4
+    for name in ("articles", "boilerplate", "sentences", "outlet_mentions", "quotes", "speakers", "outlets", "rejects"):
+        assert _sorted_rows(one, name).equals(_sorted_rows(two, name)), name
