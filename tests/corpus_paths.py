@@ -6,6 +6,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+DESIGN = SHARED / "DESIGN.md"
 SEED = SHARED / "corpus" / "seed" / "western-journal-nato-ukraine-2024.txt"
 BBC = SHARED / "corpus" / "bbc-2005"
 POLNEAR = SHARED / "eval-data" / "quotes" / "polnear" / "dev"

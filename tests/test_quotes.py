@@ -6,6 +6,8 @@ the shared seed article.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsetl import ingest
@@ -13,7 +15,7 @@ from newsetl.outlets import OutletMention, find_outlets, load_gazetteer
 from newsetl.quotes import Quote, find_quotes
 from newsetl.segment import join_paragraphs, segment
 
-from corpus_paths import SEED
+from corpus_paths import DESIGN, SEED
 
 
 def quotes_of(*paragraphs: str, mentions: tuple[OutletMention, ...] = ()) -> tuple[Quote, ...]:
@@ -288,51 +290,60 @@ def seed_quotes() -> tuple[Quote, ...]:
     return find_quotes(seg, find_outlets(seg, load_gazetteer(), "The Western Journal"))
 
 
-NYT, F24, AP, POL = "The New York Times", "France 24", "The Associated Press", "Politico"
-PESKOV = ("Dmitry Peskov", "the Kremlin\u2019s top spokesman")
-STOLTENBERG = ("Jens Stoltenberg", "NATO Secretary General")
-MACRON = ("Emmanuel Macron", "French President")
-BLINKEN = ("Antony Blinken", "Secretary of State")
-KIRBY = ("John Kirby", "National Security Council spokesman")
-JONES = ("Seth G. Jones", "former U.S. military official")
-# (kind, start of text, (speaker, role), via outlet) — DESIGN.md "The seed, extracted"
-SEED_GOLDEN = [
-    ("direct", "NATO is flirting with military rhetoric", PESKOV, NYT),
-    ("direct", "They are not getting close; they are in it", PESKOV, NYT),
-    ("indirect", "NATO needed to reconsider the limits", STOLTENBERG, F24),
-    ("partial", "should be allowed to \u2018neutralise\u2019 bases", MACRON, F24),
-    ("direct", "If we tell (the Ukrainians)", MACRON, AP),
-    ("partial", "to adapt as the conditions have changed", BLINKEN, None),
-    ("direct", "We\u2019ve adapted and adjusted, too", BLINKEN, POL),
-    ("partial", "no change", KIRBY, None),
-    ("partial", "support to Ukraine has evolved appropriately.", KIRBY, None),
-    ("indirect", "Ukraine attacking targets inside Russia was similar", JONES, NYT),
-    ("partial", "overblown.", JONES, None),
-    ("direct", "There has not been blowback", JONES, NYT),
-    ("direct", "And Putin\u2019s threats", JONES, NYT),
-]
+def _plain(text: str) -> str:
+    """Curly quotes as straight ones: DESIGN.md writes them straight, the article curly."""
+    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+
+
+def design_seed_expectations() -> tuple[dict[str, str], list[tuple[str, str, str, str | None]]]:
+    """People (name -> role) and quotes (kind, text prefix, speaker, via outlet) as
+    ../shared/DESIGN.md "The seed, extracted" lists them: the golden test reads the
+    contract instead of copying the seed's words into the repo."""
+    section = DESIGN.read_text(encoding="utf-8").split("## The seed, extracted", 1)[1].split("\n## ", 1)[0]
+    bullets = re.split(r"\n- ", section)
+    speakers = next(b for b in bullets if b.startswith("speakers (name"))
+    listed = " ".join(speakers.split(":", 1)[1].split("Nobody else")[0].split()).removesuffix(".")  # the sentence's stop
+    people = dict(tuple(part.strip().split(" \u2014 ", 1)) for part in listed.split(";") if part.strip())
+    by_surname = {name.split()[-1]: name for name in people}
+    quotes = []
+    for line in re.findall(r"\n  - (.+)", next(b for b in bullets if b.startswith("quotes, with speaker"))):
+        kind = line.split()[0]
+        spans, attribution = line.rsplit(" \u2014 ", 1)
+        surname, _, via = attribution.split(" (")[0].partition(", via ")
+        for text in re.findall(r'"([^"]+)"', spans):
+            prefix = text.rstrip("\u2026 ").removeprefix("that ")  # our indirect text omits a leading "that"
+            quotes.append((kind, prefix, by_surname[surname], via or None))
+    return people, quotes
+
+
+def test_design_lists_the_seed_expectations_this_test_checks() -> None:
+    people, quotes = design_seed_expectations()
+    assert len(people) == 6 and len(quotes) == 13
+    assert {kind for kind, *_ in quotes} == {"direct", "partial", "indirect"}
 
 
 def test_seed_golden_quotes_speakers_roles_and_outlets() -> None:
+    people, expected = design_seed_expectations()
     quotes = seed_quotes()
-    got = [(q.kind, q.text, (q.speaker_name, q.speaker_role), q.via_outlet_name) for q in quotes if q.speaker_name]
-    listed = [
-        next((g for g in got if g[0] == kind and g[1].startswith(text)), (kind, text, "missing", None))
-        for kind, text, *_ in SEED_GOLDEN
+    got = [(q.kind, _plain(q.text), q.speaker_name, _plain(q.speaker_role or ""), q.via_outlet_name) for q in quotes if q.speaker_name]
+    found = [
+        next(((k, t[: len(text)], n, r, v) for k, t, n, r, v in got if k == kind and t.startswith(_plain(text))), None)
+        for kind, text, *_ in expected
     ]
-    assert [(k, t[: len(e[1])], s, v) for (k, t, s, v), e in zip(listed, SEED_GOLDEN)] == [
-        (k, t, s, v) for k, t, s, v in SEED_GOLDEN
+    assert found == [
+        (kind, _plain(text), name, _plain(people[name]), via) for kind, text, name, via in expected
     ]
 
 
 def test_seed_has_no_other_speaker() -> None:
     names = {q.speaker_name for q in seed_quotes() if q.speaker_name}
-    assert names == {s[0] for s in (PESKOV, STOLTENBERG, MACRON, BLINKEN, KIRBY, JONES)}
+    assert names == set(design_seed_expectations()[0])
 
 
 def test_seed_extra_rows_are_unattributed_or_the_clauses_around_listed_partial_quotes() -> None:
     quotes = seed_quotes()
-    listed = [q for q in quotes if any(q.kind == k and q.text.startswith(t) for k, t, *_ in SEED_GOLDEN)]
+    expected = design_seed_expectations()[1]
+    listed = [q for q in quotes if any(q.kind == k and _plain(q.text).startswith(_plain(t)) for k, t, *_ in expected)]
     for q in quotes:
         if q in listed or q.speaker_name is None:
             continue

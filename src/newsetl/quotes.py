@@ -314,7 +314,7 @@ def mask_quotes(body: str, spans: Sequence[QuoteSpan]) -> str:
     """``body`` with quoted text replaced by MASK and the marks by spaces, same length.
 
     A comma or colon just inside the closing mark is kept: it still delimits the frame
-    (``"...," Peskov, whom the Times described as "the Kremlin's top spokesman," told``).
+    (``"...," Okafor, whom the Herald described as "the port's chief negotiator," told``).
     Dashes become commas so ``Gerry Conlon - who was ... - said`` reads as an appositive.
     """
     chars = list(body)
@@ -765,7 +765,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
             frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
             continue
         if source is None and m.group(1).endswith("ing") and re.search(r"(?:,|\bwhile|\band|\bafter|\bbefore|\bas)\s*$", masked[lo:pos]):
-            # "Kirby made a similar comment, insisting that ...": the clause's subject speaks
+            # "Whitlock made a similar point, insisting that ...": the clause's subject speaks
             subj = frames[-1].source if frames else _sentence_subject(body, masked, lo, c_start)
             if subj is not None:
                 frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
@@ -1361,7 +1361,7 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
             elif f.cue_end <= sp.start and re.fullmatch(r"[^.!?]*", masked[f.cue_end : sp.start - 1].replace(MASK, "")):
                 best = best or (a, f)
         elif f.category != "thought" and f.cue_start < sp.start and (f.content_end <= f.content_start) and f.source.kind in ("pronoun", "name"):
-            best = best or (a, f)  # "He also called the fears "overblown.""
+            best = best or (a, f)  # "She also called the delays "inexcusable.""
     return best
 
 
