@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,7 +18,7 @@ from prefect.runtime import flow_run
 from newsetl.ingest import DEFAULT_MAX_BYTES, discover
 from newsetl.process import BatchResult, ProcessConfig
 from newsetl.progress import write_progress
-from newsetl.store import Store
+from newsetl.store import Store, new_run_id
 from newsetl.tasks import (
     RUN_TAGS,
     batch_workers,
@@ -67,7 +66,7 @@ def news_etl(
     """
     logger = get_run_logger()
     started_at = datetime.now(timezone.utc)
-    run_id = f"{started_at:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+    run_id = new_run_id(started_at)
     seconds: dict[str, float] = {}
     store = Store(Path(out_dir))
     with store.locked():

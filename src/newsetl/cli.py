@@ -70,6 +70,7 @@ def run(
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Run batches on this Dask scheduler (tcp://host:8786)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print Prefect's INFO logs in the terminal (they always go to the Prefect API)."),
     progress_bar: bool = typer.Option(True, "--progress/--no-progress", help="Show a live progress bar (off when output is not a terminal)."),
+    flow_always: bool = typer.Option(False, "--flow-always", help="Start the Prefect flow even when no file is new (by default such a run is recorded in `runs` without Prefect)."),
 ) -> None:
     """Run the pipeline once on RAW into --out, with a live progress bar, and print a summary.
 
@@ -84,6 +85,14 @@ def run(
         if "=" not in item:
             raise typer.BadParameter(f"expected DIR=PUBLISHER, got {item!r}", param_hint="--publisher-dir")
     mapping = dict(item.split("=", 1) for item in publisher_dir)
+    if not flow_always:
+        from newsetl.unchanged import record_unchanged_run
+
+        summary = record_unchanged_run(raw, out, max_bytes=int(max_mb * 1024 * 1024), batch_size=batch_size)
+        if summary is not None:
+            typer.echo("Nothing new: every file is already committed, so Prefect was not started (--flow-always records the run in Prefect).")
+            print_summary(out, summary)
+            return
     flow = load_flow()
     from prefect import tags
 

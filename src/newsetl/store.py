@@ -37,6 +37,7 @@ import shutil
 import signal
 import socket
 import time
+import uuid
 from datetime import datetime, timezone
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -58,6 +59,11 @@ EMPTY_BATCH_ID = "00000000-empty"
 # part file is moved into a table, or fail a staging write with ENOSPC.
 FAULT_KILL_AFTER_PARTS = "NEWSETL_FAULT_KILL_AFTER_PARTS"
 FAULT_ENOSPC_AFTER_WRITES = "NEWSETL_FAULT_ENOSPC_AFTER_WRITES"
+
+
+def new_run_id(started_at: datetime) -> str:
+    """Sortable and unique: ``20261125T221240Z-e1b912``."""
+    return f"{started_at:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
 
 
 class StoreError(Exception):
