@@ -205,7 +205,9 @@ def print_summary(out: Path, summary: dict) -> None:
         f"{summary['n_duplicates']} duplicate, [red]{summary['n_rejected']} rejected[/red] "
         f"in {summary['seconds'].get('total', 0):.1f}s"
     )
-    counts = Table(title=f"Tables in {out.resolve()}")
+    # The path on its own line: as a table title it wraps inside the narrow table.
+    console.print(f"Tables in [cyan]{out.resolve()}[/cyan]")
+    counts = Table()
     counts.add_column("table")
     counts.add_column("rows", justify="right")
     for name, n in table_row_counts(out).items():
