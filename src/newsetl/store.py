@@ -39,7 +39,7 @@ import socket
 import time
 import uuid
 from datetime import datetime, timezone
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -472,9 +472,6 @@ def load(name: str, root: str | Path = "data/processed", columns: list[str] | No
     tables = [pq.read_table(f, columns=columns, schema=schema) for f in files]
     return pa.concat_tables(tables).to_pandas()
 
-
-def iter_table_files(root: Path, name: str) -> Iterable[Path]:
-    return sorted((Path(root) / name).glob("*.parquet"))
 
 
 _counters: dict[str, int] = {}

@@ -7,11 +7,9 @@ no results: everything of value is in the Parquet tables.
 from __future__ import annotations
 
 import multiprocessing
-import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import task
@@ -114,14 +112,6 @@ def publish_artifacts(out_dir: str, run_row: dict, rejects: list[dict]) -> None:
     for key, title, rows in report_text.top_tables(Path(out_dir)):
         if rows:
             create_table_artifact(key=key, table=rows, description=title)
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def elapsed(start: float) -> float:
-    return round(time.perf_counter() - start, 6)
 
 
 __all__ = [
