@@ -18,7 +18,7 @@ from prefect.runtime import flow_run
 from newsetl.ingest import DEFAULT_MAX_BYTES, discover
 from newsetl.process import BatchResult, ProcessConfig
 from newsetl.progress import write_progress
-from newsetl.store import Store, new_run_id
+from newsetl.store import Store, load, new_run_id
 from newsetl.tasks import (
     RUN_TAGS,
     batch_workers,
@@ -133,8 +133,6 @@ def news_etl(
             "seconds": {k: round(v, 4) for k, v in seconds.items()},
         }
         record_run(out_dir, staging, run_row)
-        from newsetl.store import load
-
         run_rejects = load("rejects", out_dir)
         run_rejects = run_rejects[run_rejects["run_id"] == run_id].to_dict(orient="records")
         publish_artifacts(out_dir, run_row, run_rejects)

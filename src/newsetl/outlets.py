@@ -42,6 +42,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from newsetl.patterns import trie_regex
 from newsetl.segment import Segmentation
 
 GAZETTEER_PATH = Path(__file__).with_name("data") / "outlets.csv"
@@ -307,7 +308,7 @@ class Gazetteer:
         # Back-references are literals too, so they go in the same trie: a second
         # alternative beside the trie would be tried at every position (2.5x slower).
         literals = list(self.surfaces) + [f"{the} {head}" for head in BACK_REFERENCE_KINDS for the in ("The", "the")]
-        object.__setattr__(self, "pattern", re.compile(rf"(?<!\w){_trie_regex(literals)}(?!\w)"))
+        object.__setattr__(self, "pattern", re.compile(rf"(?<!\w){trie_regex(literals)}(?!\w)"))
 
     def lookup(self, name: str) -> Outlet | None:
         """The outlet called ``name`` (canonical name or alias, any case, with or without "The")."""
@@ -778,28 +779,6 @@ def _apostrophe_variants(text: str) -> tuple[str, ...]:
 def _name_key(name: str) -> str:
     key = re.sub(r"\s+", " ", name.replace("’", "'")).strip().casefold()
     return key[4:] if key.startswith("the ") else key
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """One regex for many literals, factored as a character trie so matching does not
-    try each literal in turn; at each node the longer continuation is tried first."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        alternation = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" not in node:
-            return alternation
-        return (f"(?:{alternation})" if len(branches) == 1 else alternation) + "?"
-
-    return build(trie)
 
 
 # --- the outlets table -----------------------------------------------------------------------

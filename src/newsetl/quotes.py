@@ -61,6 +61,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsetl.outlets import OutletMention
+from newsetl.patterns import trie_regex
 from newsetl.segment import Segmentation
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -156,28 +157,10 @@ APPOSITIVE_OPENERS = frozenset("who whom whose which for of from at with chief h
 WEEKDAYS = frozenset(w for w, c in STOPWORDS.items() if c == "weekday")
 
 _WORD = re.compile(r"[\w'’.\-&]+")
-def _trie_pattern(words) -> str:
-    """An alternation of ``words`` arranged as a prefix tree: the regex engine then tests a letter once
-    instead of once per form (about 6x faster than the flat alternation over a BBC article)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 # Longest form first comes for free: the optional tails are greedy ("called for" before "called").
-_CUE_RE = re.compile(r"\b(" + _trie_pattern(CUES) + r")\b")
+_CUE_RE = re.compile(r"\b(" + trie_regex(CUES) + r")\b")
 
 
 def _cue_matches(text: str, lo: int, hi: int):

@@ -20,7 +20,7 @@ from newsetl import report_text
 from newsetl.aggregates import rebuild_aggregates
 from newsetl.plan import Plan, WorkItem, make_plan
 from newsetl.process import BatchResult, ProcessConfig, observe_site_lines, process_batch
-from newsetl.store import BatchRecord, Store
+from newsetl.store import BatchRecord, Store, write_parquet
 from newsetl.tables import to_table
 
 _FS_RETRIES = {"retries": 2, "retry_delay_seconds": 1}
@@ -82,8 +82,6 @@ def commit_batch(result: BatchResult, run_id: str, out_dir: str) -> dict[str, in
 def commit_planned_rejects(plan: Plan, run_id: str, out_dir: str, staging: str) -> int:
     if not plan.rejects:
         return 0
-    from newsetl.store import write_parquet
-
     rows = [
         {"run_id": run_id, "source_path": r.source_path, "content_sha256": r.content_key, "reason": r.reason, "detail": r.detail}
         for r in plan.rejects
