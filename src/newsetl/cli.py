@@ -12,6 +12,8 @@ from typing import Optional
 
 import typer
 
+from newsetl.embedded_api import EmbeddedAPI
+
 app = typer.Typer(
     help="newsetl: news-corpus ETL into Parquet tables, orchestrated by Prefect.",
     no_args_is_help=True,
@@ -93,8 +95,13 @@ def run(
             typer.echo("Nothing new: every file is already committed, so Prefect was not started (--flow-always records the run in Prefect).")
             print_summary(out, summary)
             return
+    # Boot Prefect's embedded API while this process imports Prefect and the pipeline.
+    # It is stopped at exit (registered before Prefect's log and event workers, so
+    # they drain into it first).
+    embedded = None if os.environ.get("PREFECT_API_URL") else EmbeddedAPI().start()
     flow = load_flow()
     from prefect import tags
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
     from newsetl.tasks import RUN_TAGS
 
@@ -109,9 +116,17 @@ def run(
         max_bytes=int(max_mb * 1024 * 1024),
         dask_address=dask_address,
     )
-    with tags(*RUN_TAGS), LiveProgress(out, enabled=progress_bar):
-        summary = flow(**parameters)
-    print_summary(out, summary)
+    if embedded and get_current_settings().api.url:
+        embedded.stop()  # the API URL comes from a Prefect profile or prefect.toml: use that server
+        embedded = None
+    api = {PREFECT_API_URL: embedded.api_url} if embedded else {}
+    with LiveProgress(out, enabled=progress_bar):
+        if embedded:
+            embedded.wait_ready()
+            embedded.activate()
+        with temporary_settings(updates=api), tags(*RUN_TAGS):
+            summary = flow(**parameters)
+    print_summary(out, summary, embedded_api=embedded is not None)
 
 
 class _ProgressWatcher(threading.Thread):
@@ -191,7 +206,7 @@ class LiveProgress:
         self.bar.stop()
 
 
-def print_summary(out: Path, summary: dict) -> None:
+def print_summary(out: Path, summary: dict, embedded_api: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -222,7 +237,7 @@ def print_summary(out: Path, summary: dict) -> None:
 
         from newsetl.report import prefect_run_url
 
-        if get_current_settings().api.url:
+        if get_current_settings().api.url and not embedded_api:
             console.print(f"Prefect run:  {prefect_run_url(summary['flow_run_id'])}")
         else:
             console.print(

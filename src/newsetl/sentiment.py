@@ -227,6 +227,7 @@ class _Tokenized:
     text: str
     texts: list[str]
     tokens: list[_Token | None]
+    words: list[str]  # the chunk strings (END-OF-SENTENCE for a blank-line run)
     positions: list[int]
     chunks: list[_Chunk]
     first_token: list[int]
@@ -289,6 +290,7 @@ def _tokenize(text: str) -> _Tokenized:
         text=text,
         texts=texts,
         tokens=tokens,
+        words=words,
         positions=positions,
         chunks=chunks,
         first_token=first_token,
@@ -361,10 +363,33 @@ def _cuts_chunk(text: str, position: int) -> bool:
     return False
 
 
+def _cut_between_tokens(doc: _Tokenized, position: int, keep_head: bool) -> bool:
+    """True when a span edge at ``position``, inside a chunk, falls where the chunk's own tokens
+    meet and the kept side tokenizes alone into exactly those tokens.
+
+    The common case is an indirect quote ending before its full stop or comma ("... the
+    airline|."): without this, every such span would be re-tokenized from its own text.
+    ``keep_head``: the span keeps the chunk's part before ``position`` (a span end).
+    """
+    c = bisect_right(doc.positions, position) - 1
+    if c < 0:
+        return False
+    chunk, offset = doc.chunks[c], position - doc.positions[c]
+    k = bisect_left(chunk.offsets, offset)
+    if k == len(chunk.offsets) or chunk.offsets[k] != offset:
+        return False  # inside a token
+    word = doc.words[c]
+    if keep_head:
+        return _chunk(word[:offset]).texts == chunk.texts[:k]
+    return _chunk(word[offset:]).texts == chunk.texts[k:]
+
+
 def _edges_tokenize_alike(doc: _Tokenized, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` on its own is cut into the same chunks as inside the text."""
+    """True when ``text[start:end]`` on its own is cut into the same tokens as inside the text."""
     text = doc.text
-    if _cuts_chunk(text, start) or _cuts_chunk(text, end):
+    if _cuts_chunk(text, start) and not _cut_between_tokens(doc, start, keep_head=False):
+        return False
+    if _cuts_chunk(text, end) and not _cut_between_tokens(doc, end, keep_head=True):
         return False
     # "n't" is recognised by looking two characters ahead: a span ending in "...n" or
     # "...n'" of "n't" loses the space pattern puts before the "n".

@@ -1,0 +1,124 @@
+"""Prefect's temporary local API, started early so its boot overlaps ours.
+
+With no ``PREFECT_API_URL``, Prefect starts a throwaway API server the moment a
+flow is called: a fresh Python process that imports Prefect's server (~6 s of
+CPU here), checks its database and only then answers. ``newsetl run`` then sat
+idle for ~10 s, after having spent ~4 s importing Prefect, pandas and pyarrow
+itself. Starting the very same server (same command, same database in
+``PREFECT_HOME``) before those imports lets both boot at once on two cores, and
+the flow process never imports Prefect's server code at all.
+
+This module does not import Prefect: it runs before Prefect is imported. The
+caller checks, once Prefect is loaded, that no API URL is configured (a profile
+or prefect.toml may name a server), then ``activate``s this one for the flow;
+``stop`` shuts it down gracefully, as Prefect's own would.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+
+# Exit status uvicorn uses when its port was taken between our probe and its bind.
+_PORT_IN_USE = 3
+_STARTUP_TIMEOUT_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+
+
+def _die_with_parent() -> None:
+    """In the server's process before exec: on Linux, get SIGTERM when the run's process dies.
+
+    A run killed with SIGKILL cannot stop its server; without this the server would
+    outlive it, holding a port and Prefect's database.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class EmbeddedAPI:
+    """One temporary Prefect API server process on 127.0.0.1."""
+
+    port: int = 0
+    process: subprocess.Popen | None = field(default=None, repr=False)
+    started: float = 0.0
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def start(self) -> "EmbeddedAPI":
+        """Spawn the server; does not wait for it (see ``wait_ready``) nor point Prefect at it (``activate``)."""
+        self.port = self.port or _free_port()
+        # The command and environment Prefect's own SubprocessASGIServer uses.
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        env.pop("PREFECT_API_URL", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+             "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent,
+        )
+        self.started = time.monotonic()
+        atexit.register(self.stop)
+        return self
+
+    def wait_ready(self, timeout: float | None = None) -> float:
+        """Block until ``/api/health`` answers; the seconds waited. Raises RuntimeError if it never does."""
+        timeout = timeout if timeout is not None else float(os.environ.get(_STARTUP_TIMEOUT_ENV, "180"))
+        waited_from = time.monotonic()
+        while time.monotonic() - self.started < timeout:
+            code = self.process.poll() if self.process else None
+            if code == _PORT_IN_USE:
+                self.port = 0
+                self.start()
+                continue
+            if code is not None:
+                raise RuntimeError(f"Prefect's embedded API exited with status {code} while starting "
+                                   f"(PREFECT_HOME={os.environ.get('PREFECT_HOME', '~/.prefect')})")
+            try:
+                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
+                    if response.status == 200:
+                        return time.monotonic() - waited_from
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"Prefect's embedded API did not answer within {timeout:.0f}s "
+                           f"(raise {_STARTUP_TIMEOUT_ENV} on a slow machine)")
+
+    def activate(self) -> None:
+        """Point Prefect clients created from the environment (e.g. in Prefect's own threads) at this server."""
+        os.environ["PREFECT_API_URL"] = self.api_url
+
+    def stop(self) -> None:
+        """Terminate the server (SIGTERM: it finishes its requests and closes its database)."""
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        if os.environ.get("PREFECT_API_URL") == self.api_url:
+            del os.environ["PREFECT_API_URL"]
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()

@@ -1,0 +1,122 @@
+"""`newsetl run` boots Prefect's embedded API itself, in parallel with its imports.
+
+The server is Prefect's own (same uvicorn command, same database under PREFECT_HOME);
+what is ours is when it starts and that it never outlives the run.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import urllib.request
+from pathlib import Path
+
+import psutil
+import pytest
+
+import newsetl
+from newsetl.embedded_api import EmbeddedAPI
+
+from corpus_paths import FIXTURES, REPO
+from reliability_support import PYTHON
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def _servers_for(prefect_home: Path) -> list[psutil.Process]:
+    """Prefect API server processes using ``prefect_home``."""
+    found = []
+    for proc in psutil.process_iter(["cmdline"]):
+        try:
+            if "prefect.server.api.server:create_app" in " ".join(proc.info["cmdline"] or []) and \
+                    proc.environ().get("PREFECT_HOME") == str(prefect_home):
+                found.append(proc)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return found
+
+
+@pytest.fixture
+def prefect_env(tmp_path, monkeypatch) -> dict[str, str]:
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect"))
+    return {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+
+
+def test_server_answers_then_stops_and_leaves_the_environment_as_it_was(prefect_env):
+    api = EmbeddedAPI().start()
+    assert "PREFECT_API_URL" not in os.environ  # not pointed at until the caller activates it
+    waited = api.wait_ready()
+    assert waited >= 0 and _answers(f"{api.api_url}/health")
+    api.activate()
+    assert os.environ["PREFECT_API_URL"] == api.api_url
+    api.stop()
+    assert "PREFECT_API_URL" not in os.environ
+    assert not _answers(f"{api.api_url}/health")
+    api.stop()  # idempotent: also registered atexit
+
+
+def test_server_dies_with_a_killed_run(prefect_env, tmp_path):
+    parent = subprocess.Popen(
+        [str(PYTHON), "-c", textwrap.dedent("""
+            import time
+            from newsetl.embedded_api import EmbeddedAPI
+            api = EmbeddedAPI().start()
+            print(api.process.pid, flush=True)
+            time.sleep(600)
+        """)],
+        env=prefect_env, stdout=subprocess.PIPE, text=True,
+    )
+    server = psutil.Process(int(parent.stdout.readline()))
+    assert server.is_running()
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    server.wait(timeout=20)  # raises psutil.TimeoutExpired if the server outlives the run
+    assert not _servers_for(tmp_path / "prefect")
+
+
+def test_cli_run_uses_an_embedded_api_and_stops_it(prefect_env, tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [str(PYTHON), "-m", "newsetl.cli", "run", str(FIXTURES / "articles"), "--out", str(out), "--no-progress"],
+        cwd=REPO, env=prefect_env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "temporary embedded API" in " ".join(result.stdout.split())
+    assert "Error logging to API" not in result.stdout + result.stderr  # logs drained before the server stopped
+    runs = newsetl.load("runs", root=out)
+    assert runs["status"].tolist() == ["completed"] and runs["flow_run_id"].notna().all()
+    assert newsetl.load("articles", root=out)["article_id"].is_unique
+    assert not _servers_for(tmp_path / "prefect")
+
+
+def test_flow_run_is_tagged_and_its_task_runs_are_not(prefect_harness, tmp_path):
+    """Tags label the flow run; untagged task runs skip Prefect's per-task tag concurrency round trips."""
+    from prefect import tags
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    sys.path.insert(0, str(REPO))
+    from flows.news_etl import news_etl
+
+    from newsetl.tasks import RUN_TAGS
+
+    with tags(*RUN_TAGS):
+        summary = news_etl(raw_dir=str(FIXTURES / "articles"), out_dir=str(tmp_path / "out"))
+    with get_client(sync_client=True) as client:
+        flow_run = client.read_flow_run(summary["flow_run_id"])
+        task_runs = client.read_task_runs(
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run.id])),
+        )
+    assert set(RUN_TAGS) <= set(flow_run.tags)
+    assert {t.name.split(" ")[0] for t in task_runs} >= {"plan", "process", "commit"}
+    assert all(not t.tags for t in task_runs), [t.tags for t in task_runs]
