@@ -101,7 +101,7 @@ def run(
     embedded = None if os.environ.get("PREFECT_API_URL") else EmbeddedAPI().start()
     flow = load_flow()
     from prefect import tags
-    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+    from prefect.settings import get_current_settings
 
     from newsetl.tasks import RUN_TAGS
 
@@ -119,12 +119,11 @@ def run(
     if embedded and get_current_settings().api.url:
         embedded.stop()  # the API URL comes from a Prefect profile or prefect.toml: use that server
         embedded = None
-    api = {PREFECT_API_URL: embedded.api_url} if embedded else {}
     with LiveProgress(out, enabled=progress_bar):
         if embedded:
             embedded.wait_ready()
             embedded.activate()
-        with temporary_settings(updates=api), tags(*RUN_TAGS):
+        with tags(*RUN_TAGS):
             summary = flow(**parameters)
     print_summary(out, summary, embedded_api=embedded is not None)
 

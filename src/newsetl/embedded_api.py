@@ -105,8 +105,12 @@ class EmbeddedAPI:
                            f"(raise {_STARTUP_TIMEOUT_ENV} on a slow machine)")
 
     def activate(self) -> None:
-        """Point Prefect clients created from the environment (e.g. in Prefect's own threads) at this server."""
+        """Point every Prefect client of this process, in any thread, at this server."""
         os.environ["PREFECT_API_URL"] = self.api_url
+        if "prefect.context" in sys.modules:
+            # Prefect read its settings when imported; threads without a settings context of
+            # their own (log and event workers, heartbeats) fall back to that global copy.
+            sys.modules["prefect.context"].refresh_global_settings_context()
 
     def stop(self) -> None:
         """Terminate the server (SIGTERM: it finishes its requests and closes its database)."""
@@ -115,6 +119,8 @@ class EmbeddedAPI:
         process, self.process = self.process, None
         if os.environ.get("PREFECT_API_URL") == self.api_url:
             del os.environ["PREFECT_API_URL"]
+            if "prefect.context" in sys.modules:
+                sys.modules["prefect.context"].refresh_global_settings_context()
         if process.poll() is None:
             process.terminate()
             try:
