@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import ExitStack, nullcontext
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -95,7 +96,7 @@ def _news_etl(
     run_id = new_run_id(started_at)
     seconds: dict[str, float] = {}
     store = Store(Path(out_dir))
-    with store.locked():
+    with store.locked(), ExitStack() as stack:
         t = time.perf_counter()
         store.open()
         plan = plan_batches(raw_dir, out_dir, batch_size, max_bytes)
@@ -111,6 +112,8 @@ def _news_etl(
             gazetteer_csv=gazetteer_csv,
         )
         staging = str(store.staging_dir(run_id))
+        pool = batch_workers(workers) if workers > 1 and not dask_address and plan.batches else nullcontext()
+        stack.enter_context(pool)
         t = time.perf_counter()
         if plan.batches:
             site_lines = learn_site_lines(quote(plan), out_dir, config)
@@ -143,6 +146,7 @@ def _news_etl(
             print(f"committed batch {done}/{len(plan.batches)}: {len(result.article_ids)} articles")
         seconds["batches"] = time.perf_counter() - t
         seconds["commit"] = commit_seconds  # in the flow's process, between batches (the task call, timed whole)
+        stack.close()  # the worker processes are done
         seconds.update({f"stage.{k}": v for k, v in sorted(stage_seconds.items())})
         write_progress(out_dir, run_id, "aggregating", n_batches, n_batches, plan.n_new, plan.n_new)
         t = time.perf_counter()
@@ -198,14 +202,14 @@ def _run_batches(
             ]
             yield from (future.result() for future in futures)
         return
-    with batch_workers(workers):
-        futures = [
-            process_batch_task.submit(b, run_id, quote(items), staging, config) for b, items in zip(batch_ids, plan.batches)
-        ]
-        # Commit in plan order so the tables' part order is deterministic; a later
-        # batch that finished first simply waits for its turn.
-        for future in futures:
-            yield future.result()
+    # workers > 1: each task hands its batch to the worker processes opened by the flow
+    futures = [
+        process_batch_task.submit(b, run_id, quote(items), staging, config) for b, items in zip(batch_ids, plan.batches)
+    ]
+    # Commit in plan order so the tables' part order is deterministic; a later
+    # batch that finished first simply waits for its turn.
+    for future in futures:
+        yield future.result()
 
 if __name__ == "__main__":
     args = sys.argv[1:]

@@ -414,13 +414,16 @@ class SiteLineIndex:
 
     def observe(self, group: str, article_id: str, parts: ArticleParts) -> None:
         """Count the article's edge lines once; observing the same article again changes nothing."""
+        self.add(group, article_id, edge_line_hashes(parts))
+
+    def add(self, group: str, article_id: str, hashes: Iterable[int]) -> None:
+        """``observe`` with the article's ``edge_line_hashes`` worked out elsewhere (e.g. in a worker)."""
         key = _article_key(article_id)
         if key in self.seen:
             return
         self.seen.add(key)
         lines = self.groups.setdefault(group, _GroupLines())
         lines.n_articles += 1
-        hashes = {_hash64(site_line_key(b.text)) for _, b in _edge_blocks(_blocks(parts)) if _learnable(b.text)}
         for h in hashes:
             lines.counts[h] = lines.counts.get(h, 0) + 1
 
@@ -438,6 +441,11 @@ class SiteLineIndex:
             return False
         share = SITE_LINE_SENTENCE_MIN_SHARE if _is_sentence_like(text) else SITE_LINE_MIN_SHARE
         return count >= share * lines.n_articles
+
+
+def edge_line_hashes(parts: ArticleParts) -> frozenset[int]:
+    """Hashes of the article's learnable lines at its head and tail: what ``SiteLineIndex`` counts."""
+    return frozenset(_hash64(site_line_key(b.text)) for _, b in _edge_blocks(_blocks(parts)) if _learnable(b.text))
 
 
 def site_group(parts: ArticleParts, source_path: str, publisher_hint: str | None) -> str:

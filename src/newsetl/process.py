@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -267,25 +268,43 @@ def _gazetteer(extra_csv: str | None):
 
 
 def _site_lines(path: str | None):
-    if not path or not hasattr(clean_stage, "SiteLineIndex") or not hasattr(clean_stage.SiteLineIndex, "load"):
-        return None
-    return clean_stage.SiteLineIndex.load(Path(path))
+    return clean_stage.SiteLineIndex.load(Path(path)) if path else None
 
 
-def observe_site_lines(items: Sequence[WorkItem], index_path: Path, config: ProcessConfig) -> str:
-    """Feed this run's new articles to the cleaner's repeated-line memory before any batch is cleaned.
+SiteLineObservation = tuple[str, str, frozenset[int]]  # (site group, article id, edge-line hashes)
 
-    Observing first means the first article of a site benefits from the lines its
-    later articles repeat, whatever the batch order. Returns the saved index path.
-    """
-    index_cls = getattr(clean_stage, "SiteLineIndex", None)
-    if index_cls is None or not hasattr(index_cls, "observe"):
-        return ""
-    index = index_cls.load(Path(index_path))
+
+def site_line_observations(items: Sequence[WorkItem], config: ProcessConfig) -> list[SiteLineObservation]:
+    """What the repeated-line memory learns from each readable article of ``items`` (pure; runs in workers)."""
+    observations = []
     for article in _read_items(items, config, _Rows(), {}, run_id=""):
         parts = split_parts(article)
         hint = article.source or _publisher_hint(article.source_path, config)
-        index.observe(clean_stage.site_group(parts, article.source_path, hint), article.article_id, parts)
+        group = clean_stage.site_group(parts, article.source_path, hint)
+        observations.append((group, article.article_id, clean_stage.edge_line_hashes(parts)))
+    return observations
+
+
+def observe_site_lines(
+    items: Sequence[WorkItem], index_path: Path, config: ProcessConfig, pool: Executor | None = None, chunks: int = 1
+) -> str:
+    """Feed this run's new articles to the cleaner's repeated-line memory before any batch is cleaned.
+
+    Observing first means the first article of a site benefits from the lines its
+    later articles repeat, whatever the batch order. With a ``pool``, the reading and
+    hashing is split in ``chunks`` run there; observations are added in item order
+    either way, so the saved index does not depend on the workers. Returns its path.
+    """
+    index = clean_stage.SiteLineIndex.load(Path(index_path))
+    if pool is None or chunks <= 1:
+        results: Iterable[list[SiteLineObservation]] = [site_line_observations(items, config)]
+    else:
+        size = -(-len(items) // chunks)
+        results = pool.map(site_line_observations, [items[k : k + size] for k in range(0, len(items), size)],
+                           [config] * chunks)
+    for observations in results:
+        for group, article_id, hashes in observations:
+            index.add(group, article_id, hashes)
     Path(index_path).parent.mkdir(parents=True, exist_ok=True)
     index.save(Path(index_path))
     return str(index_path)
