@@ -270,6 +270,71 @@ def test_page_table_between_paragraphs_is_kept():
     assert kept[kept.index(table[0]) : kept.index(table[-1]) + 1] == table
 
 
+def test_page_author_box_after_the_article_is_removed_as_a_byline():
+    result, expected = _page_fixture("page_author_box")
+    assert list(result.paragraphs) == expected
+    removed = {r.text: (r.category, r.rule) for r in result.removed}
+    assert removed["About the author"] == ("byline", "author_heading")
+    bio = "Omar has covered schools and libraries for the Ledger since 2019 and lives in the east end with his family."
+    assert removed[bio] == ("byline", "page_author_box")
+
+
+def test_page_short_last_sentence_of_the_article_is_kept():
+    text = (FIXTURES / "page_with_boxes.txt").read_text(encoding="utf-8")
+    last = "The winter schedule takes effect on December 2, and tickets for the night crossings will be sold on board as before."
+    result = clean(parts_of(text.replace(last, last + "\nThe fare stays at $6.")))
+    assert result.paragraphs[-2:] == (last, "The fare stays at $6.")
+
+
+def test_page_short_call_to_action_after_the_article_is_not_kept_as_its_last_sentence():
+    text = (FIXTURES / "page_with_boxes.txt").read_text(encoding="utf-8")
+    last = "The winter schedule takes effect on December 2, and tickets for the night crossings will be sold on board as before."
+    result = clean(parts_of(text.replace(last, last + "\nView the ferry timetable.")))
+    assert result.paragraphs[-1] == last
+
+
+def test_page_line_ending_in_a_colon_closes_a_related_list():
+    result, _ = _page_fixture("page_author_box")
+    removed = {r.text: r.rule for r in result.removed}
+    assert removed["Library board weighs cuts to branch hours"] == "related_list_item"
+    assert "Here is what the donors asked for in return:" in result.paragraphs
+
+
+def test_page_newsletter_box_blurb_between_its_heading_and_button_is_removed():
+    result, _ = _page_fixture("page_author_box")
+    removed = {r.text: (r.category, r.rule) for r in result.removed}
+    assert removed["Everything happening in town on Saturday and Sunday, picked by our editors."] == ("newsletter", "newsletter_box_text")
+    assert removed["Sign me up"][0] == "newsletter"
+
+
+def test_page_label_is_not_joined_with_the_lowercase_line_under_it():
+    result, _ = _page_fixture("page_author_box")
+    removed = {r.text: r.category for r in result.removed}
+    assert removed["12 March 2024 • 6:42pm"] == "dateline"
+    assert removed["facebook"] == "social_share"
+    assert removed["3 Comments"] == "comments" and "shelby_r" in removed
+
+
+def test_page_headline_is_found_above_byline_date_and_share_buttons():
+    result, _ = _page_fixture("page_author_box")
+    assert result.title == "Lakeside Library Will Stay Open on Sundays After Donors Step In"
+
+
+def test_hard_wrapped_line_that_a_rule_still_knows_with_its_continuation_stays_joined():
+    note = ["Editor's note: Millbrook's council", "meets", "again in May to vote on the second loan."]
+    text = BASE_ARTICLE.rstrip("\n") + "\n\n" + "\n".join(note) + "\n"
+    result = clean(parts_of(text))
+    assert [r.text for r in result.removed] == note
+    assert [r.rule for r in result.removed] == ["editors_note", "editors_note+continuation", "editors_note+continuation"]
+
+
+def test_author_box_heading_at_the_end_of_an_article_goes_with_the_bio():
+    footer = ["About the author", "Jane Halvorsen is a senior reporter for the Millbrook Courier covering local government."]
+    result = clean(parts_of(with_footer(*footer)))
+    assert [(r.text, r.rule) for r in result.removed] == [(footer[0], "author_heading"), (footer[1], "author_bio")]
+    assert list(result.paragraphs) == base_paragraphs()
+
+
 # --- mastheads and titles ---------------------------------------------------------------------------
 
 

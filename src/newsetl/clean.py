@@ -23,13 +23,15 @@ Three sources of evidence, weakest last:
    with many rule hits) the article is the densest run of prose: the
    maximum-sum span of per-line scores (a prose line scores its words, a menu
    line or furniture rule a penalty; short runs of subheadings and table cells
-   between paragraphs cost little; numbered-list items are neutral). Context
-   decides what a line's text cannot: after a "Related"/"More stories" heading,
-   lone prose lines in a series (teasers) count for little; after a comments
-   heading, nothing counts. The span is then trimmed at its edges (bylines,
-   dates, bios, prompts), extended over a numbered list that runs on from it,
-   and cleaned inside (ad labels, "Related" boxes and their links, newsletter
-   boxes, bios after the last paragraphs). Everything outside it is removed as
+   between paragraphs cost little; numbered-list items are neutral; a short
+   sentence right after a paragraph counts a little). Context decides what a
+   line's text cannot: after a "Related"/"More stories" heading, lone prose
+   lines in a series (teasers) count for little; after a comments heading,
+   nothing counts. The span is then trimmed at its edges (bylines, dates, bios,
+   prompts), extended over a numbered list that runs on from it, ended at an
+   author box ("About the author" and a short bio), and cleaned inside (ad
+   labels, "Related" boxes and their links, newsletter boxes and their blurbs,
+   bios after the last paragraphs). Everything outside it is removed as
    ``navigation`` unless a rule names a better category.
 
 Safety: an article that would lose most of its prose is returned unchanged
@@ -134,6 +136,22 @@ PAGE_LONE_PROSE_AFTER_RELATED_WEIGHT = 0.1
 # ... when it is one of a series (another lone prose line within this many lines):
 # a single paragraph after a "Related" box is the article's last one.
 PAGE_TEASER_WINDOW = 4
+# A short sentence right after a paragraph ("The fare stays at $6.", "\"No,\" she said.")
+# is the paragraph's tail or the article's last line: it scores this share of its words
+# instead of a menu line's penalty ...
+PAGE_SHORT_SENTENCE_MIN_WORDS = 3
+PAGE_SHORT_SENTENCE_WEIGHT = 0.5
+# ... unless it tells the reader to do something ("View the ferry timetable." is a link).
+_CALL_TO_ACTION = re.compile(
+    r"(?:view|read|see|click|tap|watch|listen|share|follow|sign|subscribe|join|download|get|learn|visit|check|find|explore|discover|register|log|leave|add|write|send|submit)\b",
+    re.IGNORECASE,
+)
+# An author box ("About the author", then a bio of a paragraph or two) ends the article.
+PAGE_AUTHOR_BIO_MAX_PARAGRAPHS = 2
+_AUTHOR_HEADINGS = frozenset({"author_heading"})
+# A line sandwiched between two lines of a newsletter box (heading, pitch, button) is the
+# box's blurb when it is at most this long.
+PAGE_BOX_TEXT_MAX_WORDS = 30
 # Edge rules that stay at the edges in a page too: phrasings an article paragraph can take.
 _PAGE_EDGE_ONLY = frozenset({"correction", "earlier_version", "editors_note", "click_here"})
 # Furniture in an article file that is content on a page: a tweet embedded in the article
@@ -150,7 +168,8 @@ _NUMERIC_CELL = re.compile(r"^[-+−]?[$€£¥]?\d[\d.,:/]*\s*(?:%|[kmb]|pts?)?
 PAGE_LIST_MAX_GAP = 2
 PAGE_LIST_MIN_ITEMS = 3
 _LIST_NUMBER = re.compile(r"^(\d{1,3})\s*[.)]\s+\S")
-# The headline is looked for just above the article: a line of a few words, no final period.
+# The headline is looked for just above the article (among this many lines no rule knows):
+# a line of a few words, no final period.
 PAGE_HEADLINE_LOOKBACK = 12
 PAGE_HEADLINE_MIN_WORDS = 3
 PAGE_HEADLINE_MAX_WORDS = 30
@@ -276,7 +295,15 @@ class _Block:
     role: str  # "title", "dek" or "body"
 
 
-def _blocks(parts: ArticleParts) -> list[_Block]:
+def _is_label(group: list[Line], following: Line, rules: RuleSet) -> bool:
+    """A line a rule knows, which the rules no longer know with the next line appended."""
+    if len(group) != 1 or not rules.matching(group[0].text):
+        return False
+    return not rules.matching(f"{group[0].text} {following.text}")
+
+
+def _blocks(parts: ArticleParts, rules: RuleSet | None = None) -> list[_Block]:
+    rules = rules or DEFAULT_RULES
     blocks: list[_Block] = []
     if parts.title is not None:
         blocks.append(_Block((parts.title,), parts.title.text, "title"))
@@ -287,7 +314,16 @@ def _blocks(parts: ArticleParts) -> list[_Block]:
         # Hard-wrapped paragraphs (HuffPost exports) continue on the very next raw
         # line with a lowercase word; a paragraph break is a blank line, which the
         # splitter dropped, so a line-number gap or a capital starts a new block.
-        if group and line.line_no == group[-1].line_no + 1 and line.text[:1].islower() and not _TERMINAL.search(group[-1].text):
+        # A furniture label ("Comments", "Follow", a date) is a line of its own that a lowercase
+        # line (a user name, "facebook") merely follows on a flattened page; a wrapped editor's
+        # note is still an editor's note with its next line.
+        if (
+            group
+            and line.line_no == group[-1].line_no + 1
+            and line.text[:1].islower()
+            and not _TERMINAL.search(group[-1].text)
+            and not _is_label(group, line, rules)
+        ):
             group.append(line)
             continue
         if group:
@@ -515,7 +551,7 @@ def clean(
     :func:`site_group` the article was observed under (default: the publisher's
     group, or any group of ``site_lines`` that knows the line).
     """
-    blocks = _blocks(parts)
+    blocks = _blocks(parts, rules)
     matches = [rules.matching(_match_form(b.text)) for b in blocks]
     detected = _detect_publisher(blocks, rules, matches)
     publisher = source or detected
@@ -614,7 +650,10 @@ def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
         if _is_related_heading(matches[i]):
             open_list = True
             continue
-        if open_list and _word_count(block.text) <= LINK_LINE_MAX_WORDS and not _is_prose(block.text):
+        if open_list and block.text.rstrip().endswith(":") and not matches[i]:
+            # "The council made three decisions:" introduces what follows: the article has resumed
+            open_list = False
+        elif open_list and _word_count(block.text) <= LINK_LINE_MAX_WORDS and not _is_prose(block.text):
             members[i] = True
         elif not matches[i]:
             open_list = False
@@ -728,6 +767,8 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
         elif prose[i]:
             tail = i >= (1 - PAGE_TAIL_SHARE) * len(blocks)
             scores.append(_page_words(block.text) * (PAGE_TAIL_WEIGHT if tail else 1.0))
+        elif i > 0 and prose[i - 1] and _is_short_sentence(block.text):
+            scores.append(_page_words(block.text) * PAGE_SHORT_SENTENCE_WEIGHT)
         else:
             scores.append(-PAGE_SHORT_LINE_PENALTY)
     for i, member in enumerate(_link_list_members(blocks, matches)):
@@ -761,10 +802,20 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
             j += 1
         if j - i <= PAGE_SHORT_RUN_MAX and i > 0 and prose[i - 1] and j < len(blocks):
             for k in range(i, j):
-                if not matches[k]:
+                if not matches[k] and scores[k] < 0:
                     scores[k] = -PAGE_SHORT_IN_RUN_PENALTY
         i = j
     return scores
+
+
+def _is_short_sentence(text: str) -> bool:
+    """A sentence too short to count as prose ("The fare stays at $6.")."""
+    return (
+        _word_count(text) >= PAGE_SHORT_SENTENCE_MIN_WORDS
+        and bool(_TERMINAL.search(text))
+        and not text[:1].islower()
+        and not _CALL_TO_ACTION.match(text)
+    )
 
 
 def _is_related_heading(rules: tuple[Rule, ...]) -> bool:
@@ -879,6 +930,25 @@ def _extend_over_numbered_list(blocks: list[_Block], matches: list[tuple[Rule, .
     return new_end
 
 
+def _cut_author_box(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> int:
+    """End the span at an author-box heading ("About the author") that a short bio follows.
+
+    The bio is prose, so the densest-prose span takes it in; the heading tells it apart.
+    A heading followed by more than a bio's worth of prose is left alone (the article goes on).
+    """
+    prose_before = 0
+    for i in range(start, end):
+        if any(r.name in _AUTHOR_HEADINGS for r in matches[i]) and prose_before >= PAGE_ARTICLE_MIN_WORDS:
+            prose_after = sum(1 for k in range(i + 1, end) if _is_page_prose(blocks[k].text))
+            if prose_after <= PAGE_AUTHOR_BIO_MAX_PARAGRAPHS:
+                while i > start and (_page_trim_rule(matches[i - 1]) or _is_short_line(blocks[i - 1].text)):
+                    i -= 1  # the tags and name lines above the box go with it
+                return i
+        if not matches[i] and _is_page_prose(blocks[i].text):
+            prose_before += _page_words(blocks[i].text)
+    return end
+
+
 def _page_inner_rule(rules: tuple[Rule, ...]) -> Rule | None:
     """An edge rule that fires inside a page's article: on a flattened page, boxes (newsletter
     sign-ups, share prompts, copyright lines) sit between paragraphs, not only at the ends."""
@@ -896,6 +966,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     while start < end < len(blocks) and embedded[end]:
         end += 1
     end = _extend_over_numbered_list(blocks, matches, start, end)
+    box_end, end = end, _cut_author_box(blocks, matches, start, end)
     # a "Related" box inside the article: its heading and the headline links under it
     in_link_list = _link_list_members(blocks, matches)
     # after the article's last two consecutive paragraphs, footer rules (bios, credits) fire too
@@ -911,14 +982,32 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             rule = matches[i][0] if matches[i] else None
         if rule is not None:
             verdicts[i] = _Verdict(rule.category, rule.name)
+        elif end <= i < box_end:
+            verdicts[i] = _Verdict("byline", "page_author_box")
         elif not inside:
             verdicts[i] = _Verdict("navigation", "page_outside_article")
         elif in_link_list[i]:
             verdicts[i] = _Verdict("related_links", "related_list_item")
+    # the pitch line of a newsletter box sits between its heading and its button
+    for i in range(1, len(blocks) - 1):
+        before, after = verdicts[i - 1], verdicts[i + 1]
+        if (
+            verdicts[i] is None
+            and before is not None and before.category == "newsletter"
+            and after is not None and after.category == "newsletter"
+            and _word_count(blocks[i].text) <= PAGE_BOX_TEXT_MAX_WORDS
+        ):
+            verdicts[i] = _Verdict("newsletter", "newsletter_box_text")
     headline = None
-    for i in range(start - 1, max(-1, start - PAGE_HEADLINE_LOOKBACK - 1), -1):
+    looked = 0
+    for i in range(start - 1, -1, -1):
+        if matches[i]:
+            continue  # share buttons, bylines and dates between headline and article do not count
+        looked += 1
+        if looked > PAGE_HEADLINE_LOOKBACK:
+            break
         text = blocks[i].text
-        if not matches[i] and PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not text.endswith("."):
+        if PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not text.endswith("."):
             headline = i
             verdicts[i] = None
             break
