@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -18,7 +19,7 @@ import psutil
 import pytest
 
 import newsetl
-from newsetl.embedded_api import EmbeddedAPI
+from newsetl.embedded_api import EmbeddedAPI, _database_is_current
 
 from corpus_paths import FIXTURES, REPO
 from reliability_support import PYTHON
@@ -52,7 +53,8 @@ def prefect_env(tmp_path, monkeypatch) -> dict[str, str]:
     return {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
 
 
-def test_server_answers_then_stops_and_leaves_the_environment_as_it_was(prefect_env):
+def test_server_answers_then_stops_and_leaves_the_environment_as_it_was(prefect_env, tmp_path):
+    assert not _database_is_current(prefect_env)  # a fresh PREFECT_HOME: the server must create and migrate it
     api = EmbeddedAPI().start()
     assert "PREFECT_API_URL" not in os.environ  # not pointed at until the caller activates it
     waited = api.wait_ready()
@@ -63,6 +65,14 @@ def test_server_answers_then_stops_and_leaves_the_environment_as_it_was(prefect_
     assert "PREFECT_API_URL" not in os.environ
     assert not _answers(f"{api.api_url}/health")
     api.stop()  # idempotent: also registered atexit
+
+    # Migrated now, so the next server may skip its start-up migration check ...
+    assert _database_is_current(prefect_env)
+    # ... but not on another database, nor on one stamped with an older revision.
+    assert not _database_is_current({**prefect_env, "PREFECT_API_DATABASE_CONNECTION_URL": "postgresql+asyncpg://db/prefect"})
+    with sqlite3.connect(tmp_path / "prefect" / "prefect.db") as db:
+        db.execute("UPDATE alembic_version SET version_num = 'aaaaaaaaaaaa'")
+    assert not _database_is_current(prefect_env)
 
 
 def test_server_dies_with_a_killed_run(prefect_env, tmp_path):
@@ -84,18 +94,17 @@ def test_server_dies_with_a_killed_run(prefect_env, tmp_path):
     assert not _servers_for(tmp_path / "prefect")
 
 
-def test_cli_run_uses_an_embedded_api_and_stops_it(prefect_env, tmp_path):
+def test_cli_runs_use_an_embedded_api_and_stop_it_even_with_nothing_new(prefect_env, tmp_path):
     out = tmp_path / "out"
-    result = subprocess.run(
-        [str(PYTHON), "-m", "newsetl.cli", "run", str(FIXTURES / "articles"), "--out", str(out), "--no-progress"],
-        cwd=REPO, env=prefect_env, capture_output=True, text=True, timeout=300,
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    assert "temporary embedded API" in " ".join(result.stdout.split())
-    assert "Error logging to API" not in result.stdout + result.stderr  # logs drained before the server stopped
-    runs = newsetl.load("runs", root=out)
-    assert runs["status"].tolist() == ["completed"] and runs["flow_run_id"].notna().all()
-    assert newsetl.load("articles", root=out)["article_id"].is_unique
+    cmd = [str(PYTHON), "-m", "newsetl.cli", "run", str(FIXTURES / "articles"), "--out", str(out), "--no-progress"]
+    first = subprocess.run(cmd, cwd=REPO, env=prefect_env, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stdout[-2000:] + first.stderr[-2000:]
+    assert "temporary embedded API" in " ".join(first.stdout.split())
+    assert "Error logging to API" not in first.stdout + first.stderr  # logs drained before the server stopped
+    assert not _servers_for(tmp_path / "prefect")
+    again = subprocess.run(cmd, cwd=REPO, env=prefect_env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "Nothing new" in again.stdout
+    assert newsetl.load("runs", root=out)["status"].tolist() == ["completed", "unchanged"]
     assert not _servers_for(tmp_path / "prefect")
 
 

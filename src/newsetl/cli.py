@@ -87,18 +87,20 @@ def run(
         if "=" not in item:
             raise typer.BadParameter(f"expected DIR=PUBLISHER, got {item!r}", param_hint="--publisher-dir")
     mapping = dict(item.split("=", 1) for item in publisher_dir)
+    # Boot Prefect's embedded API first thing, while this process checks for new files and
+    # imports Prefect and the pipeline (~9 s of server boot overlapped). It is stopped at
+    # exit, after Prefect's log and event workers (registered later) have drained into it.
+    embedded = None if os.environ.get("PREFECT_API_URL") else EmbeddedAPI().start()
     if not flow_always:
         from newsetl.unchanged import record_unchanged_run
 
         summary = record_unchanged_run(raw, out, max_bytes=int(max_mb * 1024 * 1024), batch_size=batch_size)
         if summary is not None:
-            typer.echo("Nothing new: every file is already committed, so Prefect was not started (--flow-always records the run in Prefect).")
+            if embedded:
+                embedded.stop()
+            typer.echo("Nothing new: every file is already committed, so no Prefect flow ran (--flow-always records the run in Prefect).")
             print_summary(out, summary)
             return
-    # Boot Prefect's embedded API while this process imports Prefect and the pipeline.
-    # It is stopped at exit (registered before Prefect's log and event workers, so
-    # they drain into it first).
-    embedded = None if os.environ.get("PREFECT_API_URL") else EmbeddedAPI().start()
     flow = load_flow()
     from prefect import tags
     from prefect.settings import get_current_settings

@@ -17,14 +17,19 @@ or prefect.toml may name a server), then ``activate``s this one for the flow;
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import os
+import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import closing
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # Exit status uvicorn uses when its port was taken between our probe and its bind.
 _PORT_IN_USE = 3
@@ -43,6 +48,37 @@ def _die_with_parent() -> None:
 
         PR_SET_PDEATHSIG = 1
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+_REVISION = re.compile(r"^(down_)?revision\s*(?::[^=]*)?=\s*['\"]([0-9a-f]+)['\"]", re.MULTILINE)
+
+
+def _database_is_current(env: dict[str, str]) -> bool:
+    """True when Prefect's default SQLite database already has every migration this Prefect ships.
+
+    Then the server's start-up migration check (~1 s of its ~9 s boot here) can be skipped.
+    Anything unusual (another database URL, an unreadable file, an unknown layout) answers
+    False, and the server migrates as it always does.
+    """
+    if any(key.startswith(("PREFECT_API_DATABASE", "PREFECT_SERVER_DATABASE")) for key in env):
+        return False
+    database = Path(env.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser() / "prefect.db"
+    spec = importlib.util.find_spec("prefect")
+    if not database.is_file() or spec is None or not spec.submodule_search_locations:
+        return False
+    versions = Path(spec.submodule_search_locations[0]) / "server/database/_migrations/versions/sqlite"
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for migration in versions.glob("*.py"):
+        for down, revision in _REVISION.findall(migration.read_text(encoding="utf-8", errors="replace")):
+            (parents if down else revisions).add(revision)
+    heads = revisions - parents
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)) as db:
+            stamped = {row[0] for row in db.execute("SELECT version_num FROM alembic_version")}
+    except sqlite3.Error:
+        return False
+    return len(heads) == 1 and stamped == heads
 
 
 def _free_port() -> int:
@@ -69,6 +105,8 @@ class EmbeddedAPI:
         # The command and environment Prefect's own SubprocessASGIServer uses.
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
         env.pop("PREFECT_API_URL", None)
+        if _database_is_current(env):
+            env["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
