@@ -103,7 +103,7 @@ def run(
             return
     flow = load_flow()
     from prefect import tags
-    from prefect.settings import get_current_settings
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
 
     from newsetl.tasks import RUN_TAGS
 
@@ -121,11 +121,14 @@ def run(
     if embedded and get_current_settings().api.url:
         embedded.stop()  # the API URL comes from a Prefect profile or prefect.toml: use that server
         embedded = None
+    # Heartbeats let a server notice a flow run that died; a temporary API dies with the
+    # run, so with it they only cost the second the flow waits for the heartbeat thread.
+    no_heartbeats = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if embedded else {}
     with LiveProgress(out, enabled=progress_bar):
         if embedded:
             embedded.wait_ready()
             embedded.activate()
-        with tags(*RUN_TAGS):
+        with tags(*RUN_TAGS), temporary_settings(updates=no_heartbeats):
             summary = flow(**parameters)
     print_summary(out, summary, embedded_api=embedded is not None)
 
