@@ -196,7 +196,8 @@ def _run_batches(
             futures = [
                 runner.submit(
                     process_batch_task,
-                    parameters={"batch_id": b, "run_id": run_id, "items": quote(items), "staging": staging, "config": config},
+                    # not quote()d: prefect-dask hands parameters to the task as given
+                    parameters={"batch_id": b, "run_id": run_id, "items": items, "staging": staging, "config": config},
                 )
                 for b, items in zip(batch_ids, plan.batches)
             ]
