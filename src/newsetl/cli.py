@@ -101,6 +101,10 @@ def run(
             typer.echo("Nothing new: every file is already committed, so no Prefect flow ran (--flow-always records the run in Prefect).")
             print_summary(out, summary)
             return
+    if workers > 1 and not dask_address:
+        from newsetl import workerpool
+
+        workerpool.start_early()  # its import of the pipeline overlaps the API server's boot too
     flow = load_flow()
     from prefect import tags
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings

@@ -6,7 +6,6 @@ no results: everything of value is in the Parquet tables.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from newsetl import report_text
+from newsetl import report_text, workerpool
 from newsetl.aggregates import rebuild_aggregates
 from newsetl.plan import Plan, WorkItem, make_plan
 from newsetl.process import BatchResult, ProcessConfig, observe_site_lines, process_batch
@@ -55,9 +54,7 @@ _pool_size = 1
 def batch_workers(n_workers: int) -> Iterator[None]:
     """Worker processes for the learn pass and the batches of this flow run."""
     global _batch_pool, _pool_size
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsetl.process"])
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=workerpool.context()) as pool:
         _batch_pool, _pool_size = pool, n_workers
         try:
             yield
