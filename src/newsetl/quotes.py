@@ -45,6 +45,13 @@ Decisions (to be mirrored in DESIGN/README):
   outlet as ``via_outlet``; a quote *inside* an outlet's quoted text with its own
   speaker (``"..., he said: 'They are in it,'" the Times reported``) is the
   nested speaker's direct quote, and the container is not a row.
+- Besides verbs, a frame may come from ``according to`` with any source phrase
+  (``according to county records``), a label verb with its object and label
+  (``called the plan a gimmick``, ``described the cuts as reckless``), or a speech
+  noun with a possessor and a "that" clause (``Mr Ortiz's claim that ...``); the
+  possessor of a noun does not become the antecedent of later pronouns.
+- A frame inside a relative clause (``Mr Ortiz, who says he is staying, had ...``)
+  reports only up to the clause's end.
 - ``speaker_name`` is a person's fullest name in the article (``Seth G. Jones``),
   a surname only when the article never gives more (``Mr Brown``), else None
   (organisations: ``speaker_surface`` keeps ``the ministry``).
@@ -142,16 +149,20 @@ NAME_PARTICLES = frozenset("de da van von der den al bin la le du del di dos".sp
 # Adverbials that may stand between a source and its cue ("has repeatedly said", "on Tuesday said").
 ADVERBIALS = frozenset(
     "has have had was were is are also recently repeatedly previously later earlier then once often again "
-    "publicly privately reportedly quickly simply further already still now just would will could may might "
+    "publicly privately reportedly quickly simply further already still now just would will could may might should must can cannot "
     "did does do not never always originally initially separately yesterday today tonight subsequently "
     "immediately first last this week month year shortly thereafter be been being".split()
-)
+) | frozenset(  # negated auxiliaries: "He didn't say", "Officials don't believe"
+    f"{aux}n{apo}t" for aux in "did does do is was are were has have had would could should".split() for apo in "'’"
+) | frozenset({"won't", "won’t", "can't", "can’t"})
 PASSIVE_AUX = frozenset("was were is are be been being".split())
 # Words that end a noun phrase when walking left from a cue.
 NP_BOUNDARY = frozenset(
     "that and but while when as because if which where whom after before since although though than then so "
     "or nor for to of with by from in on at into about".split()
 ) | frozenset(CUES)
+# Prepositions that end a phrase only in lower case ("arrests over alleged ...", but "League Against Cruel Sports").
+LOWER_BOUNDARY = frozenset("over under against through via among without".split())
 # Words that open a description after a name: "Vincent Cable, for the Liberal Democrats, said".
 APPOSITIVE_OPENERS = frozenset("who whom whose which for of from at with chief head".split())
 WEEKDAYS = frozenset(w for w, c in STOPWORDS.items() if c == "weekday")
@@ -160,14 +171,15 @@ _WORD = re.compile(r"[\w'’.\-&]+")
 
 
 # Longest form first comes for free: the optional tails are greedy ("called for" before "called").
-_CUE_RE = re.compile(r"\b(" + trie_regex(CUES) + r")\b")
+# The lookahead lets the engine drop most positions at one character (every form starts in lower case).
+_CUE_RE = re.compile(r"(?=[a-z])\b(" + trie_regex(CUES) + r")\b")
 
 
 def _cue_matches(text: str, lo: int, hi: int):
     return _CUE_RE.finditer(text, lo, hi)
 
 
-_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_ACCORDING = re.compile(r"[Aa](?<![\w][Aa])ccording to\b")  # starts with a letter class: a fast scan
 _TITLE_RE = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(t) for t in TITLES) + r")(?![\w'’])", re.IGNORECASE)
 
 MASK = "_"
@@ -293,6 +305,9 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+_SPACED_HYPHEN = re.compile(r"(\s)-(?=\s)")
+
+
 def mask_quotes(body: str, spans: Sequence[QuoteSpan]) -> str:
     """``body`` with quoted text replaced by MASK and the marks by spaces, same length.
 
@@ -300,19 +315,27 @@ def mask_quotes(body: str, spans: Sequence[QuoteSpan]) -> str:
     (``"...," Okafor, whom the Herald described as "the port's chief negotiator," told``).
     Dashes become commas so ``Gerry Conlon - who was ... - said`` reads as an appositive.
     """
-    chars = list(body)
+    pieces: list[str] = []
+    pos = 0
     for sp in spans:
         if sp.parent is not None:
             continue
         lo = max(sp.start - 1, 0)
         hi = min(sp.end + (1 if sp.closed else 0), len(body))
-        keep = sp.end - 1 if sp.end > sp.start and body[sp.end - 1] in ",:;" else -1
-        for k in range(lo, hi):
-            if k == keep:
-                continue
-            chars[k] = " " if k in (sp.start - 1, sp.end) and body[k] in "\"\u201c\u201d'\u2018\u2019" else MASK
-    out = "".join(chars)
-    return re.sub(r"(?<=\s)[-\u2013\u2014](?=\s)|[\u2013\u2014]", ",", out)
+        if lo < pos:  # top-level spans come in order and never overlap; if one did, the later one wins
+            pieces, pos = ["".join(pieces)[:lo]], lo
+        pieces.append(body[pos:lo])
+        run = [MASK] * (hi - lo)
+        for k in (sp.start - 1, sp.end):
+            if lo <= k < hi and body[k] in "\"\u201c\u201d'\u2018\u2019":
+                run[k - lo] = " "
+        if sp.end > sp.start and body[sp.end - 1] in ",:;" and lo <= sp.end - 1 < hi:
+            run[sp.end - 1 - lo] = body[sp.end - 1]
+        pieces.append("".join(run))
+        pos = hi
+    pieces.append(body[pos:])
+    out = "".join(pieces)
+    return _SPACED_HYPHEN.sub(r"\1,", out.replace("\u2013", ",").replace("\u2014", ","))
 
 
 # --------------------------------------------------------------------------- people in the article
@@ -329,8 +352,8 @@ class PersonMention:
 
 
 _NAME_TOKEN = r"(?:(?:Mc|Mac|O'|O\u2019|D'|Di|De|La|Le)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'\u2019][A-Z][a-z]*|-[a-z]+)*|[A-Z]\.)(?![\w])"
-_CAP_RUN = re.compile(
-    rf"(?<![\w'’.])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Baroness)\.?\s+|[A-Z]{{2,}}\s+(?=[A-Z]))?{_NAME_TOKEN}"
+_CAP_RUN = re.compile(  # every name starts with a capital: the lookahead fails most positions at once
+    rf"(?=[A-Z])(?<![\w'’.])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Baroness)\.?\s+|[A-Z]{{2,}}\s+(?=[A-Z]))?{_NAME_TOKEN}"
     rf"(?:\s+(?:{_NAME_TOKEN}|[A-Z]{{2,}}(?=\s+[A-Z])|(?:of|of the|for)(?=\s+[A-Z])|(?:de|van|von|der|al|bin|da|du|del|le|la)(?=\s+[A-Z]))){{0,5}}"
 )
 
@@ -437,8 +460,21 @@ def _valid_person_cached(tokens: tuple[str, ...], honorific: bool) -> bool:
     return True
 
 
+_WORD_CHARS = frozenset("_'’.-&")  # with letters and digits, the characters of _WORD
+
+
 def _role_words_before(body: str, pos: int) -> str | None:
     """``London mayor Ken Livingstone``: the title words right before a name that the capitalised run missed."""
+    # most names follow a verb or a preposition: look at the one word before first
+    lo, end = max(0, pos - 80), pos
+    while end > lo and body[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > lo and (body[start - 1].isalnum() or body[start - 1] in _WORD_CHARS):
+        start -= 1
+    last = body[start:end].lower()
+    if last not in TITLE_WORDS and last not in ROLE_MODIFIERS:
+        return None
     words: list[str] = []
     for m in reversed(list(_WORD.finditer(body, max(0, pos - 80), pos))):
         if body[m.end() : (words and words[0][0]) or pos].strip():
@@ -462,11 +498,11 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
     outlet_spans = [(m.char_start, m.char_end) for m in mentions if m.char_start is not None]
     people: list[PersonMention] = []
     for m in _CAP_RUN.finditer(body):
-        if any(s < m.end() and m.start() < e for s, e in outlet_spans):
-            continue
         tokens = m.group(0).split()
         if len(tokens) == 1:
             continue  # one capitalised word is a name only after an honorific, which makes two tokens
+        if any(s < m.end() and m.start() < e for s, e in outlet_spans):
+            continue
         honorific = tokens[0].rstrip(".").lower() in HONORIFICS or tokens[0] in PEERAGE
         role, name_tokens, gender = split_name(tokens)
         if not _valid_person(name_tokens, honorific) and "of" in tokens:
@@ -555,9 +591,22 @@ def _strip_adverbials(masked: str, lo: int, pos: int) -> tuple[int, bool]:
         return pos, passive
 
 
+_PARENTHETICAL_BEFORE = re.compile(r"\s\([^()_]{1,30}\)\s*$")
+
+
+def _skip_parenthetical(masked: str, lo: int, pos: int) -> int:
+    """``Rep. Ann Lyle (D-Mass.) said``: a short parenthesis after the source (party, state, age) is skipped."""
+    m = _PARENTHETICAL_BEFORE.search(masked, max(lo, pos - 34), pos)
+    return m.start() if m else pos
+
+
 def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     """Offsets of the noun phrase ending at ``pos`` (walking left from a cue)."""
-    toks = _tokens_before(masked, lo, pos)
+    # at most nine words are taken, and source phrases are short: 100 characters hold them (a word cut at the edge is dropped)
+    start = max(lo, pos - 100)
+    toks = _tokens_before(masked, start, pos)
+    if start > lo and toks and toks[0][0] == start and _WORD.match(masked, start - 1):
+        toks = toks[1:]
     if toks and masked[toks[-1][1] : pos].strip():
         return None  # punctuation between the phrase and the cue
     picked: list[tuple[int, int, str]] = []
@@ -566,7 +615,7 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
             break  # a comma or other punctuation ends the phrase
         low = word.lower().strip(".")
         if not picked:
-            if low in NP_BOUNDARY and low not in DETERMINERS and low != "which":
+            if (low in NP_BOUNDARY and low not in DETERMINERS and low != "which") or (low in LOWER_BOUNDARY and word.islower()):
                 return None
             picked.insert(0, (t_start, t_end, word))
             if low in DETERMINERS or low in PRONOUNS or low in ("who", "whom", "which"):
@@ -577,17 +626,20 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
             break
         if low in NP_BOUNDARY and not (low in ("of", "for") and word.islower() and picked[0][2][:1].isupper()):
             break
+        if low in LOWER_BOUNDARY and word.islower():
+            break
         all_lower = all(not p[2][:1].isupper() for p in picked)
         if word[:1].isupper() or low in TITLE_WORDS or low in ROLE_MODIFIERS or low in NAME_PARTICLES or (low in ("of", "for")):
             picked.insert(0, (t_start, t_end, word))
-        elif all_lower and len(picked) < 3 and re.fullmatch(r"[a-z][a-z\-]*(?:['’]s)?", word):
+        elif all_lower and len(picked) < 3 and _LOWER_WORD.fullmatch(word):
             picked.insert(0, (t_start, t_end, word))
         else:
             break
         if len(picked) >= 9:
             break
     # drop sentence openers and dangling connectors at the front
-    while picked and (picked[0][2].lower() in ("of", "for") or (picked[0][2][:1].isupper() and STOPWORDS.get(picked[0][2].lower()) == "function" and picked[0][2].lower() not in DETERMINERS)):
+    while picked and (picked[0][2].lower() in ("of", "for") or (picked[0][2][:1].isupper() and STOPWORDS.get(picked[0][2].lower()) == "function" and picked[0][2].lower() not in DETERMINERS
+                          and picked[0][2].lower() not in PRONOUNS)):
         picked.pop(0)
     if not picked:
         return None
@@ -623,6 +675,52 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
     return Source(surface, start, end, "name", None, None)
 
 
+_VERBISH = frozenset("is are was were has have had will would can could do does did may might must should be been being not "
+                     "who which that whose".split())
+_SUBJECT_INNER = frozenset("of on in at for from with".split())
+_QUANTIFIERS = frozenset("nearly almost about some most many few more several half".split())
+
+
+def _subject_span(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """The sentence's opening words as the source when the left walk stops short (``top black lawmakers``,
+    ``Experts on North Korea``, ``Nearly eight of 10 voters``): at most ten words, no punctuation, no verb
+    we know of, no connective, starting with a determiner, a quantifier or a content word."""
+    text = masked[lo:pos]
+    words = text.split()
+    if not 2 <= len(words) <= 14 or re.search(r"[,;:()\[\]_\"“”]", text):
+        return None
+    lows = [w.lower().strip(".") for w in words]
+    if any(w in _VERBISH or (w in NP_BOUNDARY and w not in _SUBJECT_INNER) for w in lows):
+        return None
+    first = lows[0]
+    if STOPWORDS.get(first) in ("function", "weekday", "month") and first not in DETERMINERS and first not in _QUANTIFIERS:
+        return None
+    if lows[-1] in _SUBJECT_INNER or lows[-1] in DETERMINERS or lows[-1].endswith("ly"):
+        return None
+    start = lo + len(text) - len(text.lstrip())
+    return start, _rstrip(masked, start, pos)
+
+
+def _possessive_noun_frame(body: str, masked: str, sentence_idx: int, cue: Cue, c_start: int, c_end: int, lo: int, hi: int) -> Frame | None:
+    """``hit back at Mr Ortiz's claim that the bridge was unsafe``: a speech noun with a possessor and a
+    "that" clause reports the possessor's words. Position "noun": it names no speaker for later pronouns."""
+    if cue.category != "speech" or not _THAT_CLAUSE.match(masked, c_end, hi):
+        return None
+    poss = _POSSESSOR.search(masked, lo, c_start)
+    if poss is None:
+        return None
+    np = _np_before(masked, lo, poss.end(1))
+    if np is None:
+        return None
+    source = _classify_source(body, masked, np[0], np[1], lo)
+    c_lo, c_hi = _trim_content(body, _THAT_CLAUSE.match(masked, c_end, hi).end(), hi)
+    return Frame(sentence_idx, masked[c_start:c_end], c_start, c_end, source, c_lo, c_hi, None, cue.category, "noun")
+
+
+_THAT_CLAUSE = re.compile(r"\s+that\s+")
+_POSSESSOR = re.compile(r"(\S)['’]s\s+$")
+
+
 def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple[int, int], str | None] | None:
     """``Seth G. Jones, a former U.S. military official who ..., told``: the name and the description."""
     left = masked[lo:pos].rstrip()
@@ -634,6 +732,7 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
         appos = masked[c + 1 : inner_end].strip()
         first_word = appos.split()[0].lower() if appos else ""
         if not appos or not (first_word in DETERMINERS or first_word in APPOSITIVE_OPENERS or first_word in TITLE_WORDS
+                             or (first_word.endswith("ing") and len(first_word) > 5)  # "Trump, speaking to veterans, said"
                              or first_word in ROLE_MODIFIERS or appos[:1].isupper()):
             continue
         np = _np_before(masked, lo, c)
@@ -684,7 +783,7 @@ def _np_after(body: str, masked: str, pos: int, limit: int) -> tuple[int, int] |
 
 
 def _audience_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
-    m = re.match(r"\s+((?:[\w'’.\-&]+\s+){0,11}?[\w'’.\-&]+?)(?=\s*(?:\bthat\b|:|,|[.;!?]|$))", masked[pos:limit])
+    m = re.match(r"\s+((?:[\w'’.\-&]+\s+){0,11}?[\w'’.\-&]+?)(?=\s*(?:\bthat\b|\bwhether\b|:|,|[.;!?]|$))", masked[pos:limit])
     if m and not any(w in CUES for w in m.group(1).split()):
         return pos + m.start(1), pos + m.end(1)
     m = re.match(r"\s+((?:the\s+)?[A-Za-z][\w'’.\-&]*)", masked[pos:limit])
@@ -695,42 +794,84 @@ def _audience_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None
 
 # Between a cue and its clause: "said repeatedly that", "said in a statement that", "said "repeatedly" that".
 _COMPLEMENT_SKIP = re.compile(
-    r"(?:,?\s+(?:recently|repeatedly|later|again|also|publicly|privately|earlier|yesterday|today|on\s+[A-Z][a-z]+day"
+    r"(?:,?\s+(?:recently|repeatedly|later|again|also|publicly|privately|earlier|yesterday|today|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+(?:a|an|the|his|her|its|their)\s+"
-    r"(?:(?:written|joint|televised|radio|television|press|news|BBC)\s+)?(?:statement|interview|letter|speech|report|briefing|conference|report|article|blog|post|email)"
-    r"|_+(?=\s*,?\s*that\b)))*"
+    r"(?:(?:written|joint|televised|radio|television|telephone|phone|press|news|BBC)\s+)?"
+    r"(?:statement|interview|letter|speech|report|briefing|conference|report|article|blog|post|email|tweet|op-ed|memo)"
+    r"|_+(?=\s*,?\s*that\b)"
+    # "says at a campaign stop in Toledo, Ohio, that", "said after the convention he would"
+    r"|(?:at|in|on|during|after|before|from|to|with)\s+[^,;:.!?_]{1,60}?(?:,[^,;:.!?_]{1,25}?)?(?=,?\s+that\b)"
+    r"|(?:after|before|during|at|in|on)\s+(?:the|a|an|his|her|its|their|this|last)\s+[\w'’\-]+(?:\s+[\w'’\-]+)?"
+    r"(?=\s+(?:he|she|they|we|i|it)\s)))*"
 )
 # A bare "clause" starting with these is an adjunct, not reported content ("said as he unveiled ...").
 _ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until".split())
 _DANGLING = frozenset("which whom who whose what that the a an of to and or but as if than with by for from in on at".split())
 _TRAILING = re.compile(
-    r"^[\s,]*(?:(?:late|early|last|this|on|in|at|during|shortly|while|after|before|when|adding|according)\b[^.;!?]*"
+    r"^[\s,]*(?:(?:late|early|on|in|at|during|shortly|while|after|before|when|adding|according)\b[^.;!?]*"
+    r"|as\s+(?:he|she|they|it|we|i|the|a|an|his|her|their|its)\b[^.;!?]*"  # "..., she said, as they left" 
+    # "this week" trails a frame; "he feels this promise has ..." opens its clause
+    r"|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)\b[^.;!?]*"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.;!?]*"
     r"|(?:yesterday|today|tonight|earlier|later|again|too|also)(?:\s+(?:this|last|on)\s+\w+)?)?[.!?]*\s*$"
 )
 
 
-def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame]:
+_NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b(?:\d[\d.]*|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\s+$")
+# An uninflected cue after a possessive or a determiner is a noun ("Mr Ortiz's claim that").
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|this|that))\s+$", re.IGNORECASE)
+_PART_OF_WHOM = re.compile(
+    r"\b((?:many|some|most|all|none|several|both|few|each|one|two|three|half|dozens|hundreds)\s+of\s+whom)\s*$", re.IGNORECASE)
+# Speech and belief nouns with a possessor and a "that" clause (verb forms such as "claim" are cues already).
+_SPEECH_NOUN = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(assertion|argument|statement|suggestion|warning|view|belief|conclusion|insistence|contention|"
+    r"allegation|accusation|prediction|admission|acknowledgment|acknowledgement|assurance|promise|pledge|message|"
+    r"position|opinion|explanation|announcement|remark|comment|complaint|theory|assessment)\s+that\s+")
+_CLAUSE_OPENER = re.compile(r"\s*(?:that\b|:|,)")
+_AUDIENCE_CLOSER = re.compile(r"\s*(?:that\b|:|to\b|whether\b)")
+_COMPLEMENTISER = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*")
+_THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
+_COMMA_QUOTE = re.compile(r"\s*,\s*" + MASK)
+_COMMA = re.compile(r"\s*,")
+_FIRST_WORD = re.compile(r"\s*([\w'’]+)")
+_WH_WORD = re.compile(r"\s*(?:what|when|where|why|how|who|whether)\b")
+_IF_WORD = re.compile(r"\s*(?:whether|if)\b")
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]*(?:['’]s)?")
+
+
+def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: Sequence[re.Match] | None = None) -> list[Frame]:
+    """Attribution frames of one sentence; ``cue_matches`` are its cue matches when already found."""
     sent = seg.sentences[sentence_idx]
     lo, hi = sent.char_start, sent.char_end
     body = seg.body
     frames: list[Frame] = []
-    for m in _cue_matches(masked, lo, hi):
+    for m in _cue_matches(masked, lo, hi) if cue_matches is None else cue_matches:
         cue = CUES[m.group(1)]
         c_start, c_end = m.start(1), m.end(1)
         if masked[c_end : c_end + 4].startswith((" to ", " for ", " at ", " by ", " on ", " about", " up ", " off ", " out ")) and cue.lemma not in ("point out",):
             if cue.lemma not in ("say", "add", "write", "report") and not (cue.lemma in _INFINITIVE_CUES and masked.startswith(" to ", c_end)):
                 continue
-        if (m.group(1).endswith("s") and m.group(1) != "says" and not re.match(r"\s*(?:that\b|:|,)", masked[c_end:hi])
+        if (m.group(1).endswith("s") and m.group(1) != "says" and not _CLAUSE_OPENER.match(masked, c_end, hi)
                 and not _few_words_after_comma(masked[lo:c_start], 4) and not _third_person_verb(masked, lo, c_start, c_end, hi, cue)):
             continue  # "member states", "the reports": plural nouns unless they introduce a clause
         if masked[max(c_start - 3, 0) : c_start] == "so-":
             continue  # "so-called"
+        if m.group(1) == cue.lemma and _NOUN_BEFORE.search(masked, max(lo, c_start - 12), c_start):
+            noun = _possessive_noun_frame(body, masked, sentence_idx, cue, c_start, c_end, lo, hi)
+            if noun is not None:
+                frames.append(noun)
+            continue  # "the know-how", "a claim": an uninflected form after a determiner is a noun
+        if m.group(1).split()[0].endswith("s") and _NUMBER_BEFORE.search(masked, max(lo, c_start - 16), c_start):
+            continue  # "closed up 23 points to 6,661", "two states": a plural noun after a number
         if cue.lemma == "say" and _last_word(masked, lo, c_start).lower() in ("the", "that") and masked[c_end : c_end + 1] != ",":
             continue
-        pos, passive = _strip_adverbials(masked, lo, c_start)
+        pos, passive = _strip_adverbials(masked, lo, _skip_parenthetical(masked, lo, c_start))
         source: Source | None = None
         role = None
         np = _np_before(masked, lo, pos)
+        if np is None:
+            part = _PART_OF_WHOM.search(masked, max(lo, pos - 40), pos)  # "families, many of whom say ..."
+            np = (part.start(1), part.end(1)) if part else None
         position = "before"
         if np is not None:
             source = _classify_source(body, masked, np[0], np[1], lo)
@@ -753,6 +894,13 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
             if subj is not None:
                 frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
             continue
+        if source is None and not m.group(1).endswith("ing"):
+            # "A union representing flight crews endorsed ...": the whole opening phrase is the subject
+            comma = masked.rfind(",", lo, pos)
+            # "Donations rose, a county analysis of campaign filings shows.": the phrase after the last comma
+            np = _subject_span(masked, lo, pos) if comma == -1 else _subject_span(masked, comma + 1, pos)
+            if np is not None:
+                source = _classify_source(body, masked, np[0], np[1], lo)
         if source is None:
             left = masked[lo:c_start].rstrip()
             if left.endswith((",", MASK)) or left == "":
@@ -764,7 +912,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
                     frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, source, role, lo, hi, inverted=True))
             continue
         ing = m.group(1).split()[0].endswith("ing")
-        if passive and not ing and source.kind != "pronoun" and re.search(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?$", masked[lo:c_start]):
+        if passive and not ing and (source.kind != "pronoun" or source.surface.lower() == "it") and re.search(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?$", masked[lo:c_start]):
             continue  # "he was told", "it is said" (but "Trump is demanding" is progressive)
         if ing and not passive and cue.category in ("object", "directive") and source.kind != "relative":
             continue  # "Ukraine attacking targets inside Russia was similar": a gerund clause, not a report
@@ -774,8 +922,16 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
             role = _role_after(body, masked, np[1], hi)
         source = Source(source.surface, source.char_start, source.char_end, source.kind, role, source.antecedent)
         frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, source, role, lo, hi, inverted=False))
+    for m in _SPEECH_NOUN.finditer(masked, lo, hi):
+        # "Judge Nervo's conclusion that judges should not weigh ...": the possessor's words
+        np = _np_before(masked, lo, m.start()) if m.start() > lo and not masked[m.start() - 1].isspace() else None
+        if np is None:
+            continue
+        source = _classify_source(body, masked, np[0], np[1], lo)
+        c_lo, c_hi = _trim_content(body, m.end(), hi)
+        frames.append(Frame(sentence_idx, m.group(1), m.start(1), m.end(1), source, c_lo, c_hi, None, "speech", "noun"))
     for m in _ACCORDING.finditer(masked, lo, hi):
-        after = _np_after(body, masked, m.end(), hi)
+        after = _np_after(body, masked, m.end(), hi) or _according_source(masked, m.end(), hi)
         if after is None:
             continue
         source = _classify_source(body, masked, after[0], after[1], lo)
@@ -790,9 +946,35 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int) -> list[Frame
                 rest = re.match(r"[^,]*,\s*", masked[after[1] : hi])
                 c_lo = after[1] + (rest.end() if rest else 0)
                 c_hi, position = hi, "before"
-            c_lo, c_hi = _trim_content(body, c_lo, c_hi)
-            frames.append(Frame(sentence_idx, "according to", m.start(), m.end(), source, c_lo, c_hi, None, "speech", position))
-    return _cut_at_trailing_frames(frames, body)
+        elif len(before.split()) >= 4 and not _trailing_cue_clause(masked, lo, m.start()):
+            # "Turnout fell sharply according to county records.": the clause before, with no comma
+            c_lo, c_hi, position = lo, lo + len(before), "after"
+        else:
+            continue
+        c_lo, c_hi = _trim_content(body, c_lo, c_hi)
+        frames.append(Frame(sentence_idx, "according to", m.start(), m.end(), source, c_lo, c_hi, None, "speech", position))
+    return _cut_relative_frames(_cut_at_trailing_frames(frames, body), masked)
+
+
+# "according to plan" is a manner, not a source.
+_ACCORDING_MANNER = frozenset("plan plans schedule script form tradition custom".split())
+
+
+def _according_source(masked: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The source of ``according to`` when it is not a name: ``police``, ``federal statistics``,
+    ``a database tracking such deaths``: the words up to the next comma or the sentence's end."""
+    m = re.match(r"\s+([^,;:()]+?)\s*(?:[,;:(]|[.!?]?\s*$)", masked[pos:hi])
+    if m is None or MASK in m.group(1):
+        return None
+    words = m.group(1).split()
+    if not 1 <= len(words) <= 16 or words[-1].lower().strip(".") in _ACCORDING_MANNER or words[0].lower() in _ACCORDING_MANNER:
+        return None
+    return pos + m.start(1), pos + m.end(1)
+
+
+def _trailing_cue_clause(masked: str, lo: int, pos: int) -> bool:
+    """``He said turnout fell according to the records``: the clause already has a cue of its own."""
+    return _CUE_RE.search(masked, lo, pos) is not None
 
 
 # After a present-tense cue ("Trump urges supporters to", "She wants to"): what a verb's object starts with.
@@ -803,6 +985,9 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who"})
 # as acts, not statements (measured on the dev sets: 9 more BBC false positives for 13 more PolNeAR contents).
 _INFINITIVE_CUES = frozenset({"want", "plan", "agree", "refuse", "demand", "vow"})
 _TO_SOON = re.compile(r"(?:\s+[a-z][\w'’\-]*){1,3}\s+to\s")  # "urges residents to", "plans more visits to"
+
+
+_DETERMINED_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}[a-z][a-z\-]*[^s\s]\s+$")
 
 
 def _third_person_verb(masked: str, lo: int, c_start: int, c_end: int, hi: int, cue: Cue) -> bool:
@@ -823,6 +1008,8 @@ def _third_person_verb(masked: str, lo: int, c_start: int, c_end: int, hi: int, 
         return False
     if prev[:1].isupper() and c_start - len(prev) > lo:
         return True
+    if cue.category != "directive" and _DETERMINED_NOUN.search(masked, max(lo, c_start - 40), c_start):
+        return True  # "A new poll shows the governor ahead": a singular noun with its determiner is a subject
     return cue.category == "directive" and masked.startswith(" to ", c_end)
 
 
@@ -847,9 +1034,39 @@ def _bare_clause_follows(masked: str, start: int, hi: int) -> bool:
     return not (_NOT_IN_SUBJECT & set(words[:-1])) and MASK not in m.group(0)
 
 
+# A clause with no subject of its own follows a cue inside a relative clause ("the child he says is his").
+# "had the government not ..." is an inverted conditional, not a missing subject.
+_SUBJECTLESS = re.compile(
+    r"\s*(?:is|are|was|has|have|will|would|could|can|must)\b(?!\s+(?:the|a|an|he|she|it|they|we|i|you|there|this|that)\b)",
+    re.IGNORECASE)
+_RELATIVES = frozenset("who whom which that".split())
+
+
+def _cut_relative_frames(frames: list[Frame], masked: str) -> list[Frame]:
+    """``Mr Ortiz, who says he is "staying put", had accused ...``: a frame inside a relative clause reports
+    only up to the clause's end (the next comma or dash; the mask has turned dashes into commas)."""
+    if not frames:
+        return frames
+    out = []
+    for f in frames:
+        if f.position == "before" and f.content_end > f.content_start and (
+            f.source.kind == "relative" or _last_word(masked, 0, f.source.char_start).lower() in _RELATIVES
+            or _SUBJECTLESS.match(masked, f.content_start, f.content_end)
+        ):
+            comma = masked.find(",", f.content_start, f.content_end)
+            if comma != -1:
+                end = _rstrip(masked, f.content_start, comma)
+                f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start, end,
+                          f.audience, f.category, f.position)
+        out.append(f)
+    return out
+
+
 def _cut_at_trailing_frames(frames: list[Frame], body: str) -> list[Frame]:
     """``X said that CONTENT, France 24 noted.``: X's content stops where the trailing frame begins;
     ``insisting that A while also arguing that B``: A stops where the next cue of the same source begins."""
+    if len(frames) < 2:
+        return frames
     out = []
     for f in frames:
         end = f.content_end
@@ -894,6 +1111,27 @@ def _role_after(body: str, masked: str, pos: int, limit: int) -> str | None:
     return _role_from_appositive(body, pos + m.start(1), pos + m.end(1))
 
 
+_AUDIENCE_WORDS = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w'’.\-&]+")
+
+
+def _short_audience(masked: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The listener of ``told reporters the vote would slip``: the shortest phrase (up to four words)
+    followed by a clause of its own."""
+    end = pos
+    for _ in range(4):
+        m = _AUDIENCE_WORDS.match(masked, end, hi)
+        if m is None:
+            return None
+        end = m.end()
+        nxt = end + len(masked[end:hi]) - len(masked[end:hi].lstrip())
+        if masked[nxt : nxt + 1].isupper() and not masked.startswith("I ", nxt):
+            continue  # the listener's name goes on ("told the Herald News she ...")
+        if _bare_clause_follows(masked, nxt, hi):
+            start = pos + len(masked[pos:end]) - len(masked[pos:end].lstrip())
+            return start, end
+    return None
+
+
 def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, source, role, lo, hi, inverted) -> Frame:
     audience = None
     pos = c_end_eff
@@ -904,8 +1142,10 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         return Frame(sentence_idx, masked[c_start:c_end], c_start, c_end, source, c_lo, c_hi, None, cue.category, "after")
     if cue.audience:
         aud = _audience_after(masked, pos, hi)
-        if aud is not None and cue.lemma not in ("tell", "inform", "assure", "remind") and not re.match(r"\s*(?:that\b|:|to\b)", masked[aud[1] : hi]):
+        if aud is not None and cue.lemma not in ("tell", "inform", "assure", "remind") and not _AUDIENCE_CLOSER.match(masked, aud[1], hi):
             aud = None  # "warned the costs could rise": no listener named, the clause follows the verb
+        elif aud is not None and not _AUDIENCE_CLOSER.match(masked, aud[1], hi):
+            aud = _short_audience(masked, pos, hi) or aud  # "told reporters the vote would slip"
         if aud is not None:
             audience = aud
             pos = aud[1]
@@ -914,12 +1154,15 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     skip = _COMPLEMENT_SKIP.match(rest)
     pos2 = pos + (skip.end() if skip else 0)
     rest2 = masked[pos2:hi]
-    comp = re.match(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*", rest2)
-    has_comp = bool(re.match(r"\s*(?:,\s*)?(?:that\b|:)", rest2)) or bool(re.match(r"\s*,\s*" + MASK, rest2))
+    comp = _COMPLEMENTISER.match(rest2)
+    has_comp = bool(_THAT_OR_COLON.match(rest2)) or bool(_COMMA_QUOTE.match(rest2))
     body = seg.body
     left_text = masked[lo : source.char_start].rstrip()
     cue_text = masked[c_start:c_end]
-    trailing = _TRAILING.match(masked[c_end_eff:hi]) or re.match(r"\s*,", masked[pos:hi])
+    # "said after the convention he would ...": a phrase skipped before a clause of its own does not trail
+    skipped_to_clause = pos2 > pos and not _TRAILING.match(masked[pos2:hi])
+    trailing = ((_TRAILING.match(masked[c_end_eff:hi]) and not skipped_to_clause) or _COMMA.match(masked, pos, hi)
+                or (audience is not None and _TRAILING.match(masked[pos:hi])))  # "..., Ms Ruiz told the Courier on Friday."
     if trailing and not has_comp:
         # "CONTENT, X said." — content is what precedes the source
         described = re.search(r",\s*((?:[\w'’.\-]+\s+){1,5})$", left_text + " ")
@@ -938,8 +1181,10 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         return Frame(sentence_idx, cue_text, c_start, c_end, source, c_end, c_end, audience, cue.category, "before")
     c_lo = pos2 + (comp.end() if comp else 0)
     c_lo, c_hi = _trim_content(body, c_lo, hi)
-    first = re.match(r"\s*([\w'’]+)", body[c_lo:c_hi])
+    first = _FIRST_WORD.match(body, c_lo, c_hi)
     opens_adjunct = bool(first) and first.group(1).lower() in _ADJUNCT_OPENERS
+    if cue.lemma in _WH_CUES and _WH_WORD.match(rest2):
+        has_comp = True  # "asked whether the deal would hold", "explained how the levy works"
     if cue.category == "directive" and not has_comp:
         # "urged voters to stay at home", "called for a ban": the object and its infinitive are the content
         c_lo, c_hi = _trim_content(body, pos if not audience else audience[0], hi)
@@ -957,13 +1202,40 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         if not _OBJECT_START.match(masked, c_lo, c_hi) or source.kind == "relative":
             c_hi = c_lo  # "attacked on Tuesday", "defended by": no object
         return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
-    whether = re.match(r"\s*(?:whether|if)\b", rest2) if cue.lemma in ("ask", "wonder", "question") else None
-    if whether:
+    if cue.category == "label" and not has_comp and source.kind != "relative":
+        # "She called the plan a gimmick", "He described the cuts as reckless": the object and what it is called
+        labelled = _LABELLED.get(cue.lemma)
+        m = labelled.match(masked, c_lo, hi) if labelled else None
+        if m is not None:
+            c_lo, c_hi = _trim_content(body, c_lo, c_lo + len(m.group(0)))
+            return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
+    if cue.lemma in ("ask", "wonder", "question") and _IF_WORD.match(rest2):
         has_comp = True
     if cue.category == "label" or (not has_comp and (cue.category == "thought" or not cue.bare_clause or opens_adjunct)):
         if has_comp or opens_adjunct or cue.category == "label" or not _bare_clause_follows(masked, c_lo, c_hi):
             c_hi = c_lo  # "is expected to", "knows the area": beliefs need a "that" clause or a clause of their own
     return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
+
+
+# Label verbs with an object and what it is called, up to the clause's end (no quoted word: that one is a
+# partial quote). The object opens with a determiner, a pronoun or a name, so "called a meeting" and
+# "called for" stay out; the complement needs its own article ("a hoax") or "as" ("described ... as").
+_LABEL_OBJECT = r"(?:the|his|her|its|their|this|that|these|those|it|him|them|[A-Z][\w'’.\-]*)\b[^,;:.!?()_]{0,120}?"
+_CLAUSE_END = r"(?=\s*(?:[,;:.!?()]|$))"  # a quoted word before the clause ends makes it a partial quote
+_LABELLED = {
+    "call": re.compile(rf"{_LABEL_OBJECT}\s(?:a|an)\s[^,;:.!?()_]+{_CLAUSE_END}"),
+    "describe": re.compile(rf"{_LABEL_OBJECT}\sas\s[^,;:.!?()_]+{_CLAUSE_END}"),
+    "dismiss": re.compile(rf"{_LABEL_OBJECT}\sas\s[^,;:.!?()_]+{_CLAUSE_END}"),
+    "view": re.compile(rf"{_LABEL_OBJECT}\sas\s[^,;:.!?()_]+{_CLAUSE_END}"),
+    "see": re.compile(rf"{_LABEL_OBJECT}\sas\s[^,;:.!?()_]+{_CLAUSE_END}"),
+    "portray": re.compile(rf"{_LABEL_OBJECT}\sas\s[^,;:.!?()_]+{_CLAUSE_END}"),
+    "refer to": re.compile(rf"{_LABEL_OBJECT}\sas\s[^,;:.!?()_]+{_CLAUSE_END}"),
+    "regard": re.compile(rf"{_LABEL_OBJECT}\sas\s[^,;:.!?()_]+{_CLAUSE_END}"),
+    "consider": re.compile(rf"{_LABEL_OBJECT}\s(?:a|an|as)\s[^,;:.!?()_]+{_CLAUSE_END}"),
+    "accuse": re.compile(rf"{_LABEL_OBJECT}\sof\s[^;:.!?()_]+{_CLAUSE_END}"),
+}
+# Cues whose content may be an indirect question ("know what", "explained how").
+_WH_CUES = frozenset({"ask", "wonder", "question", "know", "explain", "reveal", "disclose", "understand"})
 
 
 # An object noun phrase ends at a clause boundary ("attacked the plan, saying ...", "cited the poll - which").
@@ -1002,9 +1274,15 @@ class _People:
         self.roles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
         self.subjects: list[tuple[int, str]] = []
-        fulls = [m for m in mentions if m.full]
+        fulls_by_surname: dict[str, list[str]] = {}
+        self.full_mentions_by_surname: dict[str, list[PersonMention]] = {}  # in text order
         for m in mentions:
-            self.canonical[m.name] = self._canonical_for(m.name, fulls)
+            if m.full:
+                fulls_by_surname.setdefault(m.name.split()[-1], []).append(m.name)
+                self.full_mentions_by_surname.setdefault(m.name.split()[-1], []).append(m)
+        for m in mentions:
+            if m.name not in self.canonical:
+                self.canonical[m.name] = self._canonical_for(m.name, fulls_by_surname)
         for m in mentions:
             c = self.canonical[m.name]
             if m.role and c not in self.roles:
@@ -1013,14 +1291,13 @@ class _People:
                 self.gender[c] = m.gender
 
     @staticmethod
-    def _canonical_for(name: str, fulls: list[PersonMention]) -> str:
+    def _canonical_for(name: str, fulls_by_surname: dict[str, list[str]]) -> str:
+        """The longest full name with this surname (and this first name, when one is given)."""
         toks = name.split()
         best = name
-        for f in fulls:
-            ft = f.name.split()
-            same = (len(toks) == 1 and ft[-1] == toks[0]) or (ft[0] == toks[0] and ft[-1] == toks[-1])
-            if same and len(f.name) > len(best):
-                best = f.name
+        for full in fulls_by_surname.get(toks[-1], ()):
+            if (len(toks) == 1 or full.split()[0] == toks[0]) and len(full) > len(best):
+                best = full
         return best
 
     def resolve_name(self, tokens: list[str], pos: int) -> str | None:
@@ -1029,10 +1306,9 @@ class _People:
             return self.canonical.get(name, name)
         # surname: the nearest full name before, else anywhere in the article
         best = None
-        for m in self.mentions:
-            if m.full and m.name.split()[-1] == tokens[0]:
-                if m.char_start < pos or best is None:
-                    best = self.canonical[m.name]
+        for m in self.full_mentions_by_surname.get(tokens[0], ()):
+            if m.char_start < pos or best is None:
+                best = self.canonical[m.name]
         return best
 
     def subject_before(self, pos: int, gender: str | None) -> tuple[str, int] | None:
@@ -1109,7 +1385,9 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
     if src.kind == "relative":
         if src.antecedent:
             role, toks, _ = split_name(src.antecedent.split())
-            if _valid_person(toks, False):
+            # "Labour's Mr Ortiz, who says ...": an honorific or a name already known makes one word a person
+            titled = any(t.rstrip(".").lower() in HONORIFICS for t in src.antecedent.split())
+            if _valid_person(toks, titled or (len(toks) == 1 and people.resolve_name(toks, src.char_start) is not None)):
                 name = people.resolve_name(toks, src.char_start)
                 return Attribution(name, src.antecedent, people.roles.get(name or "", role), None, True)
         return Attribution(None, src.antecedent or src.surface, None, None, False)
@@ -1151,7 +1429,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         if s is not None and len(masked[s.char_start : pm.char_start].split()) <= 4 and "," not in masked[s.char_start : pm.char_start].rstrip(", ")[-1:]:
             people.subjects.append((pm.char_start, people.canonical[pm.name]))
     # roles seen in speaker frames count for the whole article
-    frames_by_sentence = [find_frames(seg, masked, s.sentence_idx) for s in seg.sentences]
+    frames_by_sentence = _frames_by_sentence(seg, masked, sentence_at)
     for frames in frames_by_sentence:
         for f in frames:
             if f.source.kind == "name" and f.source.role:
@@ -1160,12 +1438,16 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                     people.roles.setdefault(people.resolve_name(toks, f.source.char_start) or " ".join(toks), f.source.role)
     sentence_of = _sentence_index(seg)
     top = [sp for sp in spans if sp.parent is None]
+    top_starts = [sp.start for sp in top]
+    # spans come in start order except for single quotes nested in single quotes: then scan them all
+    in_order = all(a <= b for a, b in zip(top_starts, top_starts[1:]))
     nested = [sp for sp in spans if sp.parent is not None]
 
     last_speaker: tuple[str, int] | None = None
     last_attr: tuple[Attribution, Frame | None, int, int] | None = None  # attribution, frame, sentence, paragraph
     prev_span: QuoteSpan | None = None
     out: list[Quote] = []
+    directs: list[Quote] = []  # the direct quotes in ``out``, checked against every reported clause
 
     def emit(kind: str, start: int, end: int, sent_idx: int, frame: Frame | None, attr: Attribution | None, via: OutletMention | None) -> None:
         s, e = start, end
@@ -1184,6 +1466,8 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                 via.outlet_id if via else None, via.outlet_name if via else None,
             )
         )
+        if kind == "direct":
+            directs.append(out[-1])
 
     for sent in seg.sentences:
         frames = frames_by_sentence[sent.sentence_idx]
@@ -1197,7 +1481,8 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                     via_sentence = _outlet_at(mentions, *f.audience) or via_sentence
         person_frames = [(a, f) for a, f in attrs if a.outlet is None]
         # quotes that start in this sentence
-        sent_spans = [sp for sp in top if lo <= sp.start - 1 < hi or (sp.start - 1 < lo and lo <= sp.start < hi)]
+        first, last = (bisect.bisect_left(top_starts, lo), bisect.bisect_right(top_starts, hi)) if in_order else (0, len(top))
+        sent_spans = [sp for sp in top[first:last] if lo <= sp.start - 1 < hi or (sp.start - 1 < lo and lo <= sp.start < hi)]
         for sp in sent_spans:
             end_sent = sentence_of(sp.end - 1)
             kind = _kind(body, masked, seg, sp, lo, prev_span)
@@ -1245,8 +1530,14 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                 continue
             # a clause that is (or holds) a direct quote is reported by that quote; partial quotes
             # inside a reported clause are kept both as the clause and as the quoted fragment
-            if any(q.kind == "direct" and q.char_start - 1 < f.content_end and f.content_start < q.char_end + 1 for q in out):
-                continue
+            inside = [q for q in directs if q.char_start - 1 < f.content_end and f.content_start < q.char_end + 1]
+            if inside:
+                # "She said X would not qualify, and when pressed, replied, "...": X stops before the quote's clause
+                comma = body.rfind(",", f.content_start, min(q.char_start for q in inside) - 1)
+                if f.position != "before" or comma == -1 or comma - f.content_start < 40:
+                    continue
+                f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start,
+                          _rstrip(body, f.content_start, comma), f.audience, f.category, f.position)
             words = body[f.content_start:f.content_end].split()
             if len(words) < 3 or words[-1].lower().strip(",;:") in _DANGLING:
                 continue  # a clause cut short ("the powers - which") is not a reported statement
@@ -1257,6 +1548,12 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                 # "said the campaign planned X, though she acknowledged Y": X is the outer content
                 cut = min(g.source.char_start for g in inner)
                 head = re.sub(r"(?:[\s,;:]|\b(?:and|but|though|although|while|as|because|that)\b)*$", "", body[f.content_start:cut])
+                # a relative set off by a dash or comma is a parenthesis ("son - whom he says he fathered -");
+                # one without ("a mass of people whom he says ...") leaves the clause unfinished
+                head = re.sub(r"\s*(?:,|\s[-\u2013\u2014])\s*(?:who|whom|which)$", "", head)
+                if head.split() and head.split()[-1].lower() in _DANGLING:
+                    # "... and hotels, amounting to what the senators said was ...": keep the clause before the comma
+                    head = head[: head.rfind(",")] if "," in head else ""
                 if len(head.split()) < 3 or a.outlet is not None:
                     continue
                 f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start,
@@ -1267,7 +1564,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
             if via is None and f.audience:
                 via = _outlet_at(mentions, *f.audience)
             emit("indirect", f.content_start, f.content_end, sent.sentence_idx, f, a, via)
-            if a.name and a.person:
+            if a.name and a.person and f.position != "noun":
                 last_speaker = (a.name, f.cue_start)
             last_attr = (a, f, sent.sentence_idx, sent.paragraph_idx)
     out.sort(key=lambda q: (q.char_start, q.char_end))
@@ -1281,6 +1578,18 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
               roles.get(q.speaker_name) if q.speaker_name else None, q.via_outlet_id, q.via_outlet_name)
         for i, q in enumerate(out)
     )
+
+
+def _frames_by_sentence(seg: Segmentation, masked: str, sentence_at) -> list[list[Frame]]:
+    """``find_frames`` for each sentence, scanning the article once for cues: most sentences have none."""
+    cues: dict[int, list[re.Match]] = {}
+    for m in _CUE_RE.finditer(masked):
+        i = sentence_at(m.start())
+        s = seg.sentences[i] if seg.sentences else None
+        if s is not None and s.char_start <= m.start() and m.end() <= s.char_end:
+            cues.setdefault(i, []).append(m)
+    others = {sentence_at(m.start()) for rx in (_ACCORDING, _SPEECH_NOUN) for m in rx.finditer(masked)}
+    return [find_frames(seg, masked, i, cues.get(i, ())) if i in cues or i in others else [] for i in range(len(seg.sentences))]
 
 
 def _subject_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, people: _People, mentions, last_speaker) -> Attribution | None:
@@ -1348,10 +1657,13 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
     return best
 
 
+_NESTED_FRAME = re.compile(r"\b(he|she|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)\s+(" + "|".join(map(re.escape, CUES)) + r")\s*[:,]\s*$")
+
+
 def _nested_direct(body: str, masked: str, n: QuoteSpan, outer: QuoteSpan, people: _People, last_speaker):
     """``"Asked ..., he said: 'They are in it,'" the Times reported``: a quote inside a quote."""
     before = body[outer.start : n.start - 1]
-    m = re.search(r"\b(he|she|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)\s+(" + "|".join(map(re.escape, CUES)) + r")\s*[:,]\s*$", before)
+    m = _NESTED_FRAME.search(before)
     if not m:
         return None
     surface = m.group(1)

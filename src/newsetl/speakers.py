@@ -19,9 +19,9 @@ rows never change):
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import pandas as pd
 
@@ -30,7 +30,7 @@ from newsetl.quotes import PEERAGE, Quote
 
 def normalise_name(name: str) -> str:
     """Lower-case, single-spaced, with dots of initials dropped: ``Seth G. Jones`` -> ``seth g jones``."""
-    return " ".join(re.sub(r"\.", " ", name).lower().split())
+    return " ".join(name.replace(".", " ").lower().split())
 
 
 def is_full_name(name: str) -> bool:
@@ -38,6 +38,7 @@ def is_full_name(name: str) -> bool:
     return len(tokens) >= 2 or (bool(tokens) and tokens[0] in PEERAGE)
 
 
+@lru_cache(maxsize=16384)  # the same names recur across quotes and articles
 def speaker_id_for(name: str, article_id: str | None = None) -> str:
     """Corpus-wide id for a full name; article-scoped id when ``article_id`` is given."""
     key = normalise_name(name) if article_id is None else f"{article_id}:{normalise_name(name)}"

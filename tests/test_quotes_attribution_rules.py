@@ -1,0 +1,377 @@
+"""Attribution rules for US-style political reporting: more cue verbs, labels with a complement,
+``according to`` with any source, relative-clause frames, and the guards that keep them from over-firing.
+
+Fixtures are fictional sentences written in news style.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsetl.quotes import Quote, find_quotes
+from newsetl.segment import join_paragraphs, segment
+
+
+def quotes_of(*paragraphs: str) -> tuple[Quote, ...]:
+    return find_quotes(segment(join_paragraphs(paragraphs)))
+
+
+def rows(quotes: tuple[Quote, ...]) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker_name) for q in quotes]
+
+
+def texts(quotes: tuple[Quote, ...]) -> list[str]:
+    return [q.text for q in quotes]
+
+
+# --------------------------------------------------------------------------- more cue verbs
+
+
+def test_object_verb_of_a_policy_stance_gives_its_object() -> None:
+    got = quotes_of("Senator Ada Pell opposed the pipeline expansion through the state forest.")
+    assert rows(got) == [("indirect", "the pipeline expansion through the state forest", "Ada Pell")]
+
+
+def test_proposal_verb_gives_its_object() -> None:
+    got = quotes_of("Governor Ines Maro proposed a gas tax holiday for the summer months.")
+    assert rows(got) == [("indirect", "a gas tax holiday for the summer months", "Ines Maro")]
+
+
+def test_passive_stance_verb_is_not_an_attribution() -> None:
+    assert quotes_of("The bill was backed by a coalition of rural counties.") == ()
+
+
+def test_joke_verb_reports_its_clause() -> None:
+    got = quotes_of("Mayor Tobias Wren joked that the council had finally agreed on something.")
+    assert rows(got) == [("indirect", "the council had finally agreed on something", "Tobias Wren")]
+
+
+def test_uninflected_speech_verb_after_a_plural_subject_is_a_cue() -> None:
+    got = quotes_of("Democrats on the committee argue that the audit was rushed.")
+    assert texts(got) == ["the audit was rushed"]
+
+
+def test_speech_noun_with_a_possessor_reports_the_possessor_but_names_no_one_for_pronouns() -> None:
+    got = quotes_of(
+        "Councillor Ray Dunne hit back at Mr Ortiz's claim that the bridge was unsafe. "
+        "He said the inspection had been thorough."
+    )
+    assert rows(got) == [
+        ("indirect", "the bridge was unsafe", "Ortiz"),
+        ("indirect", "the inspection had been thorough", "Ray Dunne"),
+    ]
+
+
+def test_speech_noun_after_an_article_is_not_a_cue() -> None:
+    assert quotes_of("The claim that the bridge was unsafe was never tested in court.") == ()
+
+
+def test_plural_cue_form_after_a_number_is_a_noun() -> None:
+    assert quotes_of("The index closed up 23 points to 6,661 on Thursday.") == ()
+
+
+def test_it_as_a_source_pronoun() -> None:
+    got = quotes_of("The lender issued a statement. It said profits would rise by a tenth next year.")
+    assert [(q.text, q.speaker_surface, q.speaker_name) for q in got] == [
+        ("profits would rise by a tenth next year", "It", None)
+    ]
+
+
+def test_impersonal_passive_with_it_is_not_an_attribution() -> None:
+    assert quotes_of("It has been reported that the mayor could be questioned.") == ()
+
+
+def test_party_and_state_in_parentheses_after_the_source_are_skipped() -> None:
+    got = quotes_of("Sen. Dana Ruiz (R-Ariz.) said the vote would slip to March.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("the vote would slip to March", "Sen. Dana Ruiz")]
+
+
+def test_told_with_a_bare_clause_after_the_listener() -> None:
+    got = quotes_of("Sen. Dana Ruiz told the Valley Courier she would run again.")
+    assert [q.text for q in got] == ["she would run again"]
+
+
+def test_singular_noun_subject_with_an_s_form_cue() -> None:
+    got = quotes_of("A new poll shows the governor leading her rival by four points.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("the governor leading her rival by four points", "A new poll")]
+
+
+def test_plural_noun_after_a_noun_is_not_a_cue() -> None:
+    assert quotes_of("The member states agreed to the plan.") == ()
+
+
+def test_negated_auxiliary_before_a_cue_keeps_the_source() -> None:
+    got = quotes_of("Senator Ada Pell didn't believe the figures would hold up in court.")
+    assert rows(got) == [("indirect", "the figures would hold up in court", "Ada Pell")]
+
+
+def test_cue_with_a_weekday_before_that_clause() -> None:
+    got = quotes_of("Governor Ines Maro said Tuesday that the bridge would reopen in May.")
+    assert rows(got) == [("indirect", "the bridge would reopen in May", "Ines Maro")]
+
+
+def test_know_with_an_indirect_question() -> None:
+    got = quotes_of("Voters should know what the new stadium will cost them.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("what the new stadium will cost them", "Voters")]
+
+
+def test_long_lower_case_subject_is_the_source() -> None:
+    got = quotes_of("A union representing flight attendants said the strike would go ahead.")
+    assert [(q.text, q.speaker_surface) for q in got] == [
+        ("the strike would go ahead", "A union representing flight attendants")
+    ]
+
+
+def test_subject_with_a_verb_in_it_is_not_taken_whole() -> None:
+    got = quotes_of("Turnout was low and organisers said the rain kept voters home.")
+    assert [q.speaker_surface for q in got] == ["organisers"]
+
+
+# --------------------------------------------------------------------------- labels with a complement
+
+
+def test_called_with_an_object_and_a_label_is_reported() -> None:
+    got = quotes_of("Senator Ada Pell called the tax plan a gift to developers.")
+    assert rows(got) == [("indirect", "the tax plan a gift to developers", "Ada Pell")]
+
+
+def test_described_as_is_reported() -> None:
+    got = quotes_of("Governor Ines Maro described the cuts as reckless and cruel.")
+    assert rows(got) == [("indirect", "the cuts as reckless and cruel", "Ines Maro")]
+
+
+def test_accused_of_is_reported() -> None:
+    got = quotes_of("Mayor Tobias Wren accused the board of hiding the cost overruns.")
+    assert rows(got) == [("indirect", "the board of hiding the cost overruns", "Tobias Wren")]
+
+
+def test_saw_as_is_reported() -> None:
+    got = quotes_of("Union leader Joan Reve saw the vote as a warning to the company.")
+    assert rows(got) == [("indirect", "the vote as a warning to the company", "Joan Reve")]
+
+
+def test_called_a_meeting_is_not_a_label() -> None:
+    assert quotes_of("Senator Ada Pell called a meeting of the finance committee for Friday.") == ()
+
+
+def test_saw_without_as_is_not_a_label() -> None:
+    assert quotes_of("Governor Ines Maro saw the damage from the air on Monday.") == ()
+
+
+def test_quoted_label_stays_a_partial_quote() -> None:
+    got = quotes_of('Mayor Tobias Wren called the delays "inexcusable" in a letter to the board.')
+    assert [(q.kind, q.text) for q in got] == [("partial", "inexcusable")]
+
+
+# --------------------------------------------------------------------------- according to
+
+
+def test_according_to_an_unnamed_source_after_a_comma() -> None:
+    got = quotes_of("Turnout fell to 41 percent, according to county election records.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("Turnout fell to 41 percent", "county election records")]
+
+
+def test_according_to_without_a_comma() -> None:
+    got = quotes_of("Turnout fell to 41 percent in the rural precincts according to police.")
+    assert texts(got) == ["Turnout fell to 41 percent in the rural precincts"]
+
+
+def test_according_to_plan_is_not_a_source() -> None:
+    assert quotes_of("The recount went according to plan in every county.") == ()
+
+
+def test_according_to_inside_a_reported_clause_is_not_a_second_report() -> None:
+    got = quotes_of("Governor Ines Maro said turnout fell sharply according to the county records.")
+    assert [q.cue for q in got] == ["said"]
+
+
+# --------------------------------------------------------------------------- frames inside other clauses
+
+
+def test_time_word_opening_the_clause_is_content_not_a_trailer() -> None:
+    got = quotes_of("But after moving to the city, Councillor Ray Dunne feels this promise has not been kept.")
+    assert rows(got) == [("indirect", "this promise has not been kept", "Ray Dunne")]
+
+
+def test_frame_in_a_relative_clause_stops_at_the_clause_end() -> None:
+    got = quotes_of(
+        "Councillor Ray Dunne said the vote was lost.",
+        "Mr Dunne, who says he is not resigning, had accused the board of waste in a letter.",
+    )
+    assert ("indirect", "he is not resigning", "Ray Dunne") in rows(got)
+
+
+def test_reduced_relative_frame_stops_at_the_comma() -> None:
+    got = quotes_of("Most voters said Mr Dunne was right to keep the house he says is his, but few backed his appeal.")
+    assert not any(q.speaker_surface == "he" and "few backed" in q.text for q in got)
+
+
+def test_inverted_conditional_is_not_cut_as_a_relative() -> None:
+    got = quotes_of("Councillor Ray Dunne said had the board acted sooner, the bridge would be open.")
+    assert texts(got) == ["had the board acted sooner, the bridge would be open"]
+
+
+def test_outer_clause_keeps_its_head_before_a_parenthetical_relative() -> None:
+    got = quotes_of("Most voters said the mayor was right to fund the clinic - which he says saved hundreds of lives - and the school.")
+    assert "the mayor was right to fund the clinic" in texts(got)
+
+
+def test_outer_clause_cut_before_a_restrictive_relative_is_dropped() -> None:
+    got = quotes_of("The Tory leader argued there was a crowd of voters whom he says feel ignored by Whitehall.")
+    assert not any(t.endswith("whom") for t in texts(got))
+
+
+def test_lower_case_preposition_ends_a_source_phrase() -> None:
+    assert quotes_of("There were four arrests over alleged thefts of cattle in the valley.") == ()
+
+
+def test_capitalised_preposition_stays_inside_an_organisation_name() -> None:
+    got = quotes_of("The League Against Road Tolls claimed the new charge had been set too high.")
+    assert [q.speaker_surface for q in got] == ["The League Against Road Tolls"]
+
+
+# --------------------------------------------------------------------------- one line per added cue
+
+
+@pytest.mark.parametrize("verb", [
+    "disclosed", "joked", "quipped", "boasted", "bragged", "lamented", "reiterated", "testified", "countered",
+    "retorted", "charged", "suspects", "understood", "learned",
+])
+def test_added_speech_and_belief_verbs_report_a_that_clause(verb: str) -> None:
+    got = quotes_of(f"Senator Ada Pell {verb} that the state audit had been delayed.")
+    assert rows(got) == [("indirect", "the state audit had been delayed", "Ada Pell")]
+
+
+@pytest.mark.parametrize("verb", [
+    "argue", "claim", "insist", "warn", "suggest", "explain", "admit", "deny", "acknowledge", "predict", "complain",
+    "concede", "confirm", "contend", "allege", "assert", "emphasize", "recall", "conclude", "announce", "declare",
+    "reveal", "know", "respond",
+])
+def test_uninflected_cue_after_a_plural_subject_reports_a_that_clause(verb: str) -> None:
+    got = quotes_of(f"County officials {verb} that the state audit had been delayed.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("the state audit had been delayed", "County officials")]
+
+
+@pytest.mark.parametrize("verb", [
+    "proposed", "defended", "echoed", "supported", "backed", "opposed", "promoted", "discussed", "outlined", "offered",
+    "touted", "highlighted", "underscored", "denounced", "decried", "lambasted", "ridiculed", "chastised", "rebuked",
+])
+def test_added_object_verbs_report_their_object(verb: str) -> None:
+    got = quotes_of(f"Senator Ada Pell {verb} the plan to widen the coastal highway.")
+    assert rows(got) == [("indirect", "the plan to widen the coastal highway", "Ada Pell")]
+
+
+@pytest.mark.parametrize("verb", ["viewed", "saw", "regarded", "considered", "portrayed", "referred to"])
+def test_added_label_verbs_report_the_object_and_its_label(verb: str) -> None:
+    got = quotes_of(f"Senator Ada Pell {verb} the ruling as a victory for tenants.")
+    assert rows(got) == [("indirect", "the ruling as a victory for tenants", "Ada Pell")]
+
+
+@pytest.mark.parametrize("verb", ["encouraged", "recommended"])
+def test_added_directive_verbs_report_the_object_and_infinitive(verb: str) -> None:
+    got = quotes_of(f"Senator Ada Pell {verb} residents to leave the coast before the storm.")
+    assert rows(got) == [("indirect", "residents to leave the coast before the storm", "Ada Pell")]
+
+
+# --------------------------------------------------------------------------- phrases between the cue and its clause
+
+
+def test_place_phrase_between_the_cue_and_that() -> None:
+    got = quotes_of("Ms Ruiz says at a campaign stop in Toledo, Ohio, that the plant will stay open.")
+    assert rows(got) == [("indirect", "the plant will stay open", "Ruiz")]
+
+
+def test_time_phrase_before_a_pronoun_clause() -> None:
+    got = quotes_of("Governor Ines Maro said after the convention she would not run again.")
+    assert rows(got) == [("indirect", "she would not run again", "Ines Maro")]
+
+
+def test_time_phrase_at_the_end_still_trails_the_frame() -> None:
+    got = quotes_of("The plant will close, the mayor said in a statement on Tuesday.")
+    assert texts(got) == ["The plant will close"]
+
+
+def test_participle_phrase_after_the_source() -> None:
+    got = quotes_of("Governor Ines Maro, speaking to a veterans group in Dayton, said she would review the agency.")
+    assert rows(got) == [("indirect", "she would review the agency", "Ines Maro")]
+
+
+def test_weekday_after_an_inverted_frame_trails_it() -> None:
+    got = quotes_of("The vote was an insult to rural voters, county lawmakers said Friday afternoon, as they left the hall.")
+    assert texts(got) == ["The vote was an insult to rural voters"]
+
+
+def test_listener_and_time_after_an_inverted_frame_trail_it() -> None:
+    got = quotes_of("The plant could reopen next year, Sen. Dana Ruiz (R-Ariz.) told the Valley Courier on Thursday.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("The plant could reopen next year", "Sen. Dana Ruiz")]
+
+
+def test_plural_subject_with_the_uninflected_show() -> None:
+    got = quotes_of("Polls show a close contest in the state, where turnout is expected to be high.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("a close contest in the state", "Polls")]
+
+
+def test_asked_with_an_indirect_question() -> None:
+    got = quotes_of("Then a student asked how the mayor could win over young voters.")
+    assert texts(got) == ["how the mayor could win over young voters"]
+
+
+def test_asked_the_listener_whether() -> None:
+    got = quotes_of("Senator Ada Pell asked the minister whether the deal would hold.")
+    assert rows(got) == [("indirect", "whether the deal would hold", "Ada Pell")]
+
+
+def test_questioned_gives_its_object() -> None:
+    got = quotes_of("Senator Ada Pell questioned the need for a second runway.")
+    assert rows(got) == [("indirect", "the need for a second runway", "Ada Pell")]
+
+
+def test_s_form_cue_after_a_noun_with_a_capitalised_modifier() -> None:
+    got = quotes_of("The GOP candidate proposes allowing parents to deduct the cost of care.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("allowing parents to deduct the cost of care", "The GOP candidate")]
+
+
+def test_part_of_whom_is_a_source() -> None:
+    got = quotes_of("The ruling angered the families, many of whom say the settlement is far too small.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("the settlement is far too small", "many of whom")]
+
+
+def test_outer_clause_ending_in_a_dangling_word_keeps_the_part_before_its_comma() -> None:
+    got = quotes_of(
+        "Senator Ada Pell said the firms had bought up farmland to build malls and hotels, "
+        "amounting to what the auditors said was a land grab."
+    )
+    assert ("indirect", "the firms had bought up farmland to build malls and hotels", "Ada Pell") in rows(got)
+
+
+@pytest.mark.parametrize("verb", ["worry", "fear", "hope", "feel", "doubt"])
+def test_uninflected_belief_verbs_report_a_that_clause(verb: str) -> None:
+    got = quotes_of(f"Environmental groups {verb} that the cleanup costs could fall to taxpayers.")
+    assert texts(got) == ["the cleanup costs could fall to taxpayers"]
+
+
+def test_speech_noun_with_a_possessor_and_a_that_clause() -> None:
+    got = quotes_of("Judge Amos Nervo's conclusion that courts should not weigh the leaks drew criticism.")
+    assert [(q.text, q.speaker_surface) for q in got] == [
+        ("courts should not weigh the leaks drew criticism", "Judge Amos Nervo")
+    ]
+
+
+def test_speech_noun_without_a_possessor_is_not_attributed() -> None:
+    assert quotes_of("The conclusion that courts should not weigh the leaks drew criticism.") == ()
+
+
+def test_reported_clause_before_a_later_direct_quote_is_kept() -> None:
+    got = quotes_of(
+        'Ms Ruiz said parents who adopt would not be eligible for the six weeks of leave, and when pressed '
+        'on why, she replied, "It is meant for mothers who give birth."'
+    )
+    indirect = [q.text for q in got if q.kind == "indirect"]
+    assert len(indirect) == 1 and indirect[0].startswith("parents who adopt would not be eligible")
+    assert "meant for mothers" not in indirect[0]
+    assert [q.text for q in got if q.kind == "direct"] == ["It is meant for mothers who give birth."]
+
+
+def test_clause_that_is_a_direct_quote_is_not_also_indirect() -> None:
+    got = quotes_of('Ms Ruiz said, "It is meant for mothers who give birth."')
+    assert [q.kind for q in got] == ["direct"]
