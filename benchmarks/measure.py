@@ -1,9 +1,14 @@
 """Run one benchmark contestant in a subprocess and measure it from outside.
 
-Wall time, CPU time of the whole process tree (user + system of every descendant
-that was waited for, from ``RUSAGE_CHILDREN``) and peak RSS of the whole tree
-(the sum over all live descendants, polled), so a process pool, a Dask cluster or
+Wall time, CPU time of the whole process tree and peak RSS of the whole tree (the
+sum over all live descendants, polled), so a process pool, a Dask cluster or
 Prefect's embedded API server all count against the contestant that started them.
+
+CPU is the larger of two counts: the kernel's (``RUSAGE_CHILDREN``: exact, but only
+for descendants that their parent waited for — a forkserver's workers are reaped by
+the forkserver, which nobody waits for once the run exits) and the sum over every
+descendant seen of its last polled user + system time (misses at most the last poll
+interval of each process).
 """
 
 from __future__ import annotations
@@ -37,12 +42,19 @@ class Measurement:
         return self.peak_rss / 2**20
 
 
-class _TreeRssPoller(threading.Thread):
+class _TreePoller(threading.Thread):
+    """Polls the tree under ``pid``: peak summed RSS, and each process's last CPU time."""
+
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
         self.peak = 0
+        self.cpu_by_process: dict[tuple[int, float], float] = {}  # (pid, create time) -> user + system
         self.done = threading.Event()
+
+    @property
+    def cpu(self) -> float:
+        return sum(self.cpu_by_process.values())
 
     def run(self) -> None:
         while not self.done.is_set():
@@ -53,7 +65,10 @@ class _TreeRssPoller(threading.Thread):
             total = 0
             for proc in procs:
                 try:
-                    total += proc.memory_info().rss
+                    with proc.oneshot():
+                        total += proc.memory_info().rss
+                        times = proc.cpu_times()
+                        self.cpu_by_process[(proc.pid, proc.create_time())] = times.user + times.system
                 except psutil.Error:
                     pass
             self.peak = max(self.peak, total)
@@ -66,7 +81,7 @@ def measure(label: str, argv: list[str], env: dict[str, str] | None = None, cwd:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    poller = _TreeRssPoller(proc.pid)
+    poller = _TreePoller(proc.pid)
     poller.start()
     try:
         out, _ = proc.communicate(timeout=timeout)
@@ -77,7 +92,7 @@ def measure(label: str, argv: list[str], env: dict[str, str] | None = None, cwd:
     poller.done.set()
     poller.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = max((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), poller.cpu)
     result = {}
     for line in reversed(out.strip().splitlines()):
         if line.startswith("{") and line.endswith("}"):

@@ -45,3 +45,27 @@ def test_bench_command_runs_on_twenty_articles_and_writes_its_table(tmp_path):
     assert "FAILED" not in proc.stderr
     # the Dask path (a LocalCluster through prefect-dask) ran and wrote the same tables as one worker
     assert "Dask run's tables identical to workers=1 (sorted rows): identical" in report
+
+
+BURN = """
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+def burn(n):
+    return sum(range(n))
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        print(sum(pool.map(burn, [20_000_000, 20_000_000])))
+"""
+
+
+def test_cpu_counts_forkserver_workers_nobody_waits_for(tmp_path):
+    """The work runs in a forkserver's child, reaped by the forkserver, which is never waited for."""
+    from measure import measure
+
+    script = tmp_path / "burn.py"
+    script.write_text(BURN)
+    m = measure("burn", [sys.executable, str(script)])
+    assert m.returncode == 0
+    assert m.cpu >= 0.5 * m.wall, (m.cpu, m.wall)  # the parent alone spends ~0.1 s of CPU
