@@ -20,6 +20,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from newsetl.embedded_api import stop_process
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -73,12 +75,7 @@ def prefect_server():
             time.sleep(0.5)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_process(server, timeout=30)
 
 
 def run_on_local_cluster(args) -> dict:

@@ -38,3 +38,9 @@ def test_an_article_observed_twice_counts_once(tmp_path):
     once = SiteLineIndex.load(path)
     observe_site_lines(items, path, ProcessConfig())  # a run killed after learning, then re-run
     assert SiteLineIndex.load(path) == once
+
+
+def test_nothing_to_learn_on_a_pool_saves_the_index_unchanged(tmp_path):
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        path = observe_site_lines([], tmp_path / "index.npz", ProcessConfig(), pool, chunks=8)
+    assert SiteLineIndex.load(path) == SiteLineIndex()

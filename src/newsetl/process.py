@@ -296,7 +296,7 @@ def observe_site_lines(
     either way, so the saved index does not depend on the workers. Returns its path.
     """
     index = clean_stage.SiteLineIndex.load(Path(index_path))
-    if pool is None or chunks <= 1:
+    if pool is None or chunks <= 1 or not items:
         results: Iterable[list[SiteLineObservation]] = [site_line_observations(items, config)]
     else:
         size = -(-len(items) // chunks)
