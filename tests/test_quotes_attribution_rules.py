@@ -375,3 +375,102 @@ def test_reported_clause_before_a_later_direct_quote_is_kept() -> None:
 def test_clause_that_is_a_direct_quote_is_not_also_indirect() -> None:
     got = quotes_of('Ms Ruiz said, "It is meant for mothers who give birth."')
     assert [q.kind for q in got] == ["direct"]
+
+
+# --------------------------------------------------------------------------- recall rules for US political news
+
+
+@pytest.mark.parametrize("verb", ["railed against", "likened", "embraced", "championed", "invoked", "laid out"])
+def test_stance_verbs_for_policy_debate_report_their_object(verb: str) -> None:
+    got = quotes_of(f"Senator Ada Pell {verb} the plan to widen the coastal highway.")
+    assert rows(got) == [("indirect", "the plan to widen the coastal highway", "Ada Pell")]
+
+
+@pytest.mark.parametrize("verb", ["embraced", "championed", "invoked"])
+def test_passive_stance_verb_for_policy_debate_is_not_an_attribution(verb: str) -> None:
+    assert quotes_of(f"The plan to widen the coastal highway was {verb} by the council.") == ()
+
+
+def test_court_ruling_reports_its_that_clause() -> None:
+    got = quotes_of("The appeals court ruled that the district map was drawn unlawfully.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("the district map was drawn unlawfully", "The appeals court")]
+
+
+def test_ruled_out_is_not_a_ruling() -> None:
+    assert quotes_of("The judge ruled out a retrial for the former treasurer.") == ()
+
+
+def test_adverb_between_subject_and_s_form_cue() -> None:
+    got = quotes_of("Governor Ines Maro also wants to cap property taxes for retirees.")
+    assert rows(got) == [("indirect", "to cap property taxes for retirees", "Ines Maro")]
+
+
+def test_adverb_before_a_plural_noun_is_not_a_subject() -> None:
+    assert quotes_of("Auditors reviewed the county budget and especially claims for overtime pay.") == ()
+
+
+def test_clause_ending_in_a_verb_particle_is_kept() -> None:
+    got = quotes_of("Most of the city's voters say they plan to tune in.")
+    assert texts(got) == ["they plan to tune in"]
+
+
+def test_clause_ending_in_a_preposition_after_a_name_is_cut_short() -> None:
+    assert quotes_of("The aide said the letter was handed to Senator Ada Pell in.") == ()
+
+
+def test_headline_case_cue_after_its_clause() -> None:
+    got = quotes_of("Bridge Repairs Will Take Two Years, County Engineer Says.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("Bridge Repairs Will Take Two Years", "County Engineer")]
+
+
+def test_headline_case_poll_is_not_a_person() -> None:
+    got = quotes_of("New Survey Shows Mayor Ahead In Tight Race.")
+    assert [(q.text, q.speaker_surface, q.speaker_name) for q in got] == [("Mayor Ahead In Tight Race", "New Survey", None)]
+
+
+def test_headline_case_noun_opening_the_sentence_is_not_a_cue() -> None:
+    assert quotes_of("Claims Of Fraud Rock County Election Board Meeting.") == ()
+
+
+def test_stance_towards_a_named_party_is_kept_though_short() -> None:
+    got = quotes_of("Senator Ada Pell endorsed Governor Maro.")
+    assert rows(got) == [("indirect", "Governor Maro", "Ada Pell")]
+
+
+def test_short_common_noun_object_is_not_a_statement() -> None:
+    assert quotes_of("Senator Ada Pell attacked the budget.") == ()
+
+
+def test_intention_noun_with_a_possessor_reports_the_infinitive() -> None:
+    got = quotes_of("Governor Ines Maro's decision to veto the transit bill angered commuters.")
+    assert rows(got) == [("indirect", "to veto the transit bill", "Ines Maro")]
+
+
+def test_intention_noun_without_a_possessor_is_not_attributed() -> None:
+    assert quotes_of("The decision to veto the transit bill angered commuters.") == ()
+
+
+def test_intention_noun_inside_a_reported_clause_is_the_reporter_s() -> None:
+    got = quotes_of("Ms Pell said the governor's decision to veto the bill was a mistake.")
+    assert rows(got) == [("indirect", "the governor's decision to veto the bill was a mistake", "Pell")]
+
+
+def test_document_subject_of_an_evidence_verb_is_the_source() -> None:
+    got = quotes_of("A county analysis of absentee ballots from the last two elections shows turnout rising in rural precincts.")
+    assert [(q.text, q.speaker_surface) for q in got] == [
+        ("turnout rising in rural precincts", "A county analysis of absentee ballots from the last two elections")
+    ]
+
+
+def test_document_subject_after_the_clause() -> None:
+    got = quotes_of("Turnout rose in rural precincts, a county analysis of absentee ballots shows.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("Turnout rose in rural precincts", "a county analysis of absentee ballots")]
+
+
+def test_phrasal_showed_up_is_not_evidence() -> None:
+    assert quotes_of("Members of the audit team showed up late.") == ()
+
+
+def test_object_pronoun_with_its_description_is_the_content() -> None:
+    got = quotes_of("Video from the hearing shows her with the documents in hand.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("her with the documents in hand", "Video from the hearing")]

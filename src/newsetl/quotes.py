@@ -50,6 +50,12 @@ Decisions (to be mirrored in DESIGN/README):
   (``called the plan a gimmick``, ``described the cuts as reckless``), or a speech
   noun with a possessor and a "that" clause (``Mr Ortiz's claim that ...``); the
   possessor of a noun does not become the antecedent of later pronouns.
+- An intention noun with a possessor and an infinitive (``the governor's decision to
+  veto the bill``) reports the infinitive, unless a reported clause already holds it.
+- An evidence verb (``shows``, ``found``, ...) whose subject names a document (``a county
+  analysis of ballots shows``) takes that whole phrase as its source.
+- In a headline-case sentence a capitalised cue is read as the verb (``..., Doctor Says``).
+- An object verb's content may be short when it names a party (``endorsed Governor Maro``).
 - A frame inside a relative clause (``Mr Ortiz, who says he is staying, had ...``)
   reports only up to the clause's end.
 - ``speaker_name`` is a person's fullest name in the article (``Seth G. Jones``),
@@ -173,6 +179,32 @@ _WORD = re.compile(r"[\w'’.\-&]+")
 # Longest form first comes for free: the optional tails are greedy ("called for" before "called").
 # The lookahead lets the engine drop most positions at one character (every form starts in lower case).
 _CUE_RE = re.compile(r"(?=[a-z])\b(" + trie_regex(CUES) + r")\b")
+
+
+# Headline case capitalises the verb ("..., Former White House Doctor Says"): its inflected one-word forms.
+_TITLE_CUE_RE = re.compile(r"(?=[A-Z])\b(" + trie_regex(
+    {f[:1].upper() + f[1:] for f in CUES if " " not in f and (f.endswith("s") or f == "say") and len(f) > 3}) + r")\b")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+
+
+def _lower_headline_cues(masked: str, seg: Segmentation) -> str:
+    """A cue in a headline-case sentence is lower-cased (same length) so the frame rules read it as a verb."""
+    hits = list(_TITLE_CUE_RE.finditer(masked))
+    if not hits:
+        return masked
+    starts = [s.char_start for s in seg.sentences]
+    chars = list(masked)
+    for m in hits:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0:
+            continue
+        sent = seg.sentences[i]
+        words = _TITLE_WORD.findall(masked, sent.char_start, sent.char_end)
+        if m.start() == sent.char_start or len(words) < 5:
+            continue  # a sentence-initial "Says" or "Claims" is not the headline's verb
+        if sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            chars[m.start()] = chars[m.start()].lower()
+    return "".join(chars)
 
 
 def _cue_matches(text: str, lo: int, hi: int):
@@ -807,6 +839,15 @@ _COMPLEMENT_SKIP = re.compile(
 # A bare "clause" starting with these is an adjunct, not reported content ("said as he unveiled ...").
 _ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until".split())
 _DANGLING = frozenset("which whom who whose what that the a an of to and or but as if than with by for from in on at".split())
+# A clause ending its sentence with one of these ends in a verb particle ("they plan to tune in."), not cut short.
+_PARTICLES = frozenset("in on".split())
+
+
+def _ends_in_particle(body: str, end: int, hi: int) -> bool:
+    words = body[max(0, end - 40) : end].split()[-2:]
+    # the word before is a verb in lower case ("tune in"), not a name ("call Sergeant Keith McDonald on")
+    return (len(words) == 2 and words[1].lower() in _PARTICLES and words[0].islower() and words[0].isalpha()
+            and not body[end:hi].strip(" .!?\"'\u201d\u2019\n"))
 _TRAILING = re.compile(
     r"^[\s,]*(?:(?:late|early|on|in|at|during|shortly|while|after|before|when|adding|according)\b[^.;!?]*"
     r"|as\s+(?:he|she|they|it|we|i|the|a|an|his|her|their|its)\b[^.;!?]*"  # "..., she said, as they left" 
@@ -827,6 +868,12 @@ _SPEECH_NOUN = re.compile(
     r"['’]s\s+(?:[a-z]+\s+)?(assertion|argument|statement|suggestion|warning|view|belief|conclusion|insistence|contention|"
     r"allegation|accusation|prediction|admission|acknowledgment|acknowledgement|assurance|promise|pledge|message|"
     r"position|opinion|explanation|announcement|remark|comment|complaint|theory|assessment)\s+that\s+")
+# A finite verb we know or a past form ends an infinitive that is part of the sentence's subject.
+_MAIN_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|[a-z]{3,}ed)\b")
+# Intention nouns with a possessor and an infinitive ("the senator's decision to skip the vote"): the possessor's stance.
+_INTENT_NOUN = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(decision|determination|plan|plans|promise|promises|pledge|vow|refusal|threat|"
+    r"bid|push|proposal|eagerness|willingness|desire|intention|effort|efforts)\s+(?=to\s+[a-z])")
 _CLAUSE_OPENER = re.compile(r"\s*(?:that\b|:|,)")
 _AUDIENCE_CLOSER = re.compile(r"\s*(?:that\b|:|to\b|whether\b)")
 _COMPLEMENTISER = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*")
@@ -837,6 +884,32 @@ _FIRST_WORD = re.compile(r"\s*([\w'’]+)")
 _WH_WORD = re.compile(r"\s*(?:what|when|where|why|how|who|whether)\b")
 _IF_WORD = re.compile(r"\s*(?:whether|if)\b")
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]*(?:['’]s)?")
+
+
+# Verbs reporting what a document found, and the nouns naming such documents ("a new analysis of filings shows").
+_EVIDENCE_CUES = frozenset({"show", "find", "suggest", "indicate", "reveal"})
+_EVIDENCE_NOUNS = frozenset(
+    "poll polls survey surveys analysis analyses study studies report reports data figures average averages video "
+    "footage documents records research audit review filings".split())
+_SUBJECT_BREAK = re.compile(r"[,;:()]|\b(?:that|after|before|because|while|as|when|and|but|if|since|although|though|whether|where)\b")
+
+
+def _evidence_subject(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """The subject phrase of an evidence verb when it names a document: back to the last clause break."""
+    start = max(lo, pos - 160)
+    breaks = list(_SUBJECT_BREAK.finditer(masked, start, pos))
+    if breaks:
+        start = breaks[-1].end()
+    elif start > lo:
+        return None
+    words = masked[start:pos].split()
+    if not 1 <= len(words) <= 14 or MASK in masked[start:pos]:
+        return None
+    lows = [w.lower().strip(".’'") for w in words]
+    if lows[0] in PRONOUNS or any(w in _VERBISH for w in lows) or not any(w in _EVIDENCE_NOUNS for w in lows):
+        return None
+    s = start + len(masked[start:pos]) - len(masked[start:pos].lstrip())
+    return s, _rstrip(masked, s, pos)
 
 
 def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: Sequence[re.Match] | None = None) -> list[Frame]:
@@ -851,6 +924,12 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         if masked[c_end : c_end + 4].startswith((" to ", " for ", " at ", " by ", " on ", " about", " up ", " off ", " out ")) and cue.lemma not in ("point out",):
             if cue.lemma not in ("say", "add", "write", "report") and not (cue.lemma in _INFINITIVE_CUES and masked.startswith(" to ", c_end)):
                 continue
+        evidence = _evidence_subject(masked, lo, c_start) if cue.lemma in _EVIDENCE_CUES else None
+        if evidence is not None:
+            # "The average of polls taken over two weeks shows Clinton ahead": a document's findings
+            source = _classify_source(body, masked, evidence[0], evidence[1], lo)
+            frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, source, None, lo, hi, inverted=False))
+            continue
         if (m.group(1).endswith("s") and m.group(1) != "says" and not _CLAUSE_OPENER.match(masked, c_end, hi)
                 and not _few_words_after_comma(masked[lo:c_start], 4) and not _third_person_verb(masked, lo, c_start, c_end, hi, cue)):
             continue  # "member states", "the reports": plural nouns unless they introduce a clause
@@ -930,6 +1009,23 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         source = _classify_source(body, masked, np[0], np[1], lo)
         c_lo, c_hi = _trim_content(body, m.end(), hi)
         frames.append(Frame(sentence_idx, m.group(1), m.start(1), m.end(1), source, c_lo, c_hi, None, "speech", "noun"))
+    for m in _INTENT_NOUN.finditer(masked, lo, hi):
+        if any(f.content_start <= m.start() < f.content_end for f in frames):
+            continue  # "said the campaign's decision to ... was a mistake": the reported clause holds it
+        np = _np_before(masked, lo, m.start()) if m.start() > lo and not masked[m.start() - 1].isspace() else None
+        if np is None:
+            continue
+        source = _classify_source(body, masked, np[0], np[1], lo)
+        c_lo, c_hi = _trim_content(body, m.end(), hi)
+        stop = _OBJECT_END.search(masked, c_lo, c_hi)
+        if stop is not None:
+            c_lo, c_hi = _trim_content(body, c_lo, stop.start())
+        # the noun phrase is often the sentence's subject: its infinitive ends before the main verb
+        first_words = re.match(r"\S+\s+\S+", masked[c_lo:c_hi])  # "to" and its verb come first
+        verb = _MAIN_VERB.search(masked, c_lo + first_words.end(), c_hi) if first_words else None
+        if verb is not None:
+            c_lo, c_hi = _trim_content(body, c_lo, verb.start())
+        frames.append(Frame(sentence_idx, m.group(1), m.start(1), m.end(1), source, c_lo, c_hi, None, "directive", "noun"))
     for m in _ACCORDING.finditer(masked, lo, hi):
         after = _np_after(body, masked, m.end(), hi) or _according_source(masked, m.end(), hi)
         if after is None:
@@ -990,14 +1086,23 @@ _TO_SOON = re.compile(r"(?:\s+[a-z][\w'’\-]*){1,3}\s+to\s")  # "urges resident
 _DETERMINED_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}[a-z][a-z\-]*[^s\s]\s+$")
 
 
+# Adverbs that may stand between a subject and its -s verb ("She still believes").
+_PRE_VERB_ADVERBS = frozenset("also still now often again already never always repeatedly reportedly even just".split())
+
+
 def _third_person_verb(masked: str, lo: int, c_start: int, c_end: int, hi: int, cue: Cue) -> bool:
     """``Trump urges supporters``, ``He refuses to``, ``The campaign plans to``: an -s form that is a verb.
 
     The word before must be a subject (a pronoun or a capitalised name that is not a function word), or any
     noun when an infinitive-taking cue is followed by "to"; "member states", "the reports" stay nouns.
     """
-    prev = _last_word(masked, lo, c_start)
-    if not prev or masked[lo + len(masked[lo:c_start].rstrip()) - 1 : c_start].strip(" " + prev[-1:]):
+    end = c_start
+    prev = _last_word(masked, lo, end)
+    while prev and prev[:1].islower() and (prev in _PRE_VERB_ADVERBS or (prev.endswith("ly") and len(prev) > 4)):
+        # "He also wants to", "Trump still believes": the subject stands before the adverb
+        end = lo + len(masked[lo:end].rstrip()) - len(prev)
+        prev = _last_word(masked, lo, end)
+    if not prev or masked[lo + len(masked[lo:end].rstrip()) - 1 : end].strip(" " + prev[-1:]):
         return False
     if not _OBJECT_OPENER.match(masked, c_end, hi) and not (cue.category == "directive" and _TO_SOON.match(masked, c_end, hi)):
         return False
@@ -1006,7 +1111,7 @@ def _third_person_verb(masked: str, lo: int, c_start: int, c_end: int, hi: int, 
         return True
     if low in DETERMINERS or STOPWORDS.get(low) in ("function", "weekday", "month"):
         return False
-    if prev[:1].isupper() and c_start - len(prev) > lo:
+    if prev[:1].isupper() and lo + len(masked[lo:end].rstrip()) - len(prev) > lo:
         return True
     if cue.category != "directive" and _DETERMINED_NOUN.search(masked, max(lo, c_start - 40), c_start):
         return True  # "A new poll shows the governor ahead": a singular noun with its determiner is a subject
@@ -1199,7 +1304,8 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         stop = _OBJECT_END.search(masked, c_lo, c_hi)
         if stop is not None:
             c_lo, c_hi = _trim_content(body, c_lo, stop.start())
-        if not _OBJECT_START.match(masked, c_lo, c_hi) or source.kind == "relative":
+        pronoun_object = _PRONOUN_OBJECT.match(masked, c_lo, c_hi) is not None  # "shows him with his hands raised"
+        if not (_OBJECT_START.match(masked, c_lo, c_hi) or pronoun_object) or source.kind == "relative":
             c_hi = c_lo  # "attacked on Tuesday", "defended by": no object
         return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
     if cue.category == "label" and not has_comp and source.kind != "relative":
@@ -1240,6 +1346,7 @@ _WH_CUES = frozenset({"ask", "wonder", "question", "know", "explain", "reveal", 
 
 # An object noun phrase ends at a clause boundary ("attacked the plan, saying ...", "cited the poll - which").
 _OBJECT_END = re.compile(r"\s*(?:[,;:(]|\s[-\u2013\u2014]\s|[\u2013\u2014]|\b(?:saying|adding|calling|while|because|after|before|as\s+(?:he|she|they|it))\b)")
+_PRONOUN_OBJECT = re.compile(r"(?:him|her|them)\s+(?:with|as|for|to|in)\s+\S+\s+\S+")
 _OBJECT_START = re.compile(r"(?!(?:on|in|at|by|for|from|with|about|over|as|to|up|out|off|back|against|into|through|under|during|last|this|yesterday|today|again|also|him|her|them|it|us|me)\b)[\w\u201c\u2018\"'$]", re.IGNORECASE)
 
 
@@ -1421,7 +1528,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
 def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tuple[Quote, ...]:
     body = seg.body
     spans = find_quote_spans(body, [(p.char_start, p.char_end) for p in seg.paragraphs])
-    masked = mask_quotes(body, spans)
+    masked = _lower_headline_cues(mask_quotes(body, spans), seg)
     people = _People(find_people(masked, mentions))
     sentence_at = _sentence_index(seg)
     for pm in people.mentions:
@@ -1526,7 +1633,10 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
             prev_span = sp
         # indirect speech: frames whose content clause has no quotation in it
         for a, f in person_frames + [(a, f) for a, f in attrs if a.outlet is not None]:
-            if f.content_end - f.content_start < 12:
+            # a stance towards a named party ("endorsed Clinton", "attacked Trump") is short and still the content
+            short = (f.category == "object" and f.position == "before" and f.source.kind in ("name", "pronoun", "phrase")
+                     and body[f.content_start : f.content_start + 1].isupper())
+            if f.content_end - f.content_start < (3 if short else 12):
                 continue
             # a clause that is (or holds) a direct quote is reported by that quote; partial quotes
             # inside a reported clause are kept both as the clause and as the quoted fragment
@@ -1539,7 +1649,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                 f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start,
                           _rstrip(body, f.content_start, comma), f.audience, f.category, f.position)
             words = body[f.content_start:f.content_end].split()
-            if len(words) < 3 or words[-1].lower().strip(",;:") in _DANGLING:
+            if len(words) < (1 if short else 3) or (words[-1].lower().strip(",;:") in _DANGLING and not _ends_in_particle(body, f.content_end, hi)):
                 continue  # a clause cut short ("the powers - which") is not a reported statement
             # a frame nested in another's content is reported by the outer one (skip the outer)
             inner = [g for g in frames if g is not f and f.content_start <= g.source.char_start and g.cue_end <= f.content_end
@@ -1588,7 +1698,7 @@ def _frames_by_sentence(seg: Segmentation, masked: str, sentence_at) -> list[lis
         s = seg.sentences[i] if seg.sentences else None
         if s is not None and s.char_start <= m.start() and m.end() <= s.char_end:
             cues.setdefault(i, []).append(m)
-    others = {sentence_at(m.start()) for rx in (_ACCORDING, _SPEECH_NOUN) for m in rx.finditer(masked)}
+    others = {sentence_at(m.start()) for rx in (_ACCORDING, _SPEECH_NOUN, _INTENT_NOUN) for m in rx.finditer(masked)}
     return [find_frames(seg, masked, i, cues.get(i, ())) if i in cues or i in others else [] for i in range(len(seg.sentences))]
 
 
@@ -1636,7 +1746,8 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
     best = None
     holding = [
         (a, f) for a, f in frames_attrs
-        if not (f.source.char_start < sp.end and sp.start < f.source.char_end)  # the quote names the source
+        if not (f.position == "noun" and f.category == "directive")  # "the campaign's decision to ...": an act, not words
+        and not (f.source.char_start < sp.end and sp.start < f.source.char_end)  # the quote names the source
         and f.content_start - 2 <= sp.start and sp.end <= f.content_end + 2 and f.content_end > f.content_start
     ]
     if holding:
