@@ -328,6 +328,53 @@ def test_hard_wrapped_line_that_a_rule_still_knows_with_its_continuation_stays_j
     assert [r.rule for r in result.removed] == ["editors_note", "editors_note+continuation", "editors_note+continuation"]
 
 
+def test_page_dek_under_the_headline_is_kept_as_the_dek():
+    result, expected = _page_fixture("page_dek_comment_rules")
+    dek = "The transit authority is adding six buses to the busiest crosstown line after a year of complaints about crowding."
+    assert result.mode == "page"
+    assert result.title == "Bus Route 9 Will Run Every 10 Minutes From Monday"
+    assert result.dek == dek
+    assert dek not in result.paragraphs and dek not in {r.text for r in result.removed}
+    assert list(result.paragraphs) == expected
+
+
+def test_page_paragraph_ending_in_a_colon_counts_as_prose():
+    # the article's first paragraph introduces a list: it is neither a headline nor a menu line
+    result, expected = _page_fixture("page_dek_comment_rules")
+    assert result.paragraphs[0] == expected[0] and expected[0].endswith(":")
+
+
+def test_page_commenting_rules_under_their_heading_are_removed():
+    result, _ = _page_fixture("page_dek_comment_rules")
+    removed = {r.text: r.rule for r in result.removed}
+    assert removed["Community guidelines"] == "comment_rules_heading"
+    rules_text = [r.text for r in result.removed if r.text.startswith(("Keep your comments civil", "Thank you for helping"))]
+    assert len(rules_text) == 2
+    assert not any("guidelines" in p for p in result.paragraphs)
+
+
+def test_newsletter_box_between_paragraphs_of_an_article_is_removed_whole():
+    box = [
+        "Let our morning briefing land in your inbox before your first coffee.",
+        "Sign Up",
+        "This site is protected by reCAPTCHA and the Google Privacy Policy applies.",
+    ]
+    paragraphs = base_paragraphs()
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + box + paragraphs[2:]) + "\n"
+    result = clean(parts_of(text))
+    assert [(r.text, r.category) for r in result.removed] == [(line, "newsletter") for line in box]
+    assert list(result.paragraphs) == paragraphs
+
+
+def test_paragraph_next_to_an_ad_label_is_not_taken_into_an_ad_box():
+    line = "Presented by the Harbor Arts Council, the festival runs through Sunday at the old pier."
+    paragraphs = base_paragraphs()
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + ["Advertisement", line] + paragraphs[2:]) + "\n"
+    result = clean(parts_of(text))
+    assert [r.text for r in result.removed] == ["Advertisement"]
+    assert line in result.paragraphs
+
+
 def test_author_box_heading_at_the_end_of_an_article_goes_with_the_bio():
     footer = ["About the author", "Jane Halvorsen is a senior reporter for the Millbrook Courier covering local government."]
     result = clean(parts_of(with_footer(*footer)))

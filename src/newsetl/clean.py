@@ -128,7 +128,7 @@ PAGE_TAIL_WEIGHT = 0.5
 PAGE_SECTION_BREAK_PENALTY = 40.0
 PAGE_ARTICLE_MIN_WORDS = 80
 PAGE_AFTER_SECTION_WEIGHT = 0.0
-_PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "comments_prompt", "comment_policy"})
+_PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "comments_prompt", "comment_policy", "comment_rules_heading"})
 # After a related-links heading, an article that goes on does so in paragraphs; teasers,
 # bios and site blurbs come one prose line at a time between headlines. Until two prose
 # lines follow one another again, a lone prose line counts for this share of its words.
@@ -157,6 +157,9 @@ _PAGE_EDGE_ONLY = frozenset({"correction", "earlier_version", "editors_note", "c
 # Furniture in an article file that is content on a page: a tweet embedded in the article
 # (both web benchmarks count it as article text).
 _PAGE_CONTENT_RULES = frozenset({"embedded_tweet"})
+# Furniture that comes in boxes of several lines (heading or button, pitch, fine print). Not
+# advertising: "Presented by the arts council, ..." can be a paragraph that an ad label sits next to.
+_BOX_CATEGORIES = frozenset({"newsletter", "cookie_notice"})
 _RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose"})
 # A table flattens to a run of short cells; when at least this share of a run of at least
 # this many non-prose lines are numbers (scores, prices, percentages), it is a table.
@@ -173,8 +176,14 @@ _LIST_NUMBER = re.compile(r"^(\d{1,3})\s*[.)]\s+\S")
 PAGE_HEADLINE_LOOKBACK = 12
 PAGE_HEADLINE_MIN_WORDS = 3
 PAGE_HEADLINE_MAX_WORDS = 30
+# The dek (standfirst) under a page's headline is one sentence or two, never a paragraph's worth.
+PAGE_DEK_MAX_WORDS = 50
+_PAGE_LABEL_LEAD = re.compile(r"^\W*\w+(?:\s+\w+)?\s*:")
 
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
+# On a page a paragraph may end in a colon: it introduces a list or a quote ("... these changes:"),
+# which a menu item or headline never does once it runs to a sentence's length.
+_PAGE_TERMINAL = re.compile(r"[.!?…。！？:][\"'”’)\]]*$")
 _QUOTE_CHARS = re.compile(r"[\"“”„«»]")
 _WRAPPING_QUOTES = re.compile(r"^[\"“”'‘’]\s*(?P<inner>[^\"“”]*?)\s*[\"“”'‘’]$")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -558,8 +567,9 @@ def clean(
     site = _SiteLookup(site_lines, group, publisher)
 
     headline: int | None = None
+    page_dek: int | None = None
     if _looks_like_page(blocks, matches):
-        verdicts, headline = _page_verdicts(blocks, matches)
+        verdicts, headline, page_dek = _page_verdicts(blocks, matches)
         mode = "page"
     else:
         verdicts = _article_verdicts(blocks, matches, site)
@@ -568,7 +578,7 @@ def clean(
     flag = _hold_back_reason(blocks, verdicts) if mode == "article" else None
     if flag:
         verdicts = [None] * len(blocks)
-    return _assemble(parts, blocks, verdicts, publisher, flag, mode, headline)
+    return _assemble(parts, blocks, verdicts, publisher, flag, mode, headline, page_dek)
 
 
 @dataclass(frozen=True)
@@ -607,6 +617,22 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
         rule = _first_rule(matches[i], "any")
         if rule is not None and rule.position == "any":
             verdicts[i] = _Verdict(rule.category, rule.name)
+
+    # A box inside the article (a newsletter sign-up: pitch, button, fine print): an edge rule's line
+    # that touches a line of the same category which an "any" rule removed belongs to that box.
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            if verdicts[i] is not None or not matches[i]:
+                continue
+            for j in (i - 1, i + 1):
+                neighbour = verdicts[j] if 0 <= j < n else None
+                rule = next((r for r in matches[i] if neighbour is not None and r.category == neighbour.category and r.category in _BOX_CATEGORIES), None)
+                if rule is not None:
+                    verdicts[i] = _Verdict(rule.category, rule.name)
+                    changed = True
+                    break
 
     # Header: furniture around the title and dek, within the first few blocks.
     kept_head = 0
@@ -678,6 +704,7 @@ def _assemble(
     flag: str | None,
     mode: str,
     headline: int | None = None,
+    page_dek: int | None = None,
 ) -> CleanResult:
     removed: list[RemovedLine] = []
     kept: list[_Block] = []
@@ -698,7 +725,8 @@ def _assemble(
     if mode == "page":
         # a page's line 1 is a menu item: its title is the headline found above the article
         title = blocks[headline] if headline is not None else None
-        body_kept = [b for b in kept if b is not title]
+        dek = blocks[page_dek] if page_dek is not None else None
+        body_kept = [b for b in kept if b is not title and b is not dek]
     elif parts.title is not None:
         if title_kept is not None:
             title, dek = title_kept, dek_kept
@@ -754,7 +782,7 @@ def _page_words(text: str) -> int:
 
 def _is_page_prose(text: str) -> bool:
     words = _page_words(text)
-    return (words >= PAGE_SENTENCE_MIN_WORDS and bool(_TERMINAL.search(text))) or words >= PAGE_LONG_LINE_WORDS
+    return (words >= PAGE_SENTENCE_MIN_WORDS and bool(_PAGE_TERMINAL.search(text))) or words >= PAGE_LONG_LINE_WORDS
 
 
 def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[float]:
@@ -955,8 +983,9 @@ def _page_inner_rule(rules: tuple[Rule, ...]) -> Rule | None:
     return next((r for r in rules if r.position == "edge" and r.name not in _PAGE_EDGE_ONLY), None)
 
 
-def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[_Verdict | None], int | None]:
-    """Verdicts for a flattened page and the index of the headline (kept as the title) if one is found."""
+def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[_Verdict | None], int | None, int | None]:
+    """Verdicts for a flattened page, and the indexes of the headline (kept as the title) and of the
+    dek under it (kept as the dek) when they are found."""
     verdicts: list[_Verdict | None] = [None] * len(blocks)
     embedded = [any(r.name in _PAGE_CONTENT_RULES for r in m) for m in matches]
     matches = [tuple(r for r in m if r.name not in _PAGE_CONTENT_RULES) for m in matches]
@@ -1011,4 +1040,25 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             headline = i
             verdicts[i] = None
             break
-    return verdicts, headline
+    dek = _page_dek(blocks, matches, headline, start)
+    if dek is not None:
+        verdicts[dek] = None
+    return verdicts, headline, dek
+
+
+def _page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], headline: int | None, start: int) -> int | None:
+    """The standfirst right under the headline, above the byline and the article: one sentence.
+
+    It sits outside the densest-prose span (bylines, dates and share buttons come between), yet it
+    is no furniture: it is the article's dek, as line 2 is in an article file.
+    """
+    if headline is None or headline + 1 >= start:
+        return None
+    i = headline + 1
+    text = blocks[i].text
+    words = _page_words(text)
+    if matches[i] or not _TERMINAL.search(text) or not PAGE_SENTENCE_MIN_WORDS <= words <= PAGE_DEK_MAX_WORDS:
+        return None
+    if _PAGE_LABEL_LEAD.match(text):
+        return None  # "Above: the plant at dusk." is a caption, "Key points: ..." a box
+    return i
