@@ -22,6 +22,7 @@ from newsetl.outlets import (
     build_outlets,
     find_outlets,
     load_gazetteer,
+    shared_gazetteer,
     outlet_id_for,
 )
 from newsetl.tables import SCHEMAS
@@ -91,6 +92,20 @@ def test_user_csv_adds_an_outlet(tmp_path):
     assert cited("Residents told The Borchester Echo the road was closed.", gaz) == [
         ("The Borchester Echo", "The Borchester Echo")
     ]
+
+
+def test_shared_gazetteer_is_reused_until_the_users_csv_changes(tmp_path):
+    extra = tmp_path / "mine.csv"
+    extra.write_text("name,aliases,kind,country\nThe Borchester Echo,Echo,newspaper,GB\n", encoding="utf-8")
+    first = shared_gazetteer(str(extra))
+    assert shared_gazetteer(str(extra)) is first
+    assert shared_gazetteer(None) is shared_gazetteer(None) is not first
+
+    # a long-lived process (newsetl serve) must see the edited CSV on its next run
+    extra.write_text("name,aliases,kind,country\nThe Ambridge Observer,Observer,newspaper,GB\n", encoding="utf-8")
+    edited = shared_gazetteer(str(extra))
+    assert edited is not first
+    assert edited.lookup("The Ambridge Observer") is not None and edited.lookup("The Borchester Echo") is None
 
 
 def test_user_csv_with_unknown_kind_is_rejected(tmp_path):

@@ -18,7 +18,7 @@ def rebuild_aggregates(store: Store, staging: Path, gazetteer_csv: str | None = 
     speakers = speaker_stage.build_speakers(quotes)
     mentions = load("outlet_mentions", root, columns=["article_id", "outlet_id", "outlet_name", "role", "sentence_idx"])
     sentences = load("sentences", root, columns=["article_id", "sentence_idx", "polarity"])
-    gazetteer = outlet_stage.load_gazetteer(Path(gazetteer_csv) if gazetteer_csv else None)
+    gazetteer = outlet_stage.shared_gazetteer(gazetteer_csv)
     outlets = outlet_stage.build_outlets(mentions, sentences, gazetteer)
     counts = {}
     for name, frame in (("speakers", speakers), ("outlets", outlets)):

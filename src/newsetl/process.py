@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from newsetl import clean as clean_stage
@@ -73,7 +72,7 @@ def process_batch(
     sources: dict[str, str] = {}
     rejected: dict[str, str] = {}
     site_lines = _site_lines(config.site_lines_path)
-    gazetteer = _gazetteer(config.gazetteer_csv)
+    gazetteer = outlet_stage.shared_gazetteer(config.gazetteer_csv)
 
     for article in _read_items(items, config, rows, rejected, run_id):
         if article.article_id in sources.values():
@@ -260,11 +259,6 @@ def _publisher_hint(source_path: str, config: ProcessConfig) -> str | None:
         if parent == prefix or parent.startswith(prefix.rstrip("/") + "/"):
             return publisher
     return None
-
-
-@lru_cache(maxsize=4)
-def _gazetteer(extra_csv: str | None):
-    return outlet_stage.load_gazetteer(Path(extra_csv) if extra_csv else None)
 
 
 def _site_lines(path: str | None):
