@@ -132,7 +132,7 @@ def _news_etl(
         t = time.perf_counter()
         for done, result in enumerate(_run_batches(plan, run_id, staging, config, workers, dask_address), start=1):
             t_commit = time.perf_counter()
-            rows = commit_batch(quote(result), run_id, out_dir)
+            rows = commit_batch(result, run_id, out_dir)
             commit_seconds += time.perf_counter() - t_commit
             n_new += len(result.article_ids)
             n_rejected += rows.get("rejects", 0)

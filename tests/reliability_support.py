@@ -91,7 +91,7 @@ def run_direct(raw: Path, out: Path, batch_size: int = 200, max_bytes: int = DEF
         n_new = 0
         for n, items in enumerate(plan.batches):
             result = tasks.process_batch_task.fn(f"{run_id}-{n:05d}", run_id, items, staging, config)
-            rows = tasks.commit_batch.fn(result, run_id, str(out))
+            rows = tasks.commit_batch(result, run_id, str(out))
             n_new += len(result.article_ids)
             n_rejected += rows.get("rejects", 0)
         if n_new or not (out / "speakers" / "part-0.parquet").exists():

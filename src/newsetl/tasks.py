@@ -69,8 +69,14 @@ def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], 
     return _batch_pool.submit(process_batch, batch_id, run_id, items, Path(staging), config).result()
 
 
-@task(name="commit batch", task_run_name="commit batch {result.batch_id}", persist_result=False, cache_policy=NO_CACHE)
 def commit_batch(result: BatchResult, run_id: str, out_dir: str) -> dict[str, int]:
+    """Commit one processed batch: called by the flow itself, not as a task.
+
+    A task run costs Prefect's API ~85 ms of CPU (recording its states and events;
+    measured with 200 empty tasks). Commits take ~40 ms each, and at 22,250 articles
+    their 112 task runs cost the API ~10 CPU-s taken from the batch workers on 2 cores.
+    Each commit is logged by the flow and its time is in ``runs.seconds["commit"]``.
+    """
     record = BatchRecord(
         result.batch_id, run_id, {}, {}, result.article_ids, result.sources, result.rejected
     )

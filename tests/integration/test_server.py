@@ -56,12 +56,21 @@ def test_task_runs_have_names_that_read_well(etl_run, prefect_client):
     names = sorted(t.name for t in task_runs)
     readable = re.compile(
         rf"(plan incremental batches|learn repeated site lines|commit discovery rejects|rebuild speakers and outlets"
-        rf"|record run|publish run summary|(process|commit) batch {re.escape(etl_run.run_id)}-\d{{5}})"
+        rf"|record run|publish run summary|process batch {re.escape(etl_run.run_id)}-\d{{5}})"
     )
 
     assert [name for name in names if not readable.fullmatch(name)] == []  # no "-a3f" suffixes, no bare function names
     assert {"plan incremental batches", "rebuild speakers and outlets", "publish run summary"} <= set(names)
     assert sum(name.startswith("process batch") for name in names) >= 2  # --batch-size 1: a task per article
+
+
+def test_each_commit_is_logged_on_the_flow_run(etl_run, prefect_client):
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    logs = prefect_client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[UUID(etl_run.flow_run_id)])))
+    committed = [log.message for log in logs if log.message.startswith("committed batch ")]
+    # commits run in the flow itself (a task run each cost the API more than the commit)
+    assert len(committed) >= 2 and committed[-1].startswith(f"committed batch {len(committed)}/{len(committed)}:")
 
 
 def test_prefect_yaml_deploys_a_daily_scheduled_deployment(prefect_server, prefect_client):
