@@ -270,6 +270,58 @@ def test_page_table_between_paragraphs_is_kept():
     assert kept[kept.index(table[0]) : kept.index(table[-1]) + 1] == table
 
 
+def test_page_table_header_before_the_first_numeric_row_is_kept_with_its_intro():
+    # rows carry a note that reads as a sentence, so the table comes in runs of a row each,
+    # and its header rows hold no numbers: judged together they are one table
+    result, expected = _page_fixture("page_stats_table")
+    assert result.mode == "page"
+    assert result.title == "Gulls' defensive snap counts and notes: Week 9"
+    assert list(result.paragraphs) == expected
+
+
+def test_page_steps_announced_by_a_colon_before_the_footer_are_kept():
+    result, expected = _page_fixture("page_howto_steps")
+    assert result.mode == "page"
+    assert list(result.paragraphs) == expected
+    removed = {r.text: r.rule for r in result.removed}
+    assert removed["Priya Natarajan is the Deal Desk's deals editor and has tracked holiday prices since 2015."] == "author_bio"
+    assert "______________________________" in removed
+
+
+def test_page_headline_links_after_a_colon_are_not_taken_for_steps():
+    text = (FIXTURES / "page_howto_steps.txt").read_text(encoding="utf-8")
+    steps = (FIXTURES / "page_howto_steps.body.txt").read_text(encoding="utf-8").strip().split("\n")[-3:]
+    links = ["Best Streaming Deals Of The Week", "Our Favorite Budget Smart TVs, Ranked", "Holiday Gift Guide For Gamers"]
+    for step, link in zip(steps, links):
+        text = text.replace(step, link)
+    result = clean(parts_of(text))
+    assert result.paragraphs[-1].endswith("how to do it:")
+    assert set(links) <= {r.text for r in result.removed}
+
+
+def test_page_phrases_after_a_paragraph_without_a_colon_are_not_taken_for_steps():
+    text = (FIXTURES / "page_howto_steps.txt").read_text(encoding="utf-8")
+    text = text.replace("Here is the short version of how to do it:", "That is the whole trick.")
+    result = clean(parts_of(text))
+    assert result.paragraphs[-1].endswith("That is the whole trick.")
+    assert "Sign up for the ad-free plan on its own for $11.99 a month" in {r.text for r in result.removed}
+
+
+def test_page_steps_that_run_on_into_a_menu_are_not_kept():
+    # without the page's furniture right after them, short lines after the article are a menu
+    text = (FIXTURES / "page_howto_steps.txt").read_text(encoding="utf-8")
+    text = text.replace("______________________________\n", "Shop the sale\nGift cards\nTrack an order\n")
+    result = clean(parts_of(text))
+    assert result.paragraphs[-1].endswith("how to do it:")
+
+
+def test_page_plan_rows_that_repeat_the_articles_labels_are_kept_before_the_related_box():
+    result, expected = _page_fixture("page_meal_plan")
+    assert result.mode == "page"
+    assert list(result.paragraphs) == expected
+    assert {"Why Breakfast Timing Matters More Than You Think", "Related Articles"} <= {r.text for r in result.removed}
+
+
 def test_page_author_box_after_the_article_is_removed_as_a_byline():
     result, expected = _page_fixture("page_author_box")
     assert list(result.paragraphs) == expected

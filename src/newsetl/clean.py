@@ -170,6 +170,11 @@ _NUMERIC_CELL = re.compile(r"^[-+−]?[$€£¥]?\d[\d.,:/]*\s*(?:%|[kmb]|pts?)?
 # while its numbers keep counting, up or down, with at most this many lines between items.
 PAGE_LIST_MAX_GAP = 2
 PAGE_LIST_MIN_ITEMS = 3
+# The short lines that finish an article after its last paragraph (the steps a paragraph ending
+# in a colon announces, the last rows of a plan) are at most this many ...
+PAGE_TRAILING_LIST_MAX_ITEMS = 8
+# ... and a step written as a phrase has at least this share of its words (after the first) in lowercase.
+PAGE_PHRASE_MIN_LOWER_SHARE = 0.5
 _LIST_NUMBER = re.compile(r"^(\d{1,3})\s*[.)]\s+\S")
 # The headline is looked for just above the article (among this many lines no rule knows):
 # a line of a few words, no final period.
@@ -189,6 +194,7 @@ _WRAPPING_QUOTES = re.compile(r"^[\"“”'‘’]\s*(?P<inner>[^\"“”]*?)\s*
 _NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
 _JSONL_LINE_SUFFIX = re.compile(r"\.jsonl:\d+$")
 
 
@@ -803,15 +809,8 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
         if member and not matches[i] and scores[i] < 0:
             scores[i] = -PAGE_LINK_LIST_PENALTY
     # a table (runs of short cells, many of them numbers) is neither article nor menu evidence
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and scores[j] < 0 and not matches[j]:
-            j += 1
-        numeric = sum(1 for k in range(i, j) if _NUMERIC_CELL.match(blocks[k].text))
-        if j - i >= PAGE_TABLE_MIN_CELLS and numeric >= PAGE_TABLE_MIN_NUMERIC_SHARE * (j - i):
-            scores[i:j] = [0.0] * (j - i)
-        i = max(j, i + 1)
+    for lo, hi in _table_runs(blocks, matches, scores):
+        scores[lo:hi] = [0.0] * (hi - lo)
     # the items of a numbered list (1. 2. 3. ...) are neither article nor menu evidence
     numbers = [_list_number(b.text) for b in blocks]
     for i, number in enumerate(numbers):
@@ -834,6 +833,45 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
                     scores[k] = -PAGE_SHORT_IN_RUN_PENALTY
         i = j
     return scores
+
+
+def _table_runs(blocks: list[_Block], matches: list[tuple[Rule, ...]], scores: list[float]) -> list[tuple[int, int]]:
+    """The runs of short cells, as [lo, hi), that flatten a table: many of their cells are numbers.
+
+    A row can carry a note that reads as a sentence ("2 tackles, 1 sack."), which splits the
+    table into runs of a row each, and its header rows (column names, a group label) hold no
+    numbers: alone, neither looks like a table. Runs joined by a single such note are judged
+    as one table, so the header before the first numeric row goes with the rows.
+    """
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and scores[j] < 0 and not matches[j]:
+            j += 1
+        if j > i:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    numeric = [sum(1 for k in range(lo, hi) if _NUMERIC_CELL.match(blocks[k].text)) for lo, hi in runs]
+    tables: list[tuple[int, int]] = []
+    a = 0
+    while a < len(runs):
+        b = a + 1
+        while b < len(runs) and runs[b][0] == runs[b - 1][1] + 1 and _is_row_note(blocks, matches, runs[b - 1][1]):
+            b += 1
+        cells = sum(hi - lo for lo, hi in runs[a:b])
+        if cells >= PAGE_TABLE_MIN_CELLS and sum(numeric[a:b]) >= PAGE_TABLE_MIN_NUMERIC_SHARE * cells:
+            tables.extend(runs[a:b])
+        else:
+            # a table run on its own next to runs that are no table (a menu after the rows)
+            tables.extend(r for r, n in zip(runs[a:b], numeric[a:b]) if r[1] - r[0] >= PAGE_TABLE_MIN_CELLS and n >= PAGE_TABLE_MIN_NUMERIC_SHARE * (r[1] - r[0]))
+        a = b
+    return tables
+
+
+def _is_row_note(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int) -> bool:
+    """A table cell that happens to read as a sentence: shorter than a paragraph, no rule's line."""
+    return not matches[i] and _page_words(blocks[i].text) < PAGE_LONG_LINE_WORDS
 
 
 def _is_short_sentence(text: str) -> bool:
@@ -958,6 +996,42 @@ def _extend_over_numbered_list(blocks: list[_Block], matches: list[tuple[Rule, .
     return new_end
 
 
+def _extend_over_trailing_list(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> int:
+    """Move the span's end over the short lines that finish the article before its footer starts.
+
+    List items and plan rows carry no final period, so they score as menu lines and the span
+    stops at the paragraph above them. Two things show that they are the article's: the paragraph
+    announces them (it ends in a colon) and each reads as a phrase (sentence case, a few words),
+    or each repeats a line the article already holds (the rows of a schedule or table repeat
+    their labels). Either way the run must reach the page's furniture (a rule's line, a rule
+    drawn with dashes, the page's end): a run that goes on into more short lines is a menu.
+    """
+    if end <= start or end >= len(blocks):
+        return end
+    stop = end
+    while stop < len(blocks) and stop - end < PAGE_TRAILING_LIST_MAX_ITEMS and not matches[stop] and _LETTER.search(blocks[stop].text) and not _is_page_prose(blocks[stop].text):
+        stop += 1
+    if stop - end < PAGE_LIST_MIN_ITEMS - 1 or (stop < len(blocks) and not matches[stop] and _LETTER.search(blocks[stop].text)):
+        return end
+    run = [blocks[i].text for i in range(end, stop)]
+    intro = blocks[end - 1].text.rstrip()
+    if not matches[end - 1] and intro.endswith(":") and _is_page_prose(intro) and all(_is_phrase_item(t) for t in run):
+        return stop
+    seen = {site_line_key(blocks[i].text) for i in range(start, end)}
+    if all(site_line_key(t) in seen for t in run):
+        return stop
+    return end
+
+
+def _is_phrase_item(text: str) -> bool:
+    """A list item written as a sentence without its period ("Sign up for the annual plan"): a
+    headline link capitalises most of its words, a menu item is a word or two."""
+    words = _WORD.findall(text)
+    if len(words) < PAGE_SHORT_SENTENCE_MIN_WORDS or not text[:1].isupper():
+        return False
+    return sum(1 for w in words[1:] if w[:1].islower()) >= PAGE_PHRASE_MIN_LOWER_SHARE * (len(words) - 1)
+
+
 def _cut_author_box(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> int:
     """End the span at an author-box heading ("About the author") that a short bio follows.
 
@@ -995,6 +1069,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     while start < end < len(blocks) and embedded[end]:
         end += 1
     end = _extend_over_numbered_list(blocks, matches, start, end)
+    end = _extend_over_trailing_list(blocks, matches, start, end)
     box_end, end = end, _cut_author_box(blocks, matches, start, end)
     # a "Related" box inside the article: its heading and the headline links under it
     in_link_list = _link_list_members(blocks, matches)
