@@ -13,8 +13,10 @@ import subprocess
 import sys
 import textwrap
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
+import pandas as pd
 import psutil
 import pytest
 
@@ -100,6 +102,11 @@ def test_cli_runs_use_an_embedded_api_and_stop_it_even_with_nothing_new(prefect_
     first = subprocess.run(cmd, cwd=REPO, env=prefect_env, capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stdout[-2000:] + first.stderr[-2000:]
     assert "temporary embedded API" in " ".join(first.stdout.split())
+    # the run stays in PREFECT_HOME's database, which `make ui` serves afterwards
+    flow_run_id = pd.read_parquet(out / "runs")["flow_run_id"].iloc[-1]
+    with closing(sqlite3.connect(tmp_path / "prefect" / "prefect.db")) as db:
+        assert db.execute("SELECT state_type FROM flow_run WHERE id = ?", (flow_run_id,)).fetchall() == [("COMPLETED",)]
+    assert flow_run_id in " ".join(first.stdout.split())
     assert "Error logging to API" not in first.stdout + first.stderr  # logs drained before the server stopped
     assert not _servers_for(tmp_path / "prefect")
     again = subprocess.run(cmd, cwd=REPO, env=prefect_env, capture_output=True, text=True, timeout=300)

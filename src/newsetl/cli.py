@@ -248,9 +248,12 @@ def print_summary(out: Path, summary: dict, embedded_api: bool = False) -> None:
         if get_current_settings().api.url and not embedded_api:
             console.print(f"Prefect run:  {prefect_run_url(summary['flow_run_id'])}")
         else:
+            from prefect.settings import get_current_settings as settings_now
+
+            home = settings_now().home
             console.print(
-                f"Prefect run {summary['flow_run_id']} used a temporary embedded API and is not kept; "
-                "to see runs in the UI, start `make ui` and set PREFECT_API_URL=http://127.0.0.1:4200/api."
+                f"Prefect run {summary['flow_run_id']} was recorded by a temporary embedded API in {home}/prefect.db; "
+                f"`make ui` (PREFECT_HOME={home}) shows it at {prefect_run_url(summary['flow_run_id'])}"
             )
     console.print(
         "Open in pandas:  [cyan]import newsetl; quotes = newsetl.load(\"quotes\", root=\"" + str(out) + "\")[/cyan]"
@@ -279,8 +282,8 @@ def serve(
 
     if not get_current_settings().api.url:
         typer.secho(
-            "PREFECT_API_URL is not set: serving against a temporary embedded API that no UI shows. "
-            "Start `make ui` and export PREFECT_API_URL=http://127.0.0.1:4200/api to see the schedule and runs.",
+            "PREFECT_API_URL is not set: serving against a temporary embedded API without a UI. "
+            "Start `make ui` and export PREFECT_API_URL=http://127.0.0.1:4200/api to see the schedule and runs live.",
             fg="yellow",
             err=True,
         )

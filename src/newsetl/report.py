@@ -322,7 +322,7 @@ def render_html(tables: ReportTables, generated_at: datetime, ui_base: str | Non
         ("Outlets cited per publisher", chart(outlets_chart, cited) + (html_table(cited, index=True) if len(cited) else '<p class="empty">no outlet is cited</p>')),
         ("Boilerplate removed per category", chart(barh_chart, categories, "Boilerplate lines removed per category", "lines") + html_table(categories.reset_index())),
         ("Runs", html_table(history, links={"run_id": "prefect_url"}) + '<p class="meta">Each run id links to its flow run in the Prefect UI '
-         f'at {html.escape(ui_base)} (runs made with the temporary embedded API are not kept there).</p>'),
+         f'at {html.escape(ui_base)} (runs made with the temporary embedded API are there when its server uses the same PREFECT_HOME).</p>'),
     ]
     body = "".join(f"<section><h2>{html.escape(title)}</h2>{content}</section>" for title, content in sections)
     return (
