@@ -182,7 +182,17 @@ _CUE_RE = re.compile(r"(?=[a-z])\b(" + trie_regex(CUES) + r")\b")
 
 
 # Headline case capitalises the verb ("..., Former White House Doctor Says"): its inflected one-word forms.
-_TITLE_CUE_RE = re.compile(r"(?=[A-Z])\b(" + trie_regex(
+def _word_start_trie(words: set[str]) -> str:
+    r"""``\b(?:words)`` written as one branch per first letter (``S(?<!\wS)(?:ays|...)``): a pattern whose
+    branches all open with a literal lets the engine skip ahead to those letters instead of trying every
+    position (here: capitals only). The lookbehind is the leading ``\b``."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(f"{re.escape(c)}(?<!\\w{re.escape(c)})" + trie_regex(rest) for c, rest in sorted(groups.items())) + ")"
+
+
+_TITLE_CUE_RE = re.compile(r"(" + _word_start_trie(
     {f[:1].upper() + f[1:] for f in CUES if " " not in f and (f.endswith("s") or f == "say") and len(f) > 3}) + r")\b")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 
@@ -212,7 +222,10 @@ def _cue_matches(text: str, lo: int, hi: int):
 
 
 _ACCORDING = re.compile(r"[Aa](?<![\w][Aa])ccording to\b")  # starts with a letter class: a fast scan
-_TITLE_RE = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(t) for t in TITLES) + r")(?![\w'’])", re.IGNORECASE)
+# A trie, not a plain alternation: case-insensitive literals get no first-character fast path, so a
+# 210-way alternation was tried branch by branch at every position. The trie prefers the longest title
+# at a position, as the longest-first alternation did.
+_TITLE_RE = re.compile(r"(?<![\w'’])(" + trie_regex(TITLES) + r")(?![\w'’])", re.IGNORECASE)
 
 MASK = "_"
 
@@ -234,6 +247,10 @@ _DOUBLE_OPEN, _DOUBLE_CLOSE, _SINGLE_OPEN, _SINGLE_CLOSE = "\u201c", "\u201d", "
 _OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/\u201c\"\u2018'")
 
 
+_DECADE = re.compile(r"\d\ds\b")
+_ROCK_N = re.compile(r"n['\u2019]\s")
+
+
 def _mark_role(text: str, i: int) -> str:
     """'open', 'close', 'apostrophe' or 'either' for the quote character at ``i``."""
     ch = text[i]
@@ -252,7 +269,7 @@ def _mark_role(text: str, i: int) -> str:
     # single quotes
     if prev.isalnum() and nxt.isalnum():
         return "apostrophe"  # Kremlin's, don't
-    if re.match(r"\d\ds\b", text[i + 1 : i + 4]) or re.match(r"n['\u2019]\s", text[i + 1 : i + 4]):
+    if _DECADE.match(text, i + 1, i + 4) or _ROCK_N.match(text, i + 1, i + 4):
         return "apostrophe"  # '90s, rock 'n' roll
     if prev == "n" and text[i - 2 : i] in (" n", "'n", "\u2018n"):
         return "apostrophe"
@@ -261,6 +278,9 @@ def _mark_role(text: str, i: int) -> str:
     if not prev.isspace():
         return "close"  # also plural possessives ("players' union"): resolved by pairing
     return "either"
+
+
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d'\u2018\u2019]")
 
 
 def find_quote_spans(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteSpan]:
@@ -273,7 +293,7 @@ def find_quote_spans(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Q
 def _paragraph_spans(body: str, p_start: int, p_end: int, spans: list[QuoteSpan]) -> None:
     open_double: int | None = None  # content start of the open double quote
     open_single: list[int] = []
-    for m in re.finditer(r"[\"\u201c\u201d'\u2018\u2019]", body[p_start:p_end]):
+    for m in _QUOTE_MARK.finditer(body[p_start:p_end]):
         i = p_start + m.start()
         ch = body[i]
         role = _mark_role(body, i)
@@ -309,11 +329,14 @@ def _paragraph_spans(body: str, p_start: int, p_end: int, spans: list[QuoteSpan]
             spans.append(QuoteSpan(open_double, end, False, True, None, True))
 
 
+_SINGLE_MARK = re.compile(r"['\u2018\u2019]")
+
+
 def _nested(body: str, start: int, end: int, parent: int) -> list[QuoteSpan]:
     """Single-quoted spans inside a double-quoted one."""
     out: list[QuoteSpan] = []
     stack: list[int] = []
-    for m in re.finditer(r"['\u2018\u2019]", body[start:end]):
+    for m in _SINGLE_MARK.finditer(body[start:end]):
         i = start + m.start()
         role = _mark_role(body, i)
         if i == end - 1 or (i > start and body[i + 1 : i + 2] in ("\u201d", '"')):
@@ -599,6 +622,9 @@ def _few_words_after_comma(text: str, n: int) -> bool:
     return comma != -1 and 0 < len(text[comma + 1 :].split()) <= n
 
 
+_ON_BEFORE = re.compile(r"\bon\s*$")
+
+
 def _strip_adverbials(masked: str, lo: int, pos: int) -> tuple[int, bool]:
     """Move ``pos`` left over aux verbs and adverbs before a cue; report a passive aux."""
     passive = False
@@ -617,7 +643,7 @@ def _strip_adverbials(masked: str, lo: int, pos: int) -> tuple[int, bool]:
             pos = w_start
             continue
         if low in WEEKDAYS:
-            prev = re.search(r"\bon\s*$", masked[lo:w_start])
+            prev = _ON_BEFORE.search(masked[lo:w_start])
             pos = lo + prev.start() if prev else w_start
             continue
         return pos, passive
@@ -632,13 +658,35 @@ def _skip_parenthetical(masked: str, lo: int, pos: int) -> int:
     return m.start() if m else pos
 
 
+# Characters tokenised first when walking left from a cue; the walk usually stops within a few words.
+_NP_NEAR = 40
+
+
 def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     """Offsets of the noun phrase ending at ``pos`` (walking left from a cue)."""
     # at most nine words are taken, and source phrases are short: 100 characters hold them (a word cut at the edge is dropped)
     start = max(lo, pos - 100)
+    near = max(start, pos - _NP_NEAR)
+    if near > start:
+        # most walks stop well inside the last 40 characters: tokenise those first, the whole window
+        # only when the walk runs out of words there
+        found = _np_walk(masked, lo, near, pos, partial=True)
+        if found is not _NEED_MORE:
+            return found
+    return _np_walk(masked, lo, start, pos, partial=False)
+
+
+_NEED_MORE = (-1, -1)  # sentinel: the partial window ran out of words before the walk stopped
+
+
+def _np_walk(masked: str, lo: int, start: int, pos: int, partial: bool) -> tuple[int, int] | None:
+    """The left walk of ``_np_before`` over the words of ``masked[start:pos]``. With ``partial``, ``start`` is
+    not the window's real edge: running out of words returns ``_NEED_MORE`` instead of deciding."""
     toks = _tokens_before(masked, start, pos)
     if start > lo and toks and toks[0][0] == start and _WORD.match(masked, start - 1):
         toks = toks[1:]
+    if partial and not toks:
+        return _NEED_MORE
     if toks and masked[toks[-1][1] : pos].strip():
         return None  # punctuation between the phrase and the cue
     picked: list[tuple[int, int, str]] = []
@@ -669,6 +717,9 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
             break
         if len(picked) >= 9:
             break
+    else:
+        if partial:
+            return _NEED_MORE
     # drop sentence openers and dangling connectors at the front
     while picked and (picked[0][2].lower() in ("of", "for") or (picked[0][2][:1].isupper() and STOPWORDS.get(picked[0][2].lower()) == "function" and picked[0][2].lower() not in DETERMINERS
                           and picked[0][2].lower() not in PRONOUNS)):
@@ -912,6 +963,10 @@ def _evidence_subject(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     return s, _rstrip(masked, s, pos)
 
 
+_CLAUSE_LINK_BEFORE = re.compile(r"(?:,|\bwhile|\band|\bafter|\bbefore|\bas)\s*$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?$")
+
+
 def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: Sequence[re.Match] | None = None) -> list[Frame]:
     """Attribution frames of one sentence; ``cue_matches`` are its cue matches when already found."""
     sent = seg.sentences[sentence_idx]
@@ -967,7 +1022,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                 continue
             frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
             continue
-        if source is None and m.group(1).endswith("ing") and re.search(r"(?:,|\bwhile|\band|\bafter|\bbefore|\bas)\s*$", masked[lo:pos]):
+        if source is None and m.group(1).endswith("ing") and _CLAUSE_LINK_BEFORE.search(masked[lo:pos]):
             # "Whitlock made a similar point, insisting that ...": the clause's subject speaks
             subj = frames[-1].source if frames else _sentence_subject(body, masked, lo, c_start)
             if subj is not None:
@@ -991,7 +1046,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                     frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, source, role, lo, hi, inverted=True))
             continue
         ing = m.group(1).split()[0].endswith("ing")
-        if passive and not ing and (source.kind != "pronoun" or source.surface.lower() == "it") and re.search(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?$", masked[lo:c_start]):
+        if passive and not ing and (source.kind != "pronoun" or source.surface.lower() == "it") and _PASSIVE_BEFORE.search(masked[lo:c_start]):
             continue  # "he was told", "it is said" (but "Trump is demanding" is progressive)
         if ing and not passive and cue.category in ("object", "directive") and source.kind != "relative":
             continue  # "Ukraine attacking targets inside Russia was similar": a gerund clause, not a report
@@ -1001,7 +1056,9 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             role = _role_after(body, masked, np[1], hi)
         source = Source(source.surface, source.char_start, source.char_end, source.kind, role, source.antecedent)
         frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, source, role, lo, hi, inverted=False))
-    for m in _SPEECH_NOUN.finditer(masked, lo, hi):
+    # the noun patterns need an "'s" and "according to" its words: substring tests spare most sentences the scans
+    possessive = masked.find("'s", lo, hi) != -1 or masked.find("’s", lo, hi) != -1
+    for m in _SPEECH_NOUN.finditer(masked, lo, hi) if possessive else ():
         # "Judge Nervo's conclusion that judges should not weigh ...": the possessor's words
         np = _np_before(masked, lo, m.start()) if m.start() > lo and not masked[m.start() - 1].isspace() else None
         if np is None:
@@ -1009,7 +1066,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         source = _classify_source(body, masked, np[0], np[1], lo)
         c_lo, c_hi = _trim_content(body, m.end(), hi)
         frames.append(Frame(sentence_idx, m.group(1), m.start(1), m.end(1), source, c_lo, c_hi, None, "speech", "noun"))
-    for m in _INTENT_NOUN.finditer(masked, lo, hi):
+    for m in _INTENT_NOUN.finditer(masked, lo, hi) if possessive else ():
         if any(f.content_start <= m.start() < f.content_end for f in frames):
             continue  # "said the campaign's decision to ... was a mistake": the reported clause holds it
         np = _np_before(masked, lo, m.start()) if m.start() > lo and not masked[m.start() - 1].isspace() else None
@@ -1026,7 +1083,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         if verb is not None:
             c_lo, c_hi = _trim_content(body, c_lo, verb.start())
         frames.append(Frame(sentence_idx, m.group(1), m.start(1), m.end(1), source, c_lo, c_hi, None, "directive", "noun"))
-    for m in _ACCORDING.finditer(masked, lo, hi):
+    for m in _ACCORDING.finditer(masked, lo, hi) if masked.find("ccording to", lo, hi) != -1 else ():
         after = _np_after(body, masked, m.end(), hi) or _according_source(masked, m.end(), hi)
         if after is None:
             continue
@@ -1372,6 +1429,9 @@ class Attribution:
     person: bool
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
+
 class _People:
     """Persons named in one article, for resolving surnames, pronouns and roles."""
 
@@ -1439,7 +1499,7 @@ class _People:
         return None
 
     def by_role(self, phrase: str) -> str | None:
-        phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.lower())
+        phrase = _ARTICLE.sub("", phrase.lower())
         exact = {c for c, r in self.roles.items() if r.lower() == phrase}
         if len(exact) == 1:
             return exact.pop()
@@ -1458,7 +1518,7 @@ class _People:
         if subject is None or pos - subject[1] > 400:
             return None
         role = self.roles.get(subject[0])
-        bare = re.sub(r"^(?:the|a|an)\s+", "", phrase.lower())
+        bare = _ARTICLE.sub("", phrase.lower())
         return subject[0] if role is None or role.lower() == bare else None
 
 
@@ -1579,6 +1639,9 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     for sent in seg.sentences:
         frames = frames_by_sentence[sent.sentence_idx]
         lo, hi = sent.char_start, sent.char_end
+        first, last = (bisect.bisect_left(top_starts, lo), bisect.bisect_right(top_starts, hi)) if in_order else (0, len(top))
+        if not frames and first == last:
+            continue  # no frame and no quote starting here (most sentences): nothing to attribute or emit
         # outlet frames in this sentence are the channel for the others
         attrs = [(_attribute(f, people, mentions, last_speaker), f) for f in frames]
         via_sentence = next((a.outlet for a, f in attrs if a.outlet is not None), None)
@@ -1588,7 +1651,6 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                     via_sentence = _outlet_at(mentions, *f.audience) or via_sentence
         person_frames = [(a, f) for a, f in attrs if a.outlet is None]
         # quotes that start in this sentence
-        first, last = (bisect.bisect_left(top_starts, lo), bisect.bisect_right(top_starts, hi)) if in_order else (0, len(top))
         sent_spans = [sp for sp in top[first:last] if lo <= sp.start - 1 < hi or (sp.start - 1 < lo and lo <= sp.start < hi)]
         for sp in sent_spans:
             end_sent = sentence_of(sp.end - 1)
@@ -1698,7 +1760,10 @@ def _frames_by_sentence(seg: Segmentation, masked: str, sentence_at) -> list[lis
         s = seg.sentences[i] if seg.sentences else None
         if s is not None and s.char_start <= m.start() and m.end() <= s.char_end:
             cues.setdefault(i, []).append(m)
-    others = {sentence_at(m.start()) for rx in (_ACCORDING, _SPEECH_NOUN, _INTENT_NOUN) for m in rx.finditer(masked)}
+    # each pattern needs its literal ("'s", "according to"): an article without it skips that scan
+    possessive = "'s" in masked or "’s" in masked
+    scans = [rx for rx, needed in ((_ACCORDING, "ccording to" in masked), (_SPEECH_NOUN, possessive), (_INTENT_NOUN, possessive)) if needed]
+    others = {sentence_at(m.start()) for rx in scans for m in rx.finditer(masked)}
     return [find_frames(seg, masked, i, cues.get(i, ())) if i in cues or i in others else [] for i in range(len(seg.sentences))]
 
 
@@ -1730,7 +1795,7 @@ def _kind(body: str, masked: str, seg: Segmentation, sp: QuoteSpan, lo: int, pre
     if prev_span is not None and not prev_span.closed and prev_span.continues and sp.start - prev_span.end < 6:
         return "direct"
     words = content.split()
-    if before == "" or before.endswith(":") or (before.endswith(",") and re.search(_CUE_RE, before[-40:])):
+    if before == "" or before.endswith(":") or (before.endswith(",") and _CUE_RE.search(before[-40:])):
         if before.endswith(",") and content[:1].islower():
             return "partial"
         ends_clause = after[:1] in ("", ",", ".", "!", "?", ";", ":", "\n") or content[-1:] in ".!?,"
