@@ -36,9 +36,9 @@ from newsetl.tasks import (
 )
 
 
-# The UI's progress bar is an API call: at most this often, not once per batch
-# (112 batches at 10x the BBC corpus would be 112 round trips on the flow's thread).
-_PROGRESS_EVERY_S = 2.0
+# The UI's progress bar is an API call (measured: ~20 ms on the flow's thread and ~20 ms of
+# the API's CPU each): at most this often, not once per batch (112 at 10x the BBC corpus).
+_PROGRESS_EVERY_S = 5.0
 
 
 def _run_name() -> str:
