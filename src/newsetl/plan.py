@@ -91,7 +91,7 @@ def _article_ids(source: SourceFile, max_bytes: int) -> list[tuple[int | None, s
     if source.size > max_bytes:
         raise RejectedInput("too_large", f"{source.size:,} bytes exceeds the limit of {max_bytes:,} bytes (max_bytes)")
     try:
-        raw = Path(source.path).read_bytes()
+        raw = source.path.read_bytes()
     except OSError as err:
         raise RejectedInput("unreadable", f"cannot read file: {err.strerror or err}") from err
     if not source.source_path.endswith(".jsonl"):
