@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsetl.quotes import find_quotes
 from newsetl.segment import join_paragraphs, segment
@@ -81,3 +83,20 @@ def test_roles_are_one_per_spelling_regardless_of_case() -> None:
     from newsetl.speakers import tidy_roles
 
     assert tidy_roles(["Boss", "boss", None, "chief executive", "boss"]) == ["boss", "chief executive"]
+
+
+_ROLES = st.sampled_from(["Boss", "boss", "BOSS", "chief executive", "Chief Executive", "minister", " ", "", None, "Ölchef", "ölchef"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["s1", "s2", "s3", None]), _ROLES), min_size=1, max_size=40))
+def test_speakers_roles_are_tidy_roles_of_each_speakers_quotes(rows) -> None:
+    from newsetl.speakers import tidy_roles
+
+    quotes = pd.DataFrame(
+        [{"article_id": "a1", "speaker_id": sid, "speaker_name": sid and f"Name {sid}", "speaker_role": role, "polarity": 0.0}
+         for sid, role in rows]
+    )
+    table = build_speakers(quotes)
+    expected = {sid: tidy_roles(role for s, role in rows if s == sid) for sid, _ in rows if sid is not None}
+    assert dict(zip(table["speaker_id"], table["roles"])) == expected

@@ -68,6 +68,19 @@ def tidy_roles(roles: Iterable[str | None]) -> list[str]:
     return sorted(min(c, key=lambda r: (sum(ch.isupper() for ch in r), -c[r], r)) for c in seen.values())
 
 
+def _roles_by_speaker(q: pd.DataFrame) -> pd.Series:
+    """Per speaker_id with a role, ``tidy_roles`` of its quotes' roles, from grouped counts: a
+    Python call per speaker was half of rebuilding the aggregates (8k speakers at 10x BBC)."""
+    r = q.loc[q["speaker_role"].notna(), ["speaker_id", "speaker_role"]]
+    r = r[r["speaker_role"].str.strip() != ""]
+    counts = r.groupby(["speaker_id", "speaker_role"]).size().rename("n").reset_index()
+    counts["key"] = counts["speaker_role"].str.lower()
+    counts["capitals"] = counts["speaker_role"].map(lambda role: sum(ch.isupper() for ch in role))
+    best = counts.sort_values(["speaker_id", "key", "capitals", "n", "speaker_role"],
+                              ascending=[True, True, True, False, True]).drop_duplicates(["speaker_id", "key"])
+    return best.sort_values(["speaker_id", "speaker_role"]).groupby("speaker_id", sort=False)["speaker_role"].agg(list)
+
+
 def _preferred_names(q: pd.DataFrame) -> pd.Series:
     """Per speaker_id, its most frequent spelling; ties go to the longest, the most
     complete ("Seth G. Jones" over "Seth Jones"), then alphabetical order. Grouped
@@ -86,10 +99,12 @@ def build_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     grouped = q.groupby("speaker_id", sort=False)
     polarity = grouped["polarity"].mean() if "polarity" in q else pd.Series(float("nan"), index=grouped.size().index)
+    n_quotes = grouped.size()
+    roles = _roles_by_speaker(q).reindex(n_quotes.index)
     out = pd.DataFrame({
         "name": _preferred_names(q),
-        "roles": grouped["speaker_role"].agg(tidy_roles),
-        "n_quotes": grouped.size(),
+        "roles": pd.Series([value if isinstance(value, list) else [] for value in roles], index=roles.index, dtype=object),
+        "n_quotes": n_quotes,
         "n_articles": grouped["article_id"].nunique(),
         "polarity_mean": polarity,
     }).reset_index()
