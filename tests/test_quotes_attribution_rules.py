@@ -474,3 +474,61 @@ def test_phrasal_showed_up_is_not_evidence() -> None:
 def test_object_pronoun_with_its_description_is_the_content() -> None:
     got = quotes_of("Video from the hearing shows her with the documents in hand.")
     assert [(q.text, q.speaker_surface) for q in got] == [("her with the documents in hand", "Video from the hearing")]
+
+
+# --------------------------------------------------------------------------- findings, bare clauses, raising verbs
+
+
+def test_document_finding_may_be_a_noun_phrase() -> None:
+    got = quotes_of("A state audit released on Monday found 40 unpaid contracts at the transit agency.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("40 unpaid contracts at the transit agency", "A state audit released on Monday")]
+
+
+def test_document_finding_with_a_bare_clause_keeps_the_clause() -> None:
+    got = quotes_of("A review by the statistics office found it had counted some road spending twice.")
+    assert texts(got) == ["it had counted some road spending twice"]
+
+
+def test_what_a_person_finds_is_not_a_report() -> None:
+    assert quotes_of("Senator Ada Pell found 40 unpaid contracts at the transit agency.") == ()
+
+
+def test_bare_clause_with_a_coordinated_subject() -> None:
+    got = quotes_of("Many of the mayor's supporters believe tolls and fares are already too high.")
+    assert texts(got) == ["tolls and fares are already too high"]
+
+
+def test_bare_clause_with_a_modified_subject() -> None:
+    got = quotes_of("Governor Ines Maro believes the cost of the new stadium will fall on renters.")
+    assert rows(got) == [("indirect", "the cost of the new stadium will fall on renters", "Ines Maro")]
+
+
+def test_preposition_after_a_belief_verb_is_no_clause() -> None:
+    assert quotes_of("Voters in the district know of the plan and are angry about it.") == ()
+
+
+def test_label_with_a_bare_noun_object() -> None:
+    got = quotes_of("Senator Ada Pell has called congestion pricing a tax on working commuters.")
+    assert rows(got) == [("indirect", "congestion pricing a tax on working commuters", "Ada Pell")]
+
+
+def test_phrasal_call_off_is_no_label() -> None:
+    assert quotes_of("The drivers' union called off the strike a day later.") == ()
+
+
+def test_speech_cue_after_a_raising_verb_keeps_its_subject() -> None:
+    got = quotes_of("Governor Ines Maro continues to insist that the state budget is balanced.")
+    assert rows(got) == [("indirect", "the state budget is balanced", "Ines Maro")]
+
+
+def test_raising_verb_before_a_label_cue_is_not_a_report() -> None:
+    assert quotes_of("The council had yet to consider the second proposal from the developers.") == ()
+
+
+def test_spoken_about_gives_its_object() -> None:
+    got = quotes_of("Senator Ada Pell has spoken about the years she spent as a public defender in Ohio.")
+    assert rows(got) == [("indirect", "the years she spent as a public defender in Ohio", "Ada Pell")]
+
+
+def test_spoken_about_in_the_passive_is_not_a_report() -> None:
+    assert quotes_of("The merger was spoken about at the annual meeting of shareholders.") == ()

@@ -963,6 +963,11 @@ def _evidence_subject(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     return s, _rstrip(masked, s, pos)
 
 
+# Verbs that pass their subject on to an infinitive cue ("continues to insist that", "appeared to suggest that",
+# "has yet to explain why"): the source stands before them. Verbs of will or refusal ("declined to say") are
+# not here: what they embed is not reported.
+_RAISING_BEFORE = re.compile(
+    r"\b(?:continue[sd]?|appear(?:s|ed)?|seem(?:s|ed)?|(?:went|goes|go) on|began|begins|(?:has|have|had) yet|tend(?:s|ed)?)\s+to\s+$")
 _CLAUSE_LINK_BEFORE = re.compile(r"(?:,|\bwhile|\band|\bafter|\bbefore|\bas)\s*$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?$")
 
@@ -983,7 +988,11 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         if evidence is not None:
             # "The average of polls taken over two weeks shows Clinton ahead": a document's findings
             source = _classify_source(body, masked, evidence[0], evidence[1], lo)
-            frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, source, None, lo, hi, inverted=False))
+            # a document's finding is often a noun phrase ("found 31 cases of fraud", "indicates a tightening
+            # race"): what a poll finds is its content even without a clause, unlike what a person finds
+            noun_finding = cue.category != "object" and not _bare_clause_follows(masked, c_end + 1, hi)
+            found = Cue(cue.form, cue.lemma, "object", cue.audience, cue.bare_clause) if noun_finding else cue
+            frames.append(_make_frame(seg, masked, sentence_idx, found, c_start, c_end, c_end, source, None, lo, hi, inverted=False))
             continue
         if (m.group(1).endswith("s") and m.group(1) != "says" and not _CLAUSE_OPENER.match(masked, c_end, hi)
                 and not _few_words_after_comma(masked[lo:c_start], 4) and not _third_person_verb(masked, lo, c_start, c_end, hi, cue)):
@@ -999,7 +1008,9 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             continue  # "closed up 23 points to 6,661", "two states": a plural noun after a number
         if cue.lemma == "say" and _last_word(masked, lo, c_start).lower() in ("the", "that") and masked[c_end : c_end + 1] != ",":
             continue
-        pos, passive = _strip_adverbials(masked, lo, _skip_parenthetical(masked, lo, c_start))
+        raised = (_RAISING_BEFORE.search(masked, max(lo, c_start - 24), c_start)
+                  if cue.category == "speech" and masked.startswith("to ", c_start - 3) else None)
+        pos, passive = _strip_adverbials(masked, lo, _skip_parenthetical(masked, lo, raised.start() if raised else c_start))
         source: Source | None = None
         role = None
         np = _np_before(masked, lo, pos)
@@ -1179,11 +1190,12 @@ def _third_person_verb(masked: str, lo: int, c_start: int, c_end: int, hi: int, 
 # ("believe bigotry and xenophobia are acceptable", "announced it would cut", "found the state was in breach").
 _BARE_CLAUSE = re.compile(
     r"(?:he|she|they|it|we|i|you|there)\s+[a-z’']+\b"
-    r"|(?:[\w’'.\-$%]+\s+){1,6}?(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had|did|does"
+    r"|(?:[\w’'.\-$%]+\s+){1,8}?(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had|did|does"
     r"|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t|wouldn['’]t|couldn['’]t|can['’]t|didn['’]t|doesn['’]t)\b",
     re.IGNORECASE,
 )
 _NOT_IN_SUBJECT = frozenset("to that which who when while if because as and but or of".split())
+_SUBJECT_JOINERS = frozenset({"and", "of"})
 
 
 def _bare_clause_follows(masked: str, start: int, hi: int) -> bool:
@@ -1193,7 +1205,10 @@ def _bare_clause_follows(masked: str, start: int, hi: int) -> bool:
     words = m.group(0).lower().split()
     if words[0] in ("it", "there") and len(words) == 2 and words[1] not in ("is", "was", "will", "would", "could", "had", "has", "might", "may"):
         return False  # "know it well", "found there a"
-    return not (_NOT_IN_SUBJECT & set(words[:-1])) and MASK not in m.group(0)
+    # a coordinated or modified subject ("bigotry and xenophobia are", "the progress of these years had") may hold
+    # "and"/"of" inside it; as its first word they join the cue ("know of", "said and did")
+    return (words[0] not in _NOT_IN_SUBJECT and not (_NOT_IN_SUBJECT - _SUBJECT_JOINERS) & set(words[1:-1])
+            and MASK not in m.group(0))
 
 
 # A clause with no subject of its own follows a cue inside a relative clause ("the child he says is his").
@@ -1385,8 +1400,11 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
 # "called for" stay out; the complement needs its own article ("a hoax") or "as" ("described ... as").
 _LABEL_OBJECT = r"(?:the|his|her|its|their|this|that|these|those|it|him|them|[A-Z][\w'’.\-]*)\b[^,;:.!?()_]{0,120}?"
 _CLAUSE_END = r"(?=\s*(?:[,;:.!?()]|$))"  # a quoted word before the clause ends makes it a partial quote
+# A bare plural or mass noun as the object ("called climate change a hoax", "called lobbyists a menace"): at most
+# three lower-case words straight before the article, none a particle ("called off the strike a day later").
+_BARE_LABEL_OBJECT = r"(?!(?:off|on|up|out|in|for|back|it|him|her|them|me|us|at|to|by)\b)[a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2}?"
 _LABELLED = {
-    "call": re.compile(rf"{_LABEL_OBJECT}\s(?:a|an)\s[^,;:.!?()_]+{_CLAUSE_END}"),
+    "call": re.compile(rf"(?:{_LABEL_OBJECT}|{_BARE_LABEL_OBJECT})\s(?:a|an)\s[^,;:.!?()_]+{_CLAUSE_END}"),
     "describe": re.compile(rf"{_LABEL_OBJECT}\sas\s[^,;:.!?()_]+{_CLAUSE_END}"),
     "dismiss": re.compile(rf"{_LABEL_OBJECT}\sas\s[^,;:.!?()_]+{_CLAUSE_END}"),
     "view": re.compile(rf"{_LABEL_OBJECT}\sas\s[^,;:.!?()_]+{_CLAUSE_END}"),
