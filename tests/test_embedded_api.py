@@ -106,7 +106,7 @@ def test_cli_runs_use_an_embedded_api_and_stop_it_even_with_nothing_new(prefect_
     flow_run_id = pd.read_parquet(out / "runs")["flow_run_id"].iloc[-1]
     with closing(sqlite3.connect(tmp_path / "prefect" / "prefect.db")) as db:
         assert db.execute("SELECT state_type FROM flow_run WHERE id = ?", (flow_run_id,)).fetchall() == [("COMPLETED",)]
-    assert flow_run_id in " ".join(first.stdout.split())
+    assert f"127.0.0.1:4200/runs/flow-run/{flow_run_id}" in " ".join(first.stdout.split())  # make ui's address
     assert "Error logging to API" not in first.stdout + first.stderr  # logs drained before the server stopped
     assert not _servers_for(tmp_path / "prefect")
     again = subprocess.run(cmd, cwd=REPO, env=prefect_env, capture_output=True, text=True, timeout=300)

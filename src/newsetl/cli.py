@@ -250,10 +250,14 @@ def print_summary(out: Path, summary: dict, embedded_api: bool = False) -> None:
         else:
             from prefect.settings import get_current_settings as settings_now
 
+            from newsetl.report import prefect_ui_base
+
             home = settings_now().home
+            # the UI that will show it later, not the temporary API's own address
+            ui_base = prefect_ui_base({k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"})
             console.print(
                 f"Prefect run {summary['flow_run_id']} was recorded by a temporary embedded API in {home}/prefect.db; "
-                f"`make ui` (PREFECT_HOME={home}) shows it at {prefect_run_url(summary['flow_run_id'])}"
+                f"`make ui` (PREFECT_HOME={home}) shows it at {prefect_run_url(summary['flow_run_id'], ui_base)}"
             )
     console.print(
         "Open in pandas:  [cyan]import newsetl; quotes = newsetl.load(\"quotes\", root=\"" + str(out) + "\")[/cyan]"
