@@ -145,7 +145,7 @@ def _news_etl(
             write_progress(out_dir, run_id, "processing", done, n_batches, n_done, plan.n_new)
             print(f"committed batch {done}/{len(plan.batches)}: {len(result.article_ids)} articles")
         seconds["batches"] = time.perf_counter() - t
-        seconds["commit"] = commit_seconds  # in the flow's process, between batches (the task call, timed whole)
+        seconds["commit"] = commit_seconds  # in the flow's process, between batches
         stack.close()  # the worker processes are done
         seconds.update({f"stage.{k}": v for k, v in sorted(stage_seconds.items())})
         write_progress(out_dir, run_id, "aggregating", n_batches, n_batches, plan.n_new, plan.n_new)

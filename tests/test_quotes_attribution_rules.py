@@ -532,3 +532,34 @@ def test_spoken_about_gives_its_object() -> None:
 
 def test_spoken_about_in_the_passive_is_not_a_report() -> None:
     assert quotes_of("The merger was spoken about at the annual meeting of shareholders.") == ()
+
+
+# --------------------------------------------------------------------------- review fixes
+
+
+def test_one_word_name_first_in_its_sentence_is_the_subject_of_an_s_verb() -> None:
+    got = quotes_of("Ines Maro won the primary in March.", "Maro urges supporters to vote early in the county election.")
+    assert [(q.kind, q.speaker_name) for q in got] == [("indirect", "Ines Maro")]
+
+
+def test_noun_ending_in_ly_after_a_possessive_is_not_skipped_as_an_adverb() -> None:
+    got = quotes_of("Mr Ortiz's family believes the new plan for the harbour will fail.")
+    assert all(q.speaker_name != "Mr Ortiz's" for q in got)
+
+
+def test_plural_noun_in_shows_is_not_an_evidence_verb() -> None:
+    assert quotes_of("Two of the network's most popular video shows were cancelled last year.") == ()
+
+
+def test_headline_plural_noun_rules_is_not_a_cue() -> None:
+    assert quotes_of("Harbor League Rules Mean Clubs Must Pay Before The Transfer Window Closes.") == ()
+
+
+def test_headline_say_is_a_cue_and_the_cue_keeps_its_capital() -> None:
+    got = quotes_of("Harbor Schools Will Stay Open Through The Storm, County Officials Say.")
+    assert [(q.kind, q.cue) for q in got] == [("indirect", "Say")]
+
+
+def test_long_title_case_run_is_no_headline() -> None:
+    menu = " ".join(["Harbor News Sports Weather Opinion Obituaries Classifieds Events Podcasts Newsletters"] * 5)
+    assert quotes_of(menu + " Things To Do This Weekend, Local Editors Say.") == ()

@@ -85,7 +85,8 @@ def test_roles_are_one_per_spelling_regardless_of_case() -> None:
     assert tidy_roles(["Boss", "boss", None, "chief executive", "boss"]) == ["boss", "chief executive"]
 
 
-_ROLES = st.sampled_from(["Boss", "boss", "BOSS", "chief executive", "Chief Executive", "minister", " ", "", None, "Ölchef", "ölchef"])
+_ROLES = st.sampled_from(["Boss", "boss", "BOSS", "chief executive", "Chief Executive", "minister", " ", "", None, "Ölchef", "ölchef",
+                          "İmam", "i̇mam", "ΣΟΦΟΣ", "σοφος"])
 
 
 @settings(max_examples=200, deadline=None)

@@ -248,16 +248,15 @@ def print_summary(out: Path, summary: dict, embedded_api: bool = False) -> None:
         if get_current_settings().api.url and not embedded_api:
             console.print(f"Prefect run:  {prefect_run_url(summary['flow_run_id'])}")
         else:
-            from prefect.settings import get_current_settings as settings_now
-
             from newsetl.report import prefect_ui_base
 
-            home = settings_now().home
+            home = get_current_settings().home
             # the UI that will show it later, not the temporary API's own address
             ui_base = prefect_ui_base({k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"})
             console.print(
-                f"Prefect run {summary['flow_run_id']} was recorded by a temporary embedded API in {home}/prefect.db; "
-                f"`make ui` (PREFECT_HOME={home}) shows it at {prefect_run_url(summary['flow_run_id'], ui_base)}"
+                f"Prefect run {summary['flow_run_id']} was recorded by a temporary embedded API in Prefect's "
+                f"database in {home}; `PREFECT_HOME={home} make ui` shows it at "
+                f"{prefect_run_url(summary['flow_run_id'], ui_base)}"
             )
     console.print(
         "Open in pandas:  [cyan]import newsetl; quotes = newsetl.load(\"quotes\", root=\"" + str(out) + "\")[/cyan]"

@@ -102,8 +102,8 @@ def check_prefect_api(timeout: float = 3.0) -> list[Check]:
                 "prefect api",
                 OK,
                 "PREFECT_API_URL is not set, so each run starts a temporary embedded API that records it in "
-                f"{home}/prefect.db; `make ui` (same PREFECT_HOME) shows those runs afterwards, and "
-                "runs with PREFECT_API_URL=http://127.0.0.1:4200/api show there live.",
+                f"Prefect's database in {home}; `PREFECT_HOME={home} make ui` shows those runs afterwards, "
+                "and runs with PREFECT_API_URL=http://127.0.0.1:4200/api show there live.",
             )
         )
         return checks

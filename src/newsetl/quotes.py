@@ -192,9 +192,13 @@ def _word_start_trie(words: set[str]) -> str:
     return "(?:" + "|".join(f"{re.escape(c)}(?<!\\w{re.escape(c)})" + trie_regex(rest) for c, rest in sorted(groups.items())) + ")"
 
 
+# Left out: -s forms that a headline far more often uses as plural nouns ("Premier League Rules Mean ...").
+_TITLE_NOUNS = frozenset({"rules", "fears", "plans", "reports", "charges", "questions", "views"})
 _TITLE_CUE_RE = re.compile(r"(" + _word_start_trie(
-    {f[:1].upper() + f[1:] for f in CUES if " " not in f and (f.endswith("s") or f == "say") and len(f) > 3}) + r")\b")
+    {f[:1].upper() + f[1:] for f in CUES
+     if " " not in f and ((f.endswith("s") and len(f) > 3) or f == "say") and f not in _TITLE_NOUNS}) + r")\b")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+_HEADLINE_MAX_WORDS = 40
 
 
 def _lower_headline_cues(masked: str, seg: Segmentation) -> str:
@@ -204,17 +208,26 @@ def _lower_headline_cues(masked: str, seg: Segmentation) -> str:
         return masked
     starts = [s.char_start for s in seg.sentences]
     chars = list(masked)
+    headline_case: dict[int, bool] = {}  # per sentence: a long title-case sentence may hold many cues
     for m in hits:
         i = bisect.bisect_right(starts, m.start()) - 1
-        if i < 0:
-            continue
-        sent = seg.sentences[i]
-        words = _TITLE_WORD.findall(masked, sent.char_start, sent.char_end)
-        if m.start() == sent.char_start or len(words) < 5:
+        if i < 0 or m.start() == starts[i]:
             continue  # a sentence-initial "Says" or "Claims" is not the headline's verb
-        if sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+        if i not in headline_case:
+            sent = seg.sentences[i]
+            words = _TITLE_WORD.findall(masked, sent.char_start, sent.char_end)
+            # a headline is short: a long title-case run is a menu or tag dump, not a sentence
+            headline_case[i] = (5 <= len(words) <= _HEADLINE_MAX_WORDS
+                                and sum(w[0].isupper() for w in words) >= 0.75 * len(words))
+        if headline_case[i]:
             chars[m.start()] = chars[m.start()].lower()
     return "".join(chars)
+
+
+def _cue_as_written(frame: "Frame", body: str) -> str:
+    """The cue in the article's own letters (headline-case cues are read lower-cased)."""
+    written = body[frame.cue_start : frame.cue_end]
+    return written if written.lower() == frame.cue.lower() else frame.cue
 
 
 def _cue_matches(text: str, lo: int, hi: int):
@@ -937,6 +950,8 @@ _IF_WORD = re.compile(r"\s*(?:whether|if)\b")
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]*(?:['’]s)?")
 
 
+# "video shows were cancelled": a finite verb right after the -s form makes it a plural noun.
+_FINITE_AFTER = re.compile(r"\s+(?:were|are|was|is|have|has|had|will|would|could|can|did|do)\b")
 # Verbs reporting what a document found, and the nouns naming such documents ("a new analysis of filings shows").
 _EVIDENCE_CUES = frozenset({"show", "find", "suggest", "indicate", "reveal"})
 _EVIDENCE_NOUNS = frozenset(
@@ -984,7 +999,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         if masked[c_end : c_end + 4].startswith((" to ", " for ", " at ", " by ", " on ", " about", " up ", " off ", " out ")) and cue.lemma not in ("point out",):
             if cue.lemma not in ("say", "add", "write", "report") and not (cue.lemma in _INFINITIVE_CUES and masked.startswith(" to ", c_end)):
                 continue
-        evidence = _evidence_subject(masked, lo, c_start) if cue.lemma in _EVIDENCE_CUES else None
+        evidence = (_evidence_subject(masked, lo, c_start)
+                    if cue.lemma in _EVIDENCE_CUES and not _FINITE_AFTER.match(masked, c_end, hi) else None)
         if evidence is not None:
             # "The average of polls taken over two weeks shows Clinton ahead": a document's findings
             source = _classify_source(body, masked, evidence[0], evidence[1], lo)
@@ -1168,8 +1184,11 @@ def _third_person_verb(masked: str, lo: int, c_start: int, c_end: int, hi: int, 
     prev = _last_word(masked, lo, end)
     while prev and prev[:1].islower() and (prev in _PRE_VERB_ADVERBS or (prev.endswith("ly") and len(prev) > 4)):
         # "He also wants to", "Trump still believes": the subject stands before the adverb
-        end = lo + len(masked[lo:end].rstrip()) - len(prev)
-        prev = _last_word(masked, lo, end)
+        before = lo + len(masked[lo:end].rstrip()) - len(prev)
+        word_before = _last_word(masked, lo, before)
+        if prev not in _PRE_VERB_ADVERBS and (word_before.lower() in DETERMINERS or word_before.endswith(("'s", "’s"))):
+            break  # "Mr Ortiz's family believes", "the assembly wants": an -ly noun, not an adverb
+        end, prev = before, word_before
     if not prev or masked[lo + len(masked[lo:end].rstrip()) - 1 : end].strip(" " + prev[-1:]):
         return False
     if not _OBJECT_OPENER.match(masked, c_end, hi) and not (cue.category == "directive" and _TO_SOON.match(masked, c_end, hi)):
@@ -1179,7 +1198,7 @@ def _third_person_verb(masked: str, lo: int, c_start: int, c_end: int, hi: int, 
         return True
     if low in DETERMINERS or STOPWORDS.get(low) in ("function", "weekday", "month"):
         return False
-    if prev[:1].isupper() and lo + len(masked[lo:end].rstrip()) - len(prev) > lo:
+    if prev[:1].isupper() and end - len(prev) > lo:  # a name ("Trump urges"), also first in its sentence
         return True
     if cue.category != "directive" and _DETERMINED_NOUN.search(masked, max(lo, c_start - 40), c_start):
         return True  # "A new poll shows the governor ahead": a singular noun with its determiner is a subject
@@ -1646,7 +1665,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         name = attr.name if attr else None
         out.append(
             Quote(
-                len(out), sent_idx, kind, body[s:e], s, e, frame.cue if frame else None, name,
+                len(out), sent_idx, kind, body[s:e], s, e, _cue_as_written(frame, body) if frame else None, name,
                 attr.surface if attr else None, (attr.role if attr and attr.person else None),
                 via.outlet_id if via else None, via.outlet_name if via else None,
             )
