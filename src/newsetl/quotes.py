@@ -906,12 +906,6 @@ _DANGLING = frozenset("which whom who whose what that the a an of to and or but 
 # A clause ending its sentence with one of these ends in a verb particle ("they plan to tune in."), not cut short.
 _PARTICLES = frozenset("in on".split())
 
-
-def _ends_in_particle(body: str, end: int, hi: int) -> bool:
-    words = body[max(0, end - 40) : end].split()[-2:]
-    # the word before is a verb in lower case ("tune in"), not a name ("call Sergeant Keith McDonald on")
-    return (len(words) == 2 and words[1].lower() in _PARTICLES and words[0].islower() and words[0].isalpha()
-            and not body[end:hi].strip(" .!?\"'\u201d\u2019\n"))
 _TRAILING = re.compile(
     r"^[\s,]*(?:(?:late|early|on|in|at|during|shortly|while|after|before|when|adding|according)\b[^.;!?]*"
     r"|as\s+(?:he|she|they|it|we|i|the|a|an|his|her|their|its)\b[^.;!?]*"  # "..., she said, as they left" 
@@ -920,6 +914,13 @@ _TRAILING = re.compile(
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.;!?]*"
     r"|(?:yesterday|today|tonight|earlier|later|again|too|also)(?:\s+(?:this|last|on)\s+\w+)?)?[.!?]*\s*$"
 )
+
+
+def _ends_in_particle(body: str, end: int, hi: int) -> bool:
+    words = body[max(0, end - 40) : end].split()[-2:]
+    # the word before is a verb in lower case ("tune in"), not a name ("call Sergeant Keith McDonald on")
+    return (len(words) == 2 and words[1].lower() in _PARTICLES and words[0].islower() and words[0].isalpha()
+            and not body[end:hi].strip(" .!?\"'\u201d\u2019\n"))
 
 
 _NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b(?:\d[\d.]*|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\s+$")

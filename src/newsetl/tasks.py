@@ -1,4 +1,5 @@
-"""The pipeline's stages as Prefect tasks: the only library module that imports Prefect.
+"""The pipeline's stages as Prefect tasks, and the batch commit the flow calls itself: the only
+library module that imports Prefect.
 
 Tasks take and return paths and small summaries, never DataFrames, and persist
 no results: everything of value is in the Parquet tables.
