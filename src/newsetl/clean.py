@@ -859,14 +859,17 @@ def _table_runs(blocks: list[_Block], matches: list[tuple[Rule, ...]], scores: l
         b = a + 1
         while b < len(runs) and runs[b][0] == runs[b - 1][1] + 1 and _is_row_note(blocks, matches, runs[b - 1][1]):
             b += 1
-        cells = sum(hi - lo for lo, hi in runs[a:b])
-        if cells >= PAGE_TABLE_MIN_CELLS and sum(numeric[a:b]) >= PAGE_TABLE_MIN_NUMERIC_SHARE * cells:
+        if _looks_like_table(sum(hi - lo for lo, hi in runs[a:b]), sum(numeric[a:b])):
             tables.extend(runs[a:b])
         else:
             # a table run on its own next to runs that are no table (a menu after the rows)
-            tables.extend(r for r, n in zip(runs[a:b], numeric[a:b]) if r[1] - r[0] >= PAGE_TABLE_MIN_CELLS and n >= PAGE_TABLE_MIN_NUMERIC_SHARE * (r[1] - r[0]))
+            tables.extend(r for r, n in zip(runs[a:b], numeric[a:b]) if _looks_like_table(r[1] - r[0], n))
         a = b
     return tables
+
+
+def _looks_like_table(cells: int, numeric: int) -> bool:
+    return cells >= PAGE_TABLE_MIN_CELLS and numeric >= PAGE_TABLE_MIN_NUMERIC_SHARE * cells
 
 
 def _is_row_note(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int) -> bool:

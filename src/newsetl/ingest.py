@@ -108,7 +108,7 @@ def discover(raw_dir: Path) -> tuple[list[SourceFile], list[DiscoveryProblem]]:
         seen_dirs.add(key)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         # Paths as strings, one Path per file: pathlib's parsing was half of planning 22k files.
-        prefix = "" if dirpath == os.fspath(raw_dir) else rel(Path(dirpath)) + "/"
+        prefix = "" if dirpath == os.fspath(raw_dir) else Path(dirpath).relative_to(raw_dir).as_posix() + "/"
         for name in sorted(filenames):
             if name.startswith(".") or not name.endswith(ARTICLE_SUFFIXES):
                 continue

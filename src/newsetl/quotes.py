@@ -953,6 +953,14 @@ _LOWER_WORD = re.compile(r"[a-z][a-z\-]*(?:['’]s)?")
 
 # "video shows were cancelled": a finite verb right after the -s form makes it a plural noun.
 _FINITE_AFTER = re.compile(r"\s+(?:were|are|was|is|have|has|had|will|would|could|can|did|do)\b")
+def _possessor_source(body: str, masked: str, lo: int, possessive: int) -> Source | None:
+    """The possessor of a noun frame ("Judge Nervo's conclusion that"), its "'s" starting at ``possessive``."""
+    if possessive <= lo or masked[possessive - 1].isspace():
+        return None
+    np = _np_before(masked, lo, possessive)
+    return None if np is None else _classify_source(body, masked, np[0], np[1], lo)
+
+
 # Verbs reporting what a document found, and the nouns naming such documents ("a new analysis of filings shows").
 _EVIDENCE_CUES = frozenset({"show", "find", "suggest", "indicate", "reveal"})
 _EVIDENCE_NOUNS = frozenset(
@@ -1088,19 +1096,17 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
     possessive = masked.find("'s", lo, hi) != -1 or masked.find("’s", lo, hi) != -1
     for m in _SPEECH_NOUN.finditer(masked, lo, hi) if possessive else ():
         # "Judge Nervo's conclusion that judges should not weigh ...": the possessor's words
-        np = _np_before(masked, lo, m.start()) if m.start() > lo and not masked[m.start() - 1].isspace() else None
-        if np is None:
+        source = _possessor_source(body, masked, lo, m.start())
+        if source is None:
             continue
-        source = _classify_source(body, masked, np[0], np[1], lo)
         c_lo, c_hi = _trim_content(body, m.end(), hi)
         frames.append(Frame(sentence_idx, m.group(1), m.start(1), m.end(1), source, c_lo, c_hi, None, "speech", "noun"))
     for m in _INTENT_NOUN.finditer(masked, lo, hi) if possessive else ():
         if any(f.content_start <= m.start() < f.content_end for f in frames):
             continue  # "said the campaign's decision to ... was a mistake": the reported clause holds it
-        np = _np_before(masked, lo, m.start()) if m.start() > lo and not masked[m.start() - 1].isspace() else None
-        if np is None:
+        source = _possessor_source(body, masked, lo, m.start())
+        if source is None:
             continue
-        source = _classify_source(body, masked, np[0], np[1], lo)
         c_lo, c_hi = _trim_content(body, m.end(), hi)
         stop = _OBJECT_END.search(masked, c_lo, c_hi)
         if stop is not None:
