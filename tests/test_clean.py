@@ -129,6 +129,54 @@ def test_a_stack_of_footers_is_removed_line_by_line():
     assert list(result.paragraphs) == base_paragraphs()
 
 
+TEASER_CARDS = [
+    "Millbrook residents pack hearing on water rates",
+    "By Jane Halvorsen",
+    "More than 200 people turned out to question the council about the plan, which would raise bills for the first time since 2011.",
+    "Read more",
+    "What the new water rates mean for your bill",
+    "By Sam Okafor",
+    "We ran the numbers for a typical family of four, a retired couple and a small restaurant on Main Street.",
+    "Read more",
+    "Riverside plant's 1968 pumps are failing, engineers warn",
+    "By Jane Halvorsen",
+    "A report prepared for the utilities committee says two of the plant's four pumps could fail within a year.",
+    "Read more",
+]
+
+
+def test_teaser_cards_after_the_article_are_removed_with_their_summaries():
+    result = clean(parts_of(with_footer(*TEASER_CARDS)))
+    assert [r.text for r in result.removed] == TEASER_CARDS
+    assert {(r.category, r.rule) for r in result.removed} == {("related_links", "teaser_card")}
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_a_read_more_link_that_does_not_recur_within_a_card_keeps_the_paragraphs_around_it():
+    paragraphs = base_paragraphs()
+    extra = [
+        "The council will hold a public hearing on the repayment schedule next month.",
+        "Residents can read the engineer's full report at the town hall.",
+    ]
+    body = paragraphs[:1] + ["Read more"] + paragraphs[1:] + extra + ["Read more"]  # five lines apart
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(body) + "\n"
+    result = clean(parts_of(text))
+    assert [(r.text, r.rule) for r in result.removed] == [("Read more", "related_heading")]
+    assert [p for p in result.paragraphs if p != "Read more"] == paragraphs + extra
+
+
+def test_authors_closing_question_to_readers_is_kept_but_a_bare_comment_prompt_is_removed():
+    # A closing paragraph that asks readers about the story's subject is the writer's own text
+    # (both web benchmarks keep it); the stock prompt on its own is the comment box's furniture.
+    closing = "What do you think? Would you pay $9 more a month for cleaner water? Let us know in the comments."
+    result = clean(parts_of(with_footer(closing)))
+    assert result.removed == ()
+    assert result.paragraphs[-1] == closing
+    bare = "What do you think? Let us know in the comments below."
+    result = clean(parts_of(with_footer(bare)))
+    assert [(r.text, r.category) for r in result.removed] == [(bare, "comments")]
+
+
 def test_furniture_allowed_anywhere_is_removed_mid_body():
     paragraphs = base_paragraphs()
     text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + ["Advertisement", "Getty Images"] + paragraphs[2:]) + "\n"
@@ -320,6 +368,16 @@ def test_page_plan_rows_that_repeat_the_articles_labels_are_kept_before_the_rela
     assert result.mode == "page"
     assert list(result.paragraphs) == expected
     assert {"Why Breakfast Timing Matters More Than You Think", "Related Articles"} <= {r.text for r in result.removed}
+
+
+def test_page_teaser_cards_after_the_article_are_removed():
+    result, expected = _page_fixture("page_teaser_cards")
+    assert result.mode == "page"
+    assert list(result.paragraphs) == expected
+    removed = {r.text: (r.category, r.rule) for r in result.removed}
+    assert removed["Farmers market moves to the old rail depot for the winter"] == ("related_links", "teaser_card")
+    summaries = [r.text for r in result.removed if r.rule == "teaser_card" and r.text.endswith(".")]
+    assert len(summaries) == 3
 
 
 def test_page_author_box_after_the_article_is_removed_as_a_byline():

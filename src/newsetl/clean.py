@@ -31,7 +31,9 @@ Three sources of evidence, weakest last:
    prompts), extended over a numbered list that runs on from it, ended at an
    author box ("About the author" and a short bio), and cleaned inside (ad
    labels, "Related" boxes and their links, newsletter boxes and their blurbs,
-   bios after the last paragraphs). Everything outside it is removed as
+   bios after the last paragraphs, teaser cards). A series of teaser cards
+   (headline, summary, the same "Read more" link after each) is furniture in
+   an article file too, wherever it sits. Everything outside it is removed as
    ``navigation`` unless a rule names a better category.
 
 Safety: an article that would lose most of its prose is returned unchanged
@@ -149,6 +151,16 @@ _CALL_TO_ACTION = re.compile(
 # An author box ("About the author", then a bio of a paragraph or two) ends the article.
 PAGE_AUTHOR_BIO_MAX_PARAGRAPHS = 2
 _AUTHOR_HEADINGS = frozenset({"author_heading"})
+# Teaser cards (a headline, a byline or date, a summary, then a "Read more" link) come in series:
+# archive pages, "More stories" boxes, the footer under an article. When the same link line
+# recurs with at most this many lines between one and the next, those lines are cards, and so
+# are as many lines above the first link as the second card holds.
+TEASER_CARD_MAX_LINES = 4
+TEASER_MIN_LINKS = 2
+_TEASER_LINK = re.compile(
+    r"^(?:read more|read the rest|continue reading|keep reading|read full (?:story|article)|full story|read (?:the )?article)\W*$",
+    re.IGNORECASE,
+)
 # A line sandwiched between two lines of a newsletter box (heading, pitch, button) is the
 # box's blurb when it is at most this long.
 PAGE_BOX_TEXT_MAX_WORDS = 30
@@ -656,6 +668,11 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
         else:
             break
 
+    # Teaser cards are furniture wherever they sit.
+    for i, member in enumerate(_teaser_card_members(blocks, matches)):
+        if member and verdicts[i] is None:
+            verdicts[i] = _Verdict("related_links", "teaser_card")
+
     # Footer: the unbroken run of furniture that reaches the end of the article.
     in_link_list = _link_list_members(blocks, matches)
     body_start = next((i for i, b in enumerate(blocks) if b.role == "body"), n)
@@ -689,6 +706,31 @@ def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
             members[i] = True
         elif not matches[i]:
             open_list = False
+    return members
+
+
+def _teaser_card_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[bool]:
+    """The lines of a series of teaser cards, each closed by the same "Read more" link, and the links."""
+    members = [False] * len(blocks)
+    series: list[list[int]] = []
+    for i, block in enumerate(blocks):
+        if block.role != "body" or not _TEASER_LINK.match(block.text.strip()):
+            continue
+        last = series[-1][-1] if series else None
+        if last is not None and 0 < i - last - 1 <= TEASER_CARD_MAX_LINES and site_line_key(blocks[last].text) == site_line_key(block.text):
+            series[-1].append(i)
+        else:
+            series.append([i])
+    for links in series:
+        if len(links) < TEASER_MIN_LINKS:
+            continue
+        for k in range(links[0], links[-1] + 1):
+            members[k] = True
+        # the first card, above the first link, is as long as the second; a box heading tops it
+        for k in range(links[0] - 1, links[0] - (links[1] - links[0]), -1):
+            if k < 0 or blocks[k].role != "body" or _is_related_heading(matches[k]) or _is_section_break(matches[k]):
+                break
+            members[k] = True
     return members
 
 
@@ -1076,6 +1118,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     box_end, end = end, _cut_author_box(blocks, matches, start, end)
     # a "Related" box inside the article: its heading and the headline links under it
     in_link_list = _link_list_members(blocks, matches)
+    in_teaser_cards = _teaser_card_members(blocks, matches)
     # after the article's last two consecutive paragraphs, footer rules (bios, credits) fire too
     tail_start = next((i + 2 for i in range(end - 2, start - 1, -1) if _is_page_prose(blocks[i].text) and _is_page_prose(blocks[i + 1].text)), start)
     for i in range(len(blocks)):
@@ -1095,6 +1138,8 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             verdicts[i] = _Verdict("navigation", "page_outside_article")
         elif in_link_list[i]:
             verdicts[i] = _Verdict("related_links", "related_list_item")
+        elif in_teaser_cards[i]:
+            verdicts[i] = _Verdict("related_links", "teaser_card")
     # the pitch line of a newsletter box sits between its heading and its button
     for i in range(1, len(blocks) - 1):
         before, after = verdicts[i - 1], verdicts[i + 1]
