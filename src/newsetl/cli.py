@@ -105,11 +105,14 @@ def run(
         from newsetl import workerpool
 
         workerpool.start_early()  # its import of the pipeline overlaps the API server's boot too
-    flow = load_flow()
-    from prefect import tags
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
+    from newsetl.heap import imports_without_gc
 
-    from newsetl.tasks import RUN_TAGS
+    with imports_without_gc():  # Prefect, pandas, pyarrow and TextBlob: ~4 s, on the critical path with a server up
+        flow = load_flow()
+        from prefect import tags
+        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
+
+        from newsetl.tasks import RUN_TAGS
 
     parameters = dict(
         raw_dir=str(raw),

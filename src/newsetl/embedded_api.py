@@ -4,7 +4,7 @@ With no ``PREFECT_API_URL``, Prefect starts a throwaway API server the moment a
 flow is called: a fresh Python process that imports Prefect's server (~6 s of
 CPU here), checks its database and only then answers. ``newsetl run`` then sat
 idle for ~10 s, after having spent ~4 s importing Prefect, pandas and pyarrow
-itself. Starting the very same server (same command, same database in
+itself. Starting the very same server (same app and arguments, same database in
 ``PREFECT_HOME``) before those imports lets both boot at once on two cores, and
 the flow process never imports Prefect's server code at all.
 
@@ -81,6 +81,19 @@ def _database_is_current(env: dict[str, str]) -> bool:
     return len(heads) == 1 and stamped == heads
 
 
+# `python -m uvicorn`, as Prefect runs it, after importing Prefect's server with the garbage
+# collector off (0.65 s of its ~4 s import were collections; see newsetl.heap).
+_SERVER_BOOT = """\
+import sys
+from newsetl.heap import imports_without_gc
+with imports_without_gc():
+    import prefect.server.api.server
+from uvicorn.main import main
+sys.argv[0] = "uvicorn"
+main()
+"""
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -102,13 +115,13 @@ class EmbeddedAPI:
     def start(self) -> "EmbeddedAPI":
         """Spawn the server; does not wait for it (see ``wait_ready``) nor point Prefect at it (``activate``)."""
         self.port = self.port or _free_port()
-        # The command and environment Prefect's own SubprocessASGIServer uses.
+        # The environment and uvicorn arguments of Prefect's own SubprocessASGIServer.
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
         env.pop("PREFECT_API_URL", None)
         if _database_is_current(env):
             env["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+            [sys.executable, "-c", _SERVER_BOOT, "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
             env=env,
             stdin=subprocess.DEVNULL,

@@ -20,6 +20,7 @@ from newsetl import outlets as outlet_stage
 from newsetl import quotes as quote_stage
 from newsetl import sentiment as sentiment_stage
 from newsetl import speakers as speaker_stage
+from newsetl.heap import batch_heap
 from newsetl.ingest import DEFAULT_MAX_BYTES, RawArticle, RejectedInput, SourceFile, read_articles, split_parts
 from newsetl.plan import WorkItem
 from newsetl.segment import join_paragraphs, segment
@@ -65,6 +66,14 @@ class _Rows:
 
 
 def process_batch(
+    batch_id: str, run_id: str, items: Sequence[WorkItem], staging_root: Path, config: ProcessConfig
+) -> BatchResult:
+    """Process one batch of work items into Parquet parts under ``staging_root``; commits nothing."""
+    with batch_heap():
+        return _process_batch(batch_id, run_id, items, staging_root, config)
+
+
+def _process_batch(
     batch_id: str, run_id: str, items: Sequence[WorkItem], staging_root: Path, config: ProcessConfig
 ) -> BatchResult:
     rows = _Rows()
@@ -271,11 +280,12 @@ SiteLineObservation = tuple[str, str, frozenset[int]]  # (site group, article id
 def site_line_observations(items: Sequence[WorkItem], config: ProcessConfig) -> list[SiteLineObservation]:
     """What the repeated-line memory learns from each readable article of ``items`` (pure; runs in workers)."""
     observations = []
-    for article in _read_items(items, config, _Rows(), {}, run_id=""):
-        parts = split_parts(article)
-        hint = article.source or _publisher_hint(article.source_path, config)
-        group = clean_stage.site_group(parts, article.source_path, hint)
-        observations.append((group, article.article_id, clean_stage.edge_line_hashes(parts)))
+    with batch_heap():
+        for article in _read_items(items, config, _Rows(), {}, run_id=""):
+            parts = split_parts(article)
+            hint = article.source or _publisher_hint(article.source_path, config)
+            group = clean_stage.site_group(parts, article.source_path, hint)
+            observations.append((group, article.article_id, clean_stage.edge_line_hashes(parts)))
     return observations
 
 

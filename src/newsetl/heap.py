@@ -1,0 +1,74 @@
+"""How the pipeline's processes treat Python's cyclic garbage collector.
+
+Article work allocates millions of small containers (token tuples, sentence lists)
+that die young and are freed by reference counting; the collector still runs every 700
+allocations and, every tenth time, walks the older generation too, which holds
+Prefect's, pandas' and pyarrow's modules. Measured on the BBC corpus (gc callbacks):
+0.54 s of collection in ~10 s of batch work with the defaults, 0.09 s inside
+``batch_heap``. Importing Prefect's API server spends 0.65 s of its ~4 s in collections
+of objects that all live forever; ``imports_without_gc`` skips those.
+
+The settings are process-wide, so both are context managers that put them back. This
+module imports nothing but the standard library: the API server's boot uses it before
+anything else is loaded.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+# Allocations between young-generation collections during batch work (default 700).
+# Higher means rarer collections of the older generations too; 50,000 containers cost
+# a few MB at most.
+BATCH_GEN0_THRESHOLD = 50_000
+
+_lock = threading.Lock()
+_depth = 0
+_saved_threshold: tuple[int, int, int] = gc.get_threshold()
+
+
+@contextmanager
+def batch_heap() -> Iterator[None]:
+    """Collect rarely, and never walk what existed before, while a batch runs.
+
+    Everything alive on entry (modules, caches) moves to the collector's permanent
+    generation until the outermost ``batch_heap`` exits. Nested and concurrent uses
+    (batches on threads) share one setting, restored when the last one ends.
+    """
+    global _depth, _saved_threshold
+    with _lock:
+        if _depth == 0:
+            _saved_threshold = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(BATCH_GEN0_THRESHOLD, *_saved_threshold[1:])
+        _depth += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0:
+                gc.set_threshold(*_saved_threshold)
+                gc.unfreeze()
+
+
+@contextmanager
+def imports_without_gc() -> Iterator[None]:
+    """Import large packages without collections, then set what they loaded aside.
+
+    Module objects live as long as the process, so collecting during imports finds
+    nothing; afterwards they are frozen so later collections do not walk them either.
+    Does nothing if the collector was already disabled by someone else.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.freeze()

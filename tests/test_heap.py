@@ -1,0 +1,77 @@
+"""The collector settings batch work and big imports run under (newsetl.heap)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from newsetl.heap import BATCH_GEN0_THRESHOLD, batch_heap, imports_without_gc
+
+
+def test_batch_heap_freezes_and_raises_threshold_then_restores():
+    before_threshold, before_frozen = gc.get_threshold(), gc.get_freeze_count()
+    with batch_heap():
+        assert gc.get_threshold()[0] == BATCH_GEN0_THRESHOLD
+        assert gc.get_threshold()[1:] == before_threshold[1:]
+        assert gc.get_freeze_count() > before_frozen
+    assert gc.get_threshold() == before_threshold
+    assert gc.get_freeze_count() == 0
+
+
+def test_batch_heap_restores_after_an_error():
+    before = gc.get_threshold()
+    try:
+        with batch_heap():
+            raise ValueError("bad article")
+    except ValueError:
+        pass
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_nested_and_concurrent_batches_keep_the_setting_until_the_last_ends():
+    before = gc.get_threshold()
+    inside, release = threading.Event(), threading.Event()
+    seen = []
+
+    def batch():
+        with batch_heap():
+            inside.set()
+            release.wait(5)
+            seen.append(gc.get_threshold()[0])
+
+    worker = threading.Thread(target=batch)
+    worker.start()
+    inside.wait(5)
+    with batch_heap():
+        with batch_heap():
+            pass
+        assert gc.get_threshold()[0] == BATCH_GEN0_THRESHOLD  # the inner exit did not restore
+        release.set()
+        worker.join(5)
+        assert gc.get_threshold()[0] == BATCH_GEN0_THRESHOLD  # nor the other thread's
+    assert seen == [BATCH_GEN0_THRESHOLD]
+    assert gc.get_threshold() == before
+
+
+def test_imports_run_without_collections_and_are_frozen_after():
+    assert gc.isenabled()
+    try:
+        with imports_without_gc():
+            assert not gc.isenabled()
+            import email.mime.multipart  # noqa: F401  (anything not yet imported)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_imports_leave_a_disabled_collector_alone():
+    gc.disable()
+    try:
+        with imports_without_gc():
+            pass
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
