@@ -13,6 +13,7 @@ from typing import Optional
 import typer
 
 from newsetl.embedded_api import EmbeddedAPI
+from newsetl.heap import freeze_at_exit
 
 app = typer.Typer(
     help="newsetl: news-corpus ETL into Parquet tables, orchestrated by Prefect.",
@@ -79,6 +80,7 @@ def run(
     Runs go to the Prefect API in PREFECT_API_URL (e.g. `make ui`), else to an embedded temporary one.
     """
     _quiet_local_prefect()
+    freeze_at_exit()  # registered first, so it runs after Prefect's and the embedded API's handlers
     if not verbose:
         # Keep the terminal for the progress bar: warnings and errors still print, and
         # the API handler still receives every log line for the UI.
