@@ -12,7 +12,7 @@ import multiprocessing
 from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
 
-PRELOAD = ["newsetl.process"]
+PRELOAD = ["newsetl.worker_boot"]  # imports newsetl.process (pandas, pyarrow, TextBlob)
 
 
 def context() -> BaseContext:
