@@ -77,6 +77,27 @@ def test_server_answers_then_stops_and_leaves_the_environment_as_it_was(prefect_
     assert not _database_is_current(prefect_env)
 
 
+def test_activated_before_ready_it_follows_the_server_to_a_free_port(prefect_env):
+    # `newsetl run` activates while the server boots; if another process holds the port,
+    # the server restarts elsewhere and Prefect must be pointed there, not at the holder.
+    import socket
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+        api = EmbeddedAPI(port=taken).start()
+        api.activate()
+        try:
+            api.wait_ready()
+            assert api.port != taken
+            assert os.environ["PREFECT_API_URL"] == api.api_url == f"http://127.0.0.1:{api.port}/api"
+            assert _answers(f"{api.api_url}/health")
+        finally:
+            api.stop()
+    assert "PREFECT_API_URL" not in os.environ
+
+
 def test_server_dies_with_a_killed_run(prefect_env, tmp_path):
     parent = subprocess.Popen(
         [str(PYTHON), "-c", textwrap.dedent("""

@@ -138,8 +138,11 @@ class EmbeddedAPI:
         while time.monotonic() - self.started < timeout:
             code = self.process.poll() if self.process else None
             if code == _PORT_IN_USE:
+                active = os.environ.get("PREFECT_API_URL") == self.api_url
                 self.port = 0
                 self.start()
+                if active:
+                    self.activate()  # the new port
                 continue
             if code is not None:
                 raise RuntimeError(f"Prefect's embedded API exited with status {code} while starting "
@@ -156,7 +159,11 @@ class EmbeddedAPI:
                            f"(raise {_STARTUP_TIMEOUT_ENV} on a slow machine)")
 
     def activate(self) -> None:
-        """Point every Prefect client of this process, in any thread, at this server."""
+        """Point every Prefect client of this process, in any thread, at this server.
+
+        May come before ``wait_ready`` (nothing calls the API until the flow starts);
+        ``wait_ready`` re-activates if the server had to move to another port.
+        """
         os.environ["PREFECT_API_URL"] = self.api_url
         if "prefect.context" in sys.modules:
             # Prefect read its settings when imported; threads without a settings context of
