@@ -152,6 +152,13 @@ def test_teaser_cards_after_the_article_are_removed_with_their_summaries():
     assert list(result.paragraphs) == base_paragraphs()
 
 
+def test_a_first_teaser_card_shorter_than_the_next_does_not_take_the_articles_last_paragraph():
+    cards = [TEASER_CARDS[0], TEASER_CARDS[2], TEASER_CARDS[3], *TEASER_CARDS[4:]]  # card 1 has no byline
+    result = clean(parts_of(with_footer(*cards)))
+    assert [r.text for r in result.removed] == cards
+    assert list(result.paragraphs) == base_paragraphs()
+
+
 def test_a_read_more_link_that_does_not_recur_within_a_card_keeps_the_paragraphs_around_it():
     paragraphs = base_paragraphs()
     extra = [

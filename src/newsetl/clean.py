@@ -726,10 +726,18 @@ def _teaser_card_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) 
             continue
         for k in range(links[0], links[-1] + 1):
             members[k] = True
-        # the first card, above the first link, is as long as the second; a box heading tops it
+        # The first card, above the first link, is at most as long as the second. Its top is its
+        # headline: a sentence above a headline is what came before the cards (the article's
+        # last paragraph when the first card is the shorter one), and a box heading tops them all.
+        passed_headline = False
         for k in range(links[0] - 1, links[0] - (links[1] - links[0]), -1):
             if k < 0 or blocks[k].role != "body" or _is_related_heading(matches[k]) or _is_section_break(matches[k]):
                 break
+            if _is_sentence_like(blocks[k].text):
+                if passed_headline:
+                    break
+            else:
+                passed_headline = True
             members[k] = True
     return members
 
