@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from newsetl.embedded_api import EmbeddedAPI
-from newsetl.heap import freeze_at_exit
+from newsetl.heap import freeze_at_exit, imports_without_gc
 
 app = typer.Typer(
     help="newsetl: news-corpus ETL into Parquet tables, orchestrated by Prefect.",
@@ -113,8 +113,6 @@ def run(
         from newsetl import workerpool
 
         workerpool.start_early()  # its import of the pipeline overlaps the API server's boot too
-    from newsetl.heap import imports_without_gc
-
     with imports_without_gc():  # Prefect, pandas, pyarrow and TextBlob: ~4 s, on the critical path with a server up
         flow = load_flow()
         for name in _FLOW_CALL_IMPORTS:

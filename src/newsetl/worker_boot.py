@@ -1,9 +1,8 @@
 """What the forkserver of the batch workers imports (see newsetl.workerpool).
 
-The pipeline is imported with the collector off and then frozen: every worker forked
-from the server shares those pages, and since the collector never walks frozen
-objects it does not write to them, so they stay shared instead of being copied
-into each worker.
+The pipeline is imported with the collector off and then frozen: the collector never
+walks frozen objects, so it does not write to the pages the forked workers share with
+the server (reference counting still does, so fewer pages are copied, not none).
 """
 
 from newsetl.heap import imports_without_gc
