@@ -98,6 +98,22 @@ def test_activated_before_ready_it_follows_the_server_to_a_free_port(prefect_env
     assert "PREFECT_API_URL" not in os.environ
 
 
+def test_a_server_whose_app_cannot_start_is_reported_not_restarted(prefect_env, tmp_path, monkeypatch):
+    # uvicorn exits with the same status for a taken port and for a failed app start; only the
+    # first is worth another port. A database that cannot be opened must fail the run at once.
+    import time
+
+    monkeypatch.setenv("PREFECT_API_DATABASE_CONNECTION_URL", f"sqlite+aiosqlite:///{tmp_path}/missing/dir/prefect.db")
+    api = EmbeddedAPI().start()
+    first_port = api.port
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="exited with status"):
+        api.wait_ready(timeout=120)
+    assert time.monotonic() - started < 60
+    assert api.port == first_port  # no restart on another port
+    api.stop()
+
+
 def test_server_dies_with_a_killed_run(prefect_env, tmp_path):
     parent = subprocess.Popen(
         [str(PYTHON), "-c", textwrap.dedent("""

@@ -31,8 +31,10 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Exit status uvicorn uses when its port was taken between our probe and its bind.
-_PORT_IN_USE = 3
+# Exit status uvicorn uses when it cannot start: its port was taken between our probe and
+# its bind, or the app's start-up failed.
+_STARTUP_FAILURE = 3
+_MAX_PORT_RETRIES = 3
 _STARTUP_TIMEOUT_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
 
 
@@ -94,6 +96,15 @@ main()
 """
 
 
+def _can_bind(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -135,9 +146,14 @@ class EmbeddedAPI:
         """Block until ``/api/health`` answers; the seconds waited. Raises RuntimeError if it never does."""
         timeout = timeout if timeout is not None else float(os.environ.get(_STARTUP_TIMEOUT_ENV, "180"))
         waited_from = time.monotonic()
-        while time.monotonic() - self.started < timeout:
+        deadline = self.started + timeout  # of the first start: restarts do not extend it
+        restarts = 0
+        while time.monotonic() < deadline:
             code = self.process.poll() if self.process else None
-            if code == _PORT_IN_USE:
+            # uvicorn's start-up failure status: a port taken since we probed it, but also a
+            # failed start of the app (a locked or broken database), which a new port won't fix
+            if code == _STARTUP_FAILURE and restarts < _MAX_PORT_RETRIES and not _can_bind(self.port):
+                restarts += 1
                 active = os.environ.get("PREFECT_API_URL") == self.api_url
                 self.port = 0
                 self.start()
