@@ -159,6 +159,28 @@ def test_a_first_teaser_card_shorter_than_the_next_does_not_take_the_articles_la
     assert list(result.paragraphs) == base_paragraphs()
 
 
+def test_a_first_teaser_card_with_a_question_for_a_headline_does_not_take_the_articles_last_paragraph():
+    question = "Will Millbrook's water bills rise again next year, and by how much?"
+    cards = [question, TEASER_CARDS[2], TEASER_CARDS[3], *TEASER_CARDS[4:]]
+    result = clean(parts_of(with_footer(*cards)))
+    assert list(result.paragraphs) == base_paragraphs()
+    assert [r.text for r in result.removed] == cards
+
+
+def test_read_more_lines_between_ordinary_paragraphs_are_not_teaser_cards():
+    paragraphs = base_paragraphs() + [
+        "Engineers will inspect the remaining two pumps in March and report back to the committee in April.",
+        "The utility said it would publish the inspection results on its website as soon as they were ready.",
+        "A second hearing on the rates is planned for the spring, before the council's final vote in June.",
+    ]
+    body = paragraphs[:2] + ["Read more"] + paragraphs[2:3] + ["Read more"] + paragraphs[3:]
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(body) + "\n"
+    result = clean(parts_of(text))
+    assert result.flag is None
+    assert [p for p in result.paragraphs if p != "Read more"] == paragraphs
+    assert not any(r.rule == "teaser_card" for r in result.removed)
+
+
 def test_a_read_more_link_that_does_not_recur_within_a_card_keeps_the_paragraphs_around_it():
     paragraphs = base_paragraphs()
     extra = [
@@ -172,13 +194,16 @@ def test_a_read_more_link_that_does_not_recur_within_a_card_keeps_the_paragraphs
     assert [p for p in result.paragraphs if p != "Read more"] == paragraphs + extra
 
 
-def test_authors_closing_question_to_readers_is_kept_but_a_bare_comment_prompt_is_removed():
+def test_authors_closing_question_to_readers_is_kept():
     # A closing paragraph that asks readers about the story's subject is the writer's own text
-    # (both web benchmarks keep it); the stock prompt on its own is the comment box's furniture.
+    # (both web benchmarks keep it).
     closing = "What do you think? Would you pay $9 more a month for cleaner water? Let us know in the comments."
     result = clean(parts_of(with_footer(closing)))
     assert result.removed == ()
     assert result.paragraphs[-1] == closing
+
+
+def test_a_bare_comment_prompt_is_removed():
     bare = "What do you think? Let us know in the comments below."
     result = clean(parts_of(with_footer(bare)))
     assert [(r.text, r.category) for r in result.removed] == [(bare, "comments")]

@@ -198,6 +198,7 @@ PAGE_DEK_MAX_WORDS = 50
 _PAGE_LABEL_LEAD = re.compile(r"^\W*\w+(?:\s+\w+)?\s*:")
 
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
+_FULL_STOP_END = re.compile(r"[.…。][\"'”’)\]]*$")
 # On a page a paragraph may end in a colon: it introduces a list or a quote ("... these changes:"),
 # which a menu item or headline never does once it runs to a sentence's length.
 _PAGE_TERMINAL = re.compile(r"[.!?…。！？:][\"'”’)\]]*$")
@@ -710,14 +711,19 @@ def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
 
 
 def _teaser_card_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[bool]:
-    """The lines of a series of teaser cards, each closed by the same "Read more" link, and the links."""
+    """The lines of a series of teaser cards, each closed by the same "Read more" link, and the links.
+
+    A card is a headline (or byline) and at most one summary line ending in a full stop: two
+    "Read more" lines around ordinary paragraphs are not a series of cards.
+    """
     members = [False] * len(blocks)
     series: list[list[int]] = []
     for i, block in enumerate(blocks):
         if block.role != "body" or not _TEASER_LINK.match(block.text.strip()):
             continue
         last = series[-1][-1] if series else None
-        if last is not None and 0 < i - last - 1 <= TEASER_CARD_MAX_LINES and site_line_key(blocks[last].text) == site_line_key(block.text):
+        if (last is not None and 0 < i - last - 1 <= TEASER_CARD_MAX_LINES
+                and site_line_key(blocks[last].text) == site_line_key(block.text) and _is_card(blocks[last + 1 : i])):
             series[-1].append(i)
         else:
             series.append([i])
@@ -726,20 +732,33 @@ def _teaser_card_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) 
             continue
         for k in range(links[0], links[-1] + 1):
             members[k] = True
-        # The first card, above the first link, is at most as long as the second. Its top is its
-        # headline: a sentence above a headline is what came before the cards (the article's
-        # last paragraph when the first card is the shorter one), and a box heading tops them all.
+        # The first card, above the first link, is at most as long as the second, holds at most
+        # one summary sentence, and its top is its headline: a sentence above the headline, or a
+        # second one, is what came before the cards (the article's last paragraph), and a box
+        # heading tops them all.
         passed_headline = False
+        sentences = 0
         for k in range(links[0] - 1, links[0] - (links[1] - links[0]), -1):
             if k < 0 or blocks[k].role != "body" or _is_related_heading(matches[k]) or _is_section_break(matches[k]):
                 break
-            if _is_sentence_like(blocks[k].text):
-                if passed_headline:
+            if _is_card_summary(blocks[k].text):
+                sentences += 1
+                if passed_headline or sentences > 1:
                     break
             else:
                 passed_headline = True
             members[k] = True
     return members
+
+
+def _is_card(lines: Sequence[_Block]) -> bool:
+    summaries = sum(1 for b in lines if _is_card_summary(b.text))
+    return summaries <= 1 and summaries < len(lines)
+
+
+def _is_card_summary(text: str) -> bool:
+    """A sentence ending in a full stop: a card's summary, never its headline ("How Many Calories Are …?")."""
+    return _is_sentence_like(text) and bool(_FULL_STOP_END.search(text))
 
 
 def _hold_back_reason(blocks: list[_Block], verdicts: list[_Verdict | None]) -> str | None:
