@@ -271,9 +271,7 @@ def main() -> int:
         floor = {}
         print(f"--- {label1}", file=sys.stderr)
         floor_argv = [PYTHON, str(BENCH_DIR / "baselines.py"), "floor", str(raw1)]
-        floor_runs: list[Measurement] = []
-        floor[label1] = Row("floor: read + TextBlob(text).sentiment", label1, n1, None)
-        rows.append(floor[label1])
+        floor_runs: list[Measurement] = []  # its row is made, first in the table, once all are measured
 
         def bracketed(run: Callable[[], Row]) -> Row:
             """``run()`` between two floor runs (the first shared with the previous bracket)."""
@@ -321,10 +319,11 @@ def main() -> int:
         # This machine's speed drifts by tens of percent between minutes (the floor took 4.2 s in one
         # bench, 8.9 s in another): each newsetl run at 1× is compared with the floor runs just before
         # and after it; the floor row shows their median.
-        in_order = [r.wall for r in floor_runs]
-        floor[label1].m = sorted(floor_runs, key=lambda run: run.wall)[len(floor_runs) // 2]
-        floor[label1].note = (f"median of {len(floor_runs)} runs around the newsetl runs, in order: "
-                              + ", ".join(f"{w:.1f}" for w in in_order) + " s")
+        median = sorted(floor_runs, key=lambda run: run.wall)[len(floor_runs) // 2]
+        floor[label1] = Row("floor: read + TextBlob(text).sentiment", label1, n1, median,
+                            note=f"median of {len(floor_runs)} runs around the newsetl runs, in order: "
+                                 + ", ".join(f"{r.wall:.1f}" for r in floor_runs) + " s")
+        rows.insert(0, floor[label1])
         dask_row, dask_check = None, "not run (--no-dask)"
         if not args.no_dask:
             m = measure(f"newsetl Dask LocalCluster {workers} workers",
