@@ -39,7 +39,7 @@ def test_bench_command_runs_on_twenty_articles_and_writes_its_table(tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     report = results.read_text()
     for expected in ("floor: read + TextBlob", "naive: pandas apply", "newsetl workers=1", "unchanged re-run",
-                     "Prefect server running", "throughput (BBC 20 ×2)",
+                     "Prefect server running", "throughput (BBC 20 ×2)", "run 2, 1, 1, 2",
                      "## Targets", "## Stage seconds", "process_batch on 20 BBC articles",
                      "vs the floor runs just before and after it", "median of 5 runs around the newsetl runs"):
         assert expected in report
