@@ -5,7 +5,19 @@ from __future__ import annotations
 import gc
 import threading
 
+import pytest
+
+from newsetl import heap
 from newsetl.heap import BATCH_GEN0_THRESHOLD, batch_heap, imports_without_gc
+
+
+@pytest.fixture(autouse=True)
+def unfrozen_heap(monkeypatch):
+    """Each test starts as a process that froze nothing (an in-process `newsetl run` may have)."""
+    gc.unfreeze()
+    monkeypatch.setattr(heap, "_imports_frozen", False)
+    yield
+    gc.unfreeze()
 
 
 def test_batch_heap_freezes_and_raises_threshold_then_restores():
@@ -19,17 +31,15 @@ def test_batch_heap_freezes_and_raises_threshold_then_restores():
     assert gc.get_freeze_count() == 0
 
 
-def test_batch_heap_leaves_a_heap_frozen_before_it_frozen():
+def test_batch_heap_leaves_frozen_imports_frozen():
     # what imports_without_gc froze (the pipeline in a worker) must stay frozen after a batch:
     # gc.unfreeze() would hand all of it back to the collector
-    gc.freeze()
-    try:
-        frozen = gc.get_freeze_count()
-        with batch_heap():
-            assert gc.get_threshold()[0] == BATCH_GEN0_THRESHOLD
-        assert gc.get_freeze_count() > frozen // 2  # not unfrozen (a few frozen objects may have died)
-    finally:
-        gc.unfreeze()
+    with imports_without_gc():
+        import email.mime.audio  # noqa: F401  (anything not yet imported)
+    frozen = gc.get_freeze_count()
+    with batch_heap():
+        assert gc.get_threshold()[0] == BATCH_GEN0_THRESHOLD
+    assert gc.get_freeze_count() > frozen // 2  # not unfrozen (a few frozen objects may have died)
 
 
 def test_batch_heap_restores_after_an_error():
@@ -70,14 +80,11 @@ def test_nested_and_concurrent_batches_keep_the_setting_until_the_last_ends():
 
 def test_imports_run_without_collections_and_are_frozen_after():
     assert gc.isenabled()
-    try:
-        with imports_without_gc():
-            assert not gc.isenabled()
-            import email.mime.multipart  # noqa: F401  (anything not yet imported)
-        assert gc.isenabled()
-        assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
+    with imports_without_gc():
+        assert not gc.isenabled()
+        import email.mime.multipart  # noqa: F401  (anything not yet imported)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
 
 
 def test_imports_leave_a_disabled_collector_alone():
