@@ -737,13 +737,13 @@ def _teaser_card_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) 
         # second one, is what came before the cards (the article's last paragraph), and a box
         # heading tops them all.
         passed_headline = False
-        sentences = 0
+        summaries = 0
         for k in range(links[0] - 1, links[0] - (links[1] - links[0]), -1):
             if k < 0 or blocks[k].role != "body" or _is_related_heading(matches[k]) or _is_section_break(matches[k]):
                 break
             if _is_card_summary(blocks[k].text):
-                sentences += 1
-                if passed_headline or sentences > 1:
+                summaries += 1
+                if passed_headline or summaries > 1:
                     break
             else:
                 passed_headline = True

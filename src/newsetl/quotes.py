@@ -953,6 +953,8 @@ _LOWER_WORD = re.compile(r"[a-z][a-z\-]*(?:['’]s)?")
 
 # "video shows were cancelled": a finite verb right after the -s form makes it a plural noun.
 _FINITE_AFTER = re.compile(r"\s+(?:were|are|was|is|have|has|had|will|would|could|can|did|do)\b")
+
+
 def _possessor_source(body: str, masked: str, lo: int, possessive: int) -> Source | None:
     """The possessor of a noun frame ("Judge Nervo's conclusion that"), its "'s" starting at ``possessive``."""
     if possessive <= lo or masked[possessive - 1].isspace():
