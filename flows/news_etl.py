@@ -18,6 +18,7 @@ from prefect.context import TagsContext
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
+from newsetl import workerpool
 from newsetl.ingest import DEFAULT_MAX_BYTES, discover
 from newsetl.process import BatchResult, ProcessConfig
 from newsetl.progress import write_progress
@@ -65,7 +66,8 @@ def news_etl(
         raw_dir: directory searched recursively for ``.txt`` and ``.jsonl`` articles.
         out_dir: where the Parquet tables live; only articles not committed there are processed.
         batch_size: articles per task; each batch is committed atomically.
-        workers: parallel worker processes for batches (1 = in the flow's process).
+        workers: worker processes for batches. Even one runs apart from the flow's process,
+            where Prefect's threads (logs, events, task states) would take the GIL from it.
         publisher: the publisher of every article, for corpora whose files do not name their site.
         publisher_by_dir: publisher per source sub-directory, e.g. ``{"bbc-2005": "BBC News"}``.
         gazetteer_csv: extra outlets (same columns as the shipped ``outlets.csv``).
@@ -96,6 +98,8 @@ def _news_etl(
     run_id = new_run_id(started_at)
     seconds: dict[str, float] = {}
     store = Store(Path(out_dir))
+    if not dask_address:
+        workerpool.start_early()  # the workers' import of the pipeline overlaps planning
     with store.locked(), ExitStack() as stack:
         t = time.perf_counter()
         store.open()
@@ -112,7 +116,7 @@ def _news_etl(
             gazetteer_csv=gazetteer_csv,
         )
         staging = str(store.staging_dir(run_id))
-        if workers > 1 and not dask_address and plan.batches:
+        if not dask_address and plan.batches:
             stack.enter_context(batch_workers(workers))
         t = time.perf_counter()
         if plan.batches:
@@ -205,6 +209,7 @@ def _run_batches(
             yield from (future.result() for future in futures)
         return
     # workers > 1: each task hands its batch to the worker processes opened by the flow
+    # (with one worker, the plain loop above does too: see process_batch_task)
     futures = [
         process_batch_task.submit(b, run_id, quote(items), staging, config) for b, items in zip(batch_ids, plan.batches)
     ]

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -157,6 +158,8 @@ def flow_env(api_url: str | None, prefect_home: Path, **faults: str) -> dict[str
     )
     if api_url:
         env["PREFECT_API_URL"] = api_url  # a running server: no embedded server start per subprocess
+    if faults:  # counted over the flow's process and its batch workers
+        env["NEWSETL_FAULT_COUNTS"] = tempfile.mkdtemp(prefix="newsetl-faults-", dir=prefect_home.parent)
     env.update(faults)
     return env
 

@@ -77,6 +77,32 @@ def test_server_answers_then_stops_and_leaves_the_environment_as_it_was(prefect_
     assert not _database_is_current(prefect_env)
 
 
+def test_a_server_on_a_migrated_database_skips_the_start_up_checks_and_still_has_the_block_types(prefect_env):
+    import json
+
+    def block_types(api: EmbeddedAPI) -> list[str]:
+        request = urllib.request.Request(f"{api.api_url}/block_types/filter", data=b"{}", method="POST",
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return [row["slug"] for row in json.load(response)]
+
+    first = EmbeddedAPI().start()  # a fresh database: migrated, block types registered
+    first.wait_ready()
+    registered = block_types(first)
+    first.stop()
+    assert "secret" in registered  # one of Prefect's own block types
+
+    second = EmbeddedAPI().start()
+    try:
+        second.wait_ready()
+        env = psutil.Process(second.process.pid).environ()
+        assert env["PREFECT_API_DATABASE_MIGRATE_ON_START"] == "false"
+        assert env["PREFECT_SERVER_REGISTER_BLOCKS_ON_START"] == "false"
+        assert block_types(second) == registered
+    finally:
+        second.stop()
+
+
 def test_activated_before_ready_it_follows_the_server_to_a_free_port(prefect_env):
     # `newsetl run` activates while the server boots; if another process holds the port,
     # the server restarts elsewhere and Prefect must be pointed there, not at the holder.

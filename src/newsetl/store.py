@@ -56,9 +56,12 @@ LOCK_FILE = ".newsetl.lock"
 EMPTY_BATCH_ID = "00000000-empty"
 
 # Fault injection for the crash tests: kill the process (SIGKILL) after the n-th
-# part file is moved into a table, or fail a staging write with ENOSPC.
+# part file is moved into a table, or fail a staging write with ENOSPC. Staging writes
+# happen in the batch workers, so with FAULT_COUNTS naming a directory the n-th is
+# counted over every process of the run, not per process.
 FAULT_KILL_AFTER_PARTS = "NEWSETL_FAULT_KILL_AFTER_PARTS"
 FAULT_ENOSPC_AFTER_WRITES = "NEWSETL_FAULT_ENOSPC_AFTER_WRITES"
+FAULT_COUNTS = "NEWSETL_FAULT_COUNTS"
 
 
 def new_run_id(started_at: datetime) -> str:
@@ -478,6 +481,14 @@ _counters: dict[str, int] = {}
 
 
 def _bump_counter(name: str) -> int:
+    shared = os.environ.get(FAULT_COUNTS)
+    if shared:  # one byte appended per event: the file's size is the count so far
+        fd = os.open(Path(shared) / name, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, b".")
+            return os.fstat(fd).st_size
+        finally:
+            os.close(fd)
     _counters[name] = _counters.get(name, 0) + 1
     return _counters[name]
 

@@ -7,6 +7,7 @@ no results: everything of value is in the Parquet tables.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -55,7 +56,8 @@ _pool_size = 1
 def batch_workers(n_workers: int) -> Iterator[None]:
     """Worker processes for the learn pass and the batches of this flow run."""
     global _batch_pool, _pool_size
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=workerpool.context()) as pool:
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=workerpool.context(),
+                             initializer=workerpool.exit_with, initargs=(os.getpid(),)) as pool:
         _batch_pool, _pool_size = pool, n_workers
         try:
             yield

@@ -2,13 +2,17 @@
 
 Each worker is forked from a server process that imported ``newsetl.process`` (and with it
 pandas, pyarrow and TextBlob) once, so starting N workers costs one import, not N. This
-module imports nothing heavy: ``newsetl run`` starts the forkserver right after Prefect's
-embedded API, so the pipeline's import in it overlaps the API server's boot.
+module imports nothing heavy: ``newsetl run`` starts the forkserver while Prefect's embedded
+API boots, so the pipeline's import in it overlaps the server's.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import select
+import threading
+import time
 from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
 
@@ -26,3 +30,36 @@ def start_early() -> None:
     """Launch the forkserver now (it preloads in the background); pools created later reuse it."""
     context()
     forkserver.ensure_running()
+
+
+def exit_with(owner_pid: int) -> None:
+    """Pool initializer: end this worker as soon as ``owner_pid`` (the flow's process) is gone.
+
+    A worker's parent is the forkserver, not the flow, and each worker holds the write end
+    of the forkserver's liveness pipe and of its own task queue. So when the flow process
+    is killed (SIGKILL, OOM), an idle worker would wait for work forever and keep the
+    forkserver, and the stdout of whoever started the run, open. Nothing is lost by
+    exiting: a worker only writes staging files, which the flow alone commits.
+    """
+    threading.Thread(target=_watch, args=(owner_pid,), name="newsetl-owner-watch", daemon=True).start()
+
+
+def _watch(owner_pid: int) -> None:
+    try:
+        owner = os.pidfd_open(owner_pid)  # readable once the process has exited (Linux 5.3+)
+    except (AttributeError, OSError):
+        while _alive(owner_pid):
+            time.sleep(1.0)
+    else:
+        select.select([owner], [], [])
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
