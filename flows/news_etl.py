@@ -97,9 +97,9 @@ def _news_etl(
     started_at = datetime.now(timezone.utc)
     run_id = new_run_id(started_at)
     seconds: dict[str, float] = {}
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
     store = Store(Path(out_dir))
-    if not dask_address:
-        workerpool.start_early()  # the workers' import of the pipeline overlaps planning
     with store.locked(), ExitStack() as stack:
         t = time.perf_counter()
         store.open()
@@ -117,6 +117,7 @@ def _news_etl(
         )
         staging = str(store.staging_dir(run_id))
         if not dask_address and plan.batches:
+            workerpool.start_early()  # a no-op after `newsetl run`, which started it while the API booted
             stack.enter_context(batch_workers(workers))
         t = time.perf_counter()
         if plan.batches:

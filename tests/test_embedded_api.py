@@ -21,7 +21,7 @@ import psutil
 import pytest
 
 import newsetl
-from newsetl.embedded_api import EmbeddedAPI, _database_is_current
+from newsetl.embedded_api import EmbeddedAPI, _database_is_current, _has_block_types
 
 from corpus_paths import FIXTURES, REPO
 from reliability_support import PYTHON
@@ -77,15 +77,17 @@ def test_server_answers_then_stops_and_leaves_the_environment_as_it_was(prefect_
     assert not _database_is_current(prefect_env)
 
 
-def test_a_server_on_a_migrated_database_skips_the_start_up_checks_and_still_has_the_block_types(prefect_env):
+def _block_types(api: EmbeddedAPI) -> list[str]:
     import json
 
-    def block_types(api: EmbeddedAPI) -> list[str]:
-        request = urllib.request.Request(f"{api.api_url}/block_types/filter", data=b"{}", method="POST",
-                                         headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return [row["slug"] for row in json.load(response)]
+    request = urllib.request.Request(f"{api.api_url}/block_types/filter", data=b"{}", method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return [row["slug"] for row in json.load(response)]
 
+
+def test_a_server_on_a_migrated_database_skips_the_start_up_checks_and_still_has_the_block_types(prefect_env):
+    block_types = _block_types
     first = EmbeddedAPI().start()  # a fresh database: migrated, block types registered
     first.wait_ready()
     registered = block_types(first)
@@ -101,6 +103,25 @@ def test_a_server_on_a_migrated_database_skips_the_start_up_checks_and_still_has
         assert block_types(second) == registered
     finally:
         second.stop()
+
+
+def test_a_database_migrated_without_a_server_gets_its_block_types_registered(prefect_env):
+    # `prefect server database upgrade` migrates without registering block types: the
+    # migration check may be skipped on it, the block registration may not.
+    prefect_cli = Path(sys.executable).with_name("prefect")
+    subprocess.run([str(prefect_cli), "server", "database", "upgrade", "-y"], env=prefect_env, check=True,
+                   capture_output=True, timeout=300)
+    assert _database_is_current(prefect_env) and not _has_block_types(prefect_env)
+    api = EmbeddedAPI().start()
+    try:
+        api.wait_ready()
+        env = psutil.Process(api.process.pid).environ()
+        assert env["PREFECT_API_DATABASE_MIGRATE_ON_START"] == "false"
+        assert "PREFECT_SERVER_REGISTER_BLOCKS_ON_START" not in env
+        assert "secret" in _block_types(api)
+    finally:
+        api.stop()
+    assert _has_block_types(prefect_env)
 
 
 def test_activated_before_ready_it_follows_the_server_to_a_free_port(prefect_env):

@@ -1,4 +1,5 @@
-"""Batch worker processes never outlive the flow process that opened them."""
+"""Batch worker processes: they never outlive the flow process that opened them, and they
+do not re-import its main module."""
 
 from __future__ import annotations
 
@@ -38,11 +39,21 @@ def _gone(pid: int, within: float) -> bool:
     return False
 
 
+def _kill(pids: list[int]) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def test_a_killed_flow_process_takes_its_idle_workers_and_their_forkserver_with_it():
     owner = subprocess.Popen([str(PYTHON), "-c", OWNER], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    left: list[int] = []
     try:
         worker = int(owner.stdout.readline())
         forkserver = psutil.Process(worker).ppid()
+        left = [worker, forkserver]
         assert forkserver != owner.pid  # the worker is the forkserver's child, not the owner's
         os.kill(owner.pid, signal.SIGKILL)
         owner.wait(timeout=10)
@@ -53,3 +64,29 @@ def test_a_killed_flow_process_takes_its_idle_workers_and_their_forkserver_with_
     finally:
         if owner.poll() is None:
             owner.kill()
+        _kill(left)  # only if an assertion failed: the test must not leave processes behind
+
+
+def test_workers_do_not_import_the_main_script_again(tmp_path):
+    # `python flows/news_etl.py` and a deployment's flow run have Prefect and the flow as their
+    # main module; multiprocessing would import it again in every worker (~1.4 s each).
+    imports = tmp_path / "imports.txt"
+    script = tmp_path / "owner.py"
+    script.write_text(textwrap.dedent(
+        f"""
+        import os
+        with open({str(imports)!r}, "a") as fh:
+            fh.write(__name__ + "\\n")
+
+        if __name__ == "__main__":
+            from newsetl import tasks
+
+            with tasks.batch_workers(2):
+                pids = {{tasks._batch_pool.submit(os.getpid).result() for _ in range(8)}}
+            print(len(pids))
+        """
+    ))
+    done = subprocess.run([str(PYTHON), str(script)], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert int(done.stdout) >= 1
+    assert imports.read_text().split() == ["__main__"], "a worker imported the owner's script"

@@ -62,11 +62,9 @@ def _database_is_current(env: dict[str, str]) -> bool:
     Anything unusual (another database URL, an unreadable file, an unknown layout) answers
     False, and the server migrates as it always does.
     """
-    if any(key.startswith(("PREFECT_API_DATABASE", "PREFECT_SERVER_DATABASE")) for key in env):
-        return False
-    database = Path(env.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser() / "prefect.db"
+    database = _default_database(env)
     spec = importlib.util.find_spec("prefect")
-    if not database.is_file() or spec is None or not spec.submodule_search_locations:
+    if database is None or spec is None or not spec.submodule_search_locations:
         return False
     versions = Path(spec.submodule_search_locations[0]) / "server/database/_migrations/versions/sqlite"
     revisions: set[str] = set()
@@ -81,6 +79,30 @@ def _database_is_current(env: dict[str, str]) -> bool:
     except sqlite3.Error:
         return False
     return len(heads) == 1 and stamped == heads
+
+
+def _has_block_types(env: dict[str, str]) -> bool:
+    """True when Prefect's default SQLite database already lists block types.
+
+    A server registers them right after migrating, but a database migrated by
+    ``prefect server database upgrade``, or a first boot stopped in between, has none.
+    """
+    database = _default_database(env)
+    if database is None:
+        return False
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)) as db:
+            return db.execute("SELECT count(*) FROM block_type").fetchone()[0] > 0
+    except sqlite3.Error:
+        return False
+
+
+def _default_database(env: dict[str, str]) -> Path | None:
+    """Prefect's SQLite file under PREFECT_HOME, if the environment configures no other database and it exists."""
+    if any(key.startswith(("PREFECT_API_DATABASE", "PREFECT_SERVER_DATABASE")) for key in env):
+        return None
+    database = Path(env.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser() / "prefect.db"
+    return database if database.is_file() else None
 
 
 # `python -m uvicorn`, as Prefect runs it, after importing Prefect's server with the garbage
@@ -130,12 +152,13 @@ class EmbeddedAPI:
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
         env.pop("PREFECT_API_URL", None)
         if _database_is_current(env):
+            registered = _has_block_types(env)  # before the next line adds a PREFECT_API_DATABASE_* key
             env["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"
-            # The server that migrated this database registered Prefect's block types in it
-            # right after. Checking that again on every boot imports each installed Prefect
-            # collection (prefect-dask brings dask) to hash the block registry: ~0.3 s.
-            env["PREFECT_SERVER_REGISTER_BLOCKS_ON_START"] = "false"
-            env["PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION"] = "false"
+            if registered:
+                # Checking the registration again on every boot imports each installed Prefect
+                # collection (prefect-dask brings dask) to hash the block registry: ~0.1-0.3 s.
+                env["PREFECT_SERVER_REGISTER_BLOCKS_ON_START"] = "false"
+                env["PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION"] = "false"
         self.process = subprocess.Popen(
             [sys.executable, "-c", _SERVER_BOOT, "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],

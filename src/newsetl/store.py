@@ -486,7 +486,9 @@ def _bump_counter(name: str) -> int:
         fd = os.open(Path(shared) / name, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             os.write(fd, b".")
-            return os.fstat(fd).st_size
+            # the offset right after this write, not the file's size: another process may
+            # have appended since, and two events must never get the same count
+            return os.lseek(fd, 0, os.SEEK_CUR)
         finally:
             os.close(fd)
     _counters[name] = _counters.get(name, 0) + 1

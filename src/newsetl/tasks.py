@@ -58,6 +58,7 @@ def batch_workers(n_workers: int) -> Iterator[None]:
     global _batch_pool, _pool_size
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=workerpool.context(),
                              initializer=workerpool.exit_with, initargs=(os.getpid(),)) as pool:
+        workerpool.start_workers(pool, n_workers)
         _batch_pool, _pool_size = pool, n_workers
         try:
             yield
