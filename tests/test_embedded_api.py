@@ -87,10 +87,9 @@ def _block_types(api: EmbeddedAPI) -> list[str]:
 
 
 def test_a_server_on_a_migrated_database_skips_the_start_up_checks_and_still_has_the_block_types(prefect_env):
-    block_types = _block_types
     first = EmbeddedAPI().start()  # a fresh database: migrated, block types registered
     first.wait_ready()
-    registered = block_types(first)
+    registered = _block_types(first)
     first.stop()
     assert "secret" in registered  # one of Prefect's own block types
 
@@ -100,7 +99,7 @@ def test_a_server_on_a_migrated_database_skips_the_start_up_checks_and_still_has
         env = psutil.Process(second.process.pid).environ()
         assert env["PREFECT_API_DATABASE_MIGRATE_ON_START"] == "false"
         assert env["PREFECT_SERVER_REGISTER_BLOCKS_ON_START"] == "false"
-        assert block_types(second) == registered
+        assert _block_types(second) == registered
     finally:
         second.stop()
 

@@ -62,9 +62,9 @@ def _database_is_current(env: dict[str, str]) -> bool:
     Anything unusual (another database URL, an unreadable file, an unknown layout) answers
     False, and the server migrates as it always does.
     """
-    database = _default_database(env)
+    stamped = _read_default_database(env, "SELECT version_num FROM alembic_version")
     spec = importlib.util.find_spec("prefect")
-    if database is None or spec is None or not spec.submodule_search_locations:
+    if stamped is None or spec is None or not spec.submodule_search_locations:
         return False
     versions = Path(spec.submodule_search_locations[0]) / "server/database/_migrations/versions/sqlite"
     revisions: set[str] = set()
@@ -73,12 +73,7 @@ def _database_is_current(env: dict[str, str]) -> bool:
         for down, revision in _REVISION.findall(migration.read_text(encoding="utf-8", errors="replace")):
             (parents if down else revisions).add(revision)
     heads = revisions - parents
-    try:
-        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)) as db:
-            stamped = {row[0] for row in db.execute("SELECT version_num FROM alembic_version")}
-    except sqlite3.Error:
-        return False
-    return len(heads) == 1 and stamped == heads
+    return len(heads) == 1 and {row[0] for row in stamped} == heads
 
 
 def _has_block_types(env: dict[str, str]) -> bool:
@@ -87,22 +82,26 @@ def _has_block_types(env: dict[str, str]) -> bool:
     A server registers them right after migrating, but a database migrated by
     ``prefect server database upgrade``, or a first boot stopped in between, has none.
     """
-    database = _default_database(env)
-    if database is None:
-        return False
-    try:
-        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)) as db:
-            return db.execute("SELECT count(*) FROM block_type").fetchone()[0] > 0
-    except sqlite3.Error:
-        return False
+    rows = _read_default_database(env, "SELECT count(*) FROM block_type")
+    return rows is not None and rows[0][0] > 0
 
 
-def _default_database(env: dict[str, str]) -> Path | None:
-    """Prefect's SQLite file under PREFECT_HOME, if the environment configures no other database and it exists."""
+def _read_default_database(env: dict[str, str], query: str) -> list[tuple] | None:
+    """``query``'s rows from Prefect's SQLite file under PREFECT_HOME, read-only.
+
+    None when the environment configures any other database setting, the file does not
+    exist, or SQLite cannot answer (a locked, broken or unknown layout).
+    """
     if any(key.startswith(("PREFECT_API_DATABASE", "PREFECT_SERVER_DATABASE")) for key in env):
         return None
     database = Path(env.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser() / "prefect.db"
-    return database if database.is_file() else None
+    if not database.is_file():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)) as db:
+            return db.execute(query).fetchall()
+    except sqlite3.Error:
+        return None
 
 
 # `python -m uvicorn`, as Prefect runs it, after importing Prefect's server with the garbage

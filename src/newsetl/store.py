@@ -482,7 +482,7 @@ _counters: dict[str, int] = {}
 
 def _bump_counter(name: str) -> int:
     shared = os.environ.get(FAULT_COUNTS)
-    if shared:  # one byte appended per event: the file's size is the count so far
+    if shared:  # one byte appended per event, by whichever process of the run saw it
         fd = os.open(Path(shared) / name, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             os.write(fd, b".")
