@@ -49,6 +49,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -232,6 +233,9 @@ class Rule:
         return self.position in ("any", "footer", "edge")
 
 
+_MATCHING_MEMO_SIZE = 4096  # lines; an article has tens
+
+
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
@@ -239,9 +243,20 @@ class RuleSet:
     # most lines are prose and miss in a single regex pass (long paragraphs against
     # the few rules that allow long lines); only hits are matched rule by rule.
     combined: tuple[tuple[int, re.Pattern[str] | None], ...]  # (min length, pattern), ascending
+    # The pipeline asks twice per line (the site group's publisher, then cleaning), and the
+    # regex pass is most of the clean stage's cost on prose: answers are kept for a while.
+    _memo: dict[str, tuple[Rule, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def matching(self, text: str) -> tuple[Rule, ...]:
         """Every rule whose pattern matches ``text`` (and whose length limit allows it), in table order."""
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= _MATCHING_MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[text] = self._matching(text)
+        return found
+
+    def _matching(self, text: str) -> tuple[Rule, ...]:
         combined = None
         for min_len, pattern in self.combined:
             if len(text) < min_len:
@@ -372,12 +387,17 @@ def _word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _has_words(text: str, n: int) -> bool:
+    """``_word_count(text) >= n``, without counting the words of a long paragraph to the end."""
+    return next(islice(_WORD.finditer(text), n - 1, None), None) is not None
+
+
 def _is_sentence_like(text: str) -> bool:
-    return bool(_TERMINAL.search(text)) and _word_count(text) >= SITE_LINE_SENTENCE_MIN_WORDS
+    return bool(_TERMINAL.search(text)) and _has_words(text, SITE_LINE_SENTENCE_MIN_WORDS)
 
 
 def _is_prose(text: str) -> bool:
-    return _word_count(text) >= PROSE_MIN_WORDS and bool(_TERMINAL.search(text))
+    return _has_words(text, PROSE_MIN_WORDS) and bool(_TERMINAL.search(text))
 
 
 # --- repeated site lines ---------------------------------------------------------------
