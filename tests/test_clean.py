@@ -577,6 +577,19 @@ def test_site_group_prefers_hint_then_detected_publisher_then_directory():
     assert site_group(parts_of(BASE_ARTICLE), "feeds/batch.jsonl:17", None) == "dir:feeds"
 
 
+def test_site_group_names_the_publisher_that_cleaning_detects():
+    # site_group reads the publisher with only the rules that can name one, cleaning with
+    # the whole table: on every footer and header phrasing they must agree.
+    texts = [with_footer(line) for _, line in phrasing_cases("footer")] + [with_header(line) for _, line in phrasing_cases("header")]
+    named = set()
+    for text in texts:
+        parts = parts_of(text)
+        detected = clean(parts).publisher
+        assert site_group(parts, "site/article.txt", None) == (f"publisher:{detected.casefold()}" if detected else "dir:site")
+        named.add(detected)
+    assert len(named - {None}) >= 5
+
+
 # --- repeated site lines ---------------------------------------------------------------------------
 
 PUBLISHERS = {
