@@ -131,7 +131,7 @@ def main() -> None:
         methods["per_span"] = per_span
 
     TextBlob("Warm up: load the lexicon before timing.").sentiment
-    sentiment._chunk.cache_clear()
+    sentiment._CHUNK_MEMO.clear()
     sentiment._token_facts.cache_clear()
     gc.collect()
     rounds = [time_round(articles, methods, r) for r in range(max(1, args.rounds))]

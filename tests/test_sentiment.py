@@ -144,6 +144,13 @@ def test_repeated_and_negative_spans_behave_like_slices():
         assert_same(got, body[start:end])
 
 
+def test_text_with_a_lone_surrogate_matches_textblob():
+    # Chunk offsets are found through a UTF-32 copy of the text, which a lone surrogate
+    # (bad input decoded leniently) has none of: such a text takes the slow path.
+    text = "Good news \ud800 for the\u2028town.\n\n\r\nIt was not bad \ud83d!"
+    assert_spans_match_textblob(text, [(0, 9), (10, 30), (5, len(text))])
+
+
 def test_very_long_single_line_article():
     # ~1 MB, one line, thousands of sentences: scored once, spans resolved by bisection.
     sentence = "The very good news was not bad at all, said the minister (8) :) ! It rose 5.5% to $1.2bn. "
@@ -203,7 +210,7 @@ TRICKY = [
     "!", "(!)", "( ! )", "(", ")", ":", "-", "D", "3", "8", "x", ":)", ": )", ":-(", ":'(", "8 )",
     "<3", "♥", "xD", "n't", "don't", "isn't", "'s", "'", '"', "“", "”", "‘", "’", "...", "....",
     ".", "?", "U.S.", "Mr.", "e.g.", "Gov.", "5.5%", "$1bn", "END-OF-SENTENCE", "😀",
-    " ", " ", "  ", "\n", "\n\n", "\r\n\r\n", "\t",
+    " ", " ", "  ", "\n", "\n\n", "\r\n\r\n", "\t", "\r", "\n\r\n", "\u2028", "\x85", "\xa0", "\x1c",
 ]
 
 

@@ -41,9 +41,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, islice
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
+import numpy as np
 from textblob import _text as pattern_text
 from textblob.en import sentiment as pattern_sentiment
 
@@ -81,6 +82,10 @@ _RE_EMOTICONS = pattern_text.RE_EMOTICONS
 _QUOTE_CHARS = frozenset("“”‘’'\"")
 _PIECE = re.compile(r"""[“”‘’'"]|n(?='t)|(?:[^“”‘’'"n]|n(?!'t))+""")
 _BLANK_LINES = re.compile(r"(?:\r?\n){2,}")
+# The same runs, found from their first "\n" (a run that starts with "\r\n" starts one
+# character earlier): a pattern that opens with a literal lets the regex engine jump from
+# newline to newline, where _BLANK_LINES is tried at every character of the body.
+_BLANK_LINES_FROM_NEWLINE = re.compile(r"\n(?:\r?\n)+")
 # Character pairs that can sit on both sides of a space the sarcasm/emoticon rewrite
 # removes ("( ! )" -> "(!)", ": 3" -> ":3"): consecutive characters of a face. A sentence
 # with no token boundary between such a pair cannot change, so its regexes are skipped.
@@ -182,8 +187,30 @@ class _Chunk(NamedTuple):
     tokens: tuple[_Token | None, ...]  # None for END-OF-SENTENCE
 
 
-@lru_cache(maxsize=1 << 16)
+# Chunks repeat a lot ("the", "said", "Mr"): a plain dict emptied when full, not an
+# lru_cache, because _tokenize looks every chunk of every body up and a dict hit is
+# about three times cheaper.
+_CHUNK_MEMO: dict[str, _Chunk] = {}
+_CHUNK_MEMO_SIZE = 1 << 16
+
+
 def _chunk(chunk: str) -> _Chunk:
+    found = _CHUNK_MEMO.get(chunk)
+    if found is None:
+        if len(_CHUNK_MEMO) >= _CHUNK_MEMO_SIZE:
+            _CHUNK_MEMO.clear()
+        found = _CHUNK_MEMO[chunk] = _new_chunk(chunk)
+    return found
+
+
+def _chunks(words: list[str]) -> list[_Chunk]:
+    chunks = list(map(_CHUNK_MEMO.get, words))
+    if not all(chunks):  # a miss (None); a _Chunk is a non-empty tuple, always true
+        chunks = [found if found is not None else _chunk(word) for found, word in zip(chunks, words)]
+    return chunks
+
+
+def _new_chunk(chunk: str) -> _Chunk:
     if _QUOTE_CHARS.isdisjoint(chunk) and "n't" not in chunk:
         pairs = _split_piece(chunk)
     else:
@@ -201,6 +228,7 @@ def _chunk(chunk: str) -> _Chunk:
 
 
 _CHUNK_TEXTS = itemgetter(0)
+_MATCH_START = methodcaller("start")
 _CHUNK_TOKENS = itemgetter(2)
 _FIRST_CHAR = itemgetter(0)
 _LAST_CHAR = itemgetter(-1)
@@ -241,17 +269,15 @@ def _tokenize(text: str) -> _Tokenized:
     # Whole-list operations (map, chain, compress) rather than a loop per word: this is
     # the only part whose cost grows with the body, and it runs once per article.
     words = text.split()
-    positions: list[int] = []
-    p = 0
-    for word in words:
-        p = text.find(word, p)  # only whitespace lies between two chunks
-        positions.append(p)
-        p += len(word)
+    positions = _chunk_starts(text, words)
     if "\n" in text:
-        blanks = [m.start() for m in _BLANK_LINES.finditer(text)]
+        blanks = [
+            start - 1 if text[start - 1 : start] == "\r" else start
+            for start in map(_MATCH_START, _BLANK_LINES_FROM_NEWLINE.finditer(text))
+        ]
         if blanks:
             words, positions = _insert_blank_lines(words, positions, blanks)
-    chunks = list(map(_chunk, words))
+    chunks = _chunks(words)
     texts = list(chain.from_iterable(map(_CHUNK_TEXTS, chunks)))
     tokens = list(chain.from_iterable(map(_CHUNK_TOKENS, chunks)))
     first_token = list(accumulate(map(len, map(_CHUNK_TEXTS, chunks)), initial=0))
@@ -299,6 +325,34 @@ def _tokenize(text: str) -> _Tokenized:
         sentence_trigger=triggers,
         merged=merged,
     )
+
+
+# str.split() and str.isspace() share one definition of whitespace; as a table over code
+# points it lets numpy find where every chunk starts in one pass over the body.
+_IS_SPACE = np.zeros(0x110000, dtype=bool)
+_IS_SPACE[[c for c in range(0x110000) if chr(c).isspace()]] = True
+
+
+def _chunk_starts(text: str, words: list[str]) -> list[int]:
+    """Where each of ``words`` (``text.split()``) starts in ``text``."""
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate: find the chunks one by one
+        codes = None
+    if codes is not None:
+        space = _IS_SPACE[codes]
+        starts = (np.flatnonzero(space[:-1] & ~space[1:]) + 1).tolist()
+        if len(space) and not space[0]:
+            starts.insert(0, 0)
+        if len(starts) == len(words):
+            return starts
+    positions: list[int] = []
+    p = 0
+    for word in words:
+        p = text.find(word, p)  # only whitespace lies between two chunks
+        positions.append(p)
+        p += len(word)
+    return positions
 
 
 def _insert_blank_lines(words: list[str], positions: list[int], blanks: list[int]) -> tuple[list[str], list[int]]:
