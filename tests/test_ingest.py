@@ -31,6 +31,17 @@ def test_crlf_and_cr_line_ends_become_newlines():
     assert text == "Title\n\nFirst paragraph.\nSecond paragraph.\nThird."
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_and_paragraph_separators_become_newlines(separator):
+    text, _ = decode(f"Title{separator}{separator}First paragraph.{separator}Second.".encode("utf-8"))
+    assert text == "Title\n\nFirst paragraph.\nSecond."
+
+
+def test_text_with_plain_newlines_is_returned_as_it_was():
+    raw = "Title\n\nFirst paragraph, with “quotes” and a café.\nSecond.\n"
+    assert decode(raw.encode("utf-8")) == (raw, "utf-8")
+
+
 def test_non_utf8_bytes_fall_back_to_cp1252_and_say_so():
     text, encoding = decode("Tickets cost £40 at the café.".encode("cp1252"))
     assert text == "Tickets cost £40 at the café."

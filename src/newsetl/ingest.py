@@ -24,6 +24,7 @@ ARTICLE_SUFFIXES = (".txt", ".jsonl")
 LEGACY_ENCODINGS = ("cp1252", "latin-1")
 _BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_NEWLINE_CHARS = ("\r", "\u2028", "\u2029", "\x85")
 _DEK_END = ("?",)
 _TERMINAL = ('.', '!', '"', "\u201d", "'", "\u2019", ")")
 
@@ -177,7 +178,9 @@ def decode(raw: bytes) -> tuple[str, str]:
             text, encoding = _legacy_decode(raw)
     if "\x00" in text:
         raise RejectedInput("binary", f"NUL character at offset {text.index(chr(0))}: not a text file")
-    return _NEWLINES.sub("\n", text), encoding
+    if any(char in text for char in _NEWLINE_CHARS):  # a substring test is far cheaper than the regex's scan
+        text = _NEWLINES.sub("\n", text)
+    return text, encoding
 
 
 def split_parts(article: RawArticle) -> ArticleParts:
