@@ -41,7 +41,10 @@ _OPENERS = "\"'\u201c\u2018([\u00ab"
 _BOUNDARY = re.compile(
     rf"[.!?\u2026]+[{re.escape(_CLOSERS)}]*(?=\s+[{re.escape(_OPENERS)}]*[A-Z0-9\u00C0-\u024F])"
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# The letters and dots right before a full stop, matched in the reversed text: a forward
+# search for "([A-Za-z][A-Za-z.]*)\.$" would try every position of the window.
+_LETTERS_AND_DOTS = re.compile(r"[A-Za-z.]*")
+_FIRST_LETTER = re.compile(r"[A-Za-z]")
 _NEXT_WORD = re.compile(rf"\s+[{re.escape(_OPENERS)}]*([A-Za-z]+)")
 
 
@@ -108,12 +111,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 def _ends_sentence(text: str, punct_start: int, punct_end: int, limit: int) -> bool:
     if text[punct_start] != ".":
         return True
-    # Look at the word the full stop is attached to.
-    window = text[max(0, punct_start - 40) : punct_start + 1]
-    word_match = _WORD_BEFORE.search(window)
-    if word_match is None:
+    word = _word_before(text, punct_start)
+    if word is None:
         return True  # a digit or symbol before the stop: "rose 5%." ends a sentence
-    word = word_match.group(1)
     if text[punct_start + 1 : punct_end].strip(_CLOSERS) == "" and punct_end > punct_start + 1:
         return True  # quote closed after the stop: '... hollow."' ends the sentence
     if word.rstrip(".") in ABBREVIATIONS:
@@ -124,6 +124,13 @@ def _ends_sentence(text: str, punct_start: int, punct_end: int, limit: int) -> b
         nxt = _NEXT_WORD.match(text, punct_end, limit)
         return bool(nxt and nxt.group(1) in SENTENCE_STARTERS)
     return True
+
+
+def _word_before(text: str, stop: int) -> str | None:
+    """The word the full stop at ``stop`` is attached to: letters and dots, from a letter, within 40 characters."""
+    run = _LETTERS_AND_DOTS.match(text[max(0, stop - 40) : stop][::-1]).group()[::-1]
+    first = _FIRST_LETTER.search(run)
+    return run[first.start() :] if first else None
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
