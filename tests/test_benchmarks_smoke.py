@@ -70,3 +70,15 @@ def test_cpu_counts_forkserver_workers_nobody_waits_for(tmp_path):
     m = measure("burn", [sys.executable, str(script)])
     assert m.returncode == 0
     assert m.cpu >= 0.5 * m.wall, (m.cpu, m.wall)  # the parent alone spends ~0.1 s of CPU
+
+
+def test_stage_bench_runs_on_thirty_articles_and_prints_its_table():
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_stages.py"), "--limit", "30", "--rounds", "2", "--digest"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    rows = {line.split("|")[1].strip(): line for line in proc.stdout.splitlines() if line.startswith("| ")}
+    assert {"floor", "read", "clean", "segment", "outlets", "quotes", "sentiment", "write", "all stages"} <= set(rows)
+    assert rows["floor"].rstrip().endswith("| 1.00 |")
+    digests = dict(pair.split() for pair in proc.stdout.split("digests: ")[1].strip().split(", "))
+    assert set(digests) == {"articles", "boilerplate", "sentences", "outlet_mentions", "quotes"}
+    assert all(len(d) == 12 for d in digests.values())
