@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 from functools import lru_cache
 from collections.abc import Sequence
@@ -180,6 +181,20 @@ _WORD = re.compile(r"[\w'’.\-&]+")
 # Longest form first comes for free: the optional tails are greedy ("called for" before "called").
 # The lookahead lets the engine drop most positions at one character (every form starts in lower case).
 _CUE_RE = re.compile(r"(?=[a-z])\b(" + trie_regex(CUES) + r")\b")
+# The article-wide scan: a pattern opening with a character class lets the engine test each character
+# against a byte map without entering the pattern, where a leading assertion is entered at every position.
+# The class takes the character before the cue (any non-word character; the ASCII word characters are left
+# out so the map stays small, the lookbehind excludes the others), so a cue at the text's very start is
+# matched on its own. Every cue form ends in a letter: no match ends on the character the next one needs.
+_CUE_AFTER = re.compile(r"[^a-zA-Z0-9_](?=[a-z])(?<=\W)(" + trie_regex(CUES) + r")\b")
+
+
+def _all_cue_matches(text: str) -> list[re.Match]:
+    """``_CUE_RE.finditer(text)`` as a list (group 1 is the cue in each match)."""
+    first = _CUE_RE.match(text)
+    found = [first] if first is not None else []
+    found.extend(_CUE_AFTER.finditer(text, first.end() if first is not None else 0))
+    return found
 
 
 # Headline case capitalises the verb ("..., Former White House Doctor Says"): its inflected one-word forms.
@@ -356,6 +371,8 @@ def _nested(body: str, start: int, end: int, parent: int) -> list[QuoteSpan]:
     stack: list[int] = []
     for m in _SINGLE_MARK.finditer(body[start:end]):
         i = start + m.start()
+        if body[i - 1].isalnum() and body[i + 1].isalnum():
+            continue  # an apostrophe inside a word, as in _paragraph_spans (``body[end]`` is the closing mark)
         role = _mark_role(body, i)
         if i == end - 1 or (i > start and body[i + 1 : i + 2] in ("\u201d", '"')):
             role = "close" if role != "apostrophe" or stack else role
@@ -426,10 +443,22 @@ class PersonMention(NamedTuple):
 
 
 _NAME_TOKEN = r"(?:(?:Mc|Mac|O'|O\u2019|D'|Di|De|La|Le)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'\u2019][A-Z][a-z]*|-[a-z]+)*|[A-Z]\.)(?![\w])"
-_CAP_RUN = re.compile(  # every name starts with a capital: the lookahead fails most positions at once
-    rf"(?=[A-Z])(?<![\w'’.])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Baroness)\.?\s+|[A-Z]{{2,}}\s+(?=[A-Z]))?{_NAME_TOKEN}"
+_CAP_RUN_BODY = (
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Baroness)\.?\s+|[A-Z]{{2,}}\s+(?=[A-Z]))?{_NAME_TOKEN}"
     rf"(?:\s+(?:{_NAME_TOKEN}|[A-Z]{{2,}}(?=\s+[A-Z])|(?:of|of the|for)(?=\s+[A-Z])|(?:de|van|von|der|al|bin|da|du|del|le|la)(?=\s+[A-Z]))){{0,5}}"
 )
+# A name has two words at least (or an honorific and a word), and most capitalised words stand alone ("The",
+# "Labour"): the run is tried only where its first word goes on with a name word, or holds a hyphen before a
+# capital ("Smith-Jones"). One-word runs are never names, and no other run can start inside one (its inner
+# capitals follow a letter or an apostrophe), so leaving them out finds the same runs of several words.
+_SEVERAL_WORDS = (r"(?=[A-Za-z'’.\-]+\s+(?:[A-Z]|(?:of|of the|for|de|van|von|der|al|bin|da|du|del|le|la)\s+[A-Z])"
+                  r"|[A-Za-z'’.\-]*-[A-Z])")
+# Group 1 is the run. Every name starts with a capital that no word character, apostrophe or full stop precedes.
+_CAP_RUN = re.compile(rf"(?=[A-Z])(?<![\w'’.]){_SEVERAL_WORDS}({_CAP_RUN_BODY})")
+# The article-wide scan opens with the character before the run, as ``_CUE_AFTER`` does (the byte map leaves
+# out the ASCII characters that cannot precede a run, the lookbehind the others). A run ends in a letter or a
+# full stop, which cannot precede the next run: resuming after a match finds the same runs as ``finditer``.
+_CAP_RUN_AFTER = re.compile(rf"[^a-zA-Z0-9_'.](?=[A-Z])(?<![\w'’.]){_SEVERAL_WORDS}({_CAP_RUN_BODY})")
 
 
 def _is_name_token(tok: str) -> bool:
@@ -590,15 +619,17 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
     """Person-name mentions in the body: ``First Last`` runs and ``Mr Surname``."""
     outlet_spans = [(m.char_start, m.char_end) for m in mentions if m.char_start is not None]
     people: list[PersonMention] = []
-    for m in _CAP_RUN.finditer(body):
-        run = m.group(0)
+    first = _CAP_RUN.match(body)
+    runs = _CAP_RUN_AFTER.finditer(body, first.end() if first is not None else 0)
+    for m in itertools.chain((first,), runs) if first is not None else runs:
+        run = m.group(1)
         if run.isalpha():
-            continue  # one word ("The", "Labour"), and most runs are one word: a name needs an honorific too
+            continue  # one word ("Jean-Luc" is tried for its hyphen): a name needs an honorific too
         found = _person_in_run(run)
         if found is None:
             continue
         name, offset, role, gender, full, no_possessive = found
-        start, end = m.span()
+        start, end = m.span(1)
         if outlet_spans and any(s < end and start < e for s, e in outlet_spans):
             continue
         if no_possessive and body[end : end + 2] in ("'s", "’s"):
@@ -675,7 +706,7 @@ def _strip_adverbials(masked: str, lo: int, pos: int) -> tuple[int, bool]:
             return pos, passive
         word = masked[w_start:end]
         low = word.lower()
-        if low in ADVERBIALS or (low.endswith("ly") and word.islower() and len(low) > 4) or set(word) == {MASK}:
+        if low in ADVERBIALS or (low.endswith("ly") and word.islower() and len(low) > 4) or not word.strip(MASK):
             if low in PASSIVE_AUX:
                 passive = True
             pos = w_start
@@ -692,7 +723,10 @@ _PARENTHETICAL_BEFORE = re.compile(r"\s\([^()_]{1,30}\)\s*$")
 
 def _skip_parenthetical(masked: str, lo: int, pos: int) -> int:
     """``Rep. Ann Lyle (D-Mass.) said``: a short parenthesis after the source (party, state, age) is skipped."""
-    m = _PARENTHETICAL_BEFORE.search(masked, max(lo, pos - 34), pos)
+    start = max(lo, pos - 34)
+    if masked.find(")", start, pos) == -1:
+        return pos  # the cheap test first: most sources have no parenthesis after them
+    m = _PARENTHETICAL_BEFORE.search(masked, start, pos)
     return m.start() if m else pos
 
 
@@ -704,14 +738,14 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     # reversed window (``_WORD``'s characters read the same both ways, so its runs are the window's words).
     window = masked[start:pos][::-1]
     size = len(window)
-    cut_at_edge = start > lo and _WORD.match(masked, start - 1) is not None
+    right = start + size  # the window's end: a reversed offset r is text offset right - r
     picked: list[tuple[int, int, str]] = []
-    upper_picked = False  # a picked word is capitalised
+    upper_picked = False  # a picked word is capitalised (all but a determiner that ends the walk)
     for m in _WORD.finditer(window):
         r_start, r_end = m.span()
-        if r_end == size and cut_at_edge:
+        if r_end == size and start > lo and _WORD.match(masked, start - 1) is not None:
             break  # the window's first word, cut by its edge: there are no more words
-        t_start, t_end, word = start + size - r_end, start + size - r_start, m.group()[::-1]
+        t_start, t_end, word = right - r_end, right - r_start, m.group()[::-1]
         low = word.lower().strip(".")
         if not picked:
             if masked[t_end:pos].strip():
@@ -742,18 +776,26 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
         if len(picked) >= 9:
             break
     # drop sentence openers and dangling connectors at the front
-    while picked and (picked[0][2].lower() in ("of", "for") or (picked[0][2][:1].isupper() and STOPWORDS.get(picked[0][2].lower()) == "function" and picked[0][2].lower() not in DETERMINERS
-                          and picked[0][2].lower() not in PRONOUNS)):
+    dropped = False
+    while picked:
+        first = picked[0][2]
+        first_low = first.lower()
+        if not (first_low in ("of", "for") or (first[:1].isupper() and STOPWORDS.get(first_low) == "function"
+                                               and first_low not in DETERMINERS and first_low not in PRONOUNS)):
+            break
         picked.pop(0)
+        dropped = True
     if not picked:
         return None
-    words = [p[2] for p in picked]
-    if not any(w[:1].isupper() for w in words) and words[0].lower() not in DETERMINERS:
-        if len(words) > 2:
+    first, last = picked[0][2], picked[-1][2]
+    # the walk has kept count of capitals except in a final determiner, which is first; a dropped word may have been one
+    upper = any(p[2][:1].isupper() for p in picked) if dropped else upper_picked or first[:1].isupper()
+    if not upper and first.lower() not in DETERMINERS:
+        if len(picked) > 2:
             return None
-        if len(words) == 2 and not (words[1].lower() in TITLE_WORDS or words[1].endswith("s")):
+        if len(picked) == 2 and not (last.lower() in TITLE_WORDS or last.endswith("s")):
             return None
-    if words[-1].lower() in DETERMINERS or set(words[-1]) == {MASK}:
+    if last.lower() in DETERMINERS or not last.strip(MASK):
         return None
     return picked[0][0], picked[-1][1]
 
@@ -766,15 +808,17 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
     if low in PRONOUNS:
         return Source(surface, start, end, "pronoun", None, None)
     if low in ("who", "whom", "which"):
-        m = re.search(r"([^,]+?)\s*,\s*$", masked[sent_start:start])
+        before = masked[sent_start:start]
+        # the antecedent ends at a comma: without one the (slow, unanchored) search cannot match
+        m = re.search(r"([^,]+?)\s*,\s*$", before) if before.rstrip().endswith(",") else None
         ante = None
         if m:
             np = _np_before(masked, sent_start, sent_start + m.end(1))
             if np:
                 ante = body[np[0] : np[1]]
         return Source(surface, start, end, "relative", None, ante)
-    first = surface.split()[0]
-    if first.lower() in DETERMINERS or "'s " in surface or "’s " in surface or not any(w[:1].isupper() for w in surface.split()):
+    words = surface.split()
+    if words[0].lower() in DETERMINERS or "'s " in surface or "’s " in surface or not any(w[:1].isupper() for w in words):
         return Source(surface, start, end, "phrase", None, None)
     return Source(surface, start, end, "name", None, None)
 
@@ -785,13 +829,16 @@ _SUBJECT_INNER = frozenset("of on in at for from with".split())
 _QUANTIFIERS = frozenset("nearly almost about some most many few more several half".split())
 
 
+_SUBJECT_PUNCTUATION = re.compile(r"[,;:()\[\]_\"“”]")
+
+
 def _subject_span(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     """The sentence's opening words as the source when the left walk stops short (``top black lawmakers``,
     ``Experts on North Korea``, ``Nearly eight of 10 voters``): at most ten words, no punctuation, no verb
     we know of, no connective, starting with a determiner, a quantifier or a content word."""
     text = masked[lo:pos]
     words = text.split()
-    if not 2 <= len(words) <= 14 or re.search(r"[,;:()\[\]_\"“”]", text):
+    if not 2 <= len(words) <= 14 or _SUBJECT_PUNCTUATION.search(text):
         return None
     lows = [w.lower().strip(".") for w in words]
     if any(w in _VERBISH or (w in NP_BOUNDARY and w not in _SUBJECT_INNER) for w in lows):
@@ -831,8 +878,12 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
     if not left.endswith(","):
         return None
     inner_end = lo + len(left) - 1
-    commas = [lo + m.start() for m in re.finditer(",", masked[lo:inner_end])]
-    for c in reversed(commas[-3:]):
+    commas: list[int] = []  # the last three commas before it, nearest first
+    comma = masked.rfind(",", lo, inner_end)
+    while comma != -1 and len(commas) < 3:
+        commas.append(comma)
+        comma = masked.rfind(",", lo, comma)
+    for c in commas:
         appos = masked[c + 1 : inner_end].strip()
         first_word = appos.split()[0].lower() if appos else ""
         if not appos or not (first_word in DETERMINERS or first_word in APPOSITIVE_OPENERS or first_word in TITLE_WORDS
@@ -855,27 +906,36 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
     return None
 
 
+# Compiled here, not at each call: ``re.match(pattern, ...)`` looks the pattern up in the module's cache every time.
+_DESCRIBED_AS = re.compile(
+    r"(?:who|whom)\b.*?\b(?:described|called|referred to|known|identified)\s+(?:him|her)?\s*as\s+[\"\u201c'\u2018](.+?)[,]?[\"\u201d'\u2019]?$")
+_RELATIVE_OPENER = re.compile(r"(?:who|whom|which)\b")
+_RELATIVE_OR_COMMA = re.compile(r"\s+(?:who|whom|which|that)\s+|,")
+_INDEFINITE = re.compile(r"^(?:a|an)\s+")
+
+
 def _role_from_appositive(body: str, start: int, end: int) -> str | None:
     text = body[start:end].strip().rstrip(",")
-    m = re.match(r"(?:who|whom)\b.*?\b(?:described|called|referred to|known|identified)\s+(?:him|her)?\s*as\s+[\"\u201c'\u2018](.+?)[,]?[\"\u201d'\u2019]?$", text)
+    m = _DESCRIBED_AS.match(text)
     if m:
         return m.group(1).strip().rstrip(",")
-    if re.match(r"(?:who|whom|which)\b", text):
+    if _RELATIVE_OPENER.match(text):
         return None
-    text = re.split(r"\s+(?:who|whom|which|that)\s+|,", text)[0].strip()
-    text = re.sub(r"^(?:a|an)\s+", "", text)
+    text = _RELATIVE_OR_COMMA.split(text)[0].strip()
+    text = _INDEFINITE.sub("", text)
     if not _TITLE_RE.search(text) or len(text.split()) > 10:
         return None
     return text
 
 
+_SOURCE_AFTER = re.compile(
+    r"\s+((?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Za-z][\w'’.\-]*\s+){0,6}?[A-Z][\w'’.\-]*|"
+    r"(?:the|a|an|his|her|its|their)\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|of|during|according|adding|who|when|after|before|as|told|last|this|yesterday)\b))")
+
+
 def _np_after(body: str, masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     """Inverted source: ``..." said Mr Blair`` / ``said the ministry``."""
-    m = re.match(
-        r"\s+((?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Za-z][\w'’.\-]*\s+){0,6}?[A-Z][\w'’.\-]*|"
-        r"(?:the|a|an|his|her|its|their)\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|of|during|according|adding|who|when|after|before|as|told|last|this|yesterday)\b))",
-        masked[pos:limit],
-    )
+    m = _SOURCE_AFTER.match(masked[pos:limit])
     if not m:
         return None
     words = m.group(1).split()
@@ -886,11 +946,15 @@ def _np_after(body: str, masked: str, pos: int, limit: int) -> tuple[int, int] |
     return pos + m.start(1), pos + m.end(1)
 
 
+_LISTENER = re.compile(r"\s+((?:[\w'’.\-&]+\s+){0,11}?[\w'’.\-&]+?)(?=\s*(?:\bthat\b|\bwhether\b|:|,|[.;!?]|$))")
+_LISTENER_WORD = re.compile(r"\s+((?:the\s+)?[A-Za-z][\w'’.\-&]*)")
+
+
 def _audience_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
-    m = re.match(r"\s+((?:[\w'’.\-&]+\s+){0,11}?[\w'’.\-&]+?)(?=\s*(?:\bthat\b|\bwhether\b|:|,|[.;!?]|$))", masked[pos:limit])
+    m = _LISTENER.match(masked[pos:limit])
     if m and not any(w in CUES for w in m.group(1).split()):
         return pos + m.start(1), pos + m.end(1)
-    m = re.match(r"\s+((?:the\s+)?[A-Za-z][\w'’.\-&]*)", masked[pos:limit])
+    m = _LISTENER_WORD.match(masked[pos:limit])
     if m:
         return pos + m.start(1), pos + m.end(1)
     return None
@@ -950,8 +1014,8 @@ _INTENT_NOUN = re.compile(
 _CLAUSE_OPENER = re.compile(r"\s*(?:that\b|:|,)")
 _AUDIENCE_CLOSER = re.compile(r"\s*(?:that\b|:|to\b|whether\b)")
 _COMPLEMENTISER = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*")
-_THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
-_COMMA_QUOTE = re.compile(r"\s*,\s*" + MASK)
+# "that", a colon, or a comma before a quotation: the clause is marked as reported content
+_COMPLEMENT_MARK = re.compile(r"\s*(?:,\s*)?(?:that\b|:)|\s*,\s*" + MASK)
 _COMMA = re.compile(r"\s*,")
 _FIRST_WORD = re.compile(r"\s*([\w'’]+)")
 _WH_WORD = re.compile(r"\s*(?:what|when|where|why|how|who|whether)\b")
@@ -1013,7 +1077,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
     body = seg.body
     frames: list[Frame] = []
     for m in _cue_matches(masked, lo, hi) if cue_matches is None else cue_matches:
-        cue = CUES[m.group(1)]
+        form = m.group(1)
+        cue = CUES[form]
         c_start, c_end = m.start(1), m.end(1)
         if masked[c_end : c_end + 4].startswith((" to ", " for ", " at ", " by ", " on ", " about", " up ", " off ", " out ")) and cue.lemma not in ("point out",):
             if cue.lemma not in ("say", "add", "write", "report") and not (cue.lemma in _INFINITIVE_CUES and masked.startswith(" to ", c_end)):
@@ -1029,19 +1094,19 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             found = Cue(cue.form, cue.lemma, "object", cue.audience, cue.bare_clause) if noun_finding else cue
             frames.append(_make_frame(seg, masked, sentence_idx, found, c_start, c_end, c_end, source, None, lo, hi, inverted=False))
             continue
-        if (m.group(1).endswith("s") and m.group(1) != "says" and not _CLAUSE_OPENER.match(masked, c_end, hi)
+        if (form.endswith("s") and form != "says" and not _CLAUSE_OPENER.match(masked, c_end, hi)
                 and not _few_words_after_comma(masked[lo:c_start], 4) and not _third_person_verb(masked, lo, c_start, c_end, hi, cue)):
             continue  # "member states", "the reports": plural nouns unless they introduce a clause
         if masked[max(c_start - 3, 0) : c_start] == "so-":
             continue  # "so-called"
-        if m.group(1) == cue.lemma and _NOUN_BEFORE.search(masked, max(lo, c_start - 12), c_start):
+        if form == cue.lemma and _NOUN_BEFORE.search(masked, max(lo, c_start - 12), c_start):
             noun = _possessive_noun_frame(body, masked, sentence_idx, cue, c_start, c_end, lo, hi)
             if noun is not None:
                 frames.append(noun)
             continue  # "the know-how", "a claim": an uninflected form after a determiner is a noun
-        if m.group(1).split()[0].endswith("s") and _NUMBER_BEFORE.search(masked, max(lo, c_start - 16), c_start):
+        if form.split()[0].endswith("s") and _NUMBER_BEFORE.search(masked, max(lo, c_start - 16), c_start):
             continue  # "closed up 23 points to 6,661", "two states": a plural noun after a number
-        if cue.lemma == "say" and _last_word(masked, lo, c_start).lower() in ("the", "that") and masked[c_end : c_end + 1] != ",":
+        if cue.lemma == "say" and masked[c_end : c_end + 1] != "," and _last_word(masked, lo, c_start).lower() in ("the", "that"):
             continue
         raised = (_RAISING_BEFORE.search(masked, max(lo, c_start - 24), c_start)
                   if cue.category == "speech" and masked.startswith("to ", c_start - 3) else None)
@@ -1060,7 +1125,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             if app is not None:
                 np, role = app
                 source = _classify_source(body, masked, np[0], np[1], lo)
-        if source is None and _last_word(masked, lo, pos).lower() in ("and", "but") and not m.group(1).endswith("ing"):
+        if source is None and not form.endswith("ing") and _last_word(masked, lo, pos).lower() in ("and", "but"):
             # "Inbev said profits rose, and said it expected growth": the same source again;
             # "The chancellor hailed the figures but denied he was ...": the sentence's subject
             subj = frames[-1].source if frames else _sentence_subject(body, masked, lo, c_start)
@@ -1068,13 +1133,13 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                 continue
             frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
             continue
-        if source is None and m.group(1).endswith("ing") and _CLAUSE_LINK_BEFORE.search(masked[lo:pos]):
+        if source is None and form.endswith("ing") and _CLAUSE_LINK_BEFORE.search(masked[lo:pos]):
             # "Whitlock made a similar point, insisting that ...": the clause's subject speaks
             subj = frames[-1].source if frames else _sentence_subject(body, masked, lo, c_start)
             if subj is not None:
                 frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
             continue
-        if source is None and not m.group(1).endswith("ing"):
+        if source is None and not form.endswith("ing"):
             # "A union representing flight crews endorsed ...": the whole opening phrase is the subject
             comma = masked.rfind(",", lo, pos)
             # "Donations rose, a county analysis of campaign filings shows.": the phrase after the last comma
@@ -1091,7 +1156,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                     c_end_eff = after[1]
                     frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, source, role, lo, hi, inverted=True))
             continue
-        ing = m.group(1).split()[0].endswith("ing")
+        ing = form.split()[0].endswith("ing")
         if passive and not ing and (source.kind != "pronoun" or source.surface.lower() == "it") and _PASSIVE_BEFORE.search(masked[lo:c_start]):
             continue  # "he was told", "it is said" (but "Trump is demanding" is progressive)
         if ing and not passive and cue.category in ("object", "directive") and source.kind != "relative":
@@ -1157,10 +1222,13 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
 _ACCORDING_MANNER = frozenset("plan plans schedule script form tradition custom".split())
 
 
+_WORDS_TO_COMMA = re.compile(r"\s+([^,;:()]+?)\s*(?:[,;:(]|[.!?]?\s*$)")
+
+
 def _according_source(masked: str, pos: int, hi: int) -> tuple[int, int] | None:
     """The source of ``according to`` when it is not a name: ``police``, ``federal statistics``,
     ``a database tracking such deaths``: the words up to the next comma or the sentence's end."""
-    m = re.match(r"\s+([^,;:()]+?)\s*(?:[,;:(]|[.!?]?\s*$)", masked[pos:hi])
+    m = _WORDS_TO_COMMA.match(masked[pos:hi])
     if m is None or MASK in m.group(1):
         return None
     words = m.group(1).split()
@@ -1262,15 +1330,15 @@ def _cut_relative_frames(frames: list[Frame], masked: str) -> list[Frame]:
         return frames
     out = []
     for f in frames:
-        if f.position == "before" and f.content_end > f.content_start and (
+        # the cheap test first: a clause with no comma has nothing to cut
+        comma = masked.find(",", f.content_start, f.content_end) if f.position == "before" else -1
+        if comma != -1 and (
             f.source.kind == "relative" or _last_word(masked, 0, f.source.char_start).lower() in _RELATIVES
             or _SUBJECTLESS.match(masked, f.content_start, f.content_end)
         ):
-            comma = masked.find(",", f.content_start, f.content_end)
-            if comma != -1:
-                end = _rstrip(masked, f.content_start, comma)
-                f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start, end,
-                          f.audience, f.category, f.position)
+            end = _rstrip(masked, f.content_start, comma)
+            f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start, end,
+                      f.audience, f.category, f.position)
         out.append(f)
     return out
 
@@ -1317,8 +1385,11 @@ def _sentence_subject(body: str, masked: str, lo: int, limit: int) -> Source | N
     return Source(src.surface, src.char_start, src.char_end, src.kind, role, None)
 
 
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*([^,]+?)\s*(?:,|$)")
+
+
 def _role_after(body: str, masked: str, pos: int, limit: int) -> str | None:
-    m = re.match(r"\s*,\s*([^,]+?)\s*(?:,|$)", masked[pos:limit])
+    m = _APPOSITIVE_AFTER.match(masked[pos:limit])
     if not m:
         return None
     return _role_from_appositive(body, pos + m.start(1), pos + m.end(1))
@@ -1345,6 +1416,12 @@ def _short_audience(masked: str, pos: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+_DESCRIBED_BEFORE = re.compile(r",\s*((?:[\w'’.\-]+\s+){1,5})$")
+_CONNECTIVE = re.compile(r"\b(?:that|and|but|who|which)\b")
+_AFTER_COMMA = re.compile(r"\s*,\s*(.*)$")
+_NOT_MAIN_CLAUSE = re.compile(r"(?:which|who|whose|adding|according|as|while|when|citing)\b")
+
+
 def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, source, role, lo, hi, inverted) -> Frame:
     audience = None
     pos = c_end_eff
@@ -1368,24 +1445,25 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     pos2 = pos + (skip.end() if skip else 0)
     rest2 = masked[pos2:hi]
     comp = _COMPLEMENTISER.match(rest2)
-    has_comp = bool(_THAT_OR_COLON.match(rest2)) or bool(_COMMA_QUOTE.match(rest2))
+    has_comp = _COMPLEMENT_MARK.match(rest2) is not None
     body = seg.body
     left_text = masked[lo : source.char_start].rstrip()
     cue_text = masked[c_start:c_end]
     # "said after the convention he would ...": a phrase skipped before a clause of its own does not trail
     skipped_to_clause = pos2 > pos and not _TRAILING.match(masked[pos2:hi])
-    trailing = ((_TRAILING.match(masked[c_end_eff:hi]) and not skipped_to_clause) or _COMMA.match(masked, pos, hi)
+    trails_cue = _TRAILING.match(masked[c_end_eff:hi]) is not None  # the sentence ends after the cue but for adjuncts
+    trailing = ((trails_cue and not skipped_to_clause) or _COMMA.match(masked, pos, hi)
                 or (audience is not None and _TRAILING.match(masked[pos:hi])))  # "..., Ms Ruiz told the Courier on Friday."
     if trailing and not has_comp:
         # "CONTENT, X said." — content is what precedes the source
-        described = re.search(r",\s*((?:[\w'’.\-]+\s+){1,5})$", left_text + " ")
-        if described and not re.search(r"\b(?:that|and|but|who|which)\b", described.group(1)):
+        described = _DESCRIBED_BEFORE.search(left_text + " ")
+        if described and not _CONNECTIVE.search(described.group(1)):
             left_text = left_text[: described.start() + 1]  # "..., the company's owner Piet Dorn said."
         if left_text.endswith(",") or left_text.endswith(":") or left_text == "":
             c_lo, c_hi = _trim_content(body, lo, lo + len(left_text.rstrip(",:")))
-            after = re.match(r"\s*,\s*(.*)$", masked[pos:hi])
-            if (left_text and after and not _TRAILING.match(masked[c_end_eff:hi])
-                    and not re.match(r"(?:which|who|whose|adding|according|as|while|when|citing)\b", after.group(1))
+            after = _AFTER_COMMA.match(masked[pos:hi])
+            if (left_text and after and not trails_cue
+                    and not _NOT_MAIN_CLAUSE.match(after.group(1))
                     and len(after.group(1).split()) >= 3 and MASK not in masked[lo:hi]):
                 # "The museum, Mr Bush said, celebrated ...": the clause runs round the parenthetical frame
                 c_lo, c_hi = _trim_content(body, lo, hi)
@@ -1642,6 +1720,22 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
 # --------------------------------------------------------------------------- the stage
 
 
+class _Row(NamedTuple):
+    """A quote before its index and its article-wide role are known: the ``Quote`` is built once, at the end
+    (a frozen dataclass costs several times a named tuple to build)."""
+    sentence_idx: int
+    kind: str
+    text: str
+    char_start: int
+    char_end: int
+    cue: str | None
+    speaker_name: str | None
+    speaker_surface: str | None
+    speaker_role: str | None
+    via_outlet_id: str | None
+    via_outlet_name: str | None
+
+
 def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tuple[Quote, ...]:
     body = seg.body
     spans = find_quote_spans(body, [(p.char_start, p.char_end) for p in seg.paragraphs])
@@ -1650,7 +1744,8 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     sentence_at = _sentence_index(seg)
     for pm in people.mentions:
         s = seg.sentences[sentence_at(pm.char_start)] if seg.sentences else None
-        if s is not None and len(masked[s.char_start : pm.char_start].split()) <= 4 and "," not in masked[s.char_start : pm.char_start].rstrip(", ")[-1:]:
+        # a fifth piece means more than four words: the rest of a long prefix is not split
+        if s is not None and len(masked[s.char_start : pm.char_start].split(None, 4)) <= 4 and "," not in masked[s.char_start : pm.char_start].rstrip(", ")[-1:]:
             people.subjects.append((pm.char_start, people.canonical[pm.name]))
     # roles seen in speaker frames count for the whole article
     frames_by_sentence = _frames_by_sentence(seg, masked, sentence_at)
@@ -1670,8 +1765,8 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     last_speaker: tuple[str, int] | None = None
     last_attr: tuple[Attribution, Frame | None, int, int] | None = None  # attribution, frame, sentence, paragraph
     prev_span: QuoteSpan | None = None
-    out: list[Quote] = []
-    directs: list[Quote] = []  # the direct quotes in ``out``, checked against every reported clause
+    out: list[_Row] = []
+    directs: list[_Row] = []  # the direct quotes in ``out``, checked against every reported clause
 
     def emit(kind: str, start: int, end: int, sent_idx: int, frame: Frame | None, attr: Attribution | None, via: OutletMention | None) -> None:
         s, e = start, end
@@ -1684,8 +1779,8 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
             return
         name = attr.name if attr else None
         out.append(
-            Quote(
-                len(out), sent_idx, kind, body[s:e], s, e, _cue_as_written(frame, body) if frame else None, name,
+            _Row(
+                sent_idx, kind, body[s:e], s, e, _cue_as_written(frame, body) if frame else None, name,
                 attr.surface if attr else None, (attr.role if attr and attr.person else None),
                 via.outlet_id if via else None, via.outlet_name if via else None,
             )
@@ -1802,23 +1897,18 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     for q in out:
         if q.speaker_name and q.speaker_role:
             roles.setdefault(q.speaker_name, q.speaker_role)
-    renumbered = []
-    for i, q in enumerate(out):
-        role = roles.get(q.speaker_name) if q.speaker_name else None
-        # most quotes keep their index and role: the equal row already built is reused
-        renumbered.append(q if q.quote_idx == i and q.speaker_role == role else
-                          Quote(i, q.sentence_idx, q.kind, q.text, q.char_start, q.char_end, q.cue, q.speaker_name,
-                                q.speaker_surface, role, q.via_outlet_id, q.via_outlet_name))
-    return tuple(renumbered)
+    return tuple(Quote(i, q.sentence_idx, q.kind, q.text, q.char_start, q.char_end, q.cue, q.speaker_name, q.speaker_surface,
+                       roles.get(q.speaker_name) if q.speaker_name else None, q.via_outlet_id, q.via_outlet_name)
+                 for i, q in enumerate(out))
 
 
 def _frames_by_sentence(seg: Segmentation, masked: str, sentence_at) -> list[list[Frame]]:
     """``find_frames`` for each sentence, scanning the article once for cues: most sentences have none."""
     cues: dict[int, list[re.Match]] = {}
-    for m in _CUE_RE.finditer(masked):
-        i = sentence_at(m.start())
+    for m in _all_cue_matches(masked):
+        i = sentence_at(m.start(1))
         s = seg.sentences[i] if seg.sentences else None
-        if s is not None and s.char_start <= m.start() and m.end() <= s.char_end:
+        if s is not None and s.char_start <= m.start(1) and m.end(1) <= s.char_end:
             cues.setdefault(i, []).append(m)
     others = {sentence_at(start) for start in _noun_frame_starts(masked)}
     return [find_frames(seg, masked, i, cues.get(i, ())) if i in cues or i in others else [] for i in range(len(seg.sentences))]
@@ -1827,17 +1917,17 @@ def _frames_by_sentence(seg: Segmentation, masked: str, sentence_at) -> list[lis
 # Every match of the noun-frame patterns opens with a literal: ``str.find`` jumps between those far faster
 # than a regex scan tries each position. No match can hold the literal of another, so matching at each
 # occurrence finds the same matches as ``finditer`` over the article.
-_NOUN_FRAME_LITERALS = (("ccording to", 1, (_ACCORDING,)), ("'s", 0, (_SPEECH_NOUN, _INTENT_NOUN)),
-                        ("’s", 0, (_SPEECH_NOUN, _INTENT_NOUN)))
+_POSSESSIVE_NOUN = re.compile(f"{_SPEECH_NOUN.pattern}|{_INTENT_NOUN.pattern}")  # matches where either does
+_NOUN_FRAME_LITERALS = (("ccording to", 1, _ACCORDING), ("'s", 0, _POSSESSIVE_NOUN), ("’s", 0, _POSSESSIVE_NOUN))
 
 
 def _noun_frame_starts(masked: str) -> list[int]:
     """Where ``_ACCORDING``, ``_SPEECH_NOUN`` or ``_INTENT_NOUN`` matches in the article."""
     starts = []
-    for literal, before, patterns in _NOUN_FRAME_LITERALS:
+    for literal, before, pattern in _NOUN_FRAME_LITERALS:
         at = masked.find(literal)
         while at != -1:
-            if at >= before and any(rx.match(masked, at - before) for rx in patterns):
+            if at >= before and pattern.match(masked, at - before):
                 starts.append(at - before)
             at = masked.find(literal, at + 1)
     return starts
@@ -1867,6 +1957,9 @@ def _sentence_index(seg: Segmentation):
 _SPACES = re.compile(r"\s*")
 
 
+_ATTRIBUTION_NEXT = re.compile(r"[,]?\s*(?:[A-Z]|he|she|they|it|we|said|says|added|told)")
+
+
 def _kind(body: str, masked: str, seg: Segmentation, sp: QuoteSpan, lo: int, prev_span: QuoteSpan | None) -> str:
     if prev_span is not None and not prev_span.closed and prev_span.continues and sp.start - prev_span.end < 6:
         return "direct"
@@ -1878,11 +1971,16 @@ def _kind(body: str, masked: str, seg: Segmentation, sp: QuoteSpan, lo: int, pre
         # what follows the quote: its first character (the rest of the article is sliced only when needed)
         after = _SPACES.match(masked, sp.end + (1 if sp.closed else 0)).end()
         ends_clause = masked[after : after + 1] in ("", ",", ".", "!", "?", ";", ":", "\n") or content[-1:] in ".!?,"
-        if ends_clause and (len(content.split()) >= 3 or content[-1:] in ".!?" or before.endswith(":")):
+        # three words at least: a long quotation is not split past its third word
+        if ends_clause and (len(content.split(None, 2)) >= 3 or content[-1:] in ".!?" or before.endswith(":")):
             return "direct"
-        if ends_clause and before == "" and re.match(r"[,]?\s*(?:[A-Z]|he|she|they|it|we|said|says|added|told)", masked[after:].lstrip(",").lstrip()):
+        if ends_clause and before == "" and _ATTRIBUTION_NEXT.match(masked[after:].lstrip(",").lstrip()):
             return "direct"
     return "partial"
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_NO_SENTENCE_END = re.compile(r"[^.!?]*")
 
 
 def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
@@ -1903,9 +2001,9 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
             continue
         if kind == "direct":
             gap_after = masked[sp.end : f.source.char_start if f.position == "after" else f.cue_start]
-            if f.cue_start >= sp.end and not re.search(r"[.!?]\s", gap_after.replace(MASK, "")) and f.sentence_idx == end_sent:
+            if f.cue_start >= sp.end and not _SENTENCE_BREAK.search(gap_after.replace(MASK, "")) and f.sentence_idx == end_sent:
                 best = best or (a, f)
-            elif f.cue_end <= sp.start and re.fullmatch(r"[^.!?]*", masked[f.cue_end : sp.start - 1].replace(MASK, "")):
+            elif f.cue_end <= sp.start and _NO_SENTENCE_END.fullmatch(masked[f.cue_end : sp.start - 1].replace(MASK, "")):
                 best = best or (a, f)
         elif f.category != "thought" and f.cue_start < sp.start and (f.content_end <= f.content_start) and f.source.kind in ("pronoun", "name"):
             best = best or (a, f)  # "She also called the delays "inexcusable.""
