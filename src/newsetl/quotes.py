@@ -1744,8 +1744,10 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     sentence_at = _sentence_index(seg)
     for pm in people.mentions:
         s = seg.sentences[sentence_at(pm.char_start)] if seg.sentences else None
-        # a fifth piece means more than four words: the rest of a long prefix is not split
-        if s is not None and len(masked[s.char_start : pm.char_start].split(None, 4)) <= 4 and "," not in masked[s.char_start : pm.char_start].rstrip(", ")[-1:]:
+        # A name within the first four words of its sentence is a subject, after a comma too ("However,
+        # Mr Brown said"): excluding names right after a comma lost speakers on the BBC dev set (0.909 -> 0.905).
+        # A fifth piece means more than four words: the rest of a long prefix is not split.
+        if s is not None and len(masked[s.char_start : pm.char_start].split(None, 4)) <= 4:
             people.subjects.append((pm.char_start, people.canonical[pm.name]))
     # roles seen in speaker frames count for the whole article
     frames_by_sentence = _frames_by_sentence(seg, masked, sentence_at)
