@@ -327,21 +327,21 @@ def test_file_unreadable_at_planning_is_rejected_once_and_processed_once_readabl
     # Tests run as root, where chmod 000 does not stop a read: simulate EACCES.
     raw, out = tmp_path / "raw", tmp_path / "out"
     write(raw, {**GOOD, "locked/story.txt": article_text(21)})
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self):
-        if self.name == "story.txt" and self.parent.name == "locked":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def os_open(path, flags, *args, **kwargs):  # articles are read through os.open (newsetl.ingest.read_bytes)
+        if os.fspath(path).endswith(os.path.join("locked", "story.txt")):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", os_open)
     run_direct(raw, out)
     run_direct(raw, out)
     rejects = newsetl.load("rejects", out)
     rows = rejects[rejects["source_path"] == "locked/story.txt"]
     assert len(rows) == 1, "a second run re-reported the same unreadable file"
     assert rows.iloc[0]["reason"] == "unreadable" and "Permission denied" in rows.iloc[0]["detail"]
-    monkeypatch.setattr(Path, "read_bytes", real_read_bytes)
+    monkeypatch.setattr(os, "open", real_open)
     run_direct(raw, out)
     assert newsetl.load("articles", out)["source_path"].tolist().count("locked/story.txt") == 1
 

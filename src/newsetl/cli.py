@@ -252,10 +252,10 @@ def print_summary(out: Path, summary: dict, embedded_api: bool = False) -> None:
     for name, n in table_row_counts(out).items():
         counts.add_row(name, f"{n:,}")
     console.print(counts)
-    rejects = load("rejects", out)
-    rejects = rejects[rejects["run_id"] == summary["run_id"]]
-    for row in rejects.head(10).itertuples():
-        console.print(f"  rejected [yellow]{row.source_path}[/yellow]: {row.reason} — {row.detail}")
+    if summary["n_rejected"]:  # loading a table imports pandas (~0.4 s): not for a run that rejected nothing
+        rejects = load("rejects", out)
+        for row in rejects[rejects["run_id"] == summary["run_id"]].head(10).itertuples():
+            console.print(f"  rejected [yellow]{row.source_path}[/yellow]: {row.reason} — {row.detail}")
     if summary.get("flow_run_id"):
         from prefect.settings import get_current_settings
 

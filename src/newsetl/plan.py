@@ -9,10 +9,11 @@ file too large to read).
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsetl.ingest import DEFAULT_MAX_BYTES, RejectedInput, SourceFile, discover
+from newsetl.ingest import DEFAULT_MAX_BYTES, RejectedInput, SourceFile, discover, read_bytes
 from newsetl.store import CommittedState
 
 
@@ -82,7 +83,7 @@ def make_plan(
                 n_duplicates += 1
             else:
                 seen_ids.add(article_id)
-                items.append(WorkItem(str(source.path), source_path, article_id, line_no))
+                items.append(WorkItem(os.fspath(source.path), source_path, article_id, line_no))
     batches = tuple(tuple(items[i : i + batch_size]) for i in range(0, len(items), batch_size))
     return Plan(batches, tuple(rejects), len(files) + len(problems), n_unchanged, n_duplicates)
 
@@ -91,7 +92,7 @@ def _article_ids(source: SourceFile, max_bytes: int) -> list[tuple[int | None, s
     if source.size > max_bytes:
         raise RejectedInput("too_large", f"{source.size:,} bytes exceeds the limit of {max_bytes:,} bytes (max_bytes)")
     try:
-        raw = source.path.read_bytes()
+        raw = read_bytes(source.path)
     except OSError as err:
         raise RejectedInput("unreadable", f"cannot read file: {err.strerror or err}") from err
     if not source.source_path.endswith(".jsonl"):

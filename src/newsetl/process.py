@@ -7,6 +7,7 @@ process; takes and returns only paths and small summaries.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -120,7 +121,7 @@ def _read_items(
         base = first.source_path.rsplit(":", 1)[0] if first.line_no is not None else first.source_path
         start = time.perf_counter()
         try:
-            source = SourceFile(Path(path), base, Path(path).stat().st_size)
+            source = SourceFile(path, base, os.stat(path).st_size)
             results = list(read_articles(source, config.max_bytes))
         except (RejectedInput, OSError) as err:
             transient = isinstance(err, OSError) or err.reason == "unreadable"

@@ -43,10 +43,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+if TYPE_CHECKING:  # only load() returns pandas (pyarrow's to_pandas imports it): a run over an unchanged corpus needs none (~0.4 s)
+    import pandas as pd
 
 from newsetl.tables import AGGREGATE_TABLES, BATCH_TABLES, SCHEMAS, TABLE_NAMES, empty_table, to_table
 
