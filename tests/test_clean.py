@@ -577,6 +577,16 @@ def test_site_group_prefers_hint_then_detected_publisher_then_directory():
     assert site_group(parts_of(BASE_ARTICLE), "feeds/batch.jsonl:17", None) == "dir:feeds"
 
 
+def test_lines_longer_than_every_rule_allows_match_nothing_and_are_not_remembered():
+    rules = clean_module.load_rules()
+    paragraph = "The council's advertising budget rose again this year. " * 40  # ~2,200 characters
+    assert rules.matching(paragraph) == ()
+    assert paragraph not in rules._memo  # a worker would keep every long paragraph alive
+    footer = "© 2024 Reuters"
+    assert [r.name for r in rules.matching(footer)] == [r.name for r in rules.matching(footer)] != []
+    assert footer in rules._memo
+
+
 def test_site_group_names_the_publisher_that_cleaning_detects():
     # site_group reads the publisher with only the rules that can name one, cleaning with
     # the whole table: on every footer and header phrasing they must agree.

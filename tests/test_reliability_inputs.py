@@ -33,6 +33,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -352,6 +353,24 @@ def test_dangling_symlink_is_rejected_as_unreadable(run_with, tmp_path):
     outcome = run_with({})
     row = outcome.reject("links/dangling.txt")
     assert row["reason"] == "unreadable" and "No such file" in row["detail"]
+
+
+def test_named_pipe_is_rejected_and_does_not_hang(run_with, tmp_path):
+    # Opening a FIFO for reading waits for a writer: without O_NONBLOCK the run would hang here.
+    (tmp_path / "raw" / "bad").mkdir(parents=True)
+    os.mkfifo(tmp_path / "raw" / "bad" / "pipe.txt")
+    def hung(signum, frame):
+        raise TimeoutError("the run hung on a named pipe")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)  # fail instead of hanging the suite
+    try:
+        outcome = run_with({})
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    row = outcome.reject("bad/pipe.txt")
+    assert row["reason"] == "unreadable" and "not a regular file" in row["detail"]
 
 
 def test_symlink_loops_are_reported_and_do_not_hang(run_with, tmp_path):

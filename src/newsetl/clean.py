@@ -249,6 +249,9 @@ class RuleSet:
 
     def matching(self, text: str) -> tuple[Rule, ...]:
         """Every rule whose pattern matches ``text`` (and whose length limit allows it), in table order."""
+        last_min, last_pattern = self.combined[-1] if self.combined else (0, None)
+        if last_pattern is None and len(text) >= last_min:
+            return ()  # longer than any rule allows (a long paragraph): nothing to remember
         found = self._memo.get(text)
         if found is None:
             if len(self._memo) >= _MATCHING_MEMO_SIZE:

@@ -9,10 +9,12 @@ with an input raises :class:`RejectedInput`, which the flow turns into a
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,8 +130,12 @@ def discover(raw_dir: Path) -> tuple[list[SourceFile], list[DiscoveryProblem]]:
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """The file's bytes: ``Path.read_bytes`` without the buffered file object, which costs more
     than the read itself for a news article (a re-run over 22k unchanged files reads them all)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    # O_NONBLOCK: opening a named pipe would otherwise wait for a writer, and the run with it
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a directory fails below, with EISDIR
+            raise OSError(errno.EINVAL, "not a regular file (a named pipe, socket or device)", os.fspath(path))
         chunks = []
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)

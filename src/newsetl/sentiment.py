@@ -36,10 +36,11 @@ The analyzer code mirrored here is textblob 0.20.1's ``textblob/_text.py`` (patt
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate, chain, compress, count, islice
 from operator import itemgetter, methodcaller
 from typing import NamedTuple
@@ -327,10 +328,20 @@ def _tokenize(text: str) -> _Tokenized:
     )
 
 
-# str.split() and str.isspace() share one definition of whitespace; as a table over code
-# points it lets numpy find where every chunk starts in one pass over the body.
-_IS_SPACE = np.zeros(0x110000, dtype=bool)
-_IS_SPACE[[c for c in range(0x110000) if chr(c).isspace()]] = True
+@cache
+def _space_table() -> np.ndarray:
+    """str.split() and str.isspace() share one definition of whitespace; as a table over code
+    points it lets numpy find where every chunk starts in one pass over the body. Built on
+    first use (~0.1 s): the flow's process imports this module but never scores anything."""
+    table = np.zeros(sys.maxunicode + 1, dtype=bool)
+    table[[c for c in range(sys.maxunicode + 1) if chr(c).isspace()]] = True
+    return table
+
+
+def warm_up() -> None:
+    """Build what scoring needs once per process: the workers' forkserver calls this, so
+    every worker forked from it starts with it built."""
+    _space_table()
 
 
 def _chunk_starts(text: str, words: list[str]) -> list[int]:
@@ -340,7 +351,7 @@ def _chunk_starts(text: str, words: list[str]) -> list[int]:
     except UnicodeEncodeError:  # a lone surrogate: find the chunks one by one
         codes = None
     if codes is not None:
-        space = _IS_SPACE[codes]
+        space = _space_table()[codes]
         starts = (np.flatnonzero(space[:-1] & ~space[1:]) + 1).tolist()
         if len(space) and not space[0]:
             starts.insert(0, 0)

@@ -9,3 +9,6 @@ from newsetl.heap import imports_without_gc
 
 with imports_without_gc():
     import newsetl.process  # noqa: F401
+    from newsetl import sentiment
+
+    sentiment.warm_up()
