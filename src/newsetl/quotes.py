@@ -67,10 +67,9 @@ from __future__ import annotations
 
 import bisect
 import csv
-import itertools
 import re
 from functools import lru_cache
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -189,12 +188,14 @@ _CUE_RE = re.compile(r"(?=[a-z])\b(" + trie_regex(CUES) + r")\b")
 _CUE_AFTER = re.compile(r"[^a-zA-Z0-9_](?=[a-z])(?<=\W)(" + trie_regex(CUES) + r")\b")
 
 
-def _all_cue_matches(text: str) -> list[re.Match]:
-    """``_CUE_RE.finditer(text)`` as a list (group 1 is the cue in each match)."""
-    first = _CUE_RE.match(text)
-    found = [first] if first is not None else []
-    found.extend(_CUE_AFTER.finditer(text, first.end() if first is not None else 0))
-    return found
+def _scan(at_start: re.Pattern[str], after: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of a pattern written in two parts for the article-wide scans (``_CUE_AFTER``,
+    ``_CAP_RUN_AFTER``): ``at_start`` for a match at the text's very start, then ``after``, which
+    opens with the character before each match, from the end of that one (group 1 is the match)."""
+    first = at_start.match(text)
+    if first is not None:
+        yield first
+    yield from after.finditer(text, first.end() if first is not None else 0)
 
 
 # Headline case capitalises the verb ("..., Former White House Doctor Says"): its inflected one-word forms.
@@ -619,9 +620,7 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
     """Person-name mentions in the body: ``First Last`` runs and ``Mr Surname``."""
     outlet_spans = [(m.char_start, m.char_end) for m in mentions if m.char_start is not None]
     people: list[PersonMention] = []
-    first = _CAP_RUN.match(body)
-    runs = _CAP_RUN_AFTER.finditer(body, first.end() if first is not None else 0)
-    for m in itertools.chain((first,), runs) if first is not None else runs:
+    for m in _scan(_CAP_RUN, _CAP_RUN_AFTER, body):
         run = m.group(1)
         if run.isalpha():
             continue  # one word ("Jean-Luc" is tried for its hyphen): a name needs an honorific too
@@ -1907,7 +1906,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
 def _frames_by_sentence(seg: Segmentation, masked: str, sentence_at) -> list[list[Frame]]:
     """``find_frames`` for each sentence, scanning the article once for cues: most sentences have none."""
     cues: dict[int, list[re.Match]] = {}
-    for m in _all_cue_matches(masked):
+    for m in _scan(_CUE_RE, _CUE_AFTER, masked):
         i = sentence_at(m.start(1))
         s = seg.sentences[i] if seg.sentences else None
         if s is not None and s.char_start <= m.start(1) and m.end(1) <= s.char_end:
