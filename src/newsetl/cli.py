@@ -100,7 +100,7 @@ def run(
     # exit, after Prefect's log and event workers (registered later) have drained into it.
     embedded = None if os.environ.get("PREFECT_API_URL") else EmbeddedAPI().start()
     if not flow_always:
-        with imports_without_gc():  # pandas and pyarrow, which the run needs anyway
+        with imports_without_gc():  # pyarrow, which the run needs anyway (pandas only once a flow runs)
             from newsetl.unchanged import record_unchanged_run
 
         summary = record_unchanged_run(raw, out, max_bytes=int(max_mb * 1024 * 1024), batch_size=batch_size)

@@ -229,10 +229,10 @@ def _new_chunk(chunk: str) -> _Chunk:
 
 
 _CHUNK_TEXTS = itemgetter(0)
-_MATCH_START = methodcaller("start")
 _CHUNK_TOKENS = itemgetter(2)
 _FIRST_CHAR = itemgetter(0)
 _LAST_CHAR = itemgetter(-1)
+_MATCH_START = methodcaller("start")
 
 
 def _merge_sentence(sentence: str) -> list[str]:

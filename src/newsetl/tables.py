@@ -162,13 +162,14 @@ def to_table(name: str, rows: Iterable[Mapping[str, Any]]) -> pa.Table:
         if extra:
             raise KeyError(f"{name}: columns not in the schema: {sorted(extra)}")
     names = schema.names
-    try:
+    columns = None
+    if rows and len(names) > 1:
         # Rows the pipeline builds have every column: then one C-level transpose does it
         # (a third of the time of a lookup per cell, on the pipeline's critical path).
-        transposed = zip(*map(itemgetter(*names), rows)) if rows and len(names) > 1 else None
-        columns = dict(zip(names, map(list, transposed))) if transposed is not None else None
-    except KeyError:
-        columns = None
+        try:
+            columns = dict(zip(names, map(list, zip(*map(itemgetter(*names), rows)))))
+        except KeyError:
+            pass  # a row without an optional column: filled cell by cell below
     if columns is None:
         columns = {name: [row.get(name) for row in rows] for name in names}
     return pa.Table.from_pydict(columns, schema=schema)
