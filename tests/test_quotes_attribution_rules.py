@@ -563,3 +563,47 @@ def test_headline_say_is_a_cue_and_the_cue_keeps_its_capital() -> None:
 def test_long_title_case_run_is_no_headline() -> None:
     menu = " ".join(["Harbor News Sports Weather Opinion Obituaries Classifieds Events Podcasts Newsletters"] * 5)
     assert quotes_of(menu + " Things To Do This Weekend, Local Editors Say.") == ()
+
+
+# --------------------------------------------------------------------------- naming verbs and definite titles
+
+
+@pytest.mark.parametrize("verb", ["branding", "dubbing", "labelling", "terming"])
+def test_naming_verb_after_a_clause_gives_the_quoted_name_to_the_subject(verb: str) -> None:
+    got = quotes_of(f'Councillor Petra Lind attacked the budget, {verb} the toll scheme "daylight robbery".')
+    assert rows(got) == [("partial", "daylight robbery", "Petra Lind")]
+
+
+@pytest.mark.parametrize("verb", ["branded", "dubbed", "labelled", "termed", "hailed"])
+def test_naming_verb_in_a_relative_clause_gives_the_quoted_name_to_its_antecedent(verb: str) -> None:
+    got = quotes_of(f'The toll scheme was opposed by Tomas Brede, who {verb} it "daylight robbery".')
+    assert rows(got) == [("partial", "daylight robbery", "Tomas Brede")]
+
+
+@pytest.mark.parametrize("verb", ["called", "dubbed", "branded"])
+def test_naming_participle_after_a_comma_names_a_thing_not_a_speaker(verb: str) -> None:
+    assert quotes_of(f"The council's plan, {verb} Project Heron, will close two libraries.") == ()
+
+
+def test_quoted_label_after_a_definite_title_goes_to_the_titles_holder() -> None:
+    got = quotes_of("Ana Ruiz has taken charge of the inquiry into the ferry contract.", 'The minister called the delays "inexcusable".')
+    assert rows(got) == [("partial", "inexcusable", "Ana Ruiz")]
+
+
+def test_a_definite_title_keeps_naming_its_holder_far_from_the_name() -> None:
+    filler = (
+        "Harbour traffic fell by a fifth over the winter, and two of the four berths were closed for repairs. "
+        "Larger ships now wait offshore for the tide before they enter the narrow channel to the quays. "
+    )
+    got = quotes_of(
+        "Marta Quell has ordered a review of the naval supply contract.",
+        "The defence secretary said the review would report by June.",
+        "Admiral Tom Berrow, who ran the fleet until March, told the committee the ships were late. " + filler,
+        filler,
+        "The defence secretary insisted that the contract was sound.",
+    )
+    assert rows(got) == [
+        ("indirect", "the review would report by June", "Marta Quell"),
+        ("indirect", "the ships were late", "Tom Berrow"),
+        ("indirect", "the contract was sound", "Marta Quell"),
+    ]

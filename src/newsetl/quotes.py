@@ -1147,7 +1147,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                 source = _classify_source(body, masked, np[0], np[1], lo)
         if source is None:
             left = masked[lo:c_start].rstrip()
-            if left.endswith((",", MASK)) or left == "":
+            # "CONTENT, said X"; a label verb after a comma names a thing ("the scheme, dubbed Qatargas-2, opens")
+            if left.endswith(MASK) or left == "" or (left.endswith(",") and cue.category != "label"):
                 after = _np_after(body, masked, c_end, hi)
                 if after is not None:
                     source = _classify_source(body, masked, after[0], after[1], lo)
@@ -1571,6 +1572,7 @@ class _People:
         self.roles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
         self.subjects: list[tuple[int, str]] = []
+        self.title_holders: dict[str, str] = {}  # "foreign secretary" -> the person it named first
         fulls_by_surname: dict[str, list[str]] = {}
         self.full_mentions_by_surname: dict[str, list[PersonMention]] = {}  # in text order
         for m in mentions:
@@ -1640,16 +1642,25 @@ class _People:
         return hits.pop() if len(hits) == 1 else None
 
     def holder_of(self, phrase: str, pos: int) -> str | None:
-        """``Gordon Brown has issued ... The chancellor said``: a title names the person in the news."""
+        """``Gordon Brown has issued ... The chancellor said``: a title names the person in the news.
+
+        Once a title has named someone, it names them for the rest of the article: a report
+        calls one person "the foreign secretary" throughout, however far from their name.
+        """
         name = self.by_role(phrase)
         if name is not None:
             return name
+        bare = _ARTICLE.sub("", phrase.lower())
+        if bare in self.title_holders:
+            return self.title_holders[bare]
         subject = self.subject_before(pos, None)
         if subject is None or pos - subject[1] > 400:
             return None
         role = self.roles.get(subject[0])
-        bare = _ARTICLE.sub("", phrase.lower())
-        return subject[0] if role is None or role.lower() == bare else None
+        if role is not None and role.lower() != bare:
+            return None
+        self.title_holders[bare] = subject[0]
+        return subject[0]
 
 
 def _outlet_at(mentions: Sequence[OutletMention], start: int, end: int) -> OutletMention | None:
@@ -2006,8 +2017,9 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
                 best = best or (a, f)
             elif f.cue_end <= sp.start and _NO_SENTENCE_END.fullmatch(masked[f.cue_end : sp.start - 1].replace(MASK, "")):
                 best = best or (a, f)
-        elif f.category != "thought" and f.cue_start < sp.start and (f.content_end <= f.content_start) and f.source.kind in ("pronoun", "name"):
-            best = best or (a, f)  # "She also called the delays "inexcusable.""
+        elif (f.category != "thought" and f.cue_start < sp.start and (f.content_end <= f.content_start)
+              and (f.source.kind in ("pronoun", "name") or a.person)):
+            best = best or (a, f)  # "She also called the delays "inexcusable."", "The chancellor hailed ..."
     return best
 
 
