@@ -607,3 +607,65 @@ def test_a_definite_title_keeps_naming_its_holder_far_from_the_name() -> None:
         ("indirect", "the ships were late", "Tom Berrow"),
         ("indirect", "the contract was sound", "Marta Quell"),
     ]
+
+
+def test_a_title_with_a_party_name_names_the_latest_speaker() -> None:
+    got = quotes_of(
+        "The ferry timetable will be cut by a third, Nora Finch has said.",
+        '"The islands deserve better," the Liberal leader said.',
+    )
+    assert rows(got) == [
+        ("indirect", "The ferry timetable will be cut by a third", "Nora Finch"),
+        ("direct", "The islands deserve better", "Nora Finch"),
+    ]
+
+
+def test_an_institution_named_like_a_title_is_no_person() -> None:
+    got = quotes_of("Owen Marsh has opened the new ferry terminal.", "The Scottish Executive said the terminal had cost £12m.")
+    assert rows(got) == [("indirect", "the terminal had cost £12m", None)]
+
+
+# --------------------------------------------------------------------------- pronouns and names
+
+
+def test_he_is_not_the_person_named_in_his_own_reported_words() -> None:
+    got = quotes_of(
+        "The ferry service has failed the islands, Tom Finch has said.",
+        'Mr Dale\'s timetable was a "recipe for chaos", he added.',
+    )
+    assert rows(got) == [
+        ("indirect", "The ferry service has failed the islands", "Tom Finch"),
+        ("indirect", 'Mr Dale\'s timetable was a "recipe for chaos"', "Tom Finch"),
+        ("partial", "recipe for chaos", "Tom Finch"),
+    ]
+
+
+def test_a_second_cue_on_the_same_pronoun_keeps_its_speaker() -> None:
+    got = quotes_of(
+        "Tom Finch spoke to islanders at the harbour on Friday.",
+        'Mr Dale has failed the islands, he claimed, saying he had "no plan" for the winter.',
+    )
+    assert {speaker for _, _, speaker in rows(got)} == {"Tom Finch"}
+
+
+def test_names_that_are_also_stopwords_stand_in_full_names() -> None:
+    got = quotes_of(
+        "Bill Hanley said the terminal was a waste of money.",
+        "Theresa May said the terminal was late.",
+        "Ms May said the ferries were old.",
+    )
+    assert [speaker for _, _, speaker in rows(got)] == ["Bill Hanley", "Theresa May", "Theresa May"]
+
+
+def test_the_month_and_the_modal_stay_out_of_names() -> None:
+    got = quotes_of("In May Tony Blair said the terminal was late.", "The minister may say the ferries are old.")
+    assert rows(got)[0] == ("indirect", "the terminal was late", "Tony Blair")
+
+
+def test_a_titled_name_after_an_opening_phrase_is_the_subject_a_pronoun_refers_to() -> None:
+    got = quotes_of(
+        "Nora Finch wants the timetable restored.",
+        "On Sunday, harbour board chairman Owen Marsh repeated his call for a review.",
+        "He told reporters the ferries were too old.",
+    )
+    assert rows(got)[-1] == ("indirect", "the ferries were too old", "Owen Marsh")

@@ -462,11 +462,6 @@ _CAP_RUN = re.compile(rf"(?=[A-Z])(?<![\w'’.]){_SEVERAL_WORDS}({_CAP_RUN_BODY}
 _CAP_RUN_AFTER = re.compile(rf"[^a-zA-Z0-9_'.](?=[A-Z])(?<![\w'’.]){_SEVERAL_WORDS}({_CAP_RUN_BODY})")
 
 
-def _is_name_token(tok: str) -> bool:
-    low = tok.lower().rstrip(".")
-    return bool(tok) and (tok[0].isupper() or low in NAME_PARTICLES) and low not in STOPWORDS and low not in TITLE_WORDS
-
-
 def split_name(tokens: Sequence[str]) -> tuple[str | None, list[str], str | None]:
     """(role, name tokens, gender) from a capitalised phrase such as ``French President Emmanuel Macron``."""
     role, name, gender = _split_name(tuple(tokens))
@@ -508,13 +503,17 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
         if _TITLE_RE.search(extra):  # "In Tanzania Mr Brown": a place, not a role
             role = f"{role} {extra}" if role else extra
         tokens = tokens[inner:]
+    honorific = False
     while tokens and tokens[0].rstrip(".").lower() in HONORIFICS:
         gender = HONORIFICS[tokens[0].rstrip(".").lower()] or gender
         tokens = tokens[1:]
+        honorific = True
         if not tokens:
             break
     while tokens and (tokens[0].lower().rstrip(".") in STOPWORDS or tokens[0].lower() in TITLE_WORDS
                       or tokens[0].lower() in NAME_PARTICLES or tokens[0].isupper() and len(tokens[0]) > 1) and tokens[0] not in PEERAGE:
+        if _homograph_in_name(tokens, 0) or (honorific and len(tokens) == 1 and tokens[0].lower() in NAME_HOMOGRAPHS):
+            break  # "Bill Cash", "Ms May"
         tokens = tokens[1:]
     if role is not None:
         role = clean_role(role)
@@ -544,6 +543,19 @@ def clean_role(role: str) -> str | None:
     return role
 
 
+# Stopwords that are also common names, with where they stand in one: first ("Bill Cash") or last ("Theresa May",
+# never "In May Tony Blair" or "May Day"). Only beside plain capitalised words do they count as name words.
+NAME_HOMOGRAPHS = {"bill": "first", "may": "last"}
+
+
+def _homograph_in_name(tokens: Sequence[str], i: int) -> bool:
+    """``tokens[i]`` is a name homograph in its place in a two- or three-word name of plain capitalised words."""
+    place = NAME_HOMOGRAPHS.get(tokens[i].lower())
+    return (place is not None and 2 <= len(tokens) <= 3 and i == (0 if place == "first" else len(tokens) - 1)
+            and all(t[:1].isupper() and t.lower() not in STOPWORDS and t.lower() not in TITLE_WORDS
+                    for j, t in enumerate(tokens) if j != i))
+
+
 def _valid_person(tokens: Sequence[str], honorific: bool) -> bool:
     return _valid_person_cached(tuple(tokens), honorific)
 
@@ -552,12 +564,13 @@ def _valid_person(tokens: Sequence[str], honorific: bool) -> bool:
 def _valid_person_cached(tokens: tuple[str, ...], honorific: bool) -> bool:
     if not tokens or len(tokens) > 5:
         return False
-    for t in tokens:
+    for i, t in enumerate(tokens):
         low = t.lower().rstrip(".")
         if not (t[0].isupper() or low in NAME_PARTICLES):
             return False
-        if STOPWORDS.get(low) in ("organisation", "place", "weekday", "month", "function", "pronoun"):
-            return False
+        if (STOPWORDS.get(low) in ("organisation", "place", "weekday", "month", "function", "pronoun")
+                and not _homograph_in_name(tokens, i) and not (honorific and len(tokens) == 1 and low in NAME_HOMOGRAPHS)):
+            return False  # a stopword, unless a name homograph stands as one ("Theresa May", "Ms May")
         if low in TITLE_WORDS and t not in PEERAGE:
             return False
     if not tokens[-1][0].isupper() or len(tokens[-1].rstrip(".")) < 2:
@@ -705,6 +718,8 @@ def _strip_adverbials(masked: str, lo: int, pos: int) -> tuple[int, bool]:
             return pos, passive
         word = masked[w_start:end]
         low = word.lower()
+        if low in NAME_HOMOGRAPHS and word[:1].isupper() and w_start > lo:
+            return pos, passive  # "Theresa May said": a name, not the modal
         if low in ADVERBIALS or (low.endswith("ly") and word.islower() and len(low) > 4) or not word.strip(MASK):
             if low in PASSIVE_AUX:
                 passive = True
@@ -1610,19 +1625,19 @@ class _People:
                 best = self.canonical[m.name]
         return best
 
-    def subject_before(self, pos: int, gender: str | None) -> tuple[str, int] | None:
-        """The latest person named as a sentence subject before ``pos`` (gender-compatible)."""
+    def subject_before(self, pos: int, gender: str | None, skip: tuple[int, int] = (0, 0)) -> tuple[str, int] | None:
+        """The latest person named as a sentence subject before ``pos`` (gender-compatible), outside ``skip``."""
         for start, c in reversed(self.subjects):
-            if start < pos:
+            if start < pos and not skip[0] <= start < skip[1]:
                 g = self.gender.get(c)
                 if gender and g and g != gender:
                     continue
                 return c, start
         return None
 
-    def before(self, pos: int, gender: str | None) -> str | None:
+    def before(self, pos: int, gender: str | None, skip: tuple[int, int] = (0, 0)) -> str | None:
         for m in reversed(self.mentions):
-            if m.char_start < pos:
+            if m.char_start < pos and not skip[0] <= m.char_start < skip[1]:
                 c = self.canonical[m.name]
                 g = self.gender.get(c)
                 if gender and g and g != gender:
@@ -1641,8 +1656,9 @@ class _People:
         }
         return hits.pop() if len(hits) == 1 else None
 
-    def holder_of(self, phrase: str, pos: int) -> str | None:
-        """``Gordon Brown has issued ... The chancellor said``: a title names the person in the news.
+    def holder_of(self, phrase: str, pos: int, last_speaker: tuple[str, int] | None = None) -> str | None:
+        """``Gordon Brown has issued ... The chancellor said``: a title names the person in the news,
+        the latest subject or speaker (``..., Michael Howard has said. "...", the Conservative leader said``).
 
         Once a title has named someone, it names them for the rest of the article: a report
         calls one person "the foreign secretary" throughout, however far from their name.
@@ -1654,6 +1670,8 @@ class _People:
         if bare in self.title_holders:
             return self.title_holders[bare]
         subject = self.subject_before(pos, None)
+        if last_speaker is not None and last_speaker[1] < pos and (subject is None or last_speaker[1] > subject[1]):
+            subject = last_speaker
         if subject is None or pos - subject[1] > 400:
             return None
         role = self.roles.get(subject[0])
@@ -1673,6 +1691,23 @@ def _outlet_at(mentions: Sequence[OutletMention], start: int, end: int) -> Outle
 _LEADING_THE = re.compile(r"^the\s+")
 
 
+def _definite_title(surface: str) -> bool:
+    """"the chancellor", "the Conservative leader", "the shadow home secretary": "the", a title, and before
+    the title only role modifiers, or names (a party, a country) before a title in lower case ("the
+    Scottish Executive" is an institution)."""
+    if not surface[:4].lower() == "the ":  # the cheap test first: most phrases do not open with "the"
+        return False
+    rest = surface[4:].strip()
+    title = None
+    for title in _TITLE_RE.finditer(rest):
+        pass
+    if title is None or title.end() != len(rest):
+        return False
+    before = rest[: title.start()].split()
+    named = any(w.lower() not in ROLE_MODIFIERS for w in before)
+    return all(w[:1].isupper() or w.lower() in ROLE_MODIFIERS for w in before) and not (named and title.group(0)[:1].isupper())
+
+
 def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention], last_speaker: tuple[str, int] | None) -> Attribution:
     src = frame.source
     outlet = _outlet_at(mentions, src.char_start, src.char_end)
@@ -1687,11 +1722,13 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             g = people.gender.get(last_speaker[0])
             if not (gender and g and g != gender):
                 name = last_speaker[0]
-        subject = people.subject_before(src.char_start, gender)
+        # "Mr Blair has failed, he claimed": a person named in the reported words is not who "he" is
+        own_words = (frame.content_start, frame.content_end)
+        subject = people.subject_before(src.char_start, gender, own_words)
         if subject is not None and (name is None or last_speaker is None or subject[1] > last_speaker[1]):
             name = subject[0]  # "Vincent Cable ... accused Mr Brown. He said: ..." — the newer subject
         if name is None:
-            name = people.before(src.char_start, gender)
+            name = people.before(src.char_start, gender, own_words)
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
     if src.kind == "relative":
         if src.antecedent:
@@ -1704,8 +1741,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
         return Attribution(None, src.antecedent or src.surface, None, None, False)
     if src.kind == "phrase":
         # the cheap test first: most phrases do not open with "the"
-        titled = src.surface.lower().startswith("the ") and _TITLE_RE.fullmatch(_LEADING_THE.sub("", src.surface.lower()))
-        name = people.holder_of(src.surface, src.char_start) if titled else None
+        name = people.holder_of(src.surface, src.char_start, last_speaker) if _definite_title(src.surface) else None
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
     role, toks, gender = split_name(src.surface.split())
     honorific = src.surface.split()[0].rstrip(".").lower() in HONORIFICS or src.surface.split()[0] in PEERAGE
@@ -1756,8 +1792,10 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         s = seg.sentences[sentence_at(pm.char_start)] if seg.sentences else None
         # A name within the first four words of its sentence is a subject, after a comma too ("However,
         # Mr Brown said"): excluding names right after a comma lost speakers on the BBC dev set (0.909 -> 0.905).
-        # A fifth piece means more than four words: the rest of a long prefix is not split.
-        if s is not None and len(masked[s.char_start : pm.char_start].split(None, 4)) <= 4:
+        # A fifth piece means more than four words: the rest of a long prefix is not split. The name's own
+        # title does not count ("On Sunday, Lib Dem leader Charles Kennedy repeated ...").
+        titled = len(pm.role.split()) if pm.role else 0
+        if s is not None and len(masked[s.char_start : pm.char_start].split(None, 4 + titled)) <= 4 + titled:
             people.subjects.append((pm.char_start, people.canonical[pm.name]))
     # roles seen in speaker frames count for the whole article
     frames_by_sentence = _frames_by_sentence(seg, masked, sentence_at)
@@ -1807,7 +1845,11 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         if not frames and first == last:
             continue  # no frame and no quote starting here (most sentences): nothing to attribute or emit
         # outlet frames in this sentence are the channel for the others
-        attrs = [(_attribute(f, people, mentions, last_speaker), f) for f in frames]
+        attrs: list[tuple[Attribution, Frame]] = []
+        for f in frames:
+            # "..., he claimed, saying ...": a frame that shares the previous one's source words shares its speaker
+            shared = attrs and attrs[-1][1].source.char_start == f.source.char_start
+            attrs.append((attrs[-1][0] if shared else _attribute(f, people, mentions, last_speaker), f))
         via_sentence = next((a.outlet for a, f in attrs if a.outlet is not None), None)
         if via_sentence is None:
             for f in frames:
