@@ -669,3 +669,12 @@ def test_a_titled_name_after_an_opening_phrase_is_the_subject_a_pronoun_refers_t
         "He told reporters the ferries were too old.",
     )
     assert rows(got)[-1] == ("indirect", "the ferries were too old", "Owen Marsh")
+
+
+def test_a_name_after_a_party_possessive_is_a_person() -> None:
+    got = quotes_of(
+        "Labour's Fraser Penn said the terminal was late.",
+        "Labour's campaign spokesman Owen Marsh said the ferries were old.",
+        "Labour's campaign team said the timetable was fine.",
+    )
+    assert [speaker for _, _, speaker in rows(got)] == ["Fraser Penn", "Owen Marsh", None]

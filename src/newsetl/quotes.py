@@ -832,8 +832,10 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
                 ante = body[np[0] : np[1]]
         return Source(surface, start, end, "relative", None, ante)
     words = surface.split()
-    if words[0].lower() in DETERMINERS or "'s " in surface or "’s " in surface or not any(w[:1].isupper() for w in words):
+    if words[0].lower() in DETERMINERS or not any(w[:1].isupper() for w in words):
         return Source(surface, start, end, "phrase", None, None)
+    if ("'s " in surface or "’s " in surface) and not _valid_person(split_name(words)[1], False):
+        return Source(surface, start, end, "phrase", None, None)  # "Labour's campaign team" (but "Labour's Fraser Kemp")
     return Source(surface, start, end, "name", None, None)
 
 
