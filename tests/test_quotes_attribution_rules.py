@@ -678,3 +678,12 @@ def test_a_name_after_a_party_possessive_is_a_person() -> None:
         "Labour's campaign team said the timetable was fine.",
     )
     assert [speaker for _, _, speaker in rows(got)] == ["Fraser Penn", "Owen Marsh", None]
+
+
+def test_a_participle_after_a_possessive_or_article_is_an_adjective_not_a_cue() -> None:
+    assert quotes_of(
+        "The council's proposed ferry timetable would cut sailings by a third.",
+        "Its planned budget would rise to £23m next year.",
+    ) == ()
+    got = quotes_of("The harbour board has proposed a new ferry timetable.")
+    assert texts(got) == ["a new ferry timetable"]

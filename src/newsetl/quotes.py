@@ -1014,6 +1014,9 @@ def _ends_in_particle(body: str, end: int, hi: int) -> bool:
 _NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b(?:\d[\d.]*|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\s+$")
 # An uninflected cue after a possessive or a determiner is a noun ("Mr Ortiz's claim that").
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|this|that))\s+$", re.IGNORECASE)
+# A participle after a possessive or an article is an adjective ("Mr Bush's proposed spending", "its planned budget");
+# not after "that", which may be a relative pronoun ("a report that showed ...").
+_ADJECTIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our))\s+$", re.IGNORECASE)
 _PART_OF_WHOM = re.compile(
     r"\b((?:many|some|most|all|none|several|both|few|each|one|two|three|half|dozens|hundreds)\s+of\s+whom)\s*$", re.IGNORECASE)
 # Speech and belief nouns with a possessor and a "that" clause (verb forms such as "claim" are cues already).
@@ -1120,6 +1123,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             if noun is not None:
                 frames.append(noun)
             continue  # "the know-how", "a claim": an uninflected form after a determiner is a noun
+        if form.endswith("ed") and _ADJECTIVE_BEFORE.search(masked, max(lo, c_start - 12), c_start):
+            continue  # "the administration's proposed overhaul": an adjective
         if form.split()[0].endswith("s") and _NUMBER_BEFORE.search(masked, max(lo, c_start - 16), c_start):
             continue  # "closed up 23 points to 6,661", "two states": a plural noun after a number
         if cue.lemma == "say" and masked[c_end : c_end + 1] != "," and _last_word(masked, lo, c_start).lower() in ("the", "that"):
