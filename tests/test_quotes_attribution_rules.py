@@ -687,3 +687,20 @@ def test_a_participle_after_a_possessive_or_article_is_an_adjective_not_a_cue() 
     ) == ()
     got = quotes_of("The harbour board has proposed a new ferry timetable.")
     assert texts(got) == ["a new ferry timetable"]
+
+
+def test_a_journalist_named_after_an_outlet_is_the_speaker() -> None:
+    from newsetl.outlets import find_outlets, load_gazetteer
+
+    seg = segment(join_paragraphs([
+        "BBC economic editor Evan Marr said the figures were plausible but also a gamble.",
+        "The BBC's Jo Beale reports that spending would almost double.",
+        "A BBC spokesman said the programme would return in May.",
+    ]))
+    got = [(q.speaker_name, q.via_outlet_name) for q in find_quotes(seg, find_outlets(seg, load_gazetteer()))]
+    assert got == [("Evan Marr", None), ("Jo Beale", None), (None, "BBC")]
+
+
+def test_a_name_then_its_verb_phrase_before_a_participle_gives_the_name() -> None:
+    got = quotes_of("The agency's former chief executive Doug Smith quit last autumn claiming he was exhausted.")
+    assert rows(got) == [("indirect", "he was exhausted", "Doug Smith")]

@@ -811,6 +811,13 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
             return None
     if last.lower() in DETERMINERS or not last.strip(MASK):
         return None
+    # "Doug Smith quit last autumn, claiming ...": a full name, then lower-case words that are no title, is a subject
+    # and its verb phrase; the name is the source
+    k = len(picked) - 1
+    while k >= 0 and picked[k][2].islower() and picked[k][2] not in TITLE_WORDS and picked[k][2] not in ROLE_MODIFIERS:
+        k -= 1
+    if k >= 1 and len(picked) - 1 - k >= 2 and picked[k][2][:1].isupper() and picked[k - 1][2][:1].isupper():
+        return picked[0][0], picked[k][1]
     return picked[0][0], picked[-1][1]
 
 
@@ -1719,7 +1726,12 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
     src = frame.source
     outlet = _outlet_at(mentions, src.char_start, src.char_end)
     if outlet is not None:
-        return Attribution(None, src.surface, None, outlet, False)
+        # "BBC economic editor Evan Davis said", "the BBC's Jonathan Beale reports": the journalist speaks
+        role, toks, _ = split_name(src.surface[outlet.char_end - src.char_start :].split())
+        if not (src.char_start <= outlet.char_start and len(toks) >= 2 and _valid_person(toks, False)):
+            return Attribution(None, src.surface, None, outlet, False)
+        name = people.resolve_name(toks, src.char_start)
+        return Attribution(name, src.surface, src.role or role or people.roles.get(name or ""), None, True)
     if src.kind == "pronoun":
         gender = PRONOUNS[src.surface.lower()]
         if src.surface.lower() not in ("he", "she", "i"):
