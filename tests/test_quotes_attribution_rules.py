@@ -704,3 +704,55 @@ def test_a_journalist_named_after_an_outlet_is_the_speaker() -> None:
 def test_a_name_then_its_verb_phrase_before_a_participle_gives_the_name() -> None:
     got = quotes_of("The agency's former chief executive Doug Smith quit last autumn claiming he was exhausted.")
     assert rows(got) == [("indirect", "he was exhausted", "Doug Smith")]
+
+
+def test_letters_after_a_name_are_not_part_of_it() -> None:
+    got = quotes_of("Guy Mansell QC said the ruling was fair.")
+    assert rows(got) == [("indirect", "the ruling was fair", "Guy Mansell")]
+
+
+def test_an_honorific_with_a_family_name_that_comes_first_finds_the_full_name() -> None:
+    got = quotes_of(
+        '"Creditors will wait," said Park Jinsoo, an analyst at a Seoul brokerage.',
+        "Mr Park said the bank would need more capital.",
+        "Seoul Holdings said it was confident.",
+    )
+    assert [speaker for _, _, speaker in rows(got)] == ["Park Jinsoo", "Park Jinsoo", None]
+
+
+def test_our_correspondent_is_the_correspondent_named_before() -> None:
+    got = quotes_of(
+        "BBC correspondent Stephen Marr said the unions were a formidable force.",
+        "Opposition to the plan is strong, our correspondent added.",
+    )
+    assert [speaker for _, _, speaker in rows(got)] == ["Stephen Marr", "Stephen Marr"]
+
+
+def test_a_hyphenated_title_after_a_party_name_is_a_definite_title() -> None:
+    got = quotes_of(
+        "Tory co-chairman Liam Ford spoke in Leeds on Monday.",
+        'The Tory co-chairman attacked the pledges as "vacuous".',
+    )
+    assert rows(got)[-1] == ("partial", "vacuous", "Liam Ford")
+
+
+def test_the_first_person_of_a_sentence_is_its_subject_not_the_object() -> None:
+    got = quotes_of(
+        "Tom Finch accused Mr Dale of misleading the islanders.",
+        '"The timetable was never going to work," he told reporters.',
+    )
+    assert rows(got)[-1] == ("direct", "The timetable was never going to work", "Tom Finch")
+
+
+def test_he_inside_what_a_person_reports_is_that_person() -> None:
+    got = quotes_of(
+        "BBC correspondent Stephen Marr said the unions were a formidable force.",
+        "Tom Finch met union leaders on Thursday night.",
+        "Our correspondent said that he understood no deal had been offered.",
+    )
+    assert ("indirect", "no deal had been offered", "Stephen Marr") in rows(got)
+
+
+def test_a_belief_denied_before_a_question_word_reports_nothing() -> None:
+    got = quotes_of("Councillor Ray Dunne said voters did not know who to believe about the bridge.")
+    assert rows(got) == [("indirect", "voters did not know who to believe about the bridge", "Ray Dunne")]

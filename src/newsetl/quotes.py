@@ -141,6 +141,8 @@ OFFICE_CHANGING = frozenset("shadow former deputy vice assistant junior acting e
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "prof": None}
 # Peers are known by their title: "Lord Falconer" is the name.
 PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Baron"})
+# Letters after a name are not part of it: "Guy Mansfield QC" is Guy Mansfield.
+POSTNOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "CBE", "MBE", "KBE", "FRS", "PhD", "Jr", "Jr.", "Sr", "Sr."})
 # Words that may stand inside a role before a name or in a description ("former U.S. military official").
 ROLE_MODIFIERS = frozenset(
     "former top senior chief deputy junior shadow acting interim outgoing new vice assistant "
@@ -515,6 +517,8 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
         if _homograph_in_name(tokens, 0) or (honorific and len(tokens) == 1 and tokens[0].lower() in NAME_HOMOGRAPHS):
             break  # "Bill Cash", "Ms May"
         tokens = tokens[1:]
+    while len(tokens) > 2 and tokens[-1].rstrip(",") in POSTNOMINALS:
+        tokens = tokens[:-1]
     if role is not None:
         role = clean_role(role)
     return role, tuple(tokens), gender
@@ -1024,6 +1028,7 @@ _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|this|
 # A participle after a possessive or an article is an adjective ("Mr Bush's proposed spending", "its planned budget");
 # not after "that", which may be a relative pronoun ("a report that showed ...").
 _ADJECTIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our))\s+$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
 _PART_OF_WHOM = re.compile(
     r"\b((?:many|some|most|all|none|several|both|few|each|one|two|three|half|dozens|hundreds)\s+of\s+whom)\s*$", re.IGNORECASE)
 # Speech and belief nouns with a possessor and a "that" clause (verb forms such as "claim" are cues already).
@@ -1139,6 +1144,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         raised = (_RAISING_BEFORE.search(masked, max(lo, c_start - 24), c_start)
                   if cue.category == "speech" and masked.startswith("to ", c_start - 3) else None)
         pos, passive = _strip_adverbials(masked, lo, _skip_parenthetical(masked, lo, raised.start() if raised else c_start))
+        if cue.category == "thought" and _NEGATION.search(masked, pos, c_start) and _WH_WORD.match(masked[c_end:hi].lstrip()):
+            continue  # "the public did not know who to believe": a question nobody answered reports nothing
         source: Source | None = None
         role = None
         np = _np_before(masked, lo, pos)
@@ -1589,7 +1596,7 @@ class Attribution(NamedTuple):
     person: bool
 
 
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_ARTICLE = re.compile(r"^(?:the|a|an|our)\s+")
 
 
 class _People:
@@ -1628,7 +1635,7 @@ class _People:
                 best = full
         return best
 
-    def resolve_name(self, tokens: list[str], pos: int) -> str | None:
+    def resolve_name(self, tokens: list[str], pos: int, honorific: bool = False) -> str | None:
         name = " ".join(tokens)
         if len(tokens) >= 2 or (tokens and tokens[0] in PEERAGE):
             return self.canonical.get(name, name)
@@ -1637,6 +1644,10 @@ class _People:
         for m in self.full_mentions_by_surname.get(tokens[0], ()):
             if m.char_start < pos or best is None:
                 best = self.canonical[m.name]
+        if best is None and honorific:
+            # family name first ("Kim Yungmin ... Mr Kim"): one full name that opens with it
+            firsts = {self.canonical[m.name] for m in self.mentions if m.full and m.name.split()[0] == tokens[0]}
+            best = firsts.pop() if len(firsts) == 1 else None
         return best
 
     def subject_before(self, pos: int, gender: str | None, skip: tuple[int, int] = (0, 0)) -> tuple[str, int] | None:
@@ -1705,11 +1716,25 @@ def _outlet_at(mentions: Sequence[OutletMention], start: int, end: int) -> Outle
 _LEADING_THE = re.compile(r"^the\s+")
 
 
+def _reporter_of(frame: Frame, outer: Sequence[tuple[Attribution, Frame]], people: _People) -> Attribution | None:
+    """``Our correspondent said that he understood ...``: "he" inside what a person reports is that person."""
+    src = frame.source
+    if src.kind != "pronoun" or src.surface.lower() not in ("he", "she"):
+        return None
+    for a, f in outer:
+        if a.person and a.name and f.content_start <= src.char_start < f.content_end:
+            g = people.gender.get(a.name)
+            if not (g and g != PRONOUNS[src.surface.lower()]):
+                return Attribution(a.name, src.surface, a.role, None, True)
+    return None
+
+
 def _definite_title(surface: str) -> bool:
     """"the chancellor", "the Conservative leader", "the shadow home secretary": "the", a title, and before
     the title only role modifiers, or names (a party, a country) before a title in lower case ("the
     Scottish Executive" is an institution)."""
-    if not surface[:4].lower() == "the ":  # the cheap test first: most phrases do not open with "the"
+    opening = surface[:4].lower()
+    if opening not in ("the ", "our "):  # the cheap test first: most phrases open otherwise
         return False
     rest = surface[4:].strip()
     title = None
@@ -1717,7 +1742,8 @@ def _definite_title(surface: str) -> bool:
         pass
     if title is None or title.end() != len(rest):
         return False
-    before = rest[: title.start()].split()
+    # "the Tory co-chairman": a hyphenated prefix belongs to the title
+    before = rest[: title.start()].split() if rest[title.start() - 1 : title.start()] != "-" else rest[: title.start()].split()[:-1]
     named = any(w.lower() not in ROLE_MODIFIERS for w in before)
     return all(w[:1].isupper() or w.lower() in ROLE_MODIFIERS for w in before) and not (named and title.group(0)[:1].isupper())
 
@@ -1772,7 +1798,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             name = people.by_role(role)
             return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
         return Attribution(None, src.surface, None, None, False)
-    name = people.resolve_name(toks, src.char_start)
+    name = people.resolve_name(toks, src.char_start, honorific)
     if name is None:
         if honorific or described:
             name = toks[-1] if len(toks) == 1 else " ".join(toks)
@@ -1815,6 +1841,8 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         # title does not count ("On Sunday, Lib Dem leader Charles Kennedy repeated ...").
         titled = len(pm.role.split()) if pm.role else 0
         if s is not None and len(masked[s.char_start : pm.char_start].split(None, 4 + titled)) <= 4 + titled:
+            if people.subjects and people.subjects[-1][0] >= s.char_start:
+                continue  # "Dr Fox accused Mr Blair ...": the sentence's first person is its subject, not the object
             people.subjects.append((pm.char_start, people.canonical[pm.name]))
     # roles seen in speaker frames count for the whole article
     frames_by_sentence = _frames_by_sentence(seg, masked, sentence_at)
@@ -1868,7 +1896,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         for f in frames:
             # "..., he claimed, saying ...": a frame that shares the previous one's source words shares its speaker
             shared = attrs and attrs[-1][1].source.char_start == f.source.char_start
-            attrs.append((attrs[-1][0] if shared else _attribute(f, people, mentions, last_speaker), f))
+            attrs.append((attrs[-1][0] if shared else _reporter_of(f, attrs, people) or _attribute(f, people, mentions, last_speaker), f))
         via_sentence = next((a.outlet for a, f in attrs if a.outlet is not None), None)
         if via_sentence is None:
             for f in frames:
