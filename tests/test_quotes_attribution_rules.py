@@ -756,3 +756,9 @@ def test_he_inside_what_a_person_reports_is_that_person() -> None:
 def test_a_belief_denied_before_a_question_word_reports_nothing() -> None:
     got = quotes_of("Councillor Ray Dunne said voters did not know who to believe about the bridge.")
     assert rows(got) == [("indirect", "voters did not know who to believe about the bridge", "Ray Dunne")]
+
+
+@pytest.mark.parametrize("company", ["Standard Chartered", "Qwest Communications", "Carnival Corporation", "Wave Systems"])
+def test_a_company_named_like_a_person_is_no_speaker(company: str) -> None:
+    got = quotes_of(f"{company} said it would buy the Korean lender for $3bn.")
+    assert rows(got) == [("indirect", "it would buy the Korean lender for $3bn", None)]
