@@ -762,3 +762,11 @@ def test_a_belief_denied_before_a_question_word_reports_nothing() -> None:
 def test_a_company_named_like_a_person_is_no_speaker(company: str) -> None:
     got = quotes_of(f"{company} said it would buy the Korean lender for $3bn.")
     assert rows(got) == [("indirect", "it would buy the Korean lender for $3bn", None)]
+
+
+def test_a_capitalised_title_before_a_name_does_not_take_its_place_as_subject() -> None:
+    got = quotes_of(
+        '"I do not expect a turnaround before 2006," German Economy minister Klaus Berger said. '
+        "Growth should return by 2010, he added."
+    )
+    assert [speaker for _, _, speaker in rows(got)] == ["Klaus Berger", "Klaus Berger"]

@@ -1833,6 +1833,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     masked = _lower_headline_cues(mask_quotes(body, spans), seg)
     people = _People(find_people(masked, mentions))
     sentence_at = _sentence_index(seg)
+    last_subject: PersonMention | None = None
     for pm in people.mentions:
         s = seg.sentences[sentence_at(pm.char_start)] if seg.sentences else None
         # A name within the first four words of its sentence is a subject, after a comma too ("However,
@@ -1841,9 +1842,13 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         # title does not count ("On Sunday, Lib Dem leader Charles Kennedy repeated ...").
         titled = len(pm.role.split()) if pm.role else 0
         if s is not None and len(masked[s.char_start : pm.char_start].split(None, 4 + titled)) <= 4 + titled:
-            if people.subjects and people.subjects[-1][0] >= s.char_start:
-                continue  # "Dr Fox accused Mr Blair ...": the sentence's first person is its subject, not the object
+            if last_subject is not None and last_subject.char_start >= s.char_start:
+                between = masked[last_subject.char_end : pm.char_start].split()
+                if not all(w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in between):
+                    continue  # "Dr Fox accused Mr Blair ...": the sentence's first person is its subject, not the object
+                people.subjects.pop()  # "German Economy minister Wolfgang Clement": one phrase, the name is last
             people.subjects.append((pm.char_start, people.canonical[pm.name]))
+            last_subject = pm
     # roles seen in speaker frames count for the whole article
     frames_by_sentence = _frames_by_sentence(seg, masked, sentence_at)
     for frames in frames_by_sentence:
