@@ -770,3 +770,13 @@ def test_a_capitalised_title_before_a_name_does_not_take_its_place_as_subject() 
         "Growth should return by 2010, he added."
     )
     assert [speaker for _, _, speaker in rows(got)] == ["Klaus Berger", "Klaus Berger"]
+
+
+def test_a_quoted_word_after_a_label_clause_goes_to_the_labeller() -> None:
+    got = quotes_of('Councillor Ray Dunne accused the board of delaying the bridge repairs, which should be treated as "urgent".')
+    assert rows(got)[-1] == ("partial", "urgent", "Ray Dunne")
+
+
+def test_a_quoted_word_in_a_stance_inside_someones_words_is_theirs() -> None:
+    got = quotes_of('Mayor Tom Finch told councillors the opposition offered a "cruel plan" for the harbour.')
+    assert ("partial", "cruel plan", "Tom Finch") in rows(got)

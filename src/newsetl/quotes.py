@@ -2099,7 +2099,10 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
         and f.content_start - 2 <= sp.start and sp.end <= f.content_end + 2 and f.content_end > f.content_start
     ]
     if holding:
-        return max(holding, key=lambda af: af[1].content_start)
+        # the innermost frame, unless it only reports a stance inside someone's words: "Mr Blair told members
+        # the Tories offered a "hard right agenda"" quotes Mr Blair
+        spoken = [af for af in holding if af[1].category not in ("object", "directive")]
+        return max(spoken or holding, key=lambda af: af[1].content_start)
     for a, f in frames_attrs:
         if f.source.char_start < sp.end and sp.start < f.source.char_end:
             continue
@@ -2111,7 +2114,8 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
                 best = best or (a, f)
             elif f.cue_end <= sp.start and _NO_SENTENCE_END.fullmatch(masked[f.cue_end : sp.start - 1].replace(MASK, "")):
                 best = best or (a, f)
-        elif (f.category != "thought" and f.cue_start < sp.start and (f.content_end <= f.content_start)
+        elif (f.category != "thought" and f.cue_start < sp.start
+              and (f.content_end <= f.content_start or f.category == "label")
               and (f.source.kind in ("pronoun", "name") or a.person)):
             best = best or (a, f)  # "She also called the delays "inexcusable."", "The chancellor hailed ..."
     return best
