@@ -780,3 +780,13 @@ def test_a_quoted_word_after_a_label_clause_goes_to_the_labeller() -> None:
 def test_a_quoted_word_in_a_stance_inside_someones_words_is_theirs() -> None:
     got = quotes_of('Mayor Tom Finch told councillors the opposition offered a "cruel plan" for the harbour.')
     assert ("partial", "cruel plan", "Tom Finch") in rows(got)
+
+
+def test_a_capitalised_modifier_before_a_company_makes_no_person() -> None:
+    got = quotes_of("Former WorldCom directors said they would pay $54m to settle the case.")
+    assert [speaker for _, _, speaker in rows(got)] == [None]
+
+
+def test_names_after_a_plural_possessive() -> None:
+    got = quotes_of("Sky Networks' Sophie Laing said the channel would return.")
+    assert [speaker for _, _, speaker in rows(got)] == ["Sophie Laing"]

@@ -476,8 +476,8 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
     tokens = list(tokens)
     gender = None
     role = None
-    for i in range(len(tokens) - 2, -1, -1):  # the last possessive with a word after it
-        if tokens[i].endswith(("'s", "\u2019s")):
+    for i in range(len(tokens) - 2, -1, -1):  # the last possessive with a word after it ("Sky Networks' Sophie Laing")
+        if tokens[i].endswith(("'s", "\u2019s", "s'", "s\u2019")):
             if tokens[i + 1][:1].isupper():
                 tokens = tokens[i + 1 :]
             break
@@ -513,6 +513,7 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
         if not tokens:
             break
     while tokens and (tokens[0].lower().rstrip(".") in STOPWORDS or tokens[0].lower() in TITLE_WORDS
+                      or tokens[0].lower() in ROLE_MODIFIERS  # "Former WorldCom" is no name
                       or tokens[0].lower() in NAME_PARTICLES or tokens[0].isupper() and len(tokens[0]) > 1) and tokens[0] not in PEERAGE:
         if _homograph_in_name(tokens, 0) or (honorific and len(tokens) == 1 and tokens[0].lower() in NAME_HOMOGRAPHS):
             break  # "Bill Cash", "Ms May"
@@ -569,7 +570,7 @@ def _valid_person_cached(tokens: tuple[str, ...], honorific: bool) -> bool:
     if not tokens or len(tokens) > 5:
         return False
     for i, t in enumerate(tokens):
-        low = t.lower().rstrip(".")
+        low = t.lower().rstrip(".'’")  # "Incomes Data Services' research"
         if not (t[0].isupper() or low in NAME_PARTICLES):
             return False
         if (STOPWORDS.get(low) in ("organisation", "place", "weekday", "month", "function", "pronoun")
