@@ -790,3 +790,8 @@ def test_a_capitalised_modifier_before_a_company_makes_no_person() -> None:
 def test_names_after_a_plural_possessive() -> None:
     got = quotes_of("Sky Networks' Sophie Laing said the channel would return.")
     assert [speaker for _, _, speaker in rows(got)] == ["Sophie Laing"]
+
+
+def test_a_possessor_speaker_is_named_without_the_possessive() -> None:
+    got = quotes_of("Ray Dunne opened the terminal.", 'Mr Dunne\'s insistence he was not "gloating" was a rebuttal.')
+    assert rows(got) == [("partial", "gloating", "Ray Dunne")]

@@ -520,6 +520,8 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
         tokens = tokens[1:]
     while len(tokens) > 2 and tokens[-1].rstrip(",") in POSTNOMINALS:
         tokens = tokens[:-1]
+    if tokens and tokens[-1].endswith(("'s", "\u2019s")) and len(tokens[-1]) > 3:
+        tokens[-1] = tokens[-1][:-2]  # "Mr Brown's insistence that ...": the possessor is Mr Brown
     if role is not None:
         role = clean_role(role)
     return role, tuple(tokens), gender
