@@ -795,3 +795,8 @@ def test_names_after_a_plural_possessive() -> None:
 def test_a_possessor_speaker_is_named_without_the_possessive() -> None:
     got = quotes_of("Ray Dunne opened the terminal.", 'Mr Dunne\'s insistence he was not "gloating" was a rebuttal.')
     assert rows(got) == [("partial", "gloating", "Ray Dunne")]
+
+
+def test_a_knight_called_by_first_name_is_the_same_person() -> None:
+    got = quotes_of("Sir Ian Dunne opened the terminal on Monday.", "Sir Ian visited the docks on Tuesday.", "He said the berths were unsafe.")
+    assert rows(got) == [("indirect", "the berths were unsafe", "Ian Dunne")]

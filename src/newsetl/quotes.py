@@ -1630,12 +1630,16 @@ class _People:
 
     @staticmethod
     def _canonical_for(name: str, fulls_by_surname: dict[str, list[str]]) -> str:
-        """The longest full name with this surname (and this first name, when one is given)."""
+        """The longest full name with this surname (and this first name, when one is given); a lone name that is
+        no one's surname but one full name's first name is that person ("Sir Ian Blair ... Sir Ian's comments")."""
         toks = name.split()
         best = name
         for full in fulls_by_surname.get(toks[-1], ()):
             if (len(toks) == 1 or full.split()[0] == toks[0]) and len(full) > len(best):
                 best = full
+        if best == name and len(toks) == 1 and toks[0] not in PEERAGE:
+            firsts = {full for fulls in fulls_by_surname.values() for full in fulls if full.split()[0] == toks[0]}
+            best = firsts.pop() if len(firsts) == 1 else name
         return best
 
     def resolve_name(self, tokens: list[str], pos: int, honorific: bool = False) -> str | None:

@@ -2,11 +2,11 @@
 
 Datasets:
 - ``bbc``: our own JSONL annotations of BBC 2005 articles (``--corpus`` the BBC root). By default
-  four sets, each scored on its own: the development set the rules were tuned on
-  (``tests/annotations/bbc_quotes.jsonl``, files up to 200), two validation sets whose errors
-  were also read (``bbc_quotes_validation.jsonl`` and ``bbc_quotes_validation2.jsonl``, files
-  above 200), and a test set nobody reads the errors of, only its scores
-  (``bbc_quotes_test.jsonl``, other files above 200).
+  five sets, each scored on its own: the development set the rules were tuned on
+  (``tests/annotations/bbc_quotes.jsonl``, files up to 200), three validation sets whose errors
+  were also read (``bbc_quotes_validation.jsonl``, ``…2.jsonl``, ``…3.jsonl``, files above 200),
+  and a test set nobody reads the errors of, only its scores (``bbc_quotes_test.jsonl``, other
+  files above 200).
   ``--annotations`` scores one file instead.
 - ``polnear``: PolNeAR brat annotations (``--polnear`` dir holding ``text/`` and
   ``attributions/``): every attribution's Content span.
@@ -36,6 +36,7 @@ ANNOTATIONS_DIR = Path(__file__).resolve().parents[3] / "tests" / "annotations"
 DEFAULT_ANNOTATIONS = ANNOTATIONS_DIR / "bbc_quotes.jsonl"
 VALIDATION_ANNOTATIONS = ANNOTATIONS_DIR / "bbc_quotes_validation.jsonl"
 VALIDATION2_ANNOTATIONS = ANNOTATIONS_DIR / "bbc_quotes_validation2.jsonl"
+VALIDATION3_ANNOTATIONS = ANNOTATIONS_DIR / "bbc_quotes_validation3.jsonl"
 TEST_ANNOTATIONS = ANNOTATIONS_DIR / "bbc_quotes_test.jsonl"
 DEFAULT_POLNEAR = SHARED / "eval-data" / "quotes" / "polnear" / "dev"
 KINDS = ("direct", "partial", "indirect")
@@ -373,7 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsetl.evaluate quotes", description=__doc__.splitlines()[0])
     ap.add_argument("--dataset", choices=("bbc", "polnear", "all", "speakers"), default="all")
     ap.add_argument("--annotations", type=Path, default=None,
-                    help="one BBC-style JSONL gold file (default: the development, both validation and the test sets)")
+                    help="one BBC-style JSONL gold file (default: the development, validation and test sets)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_BBC, help="root the JSONL paths are relative to")
     ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR split dir (text/, attributions/)")
     ap.add_argument("--errors", action="store_true", help="print missed, extra and mis-attributed quotes")
@@ -382,7 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.dataset == "speakers":
         return top_speakers(args.corpus, args.top)
     if args.dataset in ("bbc", "all"):
-        for annotations in [args.annotations] if args.annotations else [DEFAULT_ANNOTATIONS, VALIDATION_ANNOTATIONS, VALIDATION2_ANNOTATIONS, TEST_ANNOTATIONS]:
+        for annotations in [args.annotations] if args.annotations else [DEFAULT_ANNOTATIONS, VALIDATION_ANNOTATIONS, VALIDATION2_ANNOTATIONS, VALIDATION3_ANNOTATIONS, TEST_ANNOTATIONS]:
             evaluate_bbc(annotations, args.corpus, args.errors)
             print()
     if args.dataset in ("polnear", "all"):
