@@ -6,8 +6,9 @@ Prints, for the current code:
   (100 mentions drawn at random with a fixed seed, each judged in context). A judged
   mention counts only if the stage still produces that span with that outlet; mentions it
   no longer produces are listed as stale, so the number never silently drifts;
-- recall over the outlets named in ``tests/annotations/bbc_quotes.jsonl`` (the quote
-  annotations list every outlet each annotated article cites);
+- recall over the outlets named in each quote annotation set (``tests/annotations/bbc_quotes*.jsonl``:
+  every set lists the outlets each annotated article cites), set by set; the test set's misses are
+  not printed, only its score;
 - the top cited outlets with counts, and the stage's cost in ms per article.
 
 ``--sample N --out PATH`` draws a fresh sample to annotate (fields to fill: correct, note).
@@ -31,6 +32,11 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 BBC_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "bbc-2005"
 MENTION_ANNOTATIONS = REPO_ROOT / "tests" / "annotations" / "bbc_outlet_mentions.jsonl"
 QUOTE_ANNOTATIONS = REPO_ROOT / "tests" / "annotations" / "bbc_quotes.jsonl"
+# Every quote annotation set lists its articles' outlets too: the development set, then the later sets
+# (validation and test) annotated by other people, never used to write outlet rules.
+OUTLET_GOLD_SETS = (QUOTE_ANNOTATIONS,) + tuple(
+    REPO_ROOT / "tests" / "annotations" / f"bbc_quotes_{name}.jsonl" for name in ("validation", "validation2", "validation3", "test")
+)
 SAMPLE_SEED = 20240529
 BBC_PUBLISHER = "BBC News"  # the files do not name their site; this is the per-corpus mapping
 
@@ -168,12 +174,13 @@ def main(argv: list[str] | None = None) -> int:
         for a in stale:
             print(f"  stale: {a['path']} {a['char_start']}-{a['char_end']} {a['surface']!r} -> {a['outlet_name']}")
 
-    gold = [a for a in read_jsonl(QUOTE_ANNOTATIONS) if "outlets" in a]
-    r, n_gold, n_found, missed = recall(results, gazetteer, gold)
-    print(f"recall (outlets listed in {QUOTE_ANNOTATIONS.name}, {len(gold)} articles): "
-          + (f"{r:.3f}  ({n_found}/{n_gold})" if r is not None else "no gold outlets"))
-    for path, name in missed:
-        print(f"  missed: {path}: {name}")
+    for gold_set in OUTLET_GOLD_SETS:
+        gold = [a for a in read_jsonl(gold_set) if "outlets" in a]
+        r, n_gold, n_found, missed = recall(results, gazetteer, gold)
+        print(f"recall (outlets listed in {gold_set.name}, {len(gold)} articles): "
+              + (f"{r:.3f}  ({n_found}/{n_gold})" if r is not None else "no gold outlets"))
+        for path, name in missed if gold_set.name != "bbc_quotes_test.jsonl" else ():  # the test set: scores only
+            print(f"  missed: {path}: {name}")
 
     cited = Counter((m.outlet_name, m.kind or "") for _, m in mentions if m.role == "cited")
     articles = Counter()
