@@ -645,7 +645,11 @@ def test_a_second_cue_on_the_same_pronoun_keeps_its_speaker() -> None:
         "Tom Finch spoke to islanders at the harbour on Friday.",
         'Mr Dale has failed the islands, he claimed, saying he had "no plan" for the winter.',
     )
-    assert {speaker for _, _, speaker in rows(got)} == {"Tom Finch"}
+    assert rows(got) == [
+        ("indirect", "Mr Dale has failed the islands", "Tom Finch"),
+        ("indirect", 'he had "no plan" for the winter', "Tom Finch"),
+        ("partial", "no plan", "Tom Finch"),
+    ]
 
 
 def test_names_that_are_also_stopwords_stand_in_full_names() -> None:
@@ -659,7 +663,10 @@ def test_names_that_are_also_stopwords_stand_in_full_names() -> None:
 
 def test_the_month_and_the_modal_stay_out_of_names() -> None:
     got = quotes_of("In May Tony Blair said the terminal was late.", "The minister may say the ferries are old.")
-    assert rows(got)[0] == ("indirect", "the terminal was late", "Tony Blair")
+    assert rows(got) == [
+        ("indirect", "the terminal was late", "Tony Blair"),
+        ("indirect", "the ferries are old", "Tony Blair"),  # "the minister": the latest subject, not "May"
+    ]
 
 
 def test_a_titled_name_after_an_opening_phrase_is_the_subject_a_pronoun_refers_to() -> None:
@@ -711,13 +718,14 @@ def test_letters_after_a_name_are_not_part_of_it() -> None:
     assert rows(got) == [("indirect", "the ruling was fair", "Guy Mansell")]
 
 
-def test_an_honorific_with_a_family_name_that_comes_first_finds_the_full_name() -> None:
+def test_only_a_knight_or_dame_is_called_by_first_name() -> None:
     got = quotes_of(
-        '"Creditors will wait," said Park Jinsoo, an analyst at a Seoul brokerage.',
-        "Mr Park said the bank would need more capital.",
-        "Seoul Holdings said it was confident.",
+        "Grant Mills, the club chairman, opened the new stand on Saturday.",
+        "Ms Grant said the ground was safe.",
+        "Dame Ellen Cray said the stand was too small.",
+        "Dame Ellen added that the club had listened.",
     )
-    assert [speaker for _, _, speaker in rows(got)] == ["Park Jinsoo", "Park Jinsoo", None]
+    assert [speaker for _, _, speaker in rows(got)] == ["Grant", "Ellen Cray", "Ellen Cray"]
 
 
 def test_our_correspondent_is_the_correspondent_named_before() -> None:
@@ -783,8 +791,8 @@ def test_a_quoted_word_in_a_stance_inside_someones_words_is_theirs() -> None:
 
 
 def test_a_capitalised_modifier_before_a_company_makes_no_person() -> None:
-    got = quotes_of("Former WorldCom directors said they would pay $54m to settle the case.")
-    assert [speaker for _, _, speaker in rows(got)] == [None]
+    got = quotes_of("Former WorldCom directors said they would pay $54m to settle the case.", "New Jersey said it would sue.")
+    assert [speaker for _, _, speaker in rows(got)] == [None, None]
 
 
 def test_names_after_a_plural_possessive() -> None:
@@ -800,3 +808,45 @@ def test_a_possessor_speaker_is_named_without_the_possessive() -> None:
 def test_a_knight_called_by_first_name_is_the_same_person() -> None:
     got = quotes_of("Sir Ian Dunne opened the terminal on Monday.", "Sir Ian visited the docks on Tuesday.", "He said the berths were unsafe.")
     assert rows(got) == [("indirect", "the berths were unsafe", "Ian Dunne")]
+
+
+# --------------------------------------------------------------------------- guards found in review
+
+
+def test_plural_nouns_and_surnames_are_no_naming_cues() -> None:
+    got = quotes_of("Record labels said the price was fair.", "Lord Dubs said the bill would return.")
+    assert rows(got) == [("indirect", "the price was fair", None), ("indirect", "the bill would return", "Lord Dubs")]
+
+
+def test_a_contracted_has_is_no_possessive_before_a_cue() -> None:
+    got = quotes_of("Tom Finch opened the terminal on Monday.", "He's claimed that the ferries are too old.")
+    assert texts(got) == ["the ferries are too old"]
+
+
+def test_a_possessor_and_its_verb_phrase_are_no_source() -> None:
+    got = quotes_of("Gordon Brown's aides hit back saying the report was wrong.")
+    assert rows(got) == [("indirect", "the report was wrong", None)]
+
+
+def test_a_band_before_its_member_is_not_the_subject() -> None:
+    got = quotes_of("Beach Boys veteran Brian Wilson won a prize on Monday.", '"I am really glad I won," he said.')
+    assert rows(got) == [("direct", "I am really glad I won", "Brian Wilson")]
+
+
+def test_a_quoted_word_in_a_directive_is_the_directors_not_the_reporters() -> None:
+    got = quotes_of('Tom Finch said union leaders had urged ministers to "think again".')
+    assert ("partial", "think again", None) in rows(got)
+
+
+def test_letters_and_plural_possessives_after_an_honorific() -> None:
+    got = quotes_of("Mr Mansfield QC said the ruling was fair.", 'Mr Jones\' insistence he was not "gloating" was a rebuttal.')
+    assert [speaker for _, _, speaker in rows(got)] == ["Mansfield", "Jones"]
+
+
+def test_a_generic_title_is_not_given_to_the_latest_person() -> None:
+    got = quotes_of(
+        "Tom Finch, who runs Harbour Lines, opened the terminal.",
+        "Ana Ruiz took over at Island Ferries in May.",
+        "The chief executive said the fleet was old.",
+    )
+    assert rows(got) == [("indirect", "the fleet was old", None)]

@@ -137,17 +137,25 @@ STOPWORDS = load_stopwords()
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) - {"of", "the", "to", "and", "for", "in", "on", "at"}
 # Modifiers that make a different office: "the chancellor" is not "the shadow chancellor".
 OFFICE_CHANGING = frozenset("shadow former deputy vice assistant junior acting ex interim outgoing".split())
+# Titles that name the holder of an office only through its role ("the chancellor"), never by being the latest
+# person in the news: spokesmen, officials and owners are mostly people the article never names.
+GENERIC_TITLES = frozenset(
+    "spokesman spokeswoman spokesperson director owner official manager executive chairman chairwoman bishop".split()
+)
 # Honorifics tell us a person (and often the gender); they are not part of the canonical name.
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "prof": None}
 # Peers are known by their title: "Lord Falconer" is the name.
 PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Baron"})
+# Stopwords that are also common names, with where they stand in one: first ("Bill Cash") or last ("Theresa May",
+# never "In May Tony Blair" or "May Day"). Only beside plain capitalised words do they count as name words.
+NAME_HOMOGRAPHS = {"bill": "first", "may": "last"}
 # Letters after a name are not part of it: "Guy Mansfield QC" is Guy Mansfield.
 POSTNOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "CBE", "MBE", "KBE", "FRS", "PhD", "Jr", "Jr.", "Sr", "Sr."})
 # Words that may stand inside a role before a name or in a description ("former U.S. military official").
 ROLE_MODIFIERS = frozenset(
     "former top senior chief deputy junior shadow acting interim outgoing new vice assistant "
     "official general foreign home defence defense finance trade health economic military "
-    "executive managing press national international".split()
+    "executive managing press national international political".split()
 )
 DETERMINERS = frozenset(
     "the a an his her its their our my your one two three four five several some many other another "
@@ -505,6 +513,8 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
         if _TITLE_RE.search(extra):  # "In Tanzania Mr Brown": a place, not a role
             role = f"{role} {extra}" if role else extra
         tokens = tokens[inner:]
+    while len(tokens) > 1 and tokens[-1].rstrip(",") in POSTNOMINALS:
+        tokens = tokens[:-1]  # "Mr Mansfield QC"
     honorific = False
     while tokens and tokens[0].rstrip(".").lower() in HONORIFICS:
         gender = HONORIFICS[tokens[0].rstrip(".").lower()] or gender
@@ -518,10 +528,10 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
         if _homograph_in_name(tokens, 0) or (honorific and len(tokens) == 1 and tokens[0].lower() in NAME_HOMOGRAPHS):
             break  # "Bill Cash", "Ms May"
         tokens = tokens[1:]
-    while len(tokens) > 2 and tokens[-1].rstrip(",") in POSTNOMINALS:
-        tokens = tokens[:-1]
-    if tokens and tokens[-1].endswith(("'s", "\u2019s")) and len(tokens[-1]) > 3:
+    if tokens and tokens[-1].endswith(("'s", "\u2019s")) and len(tokens[-1]) > 2:  # a name before the "'s"
         tokens[-1] = tokens[-1][:-2]  # "Mr Brown's insistence that ...": the possessor is Mr Brown
+    elif tokens and tokens[-1].endswith(("s'", "s\u2019")):
+        tokens[-1] = tokens[-1][:-1]  # "Mr Jones' insistence"
     if role is not None:
         role = clean_role(role)
     return role, tuple(tokens), gender
@@ -548,11 +558,6 @@ def clean_role(role: str) -> str | None:
     if all(w.lower() in _BARE_MODIFIERS for w in words):
         return None  # "chief", "former senior": a modifier left without its office
     return role
-
-
-# Stopwords that are also common names, with where they stand in one: first ("Bill Cash") or last ("Theresa May",
-# never "In May Tony Blair" or "May Day"). Only beside plain capitalised words do they count as name words.
-NAME_HOMOGRAPHS = {"bill": "first", "may": "last"}
 
 
 def _homograph_in_name(tokens: Sequence[str], i: int) -> bool:
@@ -823,7 +828,9 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     k = len(picked) - 1
     while k >= 0 and picked[k][2].islower() and picked[k][2] not in TITLE_WORDS and picked[k][2] not in ROLE_MODIFIERS:
         k -= 1
-    if k >= 1 and len(picked) - 1 - k >= 2 and picked[k][2][:1].isupper() and picked[k - 1][2][:1].isupper():
+    if (k >= 1 and len(picked) - 1 - k >= 2 and picked[k][2][:1].isupper() and picked[k - 1][2][:1].isupper()
+            and not picked[k][2].endswith(("'s", "’s")) and _valid_person([picked[k - 1][2], picked[k][2]], False)):
+        # (not "Gordon Brown's aides hit back saying", not "Harbour Lines staff walked out saying")
         return picked[0][0], picked[k][1]
     return picked[0][0], picked[-1][1]
 
@@ -1030,7 +1037,13 @@ _NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b(?:\d[\d.]*|two|three|four|five|six|s
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|this|that))\s+$", re.IGNORECASE)
 # A participle after a possessive or an article is an adjective ("Mr Bush's proposed spending", "its planned budget");
 # not after "that", which may be a relative pronoun ("a report that showed ...").
-_ADJECTIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our))\s+$", re.IGNORECASE)
+_POSSESSOR_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")
+# A word that is (most likely) a verb: a speech cue or a lower-case past tense ("accused", "backed", "told").
+_VERB_LIKE = re.compile("|".join([r"[a-z]+ed", *sorted((re.escape(f) for f in CUES if " " not in f), key=len, reverse=True)]))
+_CONTRACTED_BEFORE = "".join(rf"(?<!\b{w})" for w in ("he", "she", "it", "that", "who", "there", "what", "here", "where", "let"))
+_ADJECTIVE_BEFORE = re.compile(
+    rf"(?:{_CONTRACTED_BEFORE}['’]s|\b(?:the|a|an|his|her|its|their|our))\s+$",
+    re.IGNORECASE)  # "He's claimed that ...": a contracted "has", no possessive
 _NEGATION = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
 _PART_OF_WHOM = re.compile(
     r"\b((?:many|some|most|all|none|several|both|few|each|one|two|three|half|dozens|hundreds)\s+of\s+whom)\s*$", re.IGNORECASE)
@@ -1605,7 +1618,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an|our)\s+")
 class _People:
     """Persons named in one article, for resolving surnames, pronouns and roles."""
 
-    def __init__(self, mentions: list[PersonMention]) -> None:
+    def __init__(self, mentions: list[PersonMention], text: str = "") -> None:
         self.mentions = mentions
         self.canonical: dict[str, str] = {}
         self.roles: dict[str, str] = {}
@@ -1622,6 +1635,9 @@ class _People:
             if m.name not in self.canonical:
                 self.canonical[m.name] = self._canonical_for(m.name, fulls_by_surname)
         for m in mentions:
+            if " " not in m.name and self.canonical[m.name] == m.name and _knighted(text, m.char_start):
+                self.canonical[m.name] = self.by_first_name(m.name) or m.name  # "Sir Ian Blair ... Sir Ian's comments"
+        for m in mentions:
             c = self.canonical[m.name]
             if m.role and c not in self.roles:
                 self.roles[c] = m.role
@@ -1630,19 +1646,21 @@ class _People:
 
     @staticmethod
     def _canonical_for(name: str, fulls_by_surname: dict[str, list[str]]) -> str:
-        """The longest full name with this surname (and this first name, when one is given); a lone name that is
-        no one's surname but one full name's first name is that person ("Sir Ian Blair ... Sir Ian's comments")."""
+        """The longest full name with this surname (and this first name, when one is given)."""
         toks = name.split()
         best = name
         for full in fulls_by_surname.get(toks[-1], ()):
             if (len(toks) == 1 or full.split()[0] == toks[0]) and len(full) > len(best):
                 best = full
-        if best == name and len(toks) == 1 and toks[0] not in PEERAGE:
-            firsts = {full for fulls in fulls_by_surname.values() for full in fulls if full.split()[0] == toks[0]}
-            best = firsts.pop() if len(firsts) == 1 else name
         return best
 
-    def resolve_name(self, tokens: list[str], pos: int, honorific: bool = False) -> str | None:
+    def by_first_name(self, first: str) -> str | None:
+        """The one full name of the article that opens with ``first``: knights and dames are called by their
+        first name ("Sir Ian"), so this is asked only after "Sir" or "Dame"."""
+        fulls = {self.canonical[m.name] for m in self.mentions if m.full and m.name.split()[0] == first}
+        return fulls.pop() if len(fulls) == 1 else None
+
+    def resolve_name(self, tokens: list[str], pos: int, knighted: bool = False) -> str | None:
         name = " ".join(tokens)
         if len(tokens) >= 2 or (tokens and tokens[0] in PEERAGE):
             return self.canonical.get(name, name)
@@ -1651,10 +1669,8 @@ class _People:
         for m in self.full_mentions_by_surname.get(tokens[0], ()):
             if m.char_start < pos or best is None:
                 best = self.canonical[m.name]
-        if best is None and honorific:
-            # family name first ("Kim Yungmin ... Mr Kim"): one full name that opens with it
-            firsts = {self.canonical[m.name] for m in self.mentions if m.full and m.name.split()[0] == tokens[0]}
-            best = firsts.pop() if len(firsts) == 1 else None
+        if best is None and knighted:
+            best = self.by_first_name(tokens[0])
         return best
 
     def subject_before(self, pos: int, gender: str | None, skip: tuple[int, int] = (0, 0)) -> tuple[str, int] | None:
@@ -1699,6 +1715,8 @@ class _People:
         if name is not None:
             return name
         bare = _ARTICLE.sub("", phrase.lower())
+        if bare.rsplit(None, 1)[-1] in GENERIC_TITLES:
+            return None  # "The spokesman said": most often someone never named, not the person in the news
         if bare in self.title_holders:
             return self.title_holders[bare]
         subject = self.subject_before(pos, None)
@@ -1713,6 +1731,11 @@ class _People:
         return subject[0]
 
 
+def _knighted(text: str, start: int) -> bool:
+    """The name at ``start`` follows "Sir" or "Dame"."""
+    return text.endswith(("Sir ", "Dame "), max(0, start - 5), start)
+
+
 def _outlet_at(mentions: Sequence[OutletMention], start: int, end: int) -> OutletMention | None:
     for m in mentions:
         if m.char_start is not None and m.char_start < end and start < m.char_end and m.role == "cited":
@@ -1724,15 +1747,21 @@ _LEADING_THE = re.compile(r"^the\s+")
 
 
 def _reporter_of(frame: Frame, outer: Sequence[tuple[Attribution, Frame]], people: _People) -> Attribution | None:
-    """``Our correspondent said that he understood ...``: "he" inside what a person reports is that person."""
+    """``Our correspondent said that he understood ...``: "he" inside what a named person reports is that person,
+    unless the reported words name someone "he" can be first ("Tom Finch said Mr Dale had lied when he ...")."""
     src = frame.source
     if src.kind != "pronoun" or src.surface.lower() not in ("he", "she"):
         return None
+    gender = PRONOUNS[src.surface.lower()]
     for a, f in outer:
-        if a.person and a.name and f.content_start <= src.char_start < f.content_end:
-            g = people.gender.get(a.name)
-            if not (g and g != PRONOUNS[src.surface.lower()]):
-                return Attribution(a.name, src.surface, a.role, None, True)
+        if not (a.person and a.name and " " in a.name and f.content_start <= src.char_start < f.content_end):
+            continue
+        if people.gender.get(a.name) not in (None, gender):
+            continue
+        if any(f.content_start <= m.char_start < src.char_start and people.gender.get(people.canonical[m.name]) in (None, gender)
+               for m in people.mentions):
+            return None
+        return Attribution(a.name, src.surface, a.role, None, True)
     return None
 
 
@@ -1749,8 +1778,9 @@ def _definite_title(surface: str) -> bool:
         pass
     if title is None or title.end() != len(rest):
         return False
-    # "the Tory co-chairman": a hyphenated prefix belongs to the title
-    before = rest[: title.start()].split() if rest[title.start() - 1 : title.start()] != "-" else rest[: title.start()].split()[:-1]
+    before = rest[: title.start()].split()
+    if rest[title.start() - 1 : title.start()] == "-":
+        before = before[:-1]  # "the Tory co-chairman": the hyphenated prefix belongs to the title
     named = any(w.lower() not in ROLE_MODIFIERS for w in before)
     return all(w[:1].isupper() or w.lower() in ROLE_MODIFIERS for w in before) and not (named and title.group(0)[:1].isupper())
 
@@ -1805,7 +1835,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             name = people.by_role(role)
             return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
         return Attribution(None, src.surface, None, None, False)
-    name = people.resolve_name(toks, src.char_start, honorific)
+    name = people.resolve_name(toks, src.char_start, knighted=any(w in ("Sir", "Dame") for w in src.surface.split()))
     if name is None:
         if honorific or described:
             name = toks[-1] if len(toks) == 1 else " ".join(toks)
@@ -1838,7 +1868,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     body = seg.body
     spans = find_quote_spans(body, [(p.char_start, p.char_end) for p in seg.paragraphs])
     masked = _lower_headline_cues(mask_quotes(body, spans), seg)
-    people = _People(find_people(masked, mentions))
+    people = _People(find_people(masked, mentions), masked)
     sentence_at = _sentence_index(seg)
     last_subject: PersonMention | None = None
     for pm in people.mentions:
@@ -1847,15 +1877,23 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         # Mr Brown said"): excluding names right after a comma lost speakers on the BBC dev set (0.909 -> 0.905).
         # A fifth piece means more than four words: the rest of a long prefix is not split. The name's own
         # title does not count ("On Sunday, Lib Dem leader Charles Kennedy repeated ...").
-        titled = len(pm.role.split()) if pm.role else 0
-        if s is not None and len(masked[s.char_start : pm.char_start].split(None, 4 + titled)) <= 4 + titled:
-            if last_subject is not None and last_subject.char_start >= s.char_start:
-                between = masked[last_subject.char_end : pm.char_start].split()
-                if not all(w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in between):
-                    continue  # "Dr Fox accused Mr Blair ...": the sentence's first person is its subject, not the object
-                people.subjects.pop()  # "German Economy minister Wolfgang Clement": one phrase, the name is last
-            people.subjects.append((pm.char_start, people.canonical[pm.name]))
-            last_subject = pm
+        role_words = len(pm.role.split()) if pm.role else 0
+        if s is None or len(masked[s.char_start : pm.char_start].split(None, 4 + role_words)) > 4 + role_words:
+            continue
+        if _POSSESSOR_OF_NAME.match(masked, pm.char_end):
+            continue  # a possessor before a name is no subject: "Aston Villa's Thomas Hitzlsperger"
+        if last_subject is not None and last_subject.char_start >= s.char_start:
+            between = masked[last_subject.char_end : pm.char_start]
+            words = [w.lower().removesuffix("'s").removesuffix("’s") for w in between.split()]
+            if (any(c in between for c in ",;:()") or any(_VERB_LIKE.fullmatch(w) for w in words)
+                    or any(STOPWORDS.get(w) == "function" and w != "and" for w in words)):
+                # "Dr Fox accused Mr Blair", "Justine Henin, the Australian Open champion", "Andre Agassi's
+                # place in the Australian Open": the first person is the subject
+                continue
+            # "German Economy minister Wolfgang Clement", "Beach Boys veteran Brian Wilson", "X and Y": the later name
+            people.subjects.pop()
+        people.subjects.append((pm.char_start, people.canonical[pm.name]))
+        last_subject = pm
     # roles seen in speaker frames count for the whole article
     frames_by_sentence = _frames_by_sentence(seg, masked, sentence_at)
     for frames in frames_by_sentence:
@@ -1907,8 +1945,11 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         attrs: list[tuple[Attribution, Frame]] = []
         for f in frames:
             # "..., he claimed, saying ...": a frame that shares the previous one's source words shares its speaker
-            shared = attrs and attrs[-1][1].source.char_start == f.source.char_start
-            attrs.append((attrs[-1][0] if shared else _reporter_of(f, attrs, people) or _attribute(f, people, mentions, last_speaker), f))
+            if attrs and attrs[-1][1].source.char_start == f.source.char_start:
+                attrs.append((attrs[-1][0], f))
+                continue
+            reporter = _reporter_of(f, attrs, people)
+            attrs.append((reporter if reporter is not None else _attribute(f, people, mentions, last_speaker), f))
         via_sentence = next((a.outlet for a, f in attrs if a.outlet is not None), None)
         if via_sentence is None:
             for f in frames:
@@ -2107,8 +2148,9 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
     ]
     if holding:
         # the innermost frame, unless it only reports a stance inside someone's words: "Mr Blair told members
-        # the Tories offered a "hard right agenda"" quotes Mr Blair
-        spoken = [af for af in holding if af[1].category not in ("object", "directive")]
+        # the Tories offered a "hard right agenda"" quotes Mr Blair (but "urged ministers to "think again"" quotes
+        # whoever urged)
+        spoken = [af for af in holding if af[1].category != "object"]
         return max(spoken or holding, key=lambda af: af[1].content_start)
     for a, f in frames_attrs:
         if f.source.char_start < sp.end and sp.start < f.source.char_end:
