@@ -850,3 +850,25 @@ def test_a_generic_title_is_not_given_to_the_latest_person() -> None:
         "The chief executive said the fleet was old.",
     )
     assert rows(got) == [("indirect", "the fleet was old", None)]
+
+
+def test_he_after_an_unnamed_spokesman_is_the_spokesman() -> None:
+    got = quotes_of(
+        "Tom Finch, the party's leader, said the ferries were too old.",
+        "A party spokesman said there were more than 40 members in the group.",
+        "He said the group would meet again in May.",
+    )
+    assert rows(got) == [
+        ("indirect", "the ferries were too old", "Tom Finch"),
+        ("indirect", "there were more than 40 members in the group", None),
+        ("indirect", "the group would meet again in May", None),
+    ]
+
+
+def test_he_after_the_spokesman_named_before_is_that_person() -> None:
+    got = quotes_of(
+        "Tory spokesman Tom Finch said the ferries were too old.",
+        "The Tory spokesman also criticised the timetable.",
+        "He said the board would meet in May.",
+    )
+    assert rows(got)[-1] == ("indirect", "the board would meet in May", "Tom Finch")

@@ -137,6 +137,12 @@ STOPWORDS = load_stopwords()
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) - {"of", "the", "to", "and", "for", "in", "on", "at"}
 # Modifiers that make a different office: "the chancellor" is not "the shadow chancellor".
 OFFICE_CHANGING = frozenset("shadow former deputy vice assistant junior acting ex interim outgoing".split())
+# People an article often quotes without a name; as a sentence's subject ("A spokeswoman said ...", "The official
+# declined to comment.") they are who a following "he" or "she" is.
+UNNAMED_PEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None, "official": None, "source": None, "aide": None}
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?][\"”’']\s)|(?<=\n))((?:A|An|One)\s+(?:[A-Za-z][\w'’\-]*\s+){0,3}?("
+    + "|".join(UNNAMED_PEOPLE) + r"))\b(?!\s+(?:for|of|at)\s+[A-Z][a-z]+\s+[A-Z])")
 # Titles that name the holder of an office only through its role ("the chancellor"), never by being the latest
 # person in the news: spokesmen, officials and owners are mostly people the article never names.
 GENERIC_TITLES = frozenset(
@@ -1625,6 +1631,8 @@ class _People:
         self.gender: dict[str, str] = {}
         self.subjects: list[tuple[int, str]] = []
         self.title_holders: dict[str, str] = {}  # "foreign secretary" -> the person it named first
+        # sentences whose subject is a person nobody names ("The spokesman declined to comment."): start, gender
+        self.unnamed_subjects = [(m.start(1), UNNAMED_PEOPLE[m.group(2).lower()]) for m in _UNNAMED_SUBJECT.finditer(text)]
         fulls_by_surname: dict[str, list[str]] = {}
         self.full_mentions_by_surname: dict[str, list[PersonMention]] = {}  # in text order
         for m in mentions:
@@ -1682,6 +1690,10 @@ class _People:
                     continue
                 return c, start
         return None
+
+    def unnamed_before(self, pos: int, gender: str | None) -> int:
+        """Where the latest sentence about an unnamed (gender-compatible) person starts before ``pos``; -1 if none."""
+        return max((start for start, g in self.unnamed_subjects if start < pos and not (gender and g and g != gender)), default=-1)
 
     def before(self, pos: int, gender: str | None, skip: tuple[int, int] = (0, 0)) -> str | None:
         for m in reversed(self.mentions):
@@ -1811,6 +1823,9 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             name = subject[0]  # "Vincent Cable ... accused Mr Brown. He said: ..." — the newer subject
         if name is None:
             name = people.before(src.char_start, gender, own_words)
+        elif people.unnamed_before(src.char_start, gender) > max(subject[1] if subject and subject[0] == name else -1,
+                                                                 last_speaker[1] if last_speaker and last_speaker[0] == name else -1):
+            name = None  # "The spokesman declined to comment ... He said No 10 ...": the spokesman, unnamed
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
     if src.kind == "relative":
         if src.antecedent:
