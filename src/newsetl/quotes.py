@@ -68,7 +68,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,8 +137,8 @@ STOPWORDS = load_stopwords()
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) - {"of", "the", "to", "and", "for", "in", "on", "at"}
 # Modifiers that make a different office: "the chancellor" is not "the shadow chancellor".
 OFFICE_CHANGING = frozenset("shadow former deputy vice assistant junior acting ex interim outgoing".split())
-# People an article often quotes without a name; as a sentence's subject ("A spokeswoman said ...", "The official
-# declined to comment.") they are who a following "he" or "she" is.
+# People an article often quotes without a name; as a sentence's indefinite subject ("A spokeswoman said ...",
+# "An official declined to comment.") they are who a following "he" or "she" is ("The spokesman" may be someone named).
 UNNAMED_PEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None, "official": None, "source": None, "aide": None}
 _UNNAMED_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?][\"”’']\s)|(?<=\n))((?:A|An|One)\s+(?:[A-Za-z][\w'’\-]*\s+){0,3}?("
@@ -150,6 +150,8 @@ GENERIC_TITLES = frozenset(
 )
 # Honorifics tell us a person (and often the gender); they are not part of the canonical name.
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "prof": None}
+# Knights and dames are called by their first name: "Sir Ian" is Sir Ian Blair.
+KNIGHTHOODS = ("Sir", "Dame")
 # Peers are known by their title: "Lord Falconer" is the name.
 PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Baron"})
 # Stopwords that are also common names, with where they stand in one: first ("Bill Cash") or last ("Theresa May",
@@ -531,7 +533,7 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
     while tokens and (tokens[0].lower().rstrip(".") in STOPWORDS or tokens[0].lower() in TITLE_WORDS
                       or tokens[0].lower() in ROLE_MODIFIERS  # "Former WorldCom" is no name
                       or tokens[0].lower() in NAME_PARTICLES or tokens[0].isupper() and len(tokens[0]) > 1) and tokens[0] not in PEERAGE:
-        if _homograph_in_name(tokens, 0) or (honorific and len(tokens) == 1 and tokens[0].lower() in NAME_HOMOGRAPHS):
+        if _homograph_in_name(tokens, 0, honorific):
             break  # "Bill Cash", "Ms May"
         tokens = tokens[1:]
     if tokens and tokens[-1].endswith(("'s", "\u2019s")) and len(tokens[-1]) > 2:  # a name before the "'s"
@@ -566,9 +568,12 @@ def clean_role(role: str) -> str | None:
     return role
 
 
-def _homograph_in_name(tokens: Sequence[str], i: int) -> bool:
-    """``tokens[i]`` is a name homograph in its place in a two- or three-word name of plain capitalised words."""
+def _homograph_in_name(tokens: Sequence[str], i: int, honorific: bool = False) -> bool:
+    """``tokens[i]`` is a name homograph standing as a name: alone after an honorific ("Ms May"), or in its place in
+    a two- or three-word name of plain capitalised words ("Theresa May")."""
     place = NAME_HOMOGRAPHS.get(tokens[i].lower())
+    if place is not None and honorific and len(tokens) == 1:
+        return True
     return (place is not None and 2 <= len(tokens) <= 3 and i == (0 if place == "first" else len(tokens) - 1)
             and all(t[:1].isupper() and t.lower() not in STOPWORDS and t.lower() not in TITLE_WORDS
                     for j, t in enumerate(tokens) if j != i))
@@ -587,7 +592,7 @@ def _valid_person_cached(tokens: tuple[str, ...], honorific: bool) -> bool:
         if not (t[0].isupper() or low in NAME_PARTICLES):
             return False
         if (STOPWORDS.get(low) in ("organisation", "place", "weekday", "month", "function", "pronoun")
-                and not _homograph_in_name(tokens, i) and not (honorific and len(tokens) == 1 and low in NAME_HOMOGRAPHS)):
+                and not _homograph_in_name(tokens, i, honorific)):
             return False  # a stopword, unless a name homograph stands as one ("Theresa May", "Ms May")
         if low in TITLE_WORDS and t not in PEERAGE:
             return False
@@ -1041,11 +1046,11 @@ def _ends_in_particle(body: str, end: int, hi: int) -> bool:
 _NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b(?:\d[\d.]*|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\s+$")
 # An uninflected cue after a possessive or a determiner is a noun ("Mr Ortiz's claim that").
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|this|that))\s+$", re.IGNORECASE)
-# A participle after a possessive or an article is an adjective ("Mr Bush's proposed spending", "its planned budget");
-# not after "that", which may be a relative pronoun ("a report that showed ...").
 _POSSESSOR_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")
 # A word that is (most likely) a verb: a speech cue or a lower-case past tense ("accused", "backed", "told").
 _VERB_LIKE = re.compile("|".join([r"[a-z]+ed", *sorted((re.escape(f) for f in CUES if " " not in f), key=len, reverse=True)]))
+# A participle after a possessive or an article is an adjective ("Mr Bush's proposed spending", "its planned budget");
+# not after "that", which may be a relative pronoun ("a report that showed ..."), nor after a contracted "has".
 _CONTRACTED_BEFORE = "".join(rf"(?<!\b{w})" for w in ("he", "she", "it", "that", "who", "there", "what", "here", "where", "let"))
 _ADJECTIVE_BEFORE = re.compile(
     rf"(?:{_CONTRACTED_BEFORE}['’]s|\b(?:the|a|an|his|her|its|their|our))\s+$",
@@ -1631,8 +1636,7 @@ class _People:
         self.gender: dict[str, str] = {}
         self.subjects: list[tuple[int, str]] = []
         self.title_holders: dict[str, str] = {}  # "foreign secretary" -> the person it named first
-        # sentences whose subject is a person nobody names ("The spokesman declined to comment."): start, gender
-        self.unnamed_subjects = [(m.start(1), UNNAMED_PEOPLE[m.group(2).lower()]) for m in _UNNAMED_SUBJECT.finditer(text)]
+        self.text = text
         fulls_by_surname: dict[str, list[str]] = {}
         self.full_mentions_by_surname: dict[str, list[PersonMention]] = {}  # in text order
         for m in mentions:
@@ -1691,6 +1695,12 @@ class _People:
                 return c, start
         return None
 
+    @cached_property
+    def unnamed_subjects(self) -> list[tuple[int, str | None]]:
+        """(start, gender) of sentences whose subject is a person nobody names ("A spokesman declined to comment."):
+        found when a pronoun first needs them, not for every article."""
+        return [(m.start(1), UNNAMED_PEOPLE[m.group(2).lower()]) for m in _UNNAMED_SUBJECT.finditer(self.text)]
+
     def unnamed_before(self, pos: int, gender: str | None) -> int:
         """Where the latest sentence about an unnamed (gender-compatible) person starts before ``pos``; -1 if none."""
         return max((start for start, g in self.unnamed_subjects if start < pos and not (gender and g and g != gender)), default=-1)
@@ -1745,7 +1755,7 @@ class _People:
 
 def _knighted(text: str, start: int) -> bool:
     """The name at ``start`` follows "Sir" or "Dame"."""
-    return text.endswith(("Sir ", "Dame "), max(0, start - 5), start)
+    return text.endswith(tuple(f"{k} " for k in KNIGHTHOODS), max(0, start - 6), start)
 
 
 def _outlet_at(mentions: Sequence[OutletMention], start: int, end: int) -> OutletMention | None:
@@ -1753,9 +1763,6 @@ def _outlet_at(mentions: Sequence[OutletMention], start: int, end: int) -> Outle
         if m.char_start is not None and m.char_start < end and start < m.char_end and m.role == "cited":
             return m
     return None
-
-
-_LEADING_THE = re.compile(r"^the\s+")
 
 
 def _reporter_of(frame: Frame, outer: Sequence[tuple[Attribution, Frame]], people: _People) -> Attribution | None:
@@ -1825,7 +1832,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             name = people.before(src.char_start, gender, own_words)
         elif people.unnamed_before(src.char_start, gender) > max(subject[1] if subject and subject[0] == name else -1,
                                                                  last_speaker[1] if last_speaker and last_speaker[0] == name else -1):
-            name = None  # "The spokesman declined to comment ... He said No 10 ...": the spokesman, unnamed
+            name = None  # "A UKIP spokesman said ... He did not defend ...": the spokesman, unnamed
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
     if src.kind == "relative":
         if src.antecedent:
@@ -1850,7 +1857,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             name = people.by_role(role)
             return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
         return Attribution(None, src.surface, None, None, False)
-    name = people.resolve_name(toks, src.char_start, knighted=any(w in ("Sir", "Dame") for w in src.surface.split()))
+    name = people.resolve_name(toks, src.char_start, knighted=any(w in KNIGHTHOODS for w in src.surface.split()))
     if name is None:
         if honorific or described:
             name = toks[-1] if len(toks) == 1 else " ".join(toks)
