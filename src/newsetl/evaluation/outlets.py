@@ -26,17 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsetl import ingest, segment
+from newsetl.evaluation import BBC_QUOTE_SETS, BBC_QUOTE_TEST_SET
 from newsetl.outlets import Gazetteer, OutletMention, find_outlets, load_gazetteer, outlet_id_for
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 BBC_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "bbc-2005"
 MENTION_ANNOTATIONS = REPO_ROOT / "tests" / "annotations" / "bbc_outlet_mentions.jsonl"
-QUOTE_ANNOTATIONS = REPO_ROOT / "tests" / "annotations" / "bbc_quotes.jsonl"
-# Every quote annotation set lists its articles' outlets too: the development set, then the later sets
-# (validation and test) annotated by other people, never used to write outlet rules.
-OUTLET_GOLD_SETS = (QUOTE_ANNOTATIONS,) + tuple(
-    REPO_ROOT / "tests" / "annotations" / f"bbc_quotes_{name}.jsonl" for name in ("validation", "validation2", "validation3", "test")
-)
 SAMPLE_SEED = 20240529
 BBC_PUBLISHER = "BBC News"  # the files do not name their site; this is the per-corpus mapping
 
@@ -174,12 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         for a in stale:
             print(f"  stale: {a['path']} {a['char_start']}-{a['char_end']} {a['surface']!r} -> {a['outlet_name']}")
 
-    for gold_set in OUTLET_GOLD_SETS:
+    for gold_set in BBC_QUOTE_SETS:
         gold = [a for a in read_jsonl(gold_set) if "outlets" in a]
         r, n_gold, n_found, missed = recall(results, gazetteer, gold)
         print(f"recall (outlets listed in {gold_set.name}, {len(gold)} articles): "
               + (f"{r:.3f}  ({n_found}/{n_gold})" if r is not None else "no gold outlets"))
-        for path, name in missed if gold_set.name != "bbc_quotes_test.jsonl" else ():  # the test set: scores only
+        for path, name in missed if gold_set != BBC_QUOTE_TEST_SET else ():  # the test set: scores only
             print(f"  missed: {path}: {name}")
 
     cited = Counter((m.outlet_name, m.kind or "") for _, m in mentions if m.role == "cited")

@@ -26,18 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsetl.evaluation import BBC_QUOTE_SETS
 from newsetl.outlets import find_outlets, load_gazetteer
 from newsetl.quotes import Quote, find_quotes
 from newsetl.segment import join_paragraphs, segment
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 DEFAULT_BBC = SHARED / "corpus" / "bbc-2005"
-ANNOTATIONS_DIR = Path(__file__).resolve().parents[3] / "tests" / "annotations"
-DEFAULT_ANNOTATIONS = ANNOTATIONS_DIR / "bbc_quotes.jsonl"
-VALIDATION_ANNOTATIONS = ANNOTATIONS_DIR / "bbc_quotes_validation.jsonl"
-VALIDATION2_ANNOTATIONS = ANNOTATIONS_DIR / "bbc_quotes_validation2.jsonl"
-VALIDATION3_ANNOTATIONS = ANNOTATIONS_DIR / "bbc_quotes_validation3.jsonl"
-TEST_ANNOTATIONS = ANNOTATIONS_DIR / "bbc_quotes_test.jsonl"
 DEFAULT_POLNEAR = SHARED / "eval-data" / "quotes" / "polnear" / "dev"
 KINDS = ("direct", "partial", "indirect")
 MATCH_RULE = (
@@ -383,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.dataset == "speakers":
         return top_speakers(args.corpus, args.top)
     if args.dataset in ("bbc", "all"):
-        for annotations in [args.annotations] if args.annotations else [DEFAULT_ANNOTATIONS, VALIDATION_ANNOTATIONS, VALIDATION2_ANNOTATIONS, VALIDATION3_ANNOTATIONS, TEST_ANNOTATIONS]:
+        for annotations in [args.annotations] if args.annotations else BBC_QUOTE_SETS:
             evaluate_bbc(annotations, args.corpus, args.errors)
             print()
     if args.dataset in ("polnear", "all"):
