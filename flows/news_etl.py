@@ -18,7 +18,6 @@ from prefect.context import TagsContext
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from newsetl import workerpool
 from newsetl.ingest import DEFAULT_MAX_BYTES, discover
 from newsetl.process import BatchResult, ProcessConfig
 from newsetl.progress import write_progress
@@ -109,16 +108,10 @@ def _news_etl(
             "%d files: %d new articles in %d batches, %d unchanged, %d duplicates, %d rejected at discovery",
             plan.n_files_seen, plan.n_new, len(plan.batches), plan.n_unchanged, plan.n_duplicates, len(plan.rejects),
         )
-        config = ProcessConfig(
-            max_bytes=max_bytes,
-            publisher=publisher,
-            publisher_by_dir=tuple(sorted((publisher_by_dir or {}).items())),
-            gazetteer_csv=gazetteer_csv,
-        )
+        config = ProcessConfig.of_run(max_bytes, publisher, publisher_by_dir, gazetteer_csv)
         staging = str(store.staging_dir(run_id))
         if not dask_address and plan.batches:
-            workerpool.start_early()  # a no-op after `newsetl run`, which started it while the API booted
-            stack.enter_context(batch_workers(workers))
+            stack.enter_context(batch_workers(workers))  # `newsetl run` opened them before the flow
         t = time.perf_counter()
         if plan.batches:
             site_lines = learn_site_lines(quote(plan), out_dir, config)

@@ -181,9 +181,11 @@ def test_server_dies_with_a_killed_run(prefect_env, tmp_path):
 
 def test_cli_runs_use_an_embedded_api_and_stop_it_even_with_nothing_new(prefect_env, tmp_path):
     out = tmp_path / "out"
-    cmd = [str(PYTHON), "-m", "newsetl.cli", "run", str(FIXTURES / "articles"), "--out", str(out), "--no-progress"]
+    cmd = [str(PYTHON), "-m", "newsetl.cli", "run", str(FIXTURES / "articles"), "--out", str(out), "--no-progress", "-v"]
     first = subprocess.run(cmd, cwd=REPO, env=prefect_env, capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stdout[-2000:] + first.stderr[-2000:]
+    # its one batch was prepared while the server booted (newsetl.headstart), and the flow took it
+    assert "batch prepared while Prefect's API started" in first.stdout + first.stderr
     assert "temporary embedded API" in " ".join(first.stdout.split())
     # the run stays in PREFECT_HOME's database, which `make ui` serves afterwards
     flow_run_id = pd.read_parquet(out / "runs")["flow_run_id"].iloc[-1]

@@ -7,7 +7,7 @@ import os
 import sys
 import threading
 import time
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import Optional
 
@@ -120,13 +120,6 @@ def run(
 
         from newsetl.tasks import RUN_TAGS
 
-    if not dask_address:
-        from newsetl import workerpool
-
-        # The batch workers' forkserver imports the pipeline (~1-2 s) while the API server
-        # finishes booting. Started any earlier, three processes importing on two cores
-        # delayed the API, on which the flow waits (measured: flow start 4.9 s vs 5.8-7.7 s).
-        workerpool.start_early()
     parameters = dict(
         raw_dir=str(raw),
         out_dir=str(out),
@@ -144,13 +137,35 @@ def run(
     # Heartbeats let a server notice a flow run that died; a temporary API dies with the
     # run, so with it they only cost the second the flow waits for the heartbeat thread.
     no_heartbeats = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if embedded else {}
-    with LiveProgress(out, enabled=progress_bar):
+    with ExitStack() as run_stack:
+        if not dask_address:
+            _start_head_start(run_stack, parameters)
+        run_stack.enter_context(LiveProgress(out, enabled=progress_bar))
         if embedded:
             embedded.activate()  # rebuilds Prefect's settings (~0.3 s) while the server still boots
             embedded.wait_ready()
         with tags(*RUN_TAGS), temporary_settings(updates=no_heartbeats):
             summary = flow(**parameters)
     print_summary(out, summary, embedded_api=embedded is not None)
+
+
+def _start_head_start(stack: ExitStack, parameters: dict) -> None:
+    """Open the flow's batch workers now and have them start on its first batches (see newsetl.headstart).
+
+    Forked from this process while it runs no other thread: it has imported the pipeline,
+    so they start at once, while Prefect's API still boots.
+    """
+    from newsetl import headstart
+    from newsetl.process import ProcessConfig
+    from newsetl.tasks import batch_workers
+
+    forked = threading.active_count() == 1  # the progress bar's thread starts later
+    pool = stack.enter_context(batch_workers(parameters["workers"], forked=forked))
+    stack.callback(headstart.end)
+    config = ProcessConfig.of_run(parameters["max_bytes"], parameters["publisher"], parameters["publisher_by_dir"],
+                                  parameters["gazetteer_csv"])
+    headstart.begin(pool, parameters["workers"], Path(parameters["raw_dir"]), Path(parameters["out_dir"]),
+                    parameters["batch_size"], config)
 
 
 class _ProgressWatcher(threading.Thread):

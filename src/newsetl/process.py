@@ -8,6 +8,7 @@ process; takes and returns only paths and small summaries.
 from __future__ import annotations
 
 import os
+import pickle
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,6 +39,13 @@ class ProcessConfig:
     publisher_by_dir: tuple[tuple[str, str], ...] = ()  # (source directory prefix, publisher)
     gazetteer_csv: str | None = None
     site_lines_path: str | None = None
+
+    @classmethod
+    def of_run(
+        cls, max_bytes: int, publisher: str | None, publisher_by_dir: dict[str, str] | None, gazetteer_csv: str | None
+    ) -> ProcessConfig:
+        """The configuration of a run with these flow parameters (built the same way by the flow and ``newsetl run``)."""
+        return cls(max_bytes, publisher, tuple(sorted((publisher_by_dir or {}).items())), gazetteer_csv)
 
 
 @dataclass(frozen=True)
@@ -77,24 +85,40 @@ def process_batch(
 def _process_batch(
     batch_id: str, run_id: str, items: Sequence[WorkItem], staging_root: Path, config: ProcessConfig
 ) -> BatchResult:
-    rows = _Rows()
-    article_ids: list[str] = []
-    sources: dict[str, str] = {}
-    rejected: dict[str, str] = {}
+    return _write_batch(batch_id, run_id, _compute_batch(items, config, run_id), staging_root)
+
+
+@dataclass
+class _Computed:
+    """A batch's rows before they are written: what ``prepare_batch`` keeps for a later ``finish_prepared_batch``."""
+
+    rows: _Rows
+    article_ids: list[str]
+    sources: dict[str, str]
+    rejected: dict[str, str]
+
+
+def _compute_batch(items: Sequence[WorkItem], config: ProcessConfig, run_id: str) -> _Computed:
+    computed = _Computed(_Rows(), [], {}, {})
+    rows, sources = computed.rows, computed.sources
     site_lines = _site_lines(config.site_lines_path)
     gazetteer = outlet_stage.shared_gazetteer(config.gazetteer_csv)
 
-    for article in _read_items(items, config, rows, rejected, run_id):
+    for article in _read_items(items, config, rows, computed.rejected, run_id):
         if article.article_id in sources.values():
             continue  # same content reached twice (e.g. a JSONL line repeated): counted once
         try:
             _process_article(article, run_id, config, site_lines, gazetteer, rows)
         except RejectedInput as err:
-            _reject(rows, rejected, run_id, article.source_path, article.article_id, err)
+            _reject(rows, computed.rejected, run_id, article.source_path, article.article_id, err)
             continue
-        article_ids.append(article.article_id)
+        computed.article_ids.append(article.article_id)
         sources[article.source_path] = article.article_id
+    return computed
 
+
+def _write_batch(batch_id: str, run_id: str, computed: _Computed, staging_root: Path) -> BatchResult:
+    rows = computed.rows
     staging = Path(staging_root) / batch_id
     parts: dict[str, str] = {}
     counts: dict[str, int] = {}
@@ -105,8 +129,39 @@ def _process_batch(
             parts[table] = str(path)
             counts[table] = len(table_rows)
     return BatchResult(
-        batch_id, str(staging), parts, tuple(article_ids), sources, rejected, counts, dict(rows.seconds)
+        batch_id, str(staging), parts, tuple(computed.article_ids), computed.sources, computed.rejected, counts,
+        dict(rows.seconds),
     )
+
+
+# Rows carry the run's id in these columns; a prepared batch gets it when it is finished.
+_RUN_ID_TABLES = ("articles", "rejects")
+
+
+def prepare_batch(items: Sequence[WorkItem], config: ProcessConfig, path: Path) -> str:
+    """Every stage but the write for one batch, its rows pickled to ``path`` (for ``finish_prepared_batch``).
+
+    ``newsetl run`` prepares its first batches while Prefect's API starts (see newsetl.headstart),
+    before the run has an id; the rows are the ones ``process_batch`` would build, run id aside.
+    """
+    with batch_heap():
+        computed = _compute_batch(items, config, run_id="")
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as fh:
+        pickle.dump(computed, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)  # a reader sees the whole file or none
+    return str(path)
+
+
+def finish_prepared_batch(batch_id: str, run_id: str, prepared: Path, staging_root: Path) -> BatchResult:
+    """``process_batch``'s result for a batch ``prepare_batch`` computed: its rows, stamped with ``run_id``, written."""
+    with open(prepared, "rb") as fh:
+        computed: _Computed = pickle.load(fh)
+    for table in _RUN_ID_TABLES:
+        for row in computed.rows.tables[table]:
+            row["run_id"] = run_id
+    return _write_batch(batch_id, run_id, computed, staging_root)
 
 
 def _read_items(
@@ -291,7 +346,8 @@ def site_line_observations(items: Sequence[WorkItem], config: ProcessConfig) -> 
 
 
 def observe_site_lines(
-    items: Sequence[WorkItem], index_path: Path, config: ProcessConfig, pool: Executor | None = None, chunks: int = 1
+    items: Sequence[WorkItem], index_path: Path, config: ProcessConfig, pool: Executor | None = None, chunks: int = 1,
+    observations: Sequence[SiteLineObservation] | None = None,
 ) -> str:
     """Feed this run's new articles to the cleaner's repeated-line memory before any batch is cleaned.
 
@@ -301,8 +357,10 @@ def observe_site_lines(
     either way, so the saved index does not depend on the workers. Returns its path.
     """
     index = clean_stage.SiteLineIndex.load(Path(index_path))
-    if pool is None or chunks <= 1 or not items:
-        results: Iterable[list[SiteLineObservation]] = [site_line_observations(items, config)]
+    if observations is not None:  # already worked out for these items (newsetl.headstart)
+        results: Iterable[Sequence[SiteLineObservation]] = [observations]
+    elif pool is None or chunks <= 1 or not items:
+        results = [site_line_observations(items, config)]
     else:
         size = -(-len(items) // chunks)
         results = pool.map(site_line_observations, [items[k : k + size] for k in range(0, len(items), size)],

@@ -13,14 +13,14 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from newsetl import report_text, workerpool
+from newsetl import headstart, report_text, workerpool
 from newsetl.aggregates import rebuild_aggregates
 from newsetl.plan import Plan, WorkItem, make_plan
-from newsetl.process import BatchResult, ProcessConfig, observe_site_lines, process_batch
+from newsetl.process import BatchResult, ProcessConfig, finish_prepared_batch, observe_site_lines, process_batch
 from newsetl.store import BatchRecord, Store, write_parquet
 from newsetl.tables import to_table
 
@@ -39,8 +39,13 @@ def plan_batches(raw_dir: str, out_dir: str, batch_size: int, max_bytes: int) ->
 @task(name="learn repeated site lines", task_run_name="learn repeated site lines", persist_result=False, cache_policy=NO_CACHE, **_FS_RETRIES)
 def learn_site_lines(plan: Plan, out_dir: str, config: ProcessConfig) -> str:
     items = [item for batch in plan.batches for item in batch]
+    index_path = Store(Path(out_dir)).site_lines_path
+    head_start = headstart.current()
+    known = head_start.observations_for(plan, config, index_path) if head_start else None
+    if known is not None:
+        get_run_logger().info("repeated-line pass: %d articles read while Prefect's API started", len(known))
     # On the batch workers when there are some: at 10x the BBC corpus this pass reads 22k files.
-    return observe_site_lines(items, Store(Path(out_dir)).site_lines_path, config, _batch_pool, 4 * _pool_size)
+    return observe_site_lines(items, index_path, config, _batch_pool, 4 * _pool_size, observations=known)
 
 
 # Worker processes for batches. A plain process pool, not Prefect's
@@ -53,15 +58,26 @@ _pool_size = 1
 
 
 @contextmanager
-def batch_workers(n_workers: int) -> Iterator[None]:
-    """Worker processes for the learn pass and the batches of this flow run."""
+def batch_workers(n_workers: int, forked: bool = False) -> Iterator[ProcessPoolExecutor]:
+    """Worker processes for the learn pass and the batches of this flow run.
+
+    ``forked``: fork them from this process, which must run no other thread yet (``newsetl
+    run`` before its flow starts: the workers then share its imports instead of importing
+    the pipeline again in a forkserver).
+    """
     global _batch_pool, _pool_size
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=workerpool.context(),
+    if _batch_pool is not None and _pool_size == n_workers:
+        yield _batch_pool  # opened by `newsetl run` before the flow (see newsetl.headstart), and closed by it
+        return
+    if not forked:
+        workerpool.start_early()  # a no-op when the forkserver is already up
+    context = workerpool.fork_context() if forked else workerpool.context()
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=context,
                              initializer=workerpool.exit_with, initargs=(os.getpid(),)) as pool:
         workerpool.start_workers(pool, n_workers)
         _batch_pool, _pool_size = pool, n_workers
         try:
-            yield
+            yield pool
         finally:
             _batch_pool, _pool_size = None, 1
 
@@ -70,6 +86,16 @@ def batch_workers(n_workers: int) -> Iterator[None]:
 def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], staging: str, config: ProcessConfig) -> BatchResult:
     if _batch_pool is None:
         return process_batch(batch_id, run_id, items, Path(staging), config)
+    head_start = headstart.current()
+    prepared = head_start.take(items) if head_start else None
+    if prepared is not None:
+        try:
+            path = prepared.result()
+        except Exception:  # noqa: BLE001 - cancelled or failed: process it here like any other batch
+            path = None
+        if path is not None:
+            get_run_logger().info("batch prepared while Prefect's API started: written now")
+            return _batch_pool.submit(finish_prepared_batch, batch_id, run_id, Path(path), Path(staging)).result()
     return _batch_pool.submit(process_batch, batch_id, run_id, items, Path(staging), config).result()
 
 
