@@ -140,9 +140,24 @@ OFFICE_CHANGING = frozenset("shadow former deputy vice assistant junior acting e
 # People an article often quotes without a name; as a sentence's indefinite subject ("A spokeswoman said ...",
 # "An official declined to comment.") they are who a following "he" or "she" is ("The spokesman" may be someone named).
 UNNAMED_PEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None, "official": None, "source": None, "aide": None}
+# "A spokesman ..." opening a sentence. The pattern opens with its first word, so the regex engine skips
+# to the A's and O's; where the sentence starts is checked on the few matches (_unnamed_subjects).
 _UNNAMED_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?][\"”’']\s)|(?<=\n))((?:A|An|One)\s+(?:[A-Za-z][\w'’\-]*\s+){0,3}?("
-    + "|".join(UNNAMED_PEOPLE) + r"))\b(?!\s+(?:for|of|at)\s+[A-Z][a-z]+\s+[A-Z])")
+    r"((?:A|An|One)\s+(?:[A-Za-z][\w'’\-]*\s+){0,3}?(" + "|".join(UNNAMED_PEOPLE)
+    + r"))\b(?!\s+(?:for|of|at)\s+[A-Z][a-z]+\s+[A-Z])")
+_SENTENCE_BEFORE = re.compile(r"(?:\n|[.!?]\s|[.!?][\"”’']\s)\Z")
+
+
+def _unnamed_subjects(text: str) -> Iterator[re.Match[str]]:
+    """``_UNNAMED_SUBJECT``'s matches that open a sentence (a match elsewhere may hide one that starts inside it)."""
+    pos = 0
+    while (m := _UNNAMED_SUBJECT.search(text, pos)) is not None:
+        if m.start() == 0 or _SENTENCE_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+
 # Titles that name the holder of an office only through its role ("the chancellor"), never by being the latest
 # person in the news: spokesmen, officials and owners are mostly people the article never names.
 GENERIC_TITLES = frozenset(
@@ -1699,7 +1714,7 @@ class _People:
     def unnamed_subjects(self) -> list[tuple[int, str | None]]:
         """(start, gender) of sentences whose subject is a person nobody names ("A spokesman declined to comment."):
         found when a pronoun first needs them, not for every article."""
-        return [(m.start(1), UNNAMED_PEOPLE[m.group(2).lower()]) for m in _UNNAMED_SUBJECT.finditer(self.text)]
+        return [(m.start(1), UNNAMED_PEOPLE[m.group(2).lower()]) for m in _unnamed_subjects(self.text)]
 
     def unnamed_before(self, pos: int, gender: str | None) -> int:
         """Where the latest sentence about an unnamed (gender-compatible) person starts before ``pos``; -1 if none."""
