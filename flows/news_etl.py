@@ -126,6 +126,7 @@ def _news_etl(
         n_new = 0
         last_update = time.monotonic()
         commit_seconds = 0.0
+        ahead_seconds = 0.0  # stage work of batches `newsetl run` prepared before the flow started
         n_done = 0  # planned items of the committed batches, rejected ones included
         t = time.perf_counter()
         for done, result in enumerate(_run_batches(plan, run_id, staging, config, workers, dask_address), start=1):
@@ -136,6 +137,7 @@ def _news_etl(
             n_rejected += rows.get("rejects", 0)
             for stage, sec in result.seconds.items():
                 stage_seconds[stage] = stage_seconds.get(stage, 0.0) + sec
+            ahead_seconds += result.ahead
             if done == n_batches or time.monotonic() - last_update >= _PROGRESS_EVERY_S:
                 update_progress_artifact(progress, progress=100.0 * done / n_batches)
                 last_update = time.monotonic()
@@ -146,6 +148,8 @@ def _news_etl(
         seconds["commit"] = commit_seconds  # in the flow's process, between batches
         stack.close()  # the worker processes are done
         seconds.update({f"stage.{k}": v for k, v in sorted(stage_seconds.items())})
+        if ahead_seconds:
+            seconds["head_start"] = ahead_seconds
         write_progress(out_dir, run_id, "aggregating", n_batches, n_batches, plan.n_new, plan.n_new)
         t = time.perf_counter()
         if n_new or store.aggregates_stale() or not (Path(out_dir) / "speakers" / "part-0.parquet").exists():

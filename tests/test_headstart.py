@@ -16,7 +16,7 @@ from newsetl.plan import make_plan
 from newsetl.process import ProcessConfig, finish_prepared_batch, prepare_batch, process_batch
 from newsetl.store import CommittedState, Store
 from newsetl.tables import BATCH_TABLES
-from newsetl.tasks import batch_workers
+from newsetl.workerpool import batch_workers
 
 from reliability_support import article_text, write_corpus
 
@@ -59,6 +59,7 @@ def test_a_head_start_is_discarded_when_the_repeated_line_index_changed_since(tm
     with batch_workers(1) as pool:
         head = headstart.begin(pool, 1, raw, out, 2, CONFIG)
         try:
+            head._submitted.wait()
             other = SiteLineIndex()
             other.add("another site", "0" * 64, [1, 2, 3])
             other.save(Store(out).site_lines_path)  # another run learned something in between
@@ -70,11 +71,14 @@ def test_a_head_start_is_discarded_when_the_repeated_line_index_changed_since(tm
     assert not head.scratch.exists()
 
 
-def test_nothing_to_prepare_means_no_head_start(tmp_path):
+def test_nothing_new_means_nothing_prepared(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     with batch_workers(1) as pool:
-        assert headstart.begin(pool, 1, raw, tmp_path / "out", 2, CONFIG) is None
+        head = headstart.begin(pool, 1, raw, tmp_path / "out", 2, CONFIG)
+        head._submitted.wait()
+        assert head.plan.batches == () and head.prepared == {}
+        headstart.end()
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +91,7 @@ def _run_with_head_start(news_etl, raw, out, change=None) -> headstart.HeadStart
         head = headstart.begin(pool, 1, raw, out, 2, CONFIG)
         try:
             if change:
+                head._submitted.wait()  # planned already
                 change()
             news_etl(raw_dir=str(raw), out_dir=str(out), batch_size=2, workers=1)
         finally:
@@ -100,6 +105,10 @@ def test_the_flow_takes_the_prepared_batches_and_writes_the_same_tables(news_etl
     head = _run_with_head_start(news_etl, raw, tmp_path / "ahead")
     assert head.matched and head.used == headstart.BATCHES_PER_WORKER
     assert_same_tables(tmp_path / "plain", tmp_path / "ahead")
+    # the runs table tells the stage work done before the flow from the flow's own
+    seconds = dict(newsetl.load("runs", tmp_path / "ahead")["seconds"].iloc[-1])
+    assert 0 < seconds["head_start"] < sum(v for k, v in seconds.items() if k.startswith("stage."))
+    assert "head_start" not in dict(newsetl.load("runs", tmp_path / "plain")["seconds"].iloc[-1])
     assert not head.scratch.exists()
 
 

@@ -17,10 +17,10 @@ from reliability_support import PYTHON
 OWNER = textwrap.dedent(
     """
     import os, time
-    from newsetl import tasks
+    from newsetl import workerpool
 
-    with tasks.batch_workers(1):
-        worker = tasks._batch_pool.submit(os.getpid).result()
+    with workerpool.batch_workers(1):
+        worker = workerpool.current()[0].submit(os.getpid).result()
         print(worker, flush=True)
         time.sleep(600)
     """
@@ -79,10 +79,10 @@ def test_workers_do_not_import_the_main_script_again(tmp_path):
             fh.write(__name__ + "\\n")
 
         if __name__ == "__main__":
-            from newsetl import tasks
+            from newsetl import workerpool
 
-            with tasks.batch_workers(2):
-                pids = {{tasks._batch_pool.submit(os.getpid).result() for _ in range(8)}}
+            with workerpool.batch_workers(2):
+                pids = {{workerpool.current()[0].submit(os.getpid).result() for _ in range(8)}}
             print(len(pids))
         """
     ))

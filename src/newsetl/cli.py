@@ -110,16 +110,6 @@ def run(
             typer.echo("Nothing new: every file is already committed, so no Prefect flow ran (--flow-always records the run in Prefect).")
             print_summary(out, summary)
             return
-    with imports_without_gc():  # Prefect, pandas, pyarrow and TextBlob: ~4 s, on the critical path with a server up
-        flow = load_flow()
-        for name in _FLOW_CALL_IMPORTS:
-            with suppress(ImportError):
-                importlib.import_module(name)
-        from prefect import tags
-        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
-
-        from newsetl.tasks import RUN_TAGS
-
     parameters = dict(
         raw_dir=str(raw),
         out_dir=str(out),
@@ -131,15 +121,29 @@ def run(
         max_bytes=int(max_mb * 1024 * 1024),
         dask_address=dask_address,
     )
-    if embedded and get_current_settings().api.url:
-        embedded.stop()  # the API URL comes from a Prefect profile or prefect.toml: use that server
-        embedded = None
-    # Heartbeats let a server notice a flow run that died; a temporary API dies with the
-    # run, so with it they only cost the second the flow waits for the heartbeat thread.
-    no_heartbeats = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if embedded else {}
     with ExitStack() as run_stack:
         if not dask_address:
+            with imports_without_gc():  # pandas, pyarrow, TextBlob and the stages: what the batch workers run
+                import newsetl.process  # noqa: F401
+            # Forked now, before Prefect is imported (the workers need none of it), they plan
+            # and start on the first batches while this process imports Prefect and the API boots.
             _start_head_start(run_stack, parameters)
+        with imports_without_gc():  # Prefect and the flow: ~2 s, on the critical path with a server up
+            flow = load_flow()
+            for name in _FLOW_CALL_IMPORTS:
+                with suppress(ImportError):
+                    importlib.import_module(name)
+            from prefect import tags
+            from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
+
+            from newsetl.tasks import RUN_TAGS
+
+        if embedded and get_current_settings().api.url:
+            embedded.stop()  # the API URL comes from a Prefect profile or prefect.toml: use that server
+            embedded = None
+        # Heartbeats let a server notice a flow run that died; a temporary API dies with the
+        # run, so with it they only cost the second the flow waits for the heartbeat thread.
+        no_heartbeats = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if embedded else {}
         run_stack.enter_context(LiveProgress(out, enabled=progress_bar))
         if embedded:
             embedded.activate()  # rebuilds Prefect's settings (~0.3 s) while the server still boots
@@ -155,12 +159,11 @@ def _start_head_start(stack: ExitStack, parameters: dict) -> None:
     Forked from this process while it runs no other thread: it has imported the pipeline,
     so they start at once, while Prefect's API still boots.
     """
-    from newsetl import headstart
+    from newsetl import headstart, workerpool
     from newsetl.process import ProcessConfig
-    from newsetl.tasks import batch_workers
 
     forked = threading.active_count() == 1  # the progress bar's thread starts later
-    pool = stack.enter_context(batch_workers(parameters["workers"], forked=forked))
+    pool = stack.enter_context(workerpool.batch_workers(parameters["workers"], forked=forked))
     stack.callback(headstart.end)
     config = ProcessConfig.of_run(parameters["max_bytes"], parameters["publisher"], parameters["publisher_by_dir"],
                                   parameters["gazetteer_csv"])

@@ -32,9 +32,9 @@ from newsetl.process import ProcessConfig, SiteLineObservation, prepare_batch, s
 from newsetl.store import Store
 
 # Batches prepared per worker: enough to keep a worker busy until the flow reaches its batches
-# (measured on 2 cores: ~1.5 s, two 200-article batches), few enough that a discarded head
-# start wastes little.
-BATCHES_PER_WORKER = 2
+# (on 2 cores the first two are ready before the API is, the next two as the flow starts), few
+# enough that a discarded head start wastes little.
+BATCHES_PER_WORKER = 4
 
 
 def index_digest(path: Path) -> str:
@@ -48,10 +48,13 @@ def index_digest(path: Path) -> str:
 class HeadStart:
     """The head start of one run: started by ``begin``, consulted by the flow's tasks, ended by ``close``."""
 
-    def __init__(self, pool: Executor, n_workers: int, plan: Plan, config: ProcessConfig, index_path: Path) -> None:
-        self.pool, self.n_workers, self.plan, self.config = pool, n_workers, plan, config
-        self.index_path = Path(index_path)
-        self.index_digest = index_digest(self.index_path)
+    def __init__(self, pool: Executor, n_workers: int, raw_dir: Path, out_dir: Path, batch_size: int,
+                 config: ProcessConfig) -> None:
+        self.pool, self.n_workers, self.config = pool, n_workers, config
+        self.raw_dir, self.out_dir, self.batch_size = Path(raw_dir), Path(out_dir), batch_size
+        self.index_path = Store(self.out_dir).site_lines_path
+        self.index_digest = ""
+        self.plan: Plan | None = None
         self.scratch = Path(tempfile.mkdtemp(prefix="newsetl-headstart-"))
         self.observations: list[SiteLineObservation] | None = None
         self.prepared: dict[tuple[WorkItem, ...], Future] = {}
@@ -68,7 +71,13 @@ class HeadStart:
 
     def _run(self) -> None:
         try:
+            # Before the plan: an index written in between makes the digest stale, never the plan unnoticed.
+            self.index_digest = index_digest(self.index_path)
+            committed = Store(self.out_dir).committed()
+            self.plan = make_plan(self.raw_dir, committed, batch_size=self.batch_size, max_bytes=self.config.max_bytes)
             items = [item for batch in self.plan.batches for item in batch]
+            if not items:
+                return
             chunks = 4 * self.n_workers  # as the flow's pass splits them (the result does not depend on it)
             size = -(-len(items) // chunks)
             futures = [self.pool.submit(site_line_observations, items[k : k + size], self.config)
@@ -107,7 +116,8 @@ class HeadStart:
             if not self.matched:
                 self._cancel()
                 return None
-            return self.observations
+            observations, self.observations = self.observations, None  # the flow keeps them while it needs them
+            return observations
 
     def take(self, items: tuple[WorkItem, ...]) -> Future | None:
         """The prepared batch of these items (a future of its pickle's path), or None."""
@@ -135,17 +145,10 @@ class HeadStart:
 _current: HeadStart | None = None
 
 
-def begin(pool: Executor, n_workers: int, raw_dir: Path, out_dir: Path, batch_size: int, config: ProcessConfig) -> HeadStart | None:
-    """Plan the run and start preparing its first batches on ``pool``; None when there is nothing to prepare."""
+def begin(pool: Executor, n_workers: int, raw_dir: Path, out_dir: Path, batch_size: int, config: ProcessConfig) -> HeadStart:
+    """Start planning the run and preparing its first batches on ``pool``, in the background."""
     global _current
-    store = Store(Path(out_dir))
-    try:
-        plan = make_plan(Path(raw_dir), store.committed(), batch_size=batch_size, max_bytes=config.max_bytes)
-    except Exception:  # noqa: BLE001 - e.g. a manifest being written: the flow plans under its lock and reports
-        return None
-    if not plan.batches:
-        return None
-    _current = HeadStart(pool, n_workers, plan, config, store.site_lines_path).start()
+    _current = HeadStart(pool, n_workers, raw_dir, out_dir, batch_size, config).start()
     return _current
 
 

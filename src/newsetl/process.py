@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from newsetl import clean as clean_stage
@@ -58,6 +58,7 @@ class BatchResult:
     rejected: dict[str, str]  # source_path -> content key
     rows: dict[str, int]
     seconds: dict[str, float]
+    ahead: float = 0.0  # of ``seconds``, those spent before the flow asked for it (newsetl.headstart)
 
 
 @dataclass
@@ -161,7 +162,8 @@ def finish_prepared_batch(batch_id: str, run_id: str, prepared: Path, staging_ro
     for table in _RUN_ID_TABLES:
         for row in computed.rows.tables[table]:
             row["run_id"] = run_id
-    return _write_batch(batch_id, run_id, computed, staging_root)
+    ahead = sum(computed.rows.seconds.values())
+    return replace(_write_batch(batch_id, run_id, computed, staging_root), ahead=ahead)
 
 
 def _read_items(

@@ -7,10 +7,6 @@ no results: everything of value is in the Parquet tables.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 from prefect import get_run_logger, task
@@ -45,46 +41,21 @@ def learn_site_lines(plan: Plan, out_dir: str, config: ProcessConfig) -> str:
     if known is not None:
         get_run_logger().info("repeated-line pass: %d articles read while Prefect's API started", len(known))
     # On the batch workers when there are some: at 10x the BBC corpus this pass reads 22k files.
-    return observe_site_lines(items, index_path, config, _batch_pool, 4 * _pool_size, observations=known)
+    pool, n_workers = workerpool.current()
+    return observe_site_lines(items, index_path, config, pool, 4 * n_workers, observations=known)
 
 
-# Worker processes for batches. A plain process pool, not Prefect's
-# ProcessPoolTaskRunner: that one starts Prefect's task engine in every worker
-# (measured here: ~12 CPU-s and ~500 MB per worker). The Prefect task for each
-# batch stays in the flow process, on a thread, and waits for its batch, so the
-# UI still shows one "process batch" task per batch with its real duration.
-_batch_pool: ProcessPoolExecutor | None = None
-_pool_size = 1
-
-
-@contextmanager
-def batch_workers(n_workers: int, forked: bool = False) -> Iterator[ProcessPoolExecutor]:
-    """Worker processes for the learn pass and the batches of this flow run.
-
-    ``forked``: fork them from this process, which must run no other thread yet (``newsetl
-    run`` before its flow starts: the workers then share its imports instead of importing
-    the pipeline again in a forkserver).
-    """
-    global _batch_pool, _pool_size
-    if _batch_pool is not None and _pool_size == n_workers:
-        yield _batch_pool  # opened by `newsetl run` before the flow (see newsetl.headstart), and closed by it
-        return
-    if not forked:
-        workerpool.start_early()  # a no-op when the forkserver is already up
-    context = workerpool.fork_context() if forked else workerpool.context()
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=context,
-                             initializer=workerpool.exit_with, initargs=(os.getpid(),)) as pool:
-        workerpool.start_workers(pool, n_workers)
-        _batch_pool, _pool_size = pool, n_workers
-        try:
-            yield pool
-        finally:
-            _batch_pool, _pool_size = None, 1
+# Worker processes for batches: newsetl.workerpool (a plain process pool, not Prefect's
+# ProcessPoolTaskRunner). The Prefect task for each batch stays in the flow process, on a
+# thread, and waits for its batch, so the UI still shows one "process batch" task per batch
+# with its real duration.
+batch_workers = workerpool.batch_workers
 
 
 @task(name="process batch", task_run_name="process batch {batch_id}", persist_result=False, cache_policy=NO_CACHE)
 def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], staging: str, config: ProcessConfig) -> BatchResult:
-    if _batch_pool is None:
+    pool, _ = workerpool.current()
+    if pool is None:
         return process_batch(batch_id, run_id, items, Path(staging), config)
     head_start = headstart.current()
     prepared = head_start.take(items) if head_start else None
@@ -95,8 +66,8 @@ def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], 
             path = None
         if path is not None:
             get_run_logger().info("batch prepared while Prefect's API started: written now")
-            return _batch_pool.submit(finish_prepared_batch, batch_id, run_id, Path(path), Path(staging)).result()
-    return _batch_pool.submit(process_batch, batch_id, run_id, items, Path(staging), config).result()
+            return pool.submit(finish_prepared_batch, batch_id, run_id, Path(path), Path(staging)).result()
+    return pool.submit(process_batch, batch_id, run_id, items, Path(staging), config).result()
 
 
 def commit_batch(result: BatchResult, run_id: str, out_dir: str) -> dict[str, int]:

@@ -1,10 +1,12 @@
-"""The worker processes of ``--workers N``: a forkserver that has already imported the pipeline.
+"""The worker processes of ``--workers N``, forked from a process that has already imported the pipeline.
 
-Each worker is forked from a server process that imported ``newsetl.process`` (and with it
-pandas, pyarrow and TextBlob) once, so starting N workers costs one import, not N. This
-module imports nothing heavy: ``newsetl run`` starts the forkserver while Prefect's embedded
-API boots, so the pipeline's import in it overlaps the server's. The forkserver starts once
-per process, and the workers forked from it get the environment it started with.
+``newsetl run`` forks them from itself once it has imported ``newsetl.process`` (pandas,
+pyarrow, TextBlob and the stages) and before it imports Prefect, while it runs no other
+thread: they start at once, share its imports and carry no Prefect (see newsetl.headstart).
+Anywhere else (``python flows/news_etl.py``, a deployment's flow run, where Prefect's threads
+already run) they fork from a forkserver that imported the pipeline once, so N workers cost
+one import, not N. This module imports nothing heavy; the forkserver starts once per process,
+and the workers forked from it get the environment it started with.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import threading
 import time
 import types
 from collections.abc import Iterator
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
@@ -107,3 +109,40 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         pass  # it exists, under another user
     return True
+
+
+# The pool of the running flow (one per process): a plain process pool, not Prefect's
+# ProcessPoolTaskRunner, which starts Prefect's task engine in every worker (measured
+# here: ~12 CPU-s and ~500 MB per worker).
+_pool: ProcessPoolExecutor | None = None
+_pool_size = 1
+
+
+@contextmanager
+def batch_workers(n_workers: int, forked: bool = False) -> Iterator[ProcessPoolExecutor]:
+    """Worker processes for the learn pass and the batches of a flow run in this process.
+
+    ``forked``: fork them from this process, which must run no other thread yet: ``newsetl
+    run`` does so once it has imported the pipeline, and before Prefect, so the workers start
+    at once without carrying Prefect. Opened again while open (the flow inside ``newsetl
+    run``), it yields the open pool, which its first opener closes.
+    """
+    global _pool, _pool_size
+    if _pool is not None and _pool_size == n_workers:
+        yield _pool
+        return
+    if not forked:
+        start_early()  # a no-op when the forkserver is already up
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=fork_context() if forked else context(),
+                             initializer=exit_with, initargs=(os.getpid(),)) as pool:
+        start_workers(pool, n_workers)
+        _pool, _pool_size = pool, n_workers
+        try:
+            yield pool
+        finally:
+            _pool, _pool_size = None, 1
+
+
+def current() -> tuple[ProcessPoolExecutor | None, int]:
+    """The open pool of batch workers (None when batches run in the flow's process) and its size."""
+    return _pool, _pool_size
