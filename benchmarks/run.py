@@ -80,7 +80,7 @@ class Row:
         if not self.seconds:
             return 0.0
         s = self.seconds
-        # less the stage work of batches prepared before the flow started (newsetl.headstart)
+        # less the stage work of prepared batches done before the flow asked for them (newsetl.headstart)
         batch_work = sum(v for k, v in s.items() if k.startswith("stage.")) - s.get("head_start", 0)
         parallel = max(1, min(self.workers, s.get("n_batches", self.workers)))
         serial = s.get("plan", 0) + s.get("learn", 0) + s.get("commit", 0) + s.get("aggregate", 0)

@@ -3,6 +3,8 @@ would have computed, and a head start that no longer matches the run is discarde
 
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -44,12 +46,16 @@ def test_a_prepared_batch_is_written_exactly_as_process_batch_writes_it(tmp_path
     items = plan.batches[0]
     direct = process_batch("batch-0", "run-1", items, tmp_path / "direct", CONFIG)
     prepare_batch(items, CONFIG, tmp_path / "prepared.pickle")
-    finished = finish_prepared_batch("batch-0", "run-1", tmp_path / "prepared.pickle", tmp_path / "finished")
+    finished = finish_prepared_batch("batch-0", "run-1", tmp_path / "prepared.pickle", tmp_path / "finished", time.time())
     assert direct.rows["rejects"] > 0 and direct.rows["articles"] > 0
     assert (finished.article_ids, finished.sources, finished.rejected, finished.rows) == (
         direct.article_ids, direct.sources, direct.rejected, direct.rows)
     for table, path in direct.parts.items():
         assert pq.read_table(finished.parts[table]).equals(pq.read_table(path)), table
+    # asked for after it was computed: all its stage work was done ahead; asked for before: none
+    assert finished.ahead == pytest.approx(sum(finished.seconds.values()) - finished.seconds["write"])
+    asked_first = finish_prepared_batch("batch-0", "run-1", tmp_path / "prepared.pickle", tmp_path / "again", 0.0)
+    assert asked_first.ahead == 0.0
     assert set(pq.read_table(finished.parts["rejects"]).column("run_id").to_pylist()) == {"run-1"}
 
 

@@ -58,7 +58,7 @@ class BatchResult:
     rejected: dict[str, str]  # source_path -> content key
     rows: dict[str, int]
     seconds: dict[str, float]
-    ahead: float = 0.0  # of ``seconds``, those spent before the flow asked for it (newsetl.headstart)
+    ahead: float = 0.0  # of ``seconds``, those spent before the flow asked for the batch (newsetl.headstart)
 
 
 @dataclass
@@ -97,6 +97,7 @@ class _Computed:
     article_ids: list[str]
     sources: dict[str, str]
     rejected: dict[str, str]
+    span: tuple[float, float] = (0.0, 0.0)  # wall-clock start and end of the computation (time.time())
 
 
 def _compute_batch(items: Sequence[WorkItem], config: ProcessConfig, run_id: str) -> _Computed:
@@ -145,8 +146,10 @@ def prepare_batch(items: Sequence[WorkItem], config: ProcessConfig, path: Path) 
     ``newsetl run`` prepares its first batches while Prefect's API starts (see newsetl.headstart),
     before the run has an id; the rows are the ones ``process_batch`` would build, run id aside.
     """
+    started = time.time()
     with batch_heap():
         computed = _compute_batch(items, config, run_id="")
+    computed.span = (started, time.time())
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "wb") as fh:
@@ -155,14 +158,20 @@ def prepare_batch(items: Sequence[WorkItem], config: ProcessConfig, path: Path) 
     return str(path)
 
 
-def finish_prepared_batch(batch_id: str, run_id: str, prepared: Path, staging_root: Path) -> BatchResult:
-    """``process_batch``'s result for a batch ``prepare_batch`` computed: its rows, stamped with ``run_id``, written."""
+def finish_prepared_batch(batch_id: str, run_id: str, prepared: Path, staging_root: Path, asked_at: float) -> BatchResult:
+    """``process_batch``'s result for a batch ``prepare_batch`` computed: its rows, stamped with ``run_id``, written.
+
+    ``asked_at`` (``time.time()``): when the flow asked for the batch; the result's ``ahead`` is
+    the share of its stage seconds spent before that.
+    """
     with open(prepared, "rb") as fh:
         computed: _Computed = pickle.load(fh)
     for table in _RUN_ID_TABLES:
         for row in computed.rows.tables[table]:
             row["run_id"] = run_id
-    ahead = sum(computed.rows.seconds.values())
+    started, finished = computed.span
+    share = min(max((min(finished, asked_at) - started) / max(finished - started, 1e-9), 0.0), 1.0)
+    ahead = share * sum(computed.rows.seconds.values())
     return replace(_write_batch(batch_id, run_id, computed, staging_root), ahead=ahead)
 
 

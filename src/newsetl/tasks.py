@@ -7,6 +7,7 @@ no results: everything of value is in the Parquet tables.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from prefect import get_run_logger, task
@@ -59,6 +60,7 @@ def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], 
         return process_batch(batch_id, run_id, items, Path(staging), config)
     head_start = headstart.current()
     prepared = head_start.take(items) if head_start else None
+    asked_at = time.time()
     if prepared is not None:
         try:
             path = prepared.result()
@@ -66,7 +68,7 @@ def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], 
             path = None
         if path is not None:
             get_run_logger().info("batch prepared while Prefect's API started: written now")
-            return pool.submit(finish_prepared_batch, batch_id, run_id, Path(path), Path(staging)).result()
+            return pool.submit(finish_prepared_batch, batch_id, run_id, Path(path), Path(staging), asked_at).result()
     return pool.submit(process_batch, batch_id, run_id, items, Path(staging), config).result()
 
 
