@@ -127,3 +127,14 @@ def test_a_corpus_that_changed_after_the_head_start_is_processed_as_it_is_now(ne
     assert "north/late-story.txt" in set(newsetl.load("articles", tmp_path / "ahead")["source_path"])
     news_etl(raw_dir=str(raw), out_dir=str(tmp_path / "plain"), batch_size=2, workers=1)
     assert_same_tables(tmp_path / "plain", tmp_path / "ahead")
+
+
+def test_a_large_plan_is_left_to_the_flow(tmp_path, monkeypatch):
+    monkeypatch.setattr(headstart, "MAX_ARTICLES", 4)
+    raw = write_corpus(tmp_path / "raw", n_articles=6)
+    with batch_workers(1) as pool:
+        head = headstart.begin(pool, 1, raw, tmp_path / "out", 2, CONFIG)
+        head._submitted.wait()
+        assert head.plan.n_new > 4
+        assert head.prepared == {} and head.observations_for(head.plan, CONFIG, head.index_path) is None
+        headstart.end()
