@@ -125,8 +125,8 @@ def run(
         if not dask_address:
             with imports_without_gc():  # pandas, pyarrow, TextBlob and the stages: what the batch workers run
                 import newsetl.process  # noqa: F401
-            # Forked now, before Prefect is imported (the workers need none of it), they plan
-            # and start on the first batches while this process imports Prefect and the API boots.
+            # The workers fork now, before Prefect is imported (they need none of it), and start on
+            # the head start's first batches while this process imports Prefect and the API boots.
             _start_head_start(run_stack, parameters)
         with imports_without_gc():  # Prefect and the flow: ~2 s, on the critical path with a server up
             flow = load_flow()
