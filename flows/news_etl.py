@@ -24,7 +24,6 @@ from newsetl.progress import write_progress
 from newsetl.store import Store, load, new_run_id
 from newsetl.tasks import (
     RUN_TAGS,
-    batch_workers,
     commit_batch,
     commit_planned_rejects,
     learn_site_lines,
@@ -34,6 +33,7 @@ from newsetl.tasks import (
     rebuild_aggregate_tables,
     record_run,
 )
+from newsetl.workerpool import batch_workers
 
 
 # The UI's progress bar is an API call (measured: ~20 ms on the flow's thread and ~20 ms of

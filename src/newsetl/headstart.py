@@ -26,9 +26,15 @@ from concurrent.futures import Executor, Future
 from dataclasses import replace
 from pathlib import Path
 
-from newsetl.clean import SiteLineIndex
 from newsetl.plan import Plan, WorkItem, make_plan
-from newsetl.process import ProcessConfig, SiteLineObservation, prepare_batch, site_line_observations
+from newsetl.process import (
+    LEARN_CHUNKS_PER_WORKER,
+    ProcessConfig,
+    SiteLineObservation,
+    gather_site_lines,
+    observe_site_lines,
+    prepare_batch,
+)
 from newsetl.store import Store
 
 # Batches prepared per worker: enough to keep a worker busy until the flow reaches its batches
@@ -82,17 +88,11 @@ class HeadStart:
             items = [item for batch in self.plan.batches for item in batch]
             if not items or len(items) > MAX_ARTICLES:
                 return  # the flow does it all
-            chunks = 4 * self.n_workers  # as the flow's pass splits them (the result does not depend on it)
-            size = -(-len(items) // chunks)
-            futures = [self.pool.submit(site_line_observations, items[k : k + size], self.config)
-                       for k in range(0, len(items), size)]
-            observations = [o for future in futures for o in future.result()]
-            index = SiteLineIndex.load(self.index_path)
-            for group, article_id, hashes in observations:
-                index.add(group, article_id, hashes)
-            lines = self.scratch / "site_lines.npz"
-            index.save(lines)
-            config = replace(self.config, site_lines_path=str(lines))
+            observations = gather_site_lines(items, self.config, self.pool, LEARN_CHUNKS_PER_WORKER * self.n_workers)
+            # the index the flow's pass will save, saved here to the scratch directory instead
+            lines = observe_site_lines(items, self.index_path, self.config, observations=observations,
+                                       out_path=self.scratch / "site_lines.npz")
+            config = replace(self.config, site_lines_path=lines)
             with self._lock:
                 self.observations = observations
                 for k, batch in enumerate(self.plan.batches[: BATCHES_PER_WORKER * self.n_workers]):

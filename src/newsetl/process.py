@@ -11,7 +11,7 @@ import os
 import pickle
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -356,29 +356,41 @@ def site_line_observations(items: Sequence[WorkItem], config: ProcessConfig) -> 
     return observations
 
 
+# The repeated-line pass on a pool is split in this many pieces per worker, so a slow piece
+# (long files) does not leave the other workers idle at its end.
+LEARN_CHUNKS_PER_WORKER = 4
+
+
+def gather_site_lines(
+    items: Sequence[WorkItem], config: ProcessConfig, pool: Executor | None = None, chunks: int = 1
+) -> list[SiteLineObservation]:
+    """``site_line_observations`` of ``items``, in item order; with a ``pool``, split in ``chunks`` run there."""
+    if pool is None or chunks <= 1 or not items:
+        return site_line_observations(items, config)
+    size = -(-len(items) // chunks)
+    pieces = pool.map(site_line_observations, [items[k : k + size] for k in range(0, len(items), size)], [config] * chunks)
+    return [observation for piece in pieces for observation in piece]
+
+
 def observe_site_lines(
     items: Sequence[WorkItem], index_path: Path, config: ProcessConfig, pool: Executor | None = None, chunks: int = 1,
-    observations: Sequence[SiteLineObservation] | None = None,
+    observations: Sequence[SiteLineObservation] | None = None, out_path: Path | None = None,
 ) -> str:
     """Feed this run's new articles to the cleaner's repeated-line memory before any batch is cleaned.
 
     Observing first means the first article of a site benefits from the lines its
     later articles repeat, whatever the batch order. With a ``pool``, the reading and
     hashing is split in ``chunks`` run there; observations are added in item order
-    either way, so the saved index does not depend on the workers. Returns its path.
+    either way, so the saved index does not depend on the workers. ``observations``: already
+    gathered for ``items`` (newsetl.headstart). The index is saved to ``out_path`` (default:
+    ``index_path``, where it was loaded from); returns that path.
     """
     index = clean_stage.SiteLineIndex.load(Path(index_path))
-    if observations is not None:  # already worked out for these items (newsetl.headstart)
-        results: Iterable[Sequence[SiteLineObservation]] = [observations]
-    elif pool is None or chunks <= 1 or not items:
-        results = [site_line_observations(items, config)]
-    else:
-        size = -(-len(items) // chunks)
-        results = pool.map(site_line_observations, [items[k : k + size] for k in range(0, len(items), size)],
-                           [config] * chunks)
-    for observations in results:
-        for group, article_id, hashes in observations:
-            index.add(group, article_id, hashes)
-    Path(index_path).parent.mkdir(parents=True, exist_ok=True)
-    index.save(Path(index_path))
-    return str(index_path)
+    if observations is None:
+        observations = gather_site_lines(items, config, pool, chunks)
+    for group, article_id, hashes in observations:
+        index.add(group, article_id, hashes)
+    out = Path(out_path or index_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    index.save(out)
+    return str(out)

@@ -17,7 +17,14 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from newsetl import headstart, report_text, workerpool
 from newsetl.aggregates import rebuild_aggregates
 from newsetl.plan import Plan, WorkItem, make_plan
-from newsetl.process import BatchResult, ProcessConfig, finish_prepared_batch, observe_site_lines, process_batch
+from newsetl.process import (
+    LEARN_CHUNKS_PER_WORKER,
+    BatchResult,
+    ProcessConfig,
+    finish_prepared_batch,
+    observe_site_lines,
+    process_batch,
+)
 from newsetl.store import BatchRecord, Store, write_parquet
 from newsetl.tables import to_table
 
@@ -43,16 +50,12 @@ def learn_site_lines(plan: Plan, out_dir: str, config: ProcessConfig) -> str:
         get_run_logger().info("repeated-line pass: %d articles read while Prefect's API started", len(known))
     # On the batch workers when there are some: at 10x the BBC corpus this pass reads 22k files.
     pool, n_workers = workerpool.current()
-    return observe_site_lines(items, index_path, config, pool, 4 * n_workers, observations=known)
+    return observe_site_lines(items, index_path, config, pool, LEARN_CHUNKS_PER_WORKER * n_workers, observations=known)
 
 
-# Worker processes for batches: newsetl.workerpool (a plain process pool, not Prefect's
-# ProcessPoolTaskRunner). The Prefect task for each batch stays in the flow process, on a
-# thread, and waits for its batch, so the UI still shows one "process batch" task per batch
-# with its real duration.
-batch_workers = workerpool.batch_workers
-
-
+# The batch runs on the worker processes of newsetl.workerpool (a plain process pool, not
+# Prefect's ProcessPoolTaskRunner); its Prefect task stays in the flow process, on a thread, and
+# waits for it, so the UI still shows one "process batch" task per batch with its real duration.
 @task(name="process batch", task_run_name="process batch {batch_id}", persist_result=False, cache_policy=NO_CACHE)
 def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], staging: str, config: ProcessConfig) -> BatchResult:
     pool, _ = workerpool.current()
