@@ -14,6 +14,8 @@ import psutil
 from corpus_paths import REPO
 from reliability_support import PYTHON
 
+from newsetl import workerpool
+
 OWNER = textwrap.dedent(
     """
     import os, time
@@ -90,3 +92,15 @@ def test_workers_do_not_import_the_main_script_again(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert int(done.stdout) >= 1
     assert imports.read_text().split() == ["__main__"], "a worker imported the owner's script"
+
+
+def test_workers_opened_again_end_with_the_inner_opening():
+    """The flow inside `newsetl run` reopens the command's pool; its workers must end when the
+    flow's batches are done, not idle through the aggregates (the run's peak of memory)."""
+    with workerpool.batch_workers(1) as outer:
+        worker = outer.submit(os.getpid).result()
+        with workerpool.batch_workers(1) as inner:
+            assert inner is outer
+            assert inner.submit(os.getpid).result() == worker
+        assert workerpool.current() == (None, 1)
+        assert _gone(worker, within=10)

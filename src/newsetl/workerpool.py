@@ -125,11 +125,18 @@ def batch_workers(n_workers: int, forked: bool = False) -> Iterator[ProcessPoolE
     ``forked``: fork them from this process, which must run no other thread yet: ``newsetl
     run`` does so once it has imported the pipeline, and before Prefect, so the workers start
     at once without carrying Prefect. Opened again while open (the flow inside ``newsetl
-    run``), it yields the open pool, which its first opener closes.
+    run``), it yields the open pool and shuts it down on exit: the workers end when the flow
+    is done with its batches, before the aggregates, the run's peak of memory in its own
+    process (at 10x the BBC corpus, two idle workers kept ~270 MiB of RSS alive through it).
     """
     global _pool, _pool_size
     if _pool is not None and _pool_size == n_workers:
-        yield _pool
+        pool = _pool
+        try:
+            yield pool
+        finally:
+            pool.shutdown()  # the first opener's exit shuts it down again: a no-op
+            _pool, _pool_size = None, 1
         return
     if not forked:
         start_early()  # a no-op when the forkserver is already up
