@@ -110,3 +110,27 @@ def test_two_worker_processes_give_the_same_tables_as_one(news_etl, corpus, tmp_
     assert summary["n_articles_new"] > 4
     for name in ("articles", "boilerplate", "sentences", "outlet_mentions", "quotes", "speakers", "outlets", "rejects"):
         assert _sorted_rows(one, name).equals(_sorted_rows(two, name)), name
+
+
+def test_aggregates_load_only_the_rows_they_use_and_equal_those_of_every_row(news_etl, corpus, tmp_path):
+    import pyarrow.compute as pc
+
+    from newsetl.outlets import build_outlets, shared_gazetteer
+    from newsetl.speakers import build_speakers
+
+    out = tmp_path / "out"
+    news_etl(raw_dir=str(corpus), out_dir=str(out), batch_size=3)
+    quotes = newsetl.load("quotes", out)
+    named = newsetl.load("quotes", out, where=pc.field("speaker_id").is_valid())
+    assert 0 < len(named) < len(quotes) and named["speaker_id"].notna().all()
+
+    expected = build_speakers(quotes)
+    speakers = newsetl.load("speakers", out)
+    assert list(speakers["speaker_id"]) == list(expected["speaker_id"])
+    assert list(speakers["n_quotes"]) == list(expected["n_quotes"])
+    assert list(speakers["n_articles"]) == list(expected["n_articles"])
+    expected = build_outlets(newsetl.load("outlet_mentions", out), newsetl.load("sentences", out), shared_gazetteer(None))
+    outlets = newsetl.load("outlets", out)
+    assert list(outlets["outlet_id"]) == list(expected["outlet_id"])
+    assert outlets["polarity_mean"].notna().any()
+    assert outlets["polarity_mean"].fillna(9).round(9).tolist() == expected["polarity_mean"].fillna(9).round(9).tolist()
