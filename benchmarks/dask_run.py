@@ -30,7 +30,7 @@ def main() -> None:
     parser.add_argument("raw")
     parser.add_argument("out")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--batch-size", type=int, default=None, help="articles per batch (default: newsetl's)")
     parser.add_argument("--publisher", default=None)
     parser.add_argument("--ephemeral", action="store_true",
                         help="use Prefect's embedded API instead of starting a real server")

@@ -138,8 +138,12 @@ def runs_seconds(out: Path) -> dict:
     return seconds
 
 
-def run_newsetl(label: str, raw: Path, out: Path, workers: int, batch_size: int, env: dict, corpus: str) -> Row:
-    argv = [NEWSETL, "run", str(raw), "--out", str(out), "--workers", str(workers), "--batch-size", str(batch_size),
+def batch_size_args(batch_size: int | None) -> list[str]:
+    return ["--batch-size", str(batch_size)] if batch_size else []  # None: newsetl's default
+
+
+def run_newsetl(label: str, raw: Path, out: Path, workers: int, batch_size: int | None, env: dict, corpus: str) -> Row:
+    argv = [NEWSETL, "run", str(raw), "--out", str(out), "--workers", str(workers), *batch_size_args(batch_size),
             "--publisher", PUBLISHER, "--no-progress"]
     m = measure(label, argv, env=env, cwd=str(ROOT))
     seconds = runs_seconds(out) if m.returncode == 0 else None
@@ -230,7 +234,7 @@ def main() -> int:
                         help="use the first N BBC files as the 1x corpus (default: all 2,225; 300 with --quick)")
     parser.add_argument("--scale", type=int, default=None, help="size of the generated corpus, in BBC corpora (default 10; 3 with --quick)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="workers of the parallel runs (default: the core count)")
-    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--batch-size", type=int, default=None, help="articles per batch (default: newsetl's)")
     parser.add_argument("--naive-sample", type=int, default=None,
                         help="articles the naive baselines run, extrapolated to the corpus (default 400; 100 with --quick)")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
@@ -329,7 +333,7 @@ def main() -> int:
         if not args.no_dask:
             m = measure(f"newsetl Dask LocalCluster {workers} workers",
                         [PYTHON, str(BENCH_DIR / "dask_run.py"), str(raw1), str(tmp / "out-dask"),
-                         "--workers", str(workers), "--batch-size", str(args.batch_size), "--publisher", PUBLISHER],
+                         "--workers", str(workers), *batch_size_args(args.batch_size), "--publisher", PUBLISHER],
                         env=env, cwd=str(ROOT))
             if m.returncode == 0:
                 dask_row = Row(f"newsetl Dask LocalCluster ({workers} workers)", label1, n1, m,

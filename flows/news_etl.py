@@ -51,7 +51,7 @@ def _run_name() -> str:
 def news_etl(
     raw_dir: str = "data/raw",
     out_dir: str = "data/processed",
-    batch_size: int = 200,
+    batch_size: int | None = None,
     workers: int = 1,
     publisher: str | None = None,
     publisher_by_dir: dict[str, str] | None = None,
@@ -64,7 +64,8 @@ def news_etl(
     Args:
         raw_dir: directory searched recursively for ``.txt`` and ``.jsonl`` articles.
         out_dir: where the Parquet tables live; only articles not committed there are processed.
-        batch_size: articles per task; each batch is committed atomically.
+        batch_size: articles per task; each batch is committed atomically. None: 200, or more
+            for plans of over 10,000 new articles, so a run has about 50 batches (at most 500 each).
         workers: worker processes for batches. Even one runs apart from the flow's process,
             where Prefect's threads (logs, events, task states) would take the GIL from it.
         publisher: the publisher of every article, for corpora whose files do not name their site.
@@ -84,7 +85,7 @@ def news_etl(
 def _news_etl(
     raw_dir: str,
     out_dir: str,
-    batch_size: int,
+    batch_size: int | None,
     workers: int,
     publisher: str | None,
     publisher_by_dir: dict[str, str] | None,

@@ -117,6 +117,7 @@ def test_serve_passes_absolute_paths_so_runs_do_not_depend_on_the_runners_direct
     parameters = serve_parameters(Path("data/raw"), Path("data/processed"), workers=2, batch_size=50, publisher=None)
 
     assert parameters == {"raw_dir": str(tmp_path / "data/raw"), "out_dir": str(tmp_path / "data/processed"), "workers": 2, "batch_size": 50}
+    assert "batch_size" not in serve_parameters(Path("r"), Path("o"), workers=1, batch_size=None, publisher=None)
 
 
 def test_doctor_passes_on_a_healthy_data_dir(out_dir, tmp_path, monkeypatch):

@@ -138,3 +138,28 @@ def test_a_large_plan_is_left_to_the_flow(tmp_path, monkeypatch):
         assert head.plan.n_new > 4
         assert head.prepared == {} and head.observations_for(head.plan, CONFIG, head.index_path) is None
         headstart.end()
+
+
+def test_scratch_left_by_a_killed_run_is_removed_by_a_later_one(tmp_path):
+    import os
+
+    dead = _a_dead_pid()
+    stale = tmp_path / f"{headstart.SCRATCH_PREFIX}{dead}-abc"
+    live = tmp_path / f"{headstart.SCRATCH_PREFIX}{os.getpid()}-def"
+    recent = tmp_path / f"{headstart.SCRATCH_PREFIX}{dead}-ghi"
+    for path in (stale, live, recent):
+        path.mkdir()
+        (path / "0.pickle").write_bytes(b"rows")
+    old = time.time() - 2 * headstart.STALE_AFTER_S
+    for path in (stale, live):
+        os.utime(path, (old, old))
+    assert headstart.sweep_stale_scratch(tmp_path) == [stale]
+    assert not stale.exists() and live.exists() and recent.exists()
+
+
+def _a_dead_pid() -> int:
+    import subprocess
+
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid

@@ -71,7 +71,11 @@ def run(
     raw: Path = typer.Argument(Path("data/raw"), help="Directory of raw .txt/.jsonl articles (searched recursively)."),
     out: Path = typer.Option(Path("data/processed"), "--out", help="Output directory for the Parquet tables."),
     workers: int = typer.Option(1, "--workers", min=1, help="Worker processes for batches."),
-    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Articles per batch (one task, one atomic commit)."),
+    batch_size: Optional[int] = typer.Option(
+        None, "--batch-size", min=1,
+        help="Articles per batch (one task, one atomic commit). Default: 200, more for runs of over 10,000 new "
+             "articles so a run has about 50 batches (at most 500 articles each).",
+    ),
     publisher: Optional[str] = typer.Option(None, "--publisher", help="Publisher of every article (when files do not name it)."),
     publisher_dir: list[str] = typer.Option([], "--publisher-dir", help="DIR=PUBLISHER for one source sub-directory; repeatable."),
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Extra outlets CSV (name,aliases,kind,country)."),
@@ -306,7 +310,7 @@ def serve(
     raw: Path = typer.Option(Path("data/raw"), "--raw", help="Directory of raw articles each run reads."),
     out: Path = typer.Option(Path("data/processed"), "--out", help="Output directory for the Parquet tables."),
     workers: int = typer.Option(1, "--workers", min=1, help="Worker processes for batches."),
-    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Articles per batch."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Articles per batch (default: see `newsetl run`)."),
     publisher: Optional[str] = typer.Option(None, "--publisher", help="Publisher of every article (when files do not name it)."),
 ) -> None:
     """Serve the flow on a cron schedule until interrupted (Ctrl-C): a deployment plus its runner in one process.
@@ -337,14 +341,15 @@ def serve(
     )
 
 
-def serve_parameters(raw: Path, out: Path, workers: int, batch_size: int, publisher: str | None) -> dict:
+def serve_parameters(raw: Path, out: Path, workers: int, batch_size: int | None, publisher: str | None) -> dict:
     """Flow parameters of a served deployment: absolute paths, since runs start in the runner's directory."""
     parameters = {
         "raw_dir": str(raw.resolve()),
         "out_dir": str(out.resolve()),
         "workers": workers,
-        "batch_size": batch_size,
     }
+    if batch_size:
+        parameters["batch_size"] = batch_size
     if publisher:
         parameters["publisher"] = publisher
     return parameters

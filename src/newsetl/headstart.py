@@ -19,13 +19,16 @@ the head start (queued work is cancelled) and processes everything as usual.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 import threading
+import time
 from concurrent.futures import Executor, Future
 from dataclasses import replace
 from pathlib import Path
 
+from newsetl import workerpool
 from newsetl.plan import Plan, WorkItem, make_plan
 from newsetl.process import (
     LEARN_CHUNKS_PER_WORKER,
@@ -45,6 +48,34 @@ BATCHES_PER_WORKER = 4
 # before the first batch can be prepared: on 22,250 articles that is ~4 CPU-s spent while the API
 # boots, delaying it, for a few batches out of 112 (bench at 10x: start-up 6.3-7.2 -> 8.3-11.1 s).
 MAX_ARTICLES = 5_000
+SCRATCH_PREFIX = "newsetl-headstart-"
+STALE_AFTER_S = 600.0  # a scratch directory is written in a run's first seconds
+
+
+def scratch_dir() -> Path:
+    """A new private directory for prepared batches, named for this process; stale ones are removed first."""
+    sweep_stale_scratch(Path(tempfile.gettempdir()))
+    return Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
+
+
+def sweep_stale_scratch(tmp: Path, min_age_s: float = STALE_AFTER_S) -> list[Path]:
+    """Remove the scratch directories left by head starts whose process is gone (a run killed by SIGKILL).
+
+    Only this user's, and only those older than ``min_age_s``: a process in another PID
+    namespace sharing the temp directory may carry a PID that looks dead from here.
+    """
+    removed = []
+    for path in tmp.glob(SCRATCH_PREFIX + "*"):
+        pid = path.name[len(SCRATCH_PREFIX):].split("-", 1)[0]
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        if (pid.isdigit() and stat.st_uid == os.getuid() and time.time() - stat.st_mtime >= min_age_s
+                and not workerpool.alive(int(pid))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 def index_digest(path: Path) -> str:
@@ -58,14 +89,14 @@ def index_digest(path: Path) -> str:
 class HeadStart:
     """The head start of one run: started by ``begin``, consulted by the flow's tasks, ended by ``close``."""
 
-    def __init__(self, pool: Executor, n_workers: int, raw_dir: Path, out_dir: Path, batch_size: int,
+    def __init__(self, pool: Executor, n_workers: int, raw_dir: Path, out_dir: Path, batch_size: int | None,
                  config: ProcessConfig) -> None:
         self.pool, self.n_workers, self.config = pool, n_workers, config
         self.raw_dir, self.out_dir, self.batch_size = Path(raw_dir), Path(out_dir), batch_size
         self.index_path = Store(self.out_dir).site_lines_path
         self.index_digest = ""
         self.plan: Plan | None = None
-        self.scratch = Path(tempfile.mkdtemp(prefix="newsetl-headstart-"))
+        self.scratch = scratch_dir()
         self.observations: list[SiteLineObservation] | None = None
         self.prepared: dict[tuple[WorkItem, ...], Future] = {}
         self.matched: bool | None = None  # set by the flow's repeated-line pass
@@ -149,7 +180,7 @@ class HeadStart:
 _current: HeadStart | None = None
 
 
-def begin(pool: Executor, n_workers: int, raw_dir: Path, out_dir: Path, batch_size: int, config: ProcessConfig) -> HeadStart:
+def begin(pool: Executor, n_workers: int, raw_dir: Path, out_dir: Path, batch_size: int | None, config: ProcessConfig) -> HeadStart:
     """Start planning the run and preparing its first batches on ``pool``, in the background."""
     global _current
     _current = HeadStart(pool, n_workers, raw_dir, out_dir, batch_size, config).start()

@@ -35,7 +35,7 @@ RUN_TAGS = ("newsetl", "etl")
 
 
 @task(name="plan incremental batches", task_run_name="plan incremental batches", persist_result=False, cache_policy=NO_CACHE, **_FS_RETRIES)
-def plan_batches(raw_dir: str, out_dir: str, batch_size: int, max_bytes: int) -> Plan:
+def plan_batches(raw_dir: str, out_dir: str, batch_size: int | None, max_bytes: int) -> Plan:
     store = Store(Path(out_dir))
     return make_plan(Path(raw_dir), store.committed(), batch_size=batch_size, max_bytes=max_bytes)
 

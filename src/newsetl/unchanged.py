@@ -19,7 +19,7 @@ from newsetl.store import Store, new_run_id
 from newsetl.tables import to_table
 
 
-def record_unchanged_run(raw_dir: Path, out_dir: Path, max_bytes: int, batch_size: int = 200) -> dict | None:
+def record_unchanged_run(raw_dir: Path, out_dir: Path, max_bytes: int, batch_size: int | None = None) -> dict | None:
     """The run summary if nothing under ``raw_dir`` is new, else None (the flow must run)."""
     store = Store(Path(out_dir))
     if not store.manifest_dir.exists():

@@ -92,7 +92,7 @@ def _watch(owner_pid: int) -> None:
     try:
         owner = os.pidfd_open(owner_pid)  # readable once the process has exited (Linux 5.3+)
     except (AttributeError, OSError):
-        while _alive(owner_pid):
+        while alive(owner_pid):
             time.sleep(1.0)
     else:
         poller = select.poll()
@@ -101,7 +101,8 @@ def _watch(owner_pid: int) -> None:
     os._exit(1)
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether a process with this PID exists (under any user)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
