@@ -81,7 +81,7 @@ def test_prefect_yaml_deploys_a_daily_scheduled_deployment(prefect_server, prefe
 
     assert deployment.work_pool_name == "newsetl"
     assert deployment.entrypoint == "flows/news_etl.py:news_etl"
-    assert deployment.parameters == {"raw_dir": "data/raw", "out_dir": "data/processed", "batch_size": 200, "workers": 1}
+    assert deployment.parameters == {"raw_dir": "data/raw", "out_dir": "data/processed", "workers": 1}  # batch size: the default
     assert {"newsetl", "etl"} <= set(deployment.tags)
     [schedule] = deployment.schedules
     assert schedule.active and schedule.schedule.cron == "0 6 * * *" and schedule.schedule.timezone == "UTC"
