@@ -37,7 +37,7 @@ from newsetl.workerpool import batch_workers
 
 
 # The UI's progress bar is an API call (measured: ~20 ms on the flow's thread and ~20 ms of
-# the API's CPU each): at most this often, not once per batch (112 at 10x the BBC corpus).
+# the API's CPU each): at most this often, not once per batch (50 at 10x the BBC corpus, 112 with batches of 200).
 _PROGRESS_EVERY_S = 5.0
 
 

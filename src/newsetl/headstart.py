@@ -46,7 +46,7 @@ from newsetl.store import Store
 BATCHES_PER_WORKER = 4
 # Plans larger than this get no head start. Its repeated-line pass reads every planned article
 # before the first batch can be prepared: on 22,250 articles that is ~4 CPU-s spent while the API
-# boots, delaying it, for a few batches out of 112 (bench at 10x: start-up 6.3-7.2 -> 8.3-11.1 s).
+# boots, delaying it, for a few batches out of 50 or more (bench at 10x: start-up 6.3-7.2 -> 8.3-11.1 s).
 MAX_ARTICLES = 5_000
 SCRATCH_PREFIX = "newsetl-headstart-"
 STALE_AFTER_S = 600.0  # a scratch directory is written in a run's first seconds
