@@ -5,7 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsetl.evaluation.quotes import Span, evaluate_bbc, overlap, polnear_body, read_ann, same_speaker, to_txt
+from newsetl.evaluation.quotes import (
+    Span,
+    evaluate_bbc,
+    named_source,
+    overlap,
+    polnear_body,
+    read_ann,
+    same_speaker,
+    to_txt,
+)
 
 
 def test_polnear_body_offsets_map_back_to_the_text_file() -> None:
@@ -57,3 +66,14 @@ def test_strict_polnear_matching_is_one_to_one_against_the_longer_span() -> None
     assert _overlaps((0, 10), (0, 100), longer=False) and not _overlaps((0, 10), (0, 100), longer=True)
     # one long prediction covering two gold contents matches only one of them
     assert _one_to_one([(0, 100)], [(0, 60), (60, 100)]) == 1
+
+
+def test_the_name_of_a_gold_source_is_its_last_name_word() -> None:
+    assert named_source("Republican nominee Donald Trump") == "Trump"
+    # a party-and-state tag is not a name, also when the gold span ends inside it
+    assert named_source("Rep. Gwen Moore (D-Wis.)") == "Moore"
+    assert named_source("Senate Minority Leader Harry Reid (D-Nev") == "Reid"
+    assert named_source("Azucena Gonzàlez") == "Gonzàlez"
+    assert named_source("Sen. Claire McCaskill (D-Mo.)") == "McCaskill"
+    assert named_source("Clinton’s campaign") == "Clinton"
+    assert named_source("he") is None

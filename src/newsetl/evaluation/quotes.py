@@ -235,11 +235,17 @@ def read_ann(path: Path) -> tuple[list[tuple[list[tuple[int, int]], str | None]]
 
 
 def named_source(source: str | None) -> str | None:
-    """The name in a gold source span ("Republican nominee Donald Trump" -> "Trump"), or None."""
+    """The name in a gold source span ("Republican nominee Donald Trump" -> "Trump"), or None.
+
+    A party-and-state tag is not the name ("Sen. David Perdue (R-Ga.)" -> "Perdue", also when
+    the span ends inside it), and names keep their accented letters ("Azucena Gonzàlez").
+    """
     if not source:
         return None
-    words = re.findall(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*", source)
-    words = [w for w in words if w not in {"He", "She", "They", "It", "We", "I", "The", "His", "Her", "A", "An"}]
+    bare = re.sub(r"\([^)]*(?:\)|$)", " ", source)
+    tokens = [re.sub(r"['’]s$", "", t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", bare)]
+    words = [w for w in tokens if w[0].isupper() and any(c.islower() for c in w)
+             and w not in {"He", "She", "They", "It", "We", "I", "The", "His", "Her", "A", "An"}]
     return words[-1] if words and len(source.split()) <= 8 else None
 
 
