@@ -3,6 +3,7 @@ would have computed, and a head start that no longer matches the run is discarde
 
 from __future__ import annotations
 
+import json
 import time
 
 import pandas as pd
@@ -13,7 +14,7 @@ import newsetl
 from newsetl import headstart
 from newsetl.cli import load_flow
 from newsetl.clean import SiteLineIndex
-from newsetl.ingest import DEFAULT_MAX_BYTES
+from newsetl.ingest import DEFAULT_MAX_BYTES, discover
 from newsetl.plan import make_plan
 from newsetl.process import ProcessConfig, finish_prepared_batch, prepare_batch, process_batch
 from newsetl.store import CommittedState, Store
@@ -129,15 +130,42 @@ def test_a_corpus_that_changed_after_the_head_start_is_processed_as_it_is_now(ne
     assert_same_tables(tmp_path / "plain", tmp_path / "ahead")
 
 
-def test_a_large_plan_is_left_to_the_flow(tmp_path, monkeypatch):
+def test_a_large_plan_is_left_to_the_flow_without_reading_its_files(tmp_path, monkeypatch):
     monkeypatch.setattr(headstart, "MAX_ARTICLES", 4)
-    raw = write_corpus(tmp_path / "raw", n_articles=6)
+    raw = write_corpus(tmp_path / "raw", n_articles=6)  # 7 .txt files (one binary) and a feed
+    read = []
+    monkeypatch.setattr("newsetl.plan.read_bytes", lambda path: read.append(path) or b"")
+    with batch_workers(1) as pool:
+        head = headstart.begin(pool, 1, raw, tmp_path / "out", 2, CONFIG)
+        head._submitted.wait()
+        assert head.plan is None and read == []  # more .txt files than the cap: not planned at all
+        assert head.prepared == {} and head.observations_for(make_plan(raw, CommittedState(frozenset(), frozenset(), 0)),
+                                                             CONFIG, head.index_path) is None
+        headstart.end()
+
+
+def test_a_large_plan_hidden_in_a_feed_is_planned_then_left_to_the_flow(tmp_path, monkeypatch):
+    monkeypatch.setattr(headstart, "MAX_ARTICLES", 4)
+    raw = write_corpus(tmp_path / "raw", n_articles=1)  # 2 .txt files: the file count passes the cap
+    feed = raw / "feeds" / "more.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": article_text(200 + n).split("\n", 2)[2]}) for n in range(4)) + "\n",
+                    encoding="utf-8")
     with batch_workers(1) as pool:
         head = headstart.begin(pool, 1, raw, tmp_path / "out", 2, CONFIG)
         head._submitted.wait()
         assert head.plan.n_new > 4
         assert head.prepared == {} and head.observations_for(head.plan, CONFIG, head.index_path) is None
         headstart.end()
+
+
+def test_committed_articles_count_against_the_file_gate(tmp_path):
+    files, _ = discover(write_corpus(tmp_path / "raw", n_articles=headstart.MAX_ARTICLES // 1000))
+    n_txt = sum(1 for f in files if f.source_path.endswith(".txt"))
+    assert not headstart.likely_too_large(files, CommittedState(frozenset(), frozenset(), 0))
+    many = files * (headstart.MAX_ARTICLES // n_txt + 1)
+    assert headstart.likely_too_large(many, CommittedState(frozenset(), frozenset(), 0))
+    committed = frozenset(f"id-{n}" for n in range(len(many) - headstart.MAX_ARTICLES))
+    assert not headstart.likely_too_large(many, CommittedState(committed, frozenset(), 1))
 
 
 def test_scratch_left_by_a_killed_run_is_removed_by_a_later_one(tmp_path):

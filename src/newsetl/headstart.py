@@ -29,6 +29,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from newsetl import workerpool
+from newsetl.ingest import SourceFile, discover
 from newsetl.plan import Plan, WorkItem, make_plan
 from newsetl.process import (
     LEARN_CHUNKS_PER_WORKER,
@@ -38,7 +39,7 @@ from newsetl.process import (
     observe_site_lines,
     prepare_batch,
 )
-from newsetl.store import Store
+from newsetl.store import CommittedState, Store
 
 # Batches prepared per worker: enough to keep a worker busy until the flow reaches its batches
 # (on 2 cores the first two are ready before the API is, the next two as the flow starts), few
@@ -78,6 +79,16 @@ def sweep_stale_scratch(tmp: Path, min_age_s: float = STALE_AFTER_S) -> list[Pat
     return removed
 
 
+def likely_too_large(files: list[SourceFile], committed: CommittedState) -> bool:
+    """Whether a plan of these files is sure to exceed MAX_ARTICLES, told without reading them.
+
+    Each .txt file is one article, so more .txt files than committed articles plus MAX_ARTICLES
+    means more new articles than that (duplicates aside, and a head start that errs costs nothing).
+    """
+    n_txt = sum(1 for f in files if not f.source_path.endswith(".jsonl"))
+    return n_txt - len(committed.article_ids) > MAX_ARTICLES
+
+
 def index_digest(path: Path) -> str:
     """What the repeated-line pass starts from: the index file's bytes (or its absence)."""
     try:
@@ -115,7 +126,11 @@ class HeadStart:
             # Before the plan: an index written in between makes the digest stale, never the plan unnoticed.
             self.index_digest = index_digest(self.index_path)
             committed = Store(self.out_dir).committed()
-            self.plan = make_plan(self.raw_dir, committed, batch_size=self.batch_size, max_bytes=self.config.max_bytes)
+            files, problems = discover(self.raw_dir)
+            if likely_too_large(files, committed):
+                return  # planning it (reading and hashing every file) would only slow the API's start
+            self.plan = make_plan(self.raw_dir, committed, batch_size=self.batch_size, max_bytes=self.config.max_bytes,
+                                  discovered=(files, problems))
             items = [item for batch in self.plan.batches for item in batch]
             if not items or len(items) > MAX_ARTICLES:
                 return  # the flow does it all

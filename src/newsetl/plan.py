@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsetl.ingest import DEFAULT_MAX_BYTES, RejectedInput, SourceFile, discover, read_bytes
+from newsetl.ingest import DEFAULT_MAX_BYTES, DiscoveryProblem, RejectedInput, SourceFile, discover, read_bytes
 from newsetl.store import CommittedState
 
 
@@ -70,9 +70,13 @@ def make_plan(
     committed: CommittedState,
     batch_size: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    discovered: tuple[list[SourceFile], list[DiscoveryProblem]] | None = None,
 ) -> Plan:
-    """The run's work: new articles in batches of ``batch_size`` (None: ``auto_batch_size``), and the rest counted."""
-    files, problems = discover(raw_dir)
+    """The run's work: new articles in batches of ``batch_size`` (None: ``auto_batch_size``), and the rest counted.
+
+    ``discovered``: what ``discover(raw_dir)`` returned, for a caller that has listed the files already.
+    """
+    files, problems = discovered or discover(raw_dir)
     items: list[WorkItem] = []
     rejects: list[PlannedReject] = []
     n_unchanged = n_duplicates = 0
