@@ -872,3 +872,38 @@ def test_he_after_the_spokesman_named_before_is_that_person() -> None:
         "He said the board would meet in May.",
     )
     assert rows(got)[-1] == ("indirect", "the board would meet in May", "Tom Finch")
+
+
+# --------------------------------------------------------------------------- quotations signed after a dash
+
+
+def test_vox_pop_quotes_signed_after_a_dash_belong_to_the_signer() -> None:
+    got = quotes_of(
+        "Voters in Millbrook gave their verdict on the debate.",
+        "\u201cHe never answered the question on housing. I expected more from him.\u201d \u2015 Dana Whitfield",
+        '"It was the best night of the campaign so far." - Marcus Lee, 52, a machinist from Elton.',
+        "\u201cWe need jobs, not slogans.\u201d\u2014 Priya Natarajan.",
+    )
+    assert rows(got) == [
+        ("direct", "He never answered the question on housing. I expected more from him.", "Dana Whitfield"),
+        ("direct", "It was the best night of the campaign so far.", "Marcus Lee"),
+        ("direct", "We need jobs, not slogans.", "Priya Natarajan"),
+    ]
+
+
+def test_a_surname_signs_a_quote_only_for_a_person_named_before() -> None:
+    got = quotes_of(
+        "Mayor Jo Harlan said the turnout was high.",
+        '"Not again." - Harlan',
+        '"Not again." - Chirac',
+    )
+    assert rows(got)[1:] == [("direct", "Not again.", "Jo Harlan"), ("direct", "Not again.", None)]
+
+
+def test_a_dash_after_a_quote_inside_a_paragraph_or_before_a_group_signs_nothing() -> None:
+    assert rows(quotes_of('Tom Finch called the plan "a disgrace" - Ana Ruiz disagreed.')) == [
+        ("partial", "a disgrace", "Tom Finch")]
+    assert rows(quotes_of('"Taxes are too high" \u2013 the market traders of Elton')) == [
+        ("direct", "Taxes are too high", None)]
+    assert rows(quotes_of('"Cut the fares now" \u2013 Harbour Lines Ferry Company')) == [
+        ("direct", "Cut the fares now", None)]

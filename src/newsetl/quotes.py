@@ -58,6 +58,9 @@ Decisions (to be mirrored in DESIGN/README):
 - An object verb's content may be short when it names a party (``endorsed Governor Maro``).
 - A frame inside a relative clause (``Mr Ortiz, who says he is staying, had ...``)
   reports only up to the clause's end.
+- A quotation that is its whole paragraph and is signed after a dash (``"..." ― Carla Sanchez``,
+  ``"..." - Jo Reyes, 34, a nurse``) is a direct quote of the signer; a lone surname signs only for a
+  person the article names in full.
 - ``speaker_name`` is a person's fullest name in the article (``Seth G. Jones``),
   a surname only when the article never gives more (``Mr Brown``), else None
   (organisations: ``speaker_surface`` keeps ``the ministry``).
@@ -2025,6 +2028,9 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                 last_attr = (a, f, sent.sentence_idx, sent.paragraph_idx)
             elif inner_done:
                 pass
+            elif (signed := _signature(body, seg, sp, people)) is not None:
+                emit("direct", sp.start, sp.end, sent.sentence_idx, None, signed, None)
+                last_speaker = (signed.name, sp.start)
             elif kind == "direct" and last_attr is not None and _continues(seg, last_attr, sent, prev_span, sp):
                 a, f = last_attr[0], last_attr[1]
                 via = a.outlet or via_sentence
@@ -2223,6 +2229,35 @@ def _nested_direct(body: str, masked: str, n: QuoteSpan, outer: QuoteSpan, peopl
         role, toks, _ = split_name(surface.split())
         name = people.resolve_name(toks, n.start) if _valid_person(toks, True) else None
     return Attribution(name, surface, people.roles.get(name) if name else None, None, name is not None), m.group(2)
+
+
+# A quotation that is its whole paragraph, signed after a dash: "“...” ― Carla Sanchez", "\"...\" - Jo Reyes, 34, a
+# nurse". Vox pops, readers' reactions and pull quotes are printed so. The dash is what signs it; a name after a
+# comma ("...," Ms Reyes said) is a frame the cues find.
+_SIGNATURE = re.compile(r"[ \t]*(?:[\u2015\u2014\u2013]|--?(?=[ \t]))[ \t]*([^\n,]{2,60}?)[ \t]*(?:,[^\n\"\u201c\u201d]{1,100})?[ \t.]*")
+
+
+def _signature(body: str, seg: Segmentation, sp: QuoteSpan, people: _People) -> Attribution | None:
+    """The person who signs this quotation after a dash, when the quotation is its paragraph."""
+    if not (sp.closed and sp.double) or sp.end >= len(body):
+        return None
+    p_start, p_end = _paragraph_around(seg, sp.start)
+    if body[p_start : sp.start - 1].strip() or sp.end >= p_end:
+        return None
+    m = _SIGNATURE.fullmatch(body, sp.end + 1, p_end)
+    if m is None:
+        return None
+    tokens = m.group(1).rstrip(".").split()
+    if len(tokens) == 1:
+        name = people.resolve_name(tokens, m.start(1))  # "- Chirac": only a person the article names in full
+    else:
+        name = people.resolve_name(tokens, m.start(1)) if _valid_person(tokens, False) else None
+    return Attribution(name, m.group(1).rstrip("."), people.roles.get(name), None, True) if name else None
+
+
+def _paragraph_around(seg: Segmentation, pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right([p.char_start for p in seg.paragraphs], pos) - 1
+    return (seg.paragraphs[i].char_start, seg.paragraphs[i].char_end) if i >= 0 else (0, len(seg.body))
 
 
 def _continues(seg: Segmentation, last_attr, sent, prev_span: QuoteSpan | None, sp: QuoteSpan) -> bool:
