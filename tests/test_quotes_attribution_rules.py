@@ -907,3 +907,31 @@ def test_a_dash_after_a_quote_inside_a_paragraph_or_before_a_group_signs_nothing
         ("direct", "Taxes are too high", None)]
     assert rows(quotes_of('"Cut the fares now" \u2013 Harbour Lines Ferry Company')) == [
         ("direct", "Cut the fares now", None)]
+
+
+# --------------------------------------------------------------------------- archive style: '' quotes, "Mr." honorifics
+
+
+def test_two_apostrophes_quote_like_a_double_mark() -> None:
+    got = quotes_of(
+        "Leonard Vail, a tax economist in Albany, has studied the plan.",
+        "''There is a lot of new complexity,'' said Mr. Vail. ''It is a boon for the lawyers.''",
+        "``Nobody asked us,'' Ms. Ortega said.",
+    )
+    assert rows(got) == [
+        ("direct", "There is a lot of new complexity", "Leonard Vail"),
+        ("direct", "It is a boon for the lawyers.", "Leonard Vail"),
+        ("direct", "Nobody asked us", "Ortega"),
+    ]
+    assert [q.speaker_surface for q in got] == ["Mr. Vail", "Mr. Vail", "Ms. Ortega"]
+
+
+def test_text_of_a_clause_keeps_its_apostrophe_marks() -> None:
+    body_rows = rows(quotes_of("Mayor Ines Maro said the levy was ''a tax on work'' and would go."))
+    assert body_rows == [("indirect", "the levy was ''a tax on work'' and would go", "Ines Maro"),
+                         ("partial", "a tax on work", "Ines Maro")]
+
+
+def test_apostrophes_of_possessives_and_elisions_stay_apostrophes() -> None:
+    got = quotes_of("The players' union said the clubs' offer was fair.", "Rock 'n' roll fans queued all night.")
+    assert rows(got) == [("indirect", "the clubs' offer was fair", None)]

@@ -61,6 +61,8 @@ Decisions (to be mirrored in DESIGN/README):
 - A quotation that is its whole paragraph and is signed after a dash (``"..." ― Carla Sanchez``,
   ``"..." - Jo Reyes, 34, a nurse``) is a direct quote of the signer; a lone surname signs only for a
   person the article names in full.
+- Two apostrophes (or two backticks) next to a word are a double quote mark, as archives and wire
+  copy in ASCII print them (``''It's fair,'' said Mr. Burman``).
 - ``speaker_name`` is a person's fullest name in the article (``Seth G. Jones``),
   a surname only when the article never gives more (``Mr Brown``), else None
   (organisations: ``speaker_surface`` keeps ``the ministry``).
@@ -996,7 +998,10 @@ def _role_from_appositive(body: str, start: int, end: int) -> str | None:
 
 _SOURCE_AFTER = re.compile(
     r"\s+((?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Za-z][\w'’.\-]*\s+){0,6}?[A-Z][\w'’.\-]*|"
-    r"(?:the|a|an|his|her|its|their)\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|of|during|according|adding|who|when|after|before|as|told|last|this|yesterday)\b))")
+    r"(?:the|a|an|his|her|its|their)\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)"
+    # "said Mr. Burman": the full stop of an honorific ends no source
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
+    r"(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|of|during|according|adding|who|when|after|before|as|told|last|this|yesterday)\b))")
 
 
 def _np_after(body: str, masked: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -1904,8 +1909,23 @@ class _Row(NamedTuple):
     via_outlet_name: str | None
 
 
+# Two apostrophes for a double quote mark (``''It's fair,'' said Mr. Burman``: news archives in ASCII, wire
+# copy): an opener after a space, a closer after a word, read as a '"' beside a space so that every offset
+# stays the body's. Three in a row are left alone.
+_ASCII_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))(?:''|``)(?=[^\s'`])", re.MULTILINE)
+_ASCII_CLOSE = re.compile(r"(?<=[^\s'`])''(?=[\s,.;:!?)\]\u2014\u2013-]|$)", re.MULTILINE)
+
+
+def _ascii_doubles(body: str) -> str:
+    """``body`` with ASCII double quotes (two apostrophes, or LaTeX's two backticks) as '"', same length."""
+    if "''" not in body and "``" not in body:
+        return body
+    return _ASCII_CLOSE.sub('" ', _ASCII_OPEN.sub(' "', body))
+
+
 def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tuple[Quote, ...]:
-    body = seg.body
+    text = seg.body
+    body = _ascii_doubles(text)  # what the passes read; rows quote ``text``
     spans = find_quote_spans(body, [(p.char_start, p.char_end) for p in seg.paragraphs])
     masked = _lower_headline_cues(mask_quotes(body, spans), seg)
     people = _People(find_people(masked, mentions), masked)
@@ -1967,7 +1987,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         name = attr.name if attr else None
         out.append(
             _Row(
-                sent_idx, kind, body[s:e], s, e, _cue_as_written(frame, body) if frame else None, name,
+                sent_idx, kind, text[s:e], s, e, _cue_as_written(frame, body) if frame else None, name,
                 attr.surface if attr else None, (attr.role if attr and attr.person else None),
                 via.outlet_id if via else None, via.outlet_name if via else None,
             )
