@@ -77,3 +77,14 @@ def test_the_name_of_a_gold_source_is_its_last_name_word() -> None:
     assert named_source("Sen. Claire McCaskill (D-Mo.)") == "McCaskill"
     assert named_source("Clinton’s campaign") == "Clinton"
     assert named_source("he") is None
+    # what follows the name is not the name: an appositive, a place, a tag, a suffix
+    assert named_source("Clinton, the former secretary of State,") == "Clinton"
+    assert named_source("Flynn, a top Trump surrogate,") == "Flynn"
+    assert named_source("House Speaker Paul Ryan, R-Wis.,") == "Ryan"
+    assert named_source("Gov. Earl Ray Tomblin of West Virginia") == "Tomblin"
+    assert named_source("Chief Justice John G. Roberts Jr.") == "Roberts"
+    assert named_source("the Association of Flight Attendants") == "Association"
+    assert named_source("Proponents, including the United States Conference") == "Proponents"
+    assert named_source("Secretary of State John F. Kerry") == "Kerry"
+    assert named_source("Another critic, Laurence H. Tribe,") == "Tribe"
+    assert named_source("Apple's chief executive, Tim Cook,") == "Cook"

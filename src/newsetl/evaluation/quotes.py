@@ -234,19 +234,41 @@ def read_ann(path: Path) -> tuple[list[tuple[list[tuple[int, int]], str | None]]
     return out, spans
 
 
+# Parts of a source span that are not the person's name: a party-and-state tag ("(D-Wis.)",
+# ", R-Wis.,"), a generational suffix ("John G. Roberts Jr.") and a place after "of" at the end
+# ("Gov. Earl Ray Tomblin of West Virginia"; not "Secretary of State John F. Kerry").
+_PARTY_TAG = re.compile(r"\([^)]*(?:\)|$)|\b[RDI]-[A-Z][\w.]*")
+_SUFFIX = re.compile(r"\s+(?:Jr|Sr)\b\.?|\s+(?:II|III|IV)\b")
+_OF_PLACE = re.compile(r"\s+of\s+(?:[A-Z][\w.]*\s*){1,3}$")
+_NOT_NAMES = {"He", "She", "They", "It", "We", "I", "The", "His", "Her", "A", "An", "Another", "Other", "Some",
+              "Many", "Most", "Those", "These", "Nearly", "Only", "One", "Two", "Several", "Both", "All", "Each"}
+
+
+def _name_words(text: str) -> list[str]:
+    tokens = [re.sub(r"['’]s$", "", t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)]
+    return [w for w in tokens if w[0].isupper() and any(c.islower() for c in w) and w not in _NOT_NAMES]
+
+
 def named_source(source: str | None) -> str | None:
     """The name in a gold source span ("Republican nominee Donald Trump" -> "Trump"), or None.
 
-    A party-and-state tag is not the name ("Sen. David Perdue (R-Ga.)" -> "Perdue", also when
-    the span ends inside it), and names keep their accented letters ("Azucena Gonzàlez").
+    Of the span's comma-separated parts, the name is in the first, unless that part is a
+    description ending in a common noun ("Another critic, Laurence H. Tribe,"): then the next.
+    It is the part's last capitalised word once a tag, a suffix and a trailing "of" place are
+    dropped, and keeps its accented letters ("Azucena Gonzàlez").
     """
-    if not source:
+    if not source or len(source.split()) > 8:
         return None
-    bare = re.sub(r"\([^)]*(?:\)|$)", " ", source)
-    tokens = [re.sub(r"['’]s$", "", t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", bare)]
-    words = [w for w in tokens if w[0].isupper() and any(c.islower() for c in w)
-             and w not in {"He", "She", "They", "It", "We", "I", "The", "His", "Her", "A", "An"}]
-    return words[-1] if words and len(source.split()) <= 8 else None
+    parts = [p.strip() for p in _PARTY_TAG.sub(" ", source).split(",") if p.strip()]
+    if not parts:
+        return None
+    if len(parts) > 1 and parts[0].split()[-1][:1].islower() and _name_words(parts[1]):
+        parts = parts[1:]
+    for part in (parts[0], " ".join(parts)):  # a first part with no name: "Proponents, including ..."
+        words = _name_words(_OF_PLACE.sub("", _SUFFIX.sub("", part)))
+        if words:
+            return words[-1]
+    return None
 
 
 def _overlaps(p: tuple[int, int], g: tuple[int, int], longer: bool) -> bool:
