@@ -883,11 +883,13 @@ def test_vox_pop_quotes_signed_after_a_dash_belong_to_the_signer() -> None:
         "\u201cHe never answered the question on housing. I expected more from him.\u201d \u2015 Dana Whitfield",
         '"It was the best night of the campaign so far." - Marcus Lee, 52, a machinist from Elton.',
         "\u201cWe need jobs, not slogans.\u201d\u2014 Priya Natarajan.",
+        "\u201cI will vote early.\u201d\u00a0\u2015 Ruth Okafor ",
     )
     assert rows(got) == [
         ("direct", "He never answered the question on housing. I expected more from him.", "Dana Whitfield"),
         ("direct", "It was the best night of the campaign so far.", "Marcus Lee"),
         ("direct", "We need jobs, not slogans.", "Priya Natarajan"),
+        ("direct", "I will vote early.", "Ruth Okafor"),
     ]
 
 
@@ -935,3 +937,15 @@ def test_text_of_a_clause_keeps_its_apostrophe_marks() -> None:
 def test_apostrophes_of_possessives_and_elisions_stay_apostrophes() -> None:
     got = quotes_of("The players' union said the clubs' offer was fair.", "Rock 'n' roll fans queued all night.")
     assert rows(got) == [("indirect", "the clubs' offer was fair", None)]
+
+
+def test_a_quotation_of_several_sentences_is_framed_in_its_last_one() -> None:
+    got = quotes_of(
+        "Councillor Ana Ruiz opened the depot on Monday.",
+        '"The old buses were a disgrace. Nobody should ride in them," said Tom Finch, the union\'s regional secretary.',
+        '"We waited ten years. It was worth it," Ms Ruiz said.',
+    )
+    assert rows(got) == [
+        ("direct", "The old buses were a disgrace. Nobody should ride in them", "Tom Finch"),
+        ("direct", "We waited ten years. It was worth it", "Ana Ruiz"),
+    ]

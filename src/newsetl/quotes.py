@@ -999,8 +999,9 @@ def _role_from_appositive(body: str, start: int, end: int) -> str | None:
 _SOURCE_AFTER = re.compile(
     r"\s+((?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Za-z][\w'’.\-]*\s+){0,6}?[A-Z][\w'’.\-]*|"
     r"(?:the|a|an|his|her|its|their)\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)"
-    # "said Mr. Burman": the full stop of an honorific ends no source
+    # "said Mr. Burman", "said Charles B. Rangel": the full stop of an honorific or an initial ends no source
     r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
+    r"(?<!\bCol)(?<!\bLt)(?<!\bSgt)(?<!\bCapt)(?<!\bAdm)(?<!\bDel)(?<!\bRev)(?<![^\w.][A-Z])"
     r"(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|of|during|according|adding|who|when|after|before|as|told|last|this|yesterday)\b))")
 
 
@@ -2022,6 +2023,11 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
             end_sent = sentence_of(sp.end - 1)
             kind = _kind(body, masked, seg, sp, lo, prev_span)
             frame_attr = _frame_for_quote(sp, kind, person_frames or attrs, body, masked, seg, end_sent)
+            if frame_attr is None and kind == "direct" and end_sent != sent.sentence_idx and frames_by_sentence[end_sent]:
+                # "It was fine. I liked it," she said.: a quotation of several sentences is framed in its last
+                later = [(_attribute(f, people, mentions, last_speaker), f) for f in frames_by_sentence[end_sent]]
+                frame_attr = _frame_for_quote(sp, kind, [af for af in later if af[0].outlet is None] or later,
+                                              body, masked, seg, end_sent)
             nested_here = [n for n in nested if n.start > sp.start and n.end <= sp.end]
             inner_done = False
             for n in nested_here:
@@ -2254,7 +2260,7 @@ def _nested_direct(body: str, masked: str, n: QuoteSpan, outer: QuoteSpan, peopl
 # A quotation that is its whole paragraph, signed after a dash: "“...” ― Carla Sanchez", "\"...\" - Jo Reyes, 34, a
 # nurse". Vox pops, readers' reactions and pull quotes are printed so. The dash is what signs it; a name after a
 # comma ("...," Ms Reyes said) is a frame the cues find.
-_SIGNATURE = re.compile(r"[ \t]*(?:[\u2015\u2014\u2013]|--?(?=[ \t]))[ \t]*([^\n,]{2,60}?)[ \t]*(?:,[^\n\"\u201c\u201d]{1,100})?[ \t.]*")
+_SIGNATURE = re.compile(r"[^\S\n]*(?:[\u2015\u2014\u2013]|--?(?=\s))[^\S\n]*([^\n,]{2,60}?)[^\S\n]*(?:,[^\n\"\u201c\u201d]{1,100})?[^\S\n.]*\.?[^\S\n]*")
 
 
 def _signature(body: str, seg: Segmentation, sp: QuoteSpan, people: _People) -> Attribution | None:
