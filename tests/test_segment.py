@@ -49,6 +49,18 @@ def test_closing_quote_after_full_stop_stays_with_its_sentence():
     ]
 
 
+def test_a_quoted_question_runs_on_into_its_attribution():
+    assert sentences('"Why was nobody told?" Councillor Ana Ruiz asked. "We found out from the radio."') == [
+        '"Why was nobody told?" Councillor Ana Ruiz asked.',
+        '"We found out from the radio."',
+    ]
+    assert sentences('"Enough!" Mr Finch shouted, banging the table.') == ['"Enough!" Mr Finch shouted, banging the table.']
+    # an attribution that reports more is a sentence of its own, as is anything else after the question
+    assert sentences('"Is that fair?" Mr Finch replied that it was. "Is it over?" Many think so.') == [
+        '"Is that fair?"', "Mr Finch replied that it was.", '"Is it over?"', "Many think so.",
+    ]
+
+
 def test_paragraph_indices_follow_blank_lines():
     seg = segment(join_paragraphs(["One. Two.", "Three."]))
     assert [(s.paragraph_idx, s.text) for s in seg.sentences] == [(0, "One."), (0, "Two."), (1, "Three.")]

@@ -108,9 +108,19 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
+# A question or exclamation in quotes goes on into its attribution: '"Why now?" Mr Vitter asked.' is one
+# sentence, as '"Why now?" he asked.' is (a lower-case word never starts one).
+_SPEECH_VERBS = ("said says asked asks added adds told tells demanded demands wondered replied replies shouted "
+                 "insisted insists wrote writes tweeted continued exclaimed cried joked quipped recalled argued "
+                 "countered responded answered").split()
+# The verb ends its clause: in '"Why?" Mr Milburn replied that they were not' a new sentence reports the reply.
+_ATTRIBUTION_NEXT = re.compile(r"\s+(?:[A-Z][\w'\u2019.\-]*\s+){1,4}(?:" + "|".join(_SPEECH_VERBS) + r")\s*(?:[.,;:!?]|$)")
+
+
 def _ends_sentence(text: str, punct_start: int, punct_end: int, limit: int) -> bool:
     if text[punct_start] != ".":
-        return True
+        quoted = text[punct_end - 1] in _CLOSERS and text[punct_start] in "?!"
+        return not (quoted and _ATTRIBUTION_NEXT.match(text, punct_end, limit))
     word = _word_before(text, punct_start)
     if word is None:
         return True  # a digit or symbol before the stop: "rose 5%." ends a sentence
