@@ -949,3 +949,26 @@ def test_a_quotation_of_several_sentences_is_framed_in_its_last_one() -> None:
         ("direct", "The old buses were a disgrace. Nobody should ride in them", "Tom Finch"),
         ("direct", "We waited ten years. It was worth it", "Ana Ruiz"),
     ]
+
+
+def test_an_age_between_commas_is_an_appositive_of_the_speaker() -> None:
+    got = quotes_of(
+        "Ana Ruiz and Tom Finch marched with the crowd.",
+        '"We are not going to stop," Ms Ruiz, 25, said as the march went on.',
+        "Mr Finch, 63, has always insisted that the route was legal.",
+    )
+    assert rows(got) == [
+        ("direct", "We are not going to stop", "Ana Ruiz"),
+        ("indirect", "the route was legal", "Tom Finch"),
+    ]
+
+
+def test_a_parenthesis_after_an_inverted_source_ends_it() -> None:
+    got = quotes_of("Broadband connections rose by 38% in a year, said the Federal Communications Commission (FCC).")
+    assert [(q.kind, q.speaker_surface) for q in got] == [("indirect", "the Federal Communications Commission")]
+
+
+def test_a_description_and_a_participle_between_commas_leave_the_name_the_speaker() -> None:
+    got = quotes_of("Tom Finch, the union's regional secretary, speaking in Leeds, said the deal was fair.")
+    assert rows(got) == [("indirect", "the deal was fair", "Tom Finch")]
+    assert got[0].speaker_role == "union's regional secretary"

@@ -956,7 +956,8 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
         first_word = appos.split()[0].lower() if appos else ""
         if not appos or not (first_word in DETERMINERS or first_word in APPOSITIVE_OPENERS or first_word in TITLE_WORDS
                              or (first_word.endswith("ing") and len(first_word) > 5)  # "Trump, speaking to veterans, said"
-                             or first_word in ROLE_MODIFIERS or appos[:1].isupper()):
+                             or first_word in ROLE_MODIFIERS or appos[:1].isupper()
+                             or (appos.isdigit() and len(appos) <= 3)):  # an age: "Quina Jones, 25, said"
             continue
         np = _np_before(masked, lo, c)
         if np is None:
@@ -970,6 +971,13 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
         if (first.lower() in DETERMINERS or np_is_role) and _valid_person(split_name(name_tokens)[1], False):
             # "The state's campaign chairman, Phil Lovas, said": the name is the speaker, the phrase the role
             return (name_start, inner_end), clean_role(body[np[0] : np[1]])
+        if first.lower() in DETERMINERS and masked[lo : np[0]].rstrip().endswith(","):
+            # "Mr Smith, the party leader, speaking in Leeds, said": the phrase is itself an appositive of a name
+            comma = lo + len(masked[lo : np[0]].rstrip()) - 1
+            outer = _np_before(masked, lo, comma)
+            words = body[outer[0] : outer[1]].split() if outer is not None else []
+            if words and _valid_person(split_name(words)[1], words[0].rstrip(".").lower() in HONORIFICS):
+                return outer, clean_role(body[np[0] : np[1]])
         return np, _role_from_appositive(body, c + 1, inner_end)
     return None
 
@@ -1002,7 +1010,7 @@ _SOURCE_AFTER = re.compile(
     # "said Mr. Burman", "said Charles B. Rangel": the full stop of an honorific or an initial ends no source
     r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
     r"(?<!\bCol)(?<!\bLt)(?<!\bSgt)(?<!\bCapt)(?<!\bAdm)(?<!\bDel)(?<!\bRev)(?<![^\w.][A-Z])"
-    r"(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|of|during|according|adding|who|when|after|before|as|told|last|this|yesterday)\b))")
+    r"(?=\s*(?:[,.;:!?(]|$|\s+(?:in|on|at|of|during|according|adding|who|when|after|before|as|told|last|this|yesterday)\b))")
 
 
 def _np_after(body: str, masked: str, pos: int, limit: int) -> tuple[int, int] | None:
