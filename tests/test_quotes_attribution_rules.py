@@ -972,3 +972,13 @@ def test_a_description_and_a_participle_between_commas_leave_the_name_the_speake
     got = quotes_of("Tom Finch, the union's regional secretary, speaking in Leeds, said the deal was fair.")
     assert rows(got) == [("indirect", "the deal was fair", "Tom Finch")]
     assert got[0].speaker_role == "union's regional secretary"
+
+
+def test_a_post_nominal_title_after_a_place_names_the_latest_subject() -> None:
+    got = quotes_of(
+        "Ana Ruiz has defended the new anti-terror powers in the Commons.",
+        '"The threat is real and it is growing," said the Salford MP.',
+        '"We will review the act," said the Scottish Executive.',
+    )
+    assert [(q.speaker_name, q.speaker_surface) for q in got if q.kind == "direct"] == [
+        ("Ana Ruiz", "the Salford MP"), (None, "the Scottish Executive")]

@@ -1833,7 +1833,9 @@ def _definite_title(surface: str) -> bool:
     if rest[title.start() - 1 : title.start()] == "-":
         before = before[:-1]  # "the Tory co-chairman": the hyphenated prefix belongs to the title
     named = any(w.lower() not in ROLE_MODIFIERS for w in before)
-    return all(w[:1].isupper() or w.lower() in ROLE_MODIFIERS for w in before) and not (named and title.group(0)[:1].isupper())
+    # a capitalised title after a name is an institution, but a post-nominal one stays a title ("the Labour MP")
+    institution = title.group(0)[:1].isupper() and title.group(0) not in POSTNOMINALS
+    return all(w[:1].isupper() or w.lower() in ROLE_MODIFIERS for w in before) and not (named and institution)
 
 
 def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention], last_speaker: tuple[str, int] | None) -> Attribution:
