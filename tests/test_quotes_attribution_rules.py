@@ -982,3 +982,24 @@ def test_a_post_nominal_title_after_a_place_names_the_latest_subject() -> None:
     )
     assert [(q.speaker_name, q.speaker_surface) for q in got if q.kind == "direct"] == [
         ("Ana Ruiz", "the Salford MP"), (None, "the Scottish Executive")]
+
+
+def test_a_title_in_a_reports_opening_names_the_subject_who_follows() -> None:
+    got = quotes_of(
+        "Fares must rise to pay for new trains, the shadow transport secretary said on Monday.",
+        "Ana Ruiz said the rail network had been starved of money for a decade.",
+    )
+    assert rows(got) == [
+        ("indirect", "Fares must rise to pay for new trains", "Ana Ruiz"),
+        ("indirect", "the rail network had been starved of money for a decade", "Ana Ruiz"),
+    ]
+
+
+def test_a_title_after_someone_is_named_is_not_given_to_the_next_subject() -> None:
+    got = quotes_of(
+        "The referee has defended his decisions after criticism by Tom Finch.",
+        "The Harbour coach said his side had been robbed.",
+        "But Ana Ruiz said the match was handled correctly.",
+    )
+    assert [(q.text, q.speaker_name) for q in got][-2:] == [
+        ("his side had been robbed", None), ("the match was handled correctly", "Ana Ruiz")]

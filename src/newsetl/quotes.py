@@ -1658,6 +1658,9 @@ class Attribution(NamedTuple):
 _ARTICLE = re.compile(r"^(?:the|a|an|our)\s+")
 
 
+_NAMED_NEXT_WITHIN = 250  # characters from a title nobody has held yet to the subject it may name
+
+
 class _People:
     """Persons named in one article, for resolving surnames, pronouns and roles."""
 
@@ -1776,6 +1779,11 @@ class _People:
         subject = self.subject_before(pos, None)
         if last_speaker is not None and last_speaker[1] < pos and (subject is None or last_speaker[1] > subject[1]):
             subject = last_speaker
+        if subject is None and not any(m.char_start < pos for m in self.mentions):
+            # "A major change is needed, the shadow chancellor said. Oliver Letwin said ...": a report's
+            # opening names the title's holder next, as the subject of a sentence that follows closely
+            # (once anyone is named, the title may be theirs: "criticism by Matt Williams. The Scotland coach said")
+            subject = next(((c, start) for start, c in self.subjects if pos < start <= pos + _NAMED_NEXT_WITHIN), None)
         if subject is None or pos - subject[1] > 400:
             return None
         role = self.roles.get(subject[0])
