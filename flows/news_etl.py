@@ -33,6 +33,7 @@ from newsetl.tasks import (
     rebuild_aggregate_tables,
     record_run,
 )
+from newsetl import workerpool
 from newsetl.workerpool import batch_workers
 
 
@@ -203,28 +204,19 @@ def _run_batches(
             ]
             yield from (future.result() for future in futures)
         return
-    def submit(n: int):
-        return process_batch_task.submit(batch_ids[n], run_id, quote(plan.batches[n]), staging, config)
-
-    if workers <= 1 and plan.batches:
-        # One worker: the next batch's task starts before this one is committed, so the worker has it
-        # queued while this process commits (called one at a time, it sat idle ~0.05 s per batch). Only
-        # one ahead: all at once, the tasks' threads would hand batches to the worker in any order, and
-        # a batch that fails (a full disk) would take earlier finished batches down with it.
-        ahead = submit(0)
-        for n in range(len(plan.batches)):
-            result = ahead.result()
-            if n + 1 < len(plan.batches):
-                ahead = submit(n + 1)
-            yield result
-        return
-    # Each task hands its batch to the worker processes opened by the flow, all submitted at
-    # once, so every worker has its next batch queued while this process commits the last one.
-    futures = [submit(n) for n in range(len(plan.batches))]
-    # Commit in plan order so the tables' part order is deterministic; a later
-    # batch that finished first simply waits for its turn.
-    for future in futures:
-        yield future.result()
+    # Every batch task is submitted at once, so each worker has its next batch queued while this
+    # process commits the last one (and, with a Prefect server, the tasks' API calls are made
+    # ahead: one task at a time, a single worker's run had 27% Prefect overhead at 1x against 6%).
+    # The turns hand batches to the workers in plan order whatever order the tasks' threads run in.
+    with workerpool.turns():
+        futures = [
+            process_batch_task.submit(b, run_id, quote(items), staging, config, n)
+            for n, (b, items) in enumerate(zip(batch_ids, plan.batches))
+        ]
+        # Commit in plan order so the tables' part order is deterministic; a later
+        # batch that finished first simply waits for its turn.
+        for future in futures:
+            yield future.result()
 
 
 if __name__ == "__main__":

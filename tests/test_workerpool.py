@@ -104,3 +104,53 @@ def test_workers_opened_again_end_with_the_inner_opening():
             assert inner.submit(os.getpid).result() == worker
         assert workerpool.current() == (None, 1)
         assert _gone(worker, within=10)
+
+
+class _RecordingPool:
+    """An executor that records the order of its submissions and runs nothing."""
+
+    def __init__(self) -> None:
+        self.order: list[int] = []
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+
+        self.order.append(args[0])
+        done = Future()
+        done.set_result(fn(*args))
+        return done
+
+
+def test_turns_hand_batches_to_the_pool_in_plan_order_whatever_order_their_threads_run():
+    import threading
+
+    pool = _RecordingPool()
+    with workerpool.turns() as turns:
+        threads = [threading.Thread(target=turns.submit, args=(n, pool, abs, n)) for n in (4, 2, 0, 3, 1)]
+        for t in threads:
+            t.start()
+            time.sleep(0.01)  # each later turn is waiting before the earlier ones arrive
+        for t in threads:
+            t.join(timeout=5)
+    assert pool.order == [0, 1, 2, 3, 4]
+
+
+def test_turns_still_waiting_when_the_run_ends_raise_instead_of_waiting_forever():
+    import threading
+
+    errors: list[BaseException] = []
+
+    def wait_for_turn_3(turns):
+        try:
+            turns.submit(3, _RecordingPool(), abs, 3)
+        except RuntimeError as err:
+            errors.append(err)
+
+    with workerpool.turns() as turns:
+        waiter = threading.Thread(target=wait_for_turn_3, args=(turns,))
+        waiter.start()
+        time.sleep(0.05)
+        assert waiter.is_alive()  # turns 0-2 never came: the flow stopped before them
+    waiter.join(timeout=5)
+    assert not waiter.is_alive() and "ended before its turn" in str(errors[0])
+    assert workerpool.current_turns() is None

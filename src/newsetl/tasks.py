@@ -57,10 +57,17 @@ def learn_site_lines(plan: Plan, out_dir: str, config: ProcessConfig) -> str:
 # Prefect's ProcessPoolTaskRunner); its Prefect task stays in the flow process, on a thread, and
 # waits for it, so the UI still shows one "process batch" task per batch with its real duration.
 @task(name="process batch", task_run_name="process batch {batch_id}", persist_result=False, cache_policy=NO_CACHE)
-def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], staging: str, config: ProcessConfig) -> BatchResult:
+def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], staging: str, config: ProcessConfig,
+                       turn: int | None = None) -> BatchResult:
+    """``turn``: the batch's place in the plan, when the flow opened ``workerpool.turns()`` for its batches."""
     pool, _ = workerpool.current()
     if pool is None:
         return process_batch(batch_id, run_id, items, Path(staging), config)
+    turns = workerpool.current_turns() if turn is not None else None
+
+    def submit(fn, *args):
+        return turns.submit(turn, pool, fn, *args) if turns is not None else pool.submit(fn, *args)
+
     head_start = headstart.current()
     prepared = head_start.take(items) if head_start else None
     asked_at = time.time()
@@ -71,8 +78,8 @@ def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], 
             path = None
         if path is not None:
             get_run_logger().info("batch prepared while Prefect's API started: written now")
-            return pool.submit(finish_prepared_batch, batch_id, run_id, Path(path), Path(staging), asked_at).result()
-    return pool.submit(process_batch, batch_id, run_id, items, Path(staging), config).result()
+            return submit(finish_prepared_batch, batch_id, run_id, Path(path), Path(staging), asked_at).result()
+    return submit(process_batch, batch_id, run_id, items, Path(staging), config).result()
 
 
 def commit_batch(result: BatchResult, run_id: str, out_dir: str) -> dict[str, int]:

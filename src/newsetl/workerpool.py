@@ -19,7 +19,7 @@ import threading
 import time
 import types
 from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
@@ -154,3 +154,56 @@ def batch_workers(n_workers: int, forked: bool = False) -> Iterator[ProcessPoolE
 def current() -> tuple[ProcessPoolExecutor | None, int]:
     """The open pool of batch workers (None when batches run in the flow's process) and its size."""
     return _pool, _pool_size
+
+
+class Turns:
+    """Hands the batches of a run to the workers in plan order, whatever order their tasks run in.
+
+    The flow submits every batch task at once, so each worker has its next batch queued while the
+    flow commits (and, with a Prefect server, the tasks' API calls are made ahead). Their threads
+    start in any order; without turns a later batch could reach a worker first, and a batch that
+    fails (a full disk) could take an earlier one down with it. With one worker, batches run in
+    plan order exactly; with several, they start in it.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._next = 0
+        self._closed = False
+
+    def submit(self, turn: int, pool: Executor, fn, /, *args) -> Future:
+        """``pool.submit(fn, *args)`` once every earlier turn has submitted; raises if the run ended first."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._closed or self._next == turn)
+            if self._closed:
+                raise RuntimeError(f"batch {turn} was not started: the run ended before its turn")
+            try:
+                return pool.submit(fn, *args)
+            finally:
+                self._next += 1
+                self._cond.notify_all()
+
+    def close(self) -> None:
+        """End the run's turns: tasks still waiting for theirs raise instead of waiting forever."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+
+_turns: Turns | None = None
+
+
+@contextmanager
+def turns() -> Iterator[Turns]:
+    """The turns of one flow run's batches, used by its batch tasks (``current_turns``)."""
+    global _turns
+    _turns = Turns()
+    try:
+        yield _turns
+    finally:
+        _turns.close()
+        _turns = None
+
+
+def current_turns() -> Turns | None:
+    return _turns
