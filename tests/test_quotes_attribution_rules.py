@@ -1003,3 +1003,18 @@ def test_a_title_after_someone_is_named_is_not_given_to_the_next_subject() -> No
     )
     assert [(q.text, q.speaker_name) for q in got][-2:] == [
         ("his side had been robbed", None), ("the match was handled correctly", "Ana Ruiz")]
+
+
+def test_capitalised_words_after_the_are_no_person_unless_a_name_stands_alone() -> None:
+    from newsetl.quotes import find_people
+
+    body = join_paragraphs([
+        "Tom Finch has won the title. The Millbrook Harrier said he was delighted.",
+        "The Elton Gazette reported the Ana Ruiz transfer row on Monday. Ruiz said nothing.",
+    ])
+    names = [p.name for p in find_people(body)]
+    assert "Millbrook Harrier" not in names and "Elton Gazette" not in names
+    assert "Tom Finch" in names and "Ana Ruiz" in names
+    got = quotes_of("Tom Finch has won the title in Leeds.", '"It was a great day," the Millbrook Harrier said. "I will be back," he added.')
+    # the phrase names nobody the article names, and "he" is the person in the news, not "the Harrier"
+    assert [q.speaker_name for q in got if q.kind == "direct"] == [None, "Tom Finch"]

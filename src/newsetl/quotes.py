@@ -672,6 +672,19 @@ def _person_in_run(run: str) -> tuple[str, int, str | None, str | None, bool, bo
             len(name_tokens) < 2 and not honorific)
 
 
+_THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he\s+$")
+_HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Baroness)\b")
+
+
+def _surname_alone(body: str, name: str) -> bool:
+    """Whether the last word of ``name`` stands somewhere in ``body`` without the word before it."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    pattern = rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}\b"
+    return re.search(pattern, body) is not None
+
+
 def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[PersonMention]:
     """Person-name mentions in the body: ``First Last`` runs and ``Mr Surname``."""
     outlet_spans = [(m.char_start, m.char_end) for m in mentions if m.char_start is not None]
@@ -686,6 +699,11 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
         name, offset, role, gender, full, no_possessive = found
         start, end = m.span(1)
         if outlet_spans and any(s < end and start < e for s, e in outlet_spans):
+            continue
+        if (role is None and not _HONORIFIC_START.match(run) and _THE_BEFORE.search(body, max(0, start - 4), start + offset)
+                and not _surname_alone(body, name)):
+            # "the Birchfield Harrier", "The Final Diagnosis": a name takes no article unless a title does, or unless
+            # it is used as a modifier ("the Svetlana Kuznetsova doping row"), when the article calls her Kuznetsova
             continue
         if no_possessive and body[end : end + 2] in ("'s", "’s"):
             continue
