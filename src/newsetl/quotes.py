@@ -61,6 +61,10 @@ Decisions (to be mirrored in DESIGN/README):
 - A quotation that is its whole paragraph and is signed after a dash (``"..." ― Carla Sanchez``,
   ``"..." - Jo Reyes, 34, a nurse``) is a direct quote of the signer; a lone surname signs only for a
   person the article names in full.
+- Capitalised words after "the" are no person ("the Birchfield Harrier", "the Six Nations") unless a
+  title makes them one ("the Rev Jesse Jackson") or their last word stands alone in the article.
+- A definite title in a report's opening, before anyone is named, names the subject who follows
+  ("..., the shadow chancellor said. Oliver Letwin said ...").
 - Two apostrophes (or two backticks) next to a word are a double quote mark, as archives and wire
   copy in ASCII print them (``''It's fair,'' said Mr. Burman``).
 - ``speaker_name`` is a person's fullest name in the article (``Seth G. Jones``),
