@@ -1018,3 +1018,15 @@ def test_capitalised_words_after_the_are_no_person_unless_a_name_stands_alone() 
     got = quotes_of("Tom Finch has won the title in Leeds.", '"It was a great day," the Millbrook Harrier said. "I will be back," he added.')
     # the phrase names nobody the article names, and "he" is the person in the news, not "the Harrier"
     assert [q.speaker_name for q in got if q.kind == "direct"] == [None, "Tom Finch"]
+
+
+def test_a_name_after_a_verb_is_its_object_not_the_sentence_subject() -> None:
+    got = quotes_of(
+        "Tom Finch won the 100m title in Leeds on Sunday.",
+        "The 22-year-old pipped Mark Dale on the line.",
+        '"I knew I could do it," he said.',
+        "But he said Mark Dale had run a brave race.",
+        '"He will be back," he added.',
+    )
+    assert [(q.kind, q.speaker_name) for q in got] == [
+        ("direct", "Tom Finch"), ("indirect", "Tom Finch"), ("direct", "Tom Finch")]

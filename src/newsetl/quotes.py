@@ -1979,8 +1979,11 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         # A fifth piece means more than four words: the rest of a long prefix is not split. The name's own
         # title does not count ("On Sunday, Lib Dem leader Charles Kennedy repeated ...").
         role_words = len(pm.role.split()) if pm.role else 0
-        if s is None or len(masked[s.char_start : pm.char_start].split(None, 4 + role_words)) > 4 + role_words:
+        prefix = masked[s.char_start : pm.char_start].split(None, 4 + role_words) if s is not None else []
+        if s is None or len(prefix) > 4 + role_words:
             continue
+        if any(w.islower() and _VERB_LIKE.fullmatch(w) for w in prefix[: len(prefix) - role_words]):
+            continue  # after a verb, a name is its object: "The 22-year-old pipped Maurice Greene", "He told Mr Brown"
         if _POSSESSOR_OF_NAME.match(masked, pm.char_end):
             continue  # a possessor before a name is no subject: "Aston Villa's Thomas Hitzlsperger"
         if last_subject is not None and last_subject.char_start >= s.char_start:
