@@ -131,7 +131,7 @@ def _news_etl(
         ahead_seconds = 0.0  # stage work of batches `newsetl run` prepared before the flow started
         n_done = 0  # planned items of the committed batches, rejected ones included
         t = time.perf_counter()
-        for done, result in enumerate(_run_batches(plan, run_id, staging, config, workers, dask_address), start=1):
+        for done, result in enumerate(_run_batches(plan, run_id, staging, config, dask_address), start=1):
             t_commit = time.perf_counter()
             rows = commit_batch(result, run_id, out_dir)
             commit_seconds += time.perf_counter() - t_commit
@@ -181,9 +181,7 @@ def _news_etl(
     return {k: v for k, v in run_row.items() if k not in ("started_at", "finished_at")}
 
 
-def _run_batches(
-    plan, run_id: str, staging: str, config: ProcessConfig, workers: int, dask_address: str | None
-) -> Iterator[BatchResult]:
+def _run_batches(plan, run_id: str, staging: str, config: ProcessConfig, dask_address: str | None) -> Iterator[BatchResult]:
     """Each batch's result, in plan order.
 
     Batches (like plans) go to tasks quote()d: Prefect otherwise walks every item of
