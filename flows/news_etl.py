@@ -34,7 +34,6 @@ from newsetl.tasks import (
     record_run,
 )
 from newsetl import workerpool
-from newsetl.workerpool import batch_workers
 
 
 # The UI's progress bar is an API call (measured: ~20 ms on the flow's thread and ~20 ms of
@@ -113,7 +112,7 @@ def _news_etl(
         config = ProcessConfig.of_run(max_bytes, publisher, publisher_by_dir, gazetteer_csv)
         staging = str(store.staging_dir(run_id))
         if not dask_address and plan.batches:
-            stack.enter_context(batch_workers(workers))  # `newsetl run` opened them before the flow
+            stack.enter_context(workerpool.batch_workers(workers))  # `newsetl run` opened them before the flow
         t = time.perf_counter()
         if plan.batches:
             site_lines = learn_site_lines(quote(plan), out_dir, config)

@@ -2046,14 +2046,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
         if not frames and first == last:
             continue  # no frame and no quote starting here (most sentences): nothing to attribute or emit
         # outlet frames in this sentence are the channel for the others
-        attrs: list[tuple[Attribution, Frame]] = []
-        for f in frames:
-            # "..., he claimed, saying ...": a frame that shares the previous one's source words shares its speaker
-            if attrs and attrs[-1][1].source.char_start == f.source.char_start:
-                attrs.append((attrs[-1][0], f))
-                continue
-            reporter = _reporter_of(f, attrs, people)
-            attrs.append((reporter if reporter is not None else _attribute(f, people, mentions, last_speaker), f))
+        attrs = _attributions(frames, people, mentions, last_speaker)
         via_sentence = next((a.outlet for a, f in attrs if a.outlet is not None), None)
         if via_sentence is None:
             for f in frames:
@@ -2068,7 +2061,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
             frame_attr = _frame_for_quote(sp, kind, person_frames or attrs, body, masked, seg, end_sent)
             if frame_attr is None and kind == "direct" and end_sent != sent.sentence_idx and frames_by_sentence[end_sent]:
                 # "It was fine. I liked it," she said.: a quotation of several sentences is framed in its last
-                later = [(_attribute(f, people, mentions, last_speaker), f) for f in frames_by_sentence[end_sent]]
+                later = _attributions(frames_by_sentence[end_sent], people, mentions, last_speaker)
                 frame_attr = _frame_for_quote(sp, kind, [af for af in later if af[0].outlet is None] or later,
                                               body, masked, seg, end_sent)
             nested_here = [n for n in nested if n.start > sp.start and n.end <= sp.end]
@@ -2097,7 +2090,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                 last_attr = (a, f, sent.sentence_idx, sent.paragraph_idx)
             elif inner_done:
                 pass
-            elif (signed := _signature(body, seg, sp, people)) is not None:
+            elif (signed := _signature(body, seg.paragraphs[sent.paragraph_idx], sp, people)) is not None:
                 emit("direct", sp.start, sp.end, sent.sentence_idx, None, signed, None)
                 last_speaker = (signed.name, sp.start)
             elif kind == "direct" and last_attr is not None and _continues(seg, last_attr, sent, prev_span, sp):
@@ -2166,6 +2159,20 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     return tuple(Quote(i, q.sentence_idx, q.kind, q.text, q.char_start, q.char_end, q.cue, q.speaker_name, q.speaker_surface,
                        roles.get(q.speaker_name) if q.speaker_name else None, q.via_outlet_id, q.via_outlet_name)
                  for i, q in enumerate(out))
+
+
+def _attributions(frames: Sequence[Frame], people: _People, mentions: Sequence[OutletMention],
+                  last_speaker: tuple[str, int] | None) -> list[tuple[Attribution, Frame]]:
+    """Each frame of a sentence with the speaker its source names."""
+    attrs: list[tuple[Attribution, Frame]] = []
+    for f in frames:
+        # "..., he claimed, saying ...": a frame that shares the previous one's source words shares its speaker
+        if attrs and attrs[-1][1].source.char_start == f.source.char_start:
+            attrs.append((attrs[-1][0], f))
+            continue
+        reporter = _reporter_of(f, attrs, people)
+        attrs.append((reporter if reporter is not None else _attribute(f, people, mentions, last_speaker), f))
+    return attrs
 
 
 def _frames_by_sentence(seg: Segmentation, masked: str, sentence_at) -> list[list[Frame]]:
@@ -2306,27 +2313,17 @@ def _nested_direct(body: str, masked: str, n: QuoteSpan, outer: QuoteSpan, peopl
 _SIGNATURE = re.compile(r"[^\S\n]*(?:[\u2015\u2014\u2013]|--?(?=\s))[^\S\n]*([^\n,]{2,60}?)[^\S\n]*(?:,[^\n\"\u201c\u201d]{1,100})?[^\S\n.]*\.?[^\S\n]*")
 
 
-def _signature(body: str, seg: Segmentation, sp: QuoteSpan, people: _People) -> Attribution | None:
-    """The person who signs this quotation after a dash, when the quotation is its paragraph."""
-    if not (sp.closed and sp.double) or sp.end >= len(body):
+def _signature(body: str, paragraph, sp: QuoteSpan, people: _People) -> Attribution | None:
+    """The person who signs this quotation after a dash, when the quotation is its ``paragraph``."""
+    if not (sp.closed and sp.double) or sp.end >= paragraph.char_end or body[paragraph.char_start : sp.start - 1].strip():
         return None
-    p_start, p_end = _paragraph_around(seg, sp.start)
-    if body[p_start : sp.start - 1].strip() or sp.end >= p_end:
-        return None
-    m = _SIGNATURE.fullmatch(body, sp.end + 1, p_end)
+    m = _SIGNATURE.fullmatch(body, sp.end + 1, paragraph.char_end)
     if m is None:
         return None
     tokens = m.group(1).rstrip(".").split()
-    if len(tokens) == 1:
-        name = people.resolve_name(tokens, m.start(1))  # "- Chirac": only a person the article names in full
-    else:
-        name = people.resolve_name(tokens, m.start(1)) if _valid_person(tokens, False) else None
+    # a lone surname ("- Chirac") signs only for a person the article names in full, which resolve_name requires
+    name = people.resolve_name(tokens, m.start(1)) if len(tokens) == 1 or _valid_person(tokens, False) else None
     return Attribution(name, m.group(1).rstrip("."), people.roles.get(name), None, True) if name else None
-
-
-def _paragraph_around(seg: Segmentation, pos: int) -> tuple[int, int]:
-    i = bisect.bisect_right([p.char_start for p in seg.paragraphs], pos) - 1
-    return (seg.paragraphs[i].char_start, seg.paragraphs[i].char_end) if i >= 0 else (0, len(seg.body))
 
 
 def _continues(seg: Segmentation, last_attr, sent, prev_span: QuoteSpan | None, sp: QuoteSpan) -> bool:
