@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsetl.quotes import Quote, find_quotes
+from newsetl.quotes import Quote, find_quotes, split_name
 from newsetl.segment import join_paragraphs, segment
 
 
@@ -1030,3 +1030,36 @@ def test_a_name_after_a_verb_is_its_object_not_the_sentence_subject() -> None:
     )
     assert [(q.kind, q.speaker_name) for q in got] == [
         ("direct", "Tom Finch"), ("indirect", "Tom Finch"), ("direct", "Tom Finch")]
+
+
+# --------------------------------------------------------------------------- "of" after a name or an office
+
+
+def test_a_place_after_of_is_not_the_persons_name() -> None:
+    got = quotes_of(
+        'Lord Pemberton of Ashcombe said the bill was "badly drafted".',
+        "Marta Ilves of Estonia said the talks had stalled.",
+    )
+    assert [q.speaker_name for q in got] == ["Lord Pemberton", "Lord Pemberton", "Marta Ilves"]
+
+
+def test_an_office_of_an_organisation_names_nobody_by_itself() -> None:
+    for phrase in ("head of Trellick Analytics", "managing director of ISP Netwave2", "director of the Office of Fair Fares"):
+        role, name, _ = split_name(phrase.split())
+        assert (role, name) == (phrase, [])
+
+
+def test_an_office_after_a_name_whose_closing_comma_is_missing_is_that_persons() -> None:
+    got = quotes_of('"It is a very good week for us," Dev Anand Rao, editor of Gamerzone.net told the BBC.',
+                    '"Sales doubled," he said.')
+    assert [q.speaker_name for q in got] == ["Dev Anand Rao", "Dev Anand Rao"]
+
+
+def test_a_works_title_with_of_the_is_no_person_of_a_place() -> None:
+    assert split_name("Silent Harvest of the Northern Plains".split())[1] != ["Silent", "Harvest"]
+    assert split_name("Baroness Orme of the Wolds".split())[1] == ["Baroness", "Orme"]  # a peer's territory keeps "the"
+
+
+def test_a_middle_initial_a_is_part_of_the_name() -> None:
+    got = quotes_of('Walter A Grimsby, chief counsel of Fenwick Tobacco, said the ruling "changes everything".')
+    assert {q.speaker_name for q in got} == {"Walter A Grimsby"}

@@ -531,6 +531,14 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
     if last_title_end:
         role = phrase[:last_title_end].strip()
         tokens = phrase[last_title_end:].split()
+    of = _trailing_of(tokens)
+    if of is not None:
+        if tokens[of - 1][:1].isupper():
+            tokens = tokens[:of]  # "Lord Faulkner of Worcester", "Gov. Earl Ray Tomblin of West Virginia": a place
+        else:
+            # "head of Preventon", "director of the Serious Fraud Office": the office of an organisation, no name
+            role = " ".join(filter(None, [role, *tokens]))
+            tokens = []
     last_lower = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][:1].islower()
                        and tokens[i].lower() not in NAME_PARTICLES and tokens[i].lower() not in HONORIFICS), None)
     if last_lower is not None and last_lower + 1 < len(tokens):
@@ -567,6 +575,27 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
     if role is not None:
         role = clean_role(role)
     return role, tuple(tokens), gender
+
+
+_OF_CONNECTORS = frozenset({"the", "of", "and", "&", "for"})
+
+
+def _trailing_of(tokens: Sequence[str]) -> int | None:
+    """The index of the first "of" after which the phrase names only a place or an organisation:
+    capitalised words and connectors ("of the Royal College of Nursing"), after a name or a role word."""
+    for i in range(1, len(tokens) - 1):
+        if tokens[i] != "of":
+            continue
+        after = [t for t in tokens[i + 1 :] if t not in _OF_CONNECTORS]
+        if not after or not all(t[:1].isupper() for t in after):
+            return None
+        before = tokens[i - 1]
+        if before[:1].isupper() and (before.lower() in TITLE_WORDS or before in PEERAGE):
+            return None  # "Lord of Appeal": the office is the name
+        if before[:1].isupper() and tokens[i + 1] == "the" and tokens[0] not in PEERAGE:
+            return None  # "Eternal Sunshine of the Spotless Mind": a work's title, not a person of a place
+        return i
+    return None
 
 
 # Sentence openers that a capitalised run picks up in front of a title ("But Prime Minister Tony Blair").
@@ -615,6 +644,8 @@ def _valid_person_cached(tokens: tuple[str, ...], honorific: bool) -> bool:
         low = t.lower().rstrip(".'’")  # "Incomes Data Services' research"
         if not (t[0].isupper() or low in NAME_PARTICLES):
             return False
+        if 0 < i < len(tokens) - 1 and t in ("A", "I"):
+            continue  # a middle initial: "Charles A Blixt"
         if (STOPWORDS.get(low) in ("organisation", "place", "weekday", "month", "function", "pronoun")
                 and not _homograph_in_name(tokens, i, honorific)):
             return False  # a stopword, unless a name homograph stands as one ("Theresa May", "Ms May")
@@ -809,6 +840,9 @@ def _skip_parenthetical(masked: str, lo: int, pos: int) -> int:
     return m.start() if m else pos
 
 
+_NAME_BEFORE_INITIAL = re.compile(r"(?<![\w.])[A-Z][a-z]+ $")
+
+
 def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     """Offsets of the noun phrase ending at ``pos`` (walking left from a cue)."""
     # at most nine words are taken, and source phrases are short: 100 characters hold them (a word cut at the edge is dropped)
@@ -838,6 +872,9 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
             continue
         if masked[t_end : picked[0][0]].strip():
             break  # a comma or other punctuation ends the phrase
+        if word == "A" and picked[0][2][:1].isupper() and _NAME_BEFORE_INITIAL.search(masked, max(lo, t_start - 30), t_start):
+            picked.insert(0, (t_start, t_end, word))  # "Charles A Blixt": a middle initial, not the article
+            continue
         if low in DETERMINERS:
             picked.insert(0, (t_start, t_end, word))
             break
@@ -1772,6 +1809,13 @@ class _People:
                 return c
         return None
 
+    def named_just_before(self, pos: int) -> str | None:
+        """The full name that ends a comma before ``pos`` ("Paul Goosens, head of ...")."""
+        for m in self.mentions:
+            if m.full and m.char_end < pos and self.text[m.char_end : pos].strip() == ",":
+                return self.canonical[m.name]
+        return None
+
     def by_role(self, phrase: str) -> str | None:
         phrase = _ARTICLE.sub("", phrase.lower())
         exact = {c for c, r in self.roles.items() if r.lower() == phrase}
@@ -1918,8 +1962,9 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
     described = len(toks) == 1 and src.role is not None and STOPWORDS.get(toks[0].lower()) is None
     if not _valid_person(toks, honorific or known or described):
         if role and not toks:
-            name = people.by_role(role)
-            return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
+            # "Paul Goosens, head of Preventon told": an appositive whose closing comma is missing names its person
+            name = people.named_just_before(src.char_start) or people.by_role(role)
+            return Attribution(name, src.surface, people.roles.get(name, role) if name else None, None, name is not None)
         return Attribution(None, src.surface, None, None, False)
     name = people.resolve_name(toks, src.char_start, knighted=any(w in KNIGHTHOODS for w in src.surface.split()))
     if name is None:
