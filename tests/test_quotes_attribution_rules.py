@@ -1063,3 +1063,38 @@ def test_a_works_title_with_of_the_is_no_person_of_a_place() -> None:
 def test_a_middle_initial_a_is_part_of_the_name() -> None:
     got = quotes_of('Walter A Grimsby, chief counsel of Fenwick Tobacco, said the ruling "changes everything".')
     assert {q.speaker_name for q in got} == {"Walter A Grimsby"}
+
+
+# --------------------------------------------------------------------------- words before a name that are not the name
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("Liberal Democrat Hugh Tallis", ["Hugh", "Tallis"]),  # a party
+    ("Canadian Mara Doyle", ["Mara", "Doyle"]),  # a nationality
+    ("Earlier Conservative Piers Aldcott", ["Piers", "Aldcott"]),  # an adverb, then a party
+    ("Bolivian-born Ana Quispe", ["Ana", "Quispe"]),  # a hyphenated description
+    ("Man-of-the-match Kyle Oduya", ["Kyle", "Oduya"]),
+    ("Drummer Lenny Vos", ["Lenny", "Vos"]),  # an occupation as a title
+    ("Green MSP Iona Baird", ["Iona", "Baird"]),
+    ("Rt Rev Alan Pryce", ["Alan", "Pryce"]),
+    ("Lt Col Sam Okoye", ["Sam", "Okoye"]),
+])
+def test_a_description_before_a_name_is_not_part_of_it(phrase: str, name: list[str]) -> None:
+    assert split_name(phrase.split())[1] == name
+
+
+def test_a_surname_that_is_also_a_nationality_stays_after_an_honorific() -> None:
+    assert split_name("Mr Irish".split())[1] == ["Irish"]
+    got = quotes_of("Oliver Irish, a retail analyst, said sales would be strong.", '"Demand is huge," Mr Irish said.')
+    assert [q.speaker_name for q in got] == ["Oliver Irish", "Oliver Irish"]
+
+
+def test_a_lower_case_title_opens_a_name_before_a_relative_clause() -> None:
+    got = quotes_of('This echoed the views of comedian Rita Flynn, who stirred a row last week, calling the awards "a bore".')
+    assert [(q.text, q.speaker_name) for q in got] == [("a bore", "Rita Flynn")]
+
+
+def test_a_bare_office_before_a_second_appositive_leaves_the_name_as_speaker() -> None:
+    got = quotes_of("Pierre Aubel, president of Lumen organisers, the Societe des Films du Nord, "
+                    "said the rules had changed.")
+    assert [(q.text, q.speaker_name) for q in got] == [("the rules had changed", "Pierre Aubel")]

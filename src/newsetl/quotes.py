@@ -564,9 +564,12 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
             break
     while tokens and (tokens[0].lower().rstrip(".") in STOPWORDS or tokens[0].lower() in TITLE_WORDS
                       or tokens[0].lower() in ROLE_MODIFIERS  # "Former WorldCom" is no name
-                      or tokens[0].lower() in NAME_PARTICLES or tokens[0].isupper() and len(tokens[0]) > 1) and tokens[0] not in PEERAGE:
+                      or tokens[0].lower() in NAME_PARTICLES or tokens[0].isupper() and len(tokens[0]) > 1
+                      or _HYPHENATED_DESCRIPTOR.match(tokens[0])) and tokens[0] not in PEERAGE:
         if _homograph_in_name(tokens, 0, honorific):
             break  # "Bill Cash", "Ms May"
+        if honorific and STOPWORDS.get(tokens[0].lower()) == "descriptor":
+            break  # "Mr Irish", "Mr French": a surname after all
         tokens = tokens[1:]
     if tokens and tokens[-1].endswith(("'s", "\u2019s")) and len(tokens[-1]) > 2:  # a name before the "'s"
         tokens[-1] = tokens[-1][:-2]  # "Mr Brown's insistence that ...": the possessor is Mr Brown
@@ -578,6 +581,11 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
 
 
 _OF_CONNECTORS = frozenset({"the", "of", "and", "&", "for"})
+
+
+# "Tunisian-born", "Oxford-based", "Fifteen-year-old", "Oscar-winner", "Man-of-the-match": a description, never a name
+_HYPHENATED_DESCRIPTOR = re.compile(
+    r"[A-Z][\w'’]*-(?:[a-z]+-)*(?:born|based|bred|old|winner|winning|match|time|seeded|ranked|backed|owned|led|raised)$")
 
 
 def _trailing_of(tokens: Sequence[str]) -> int | None:
@@ -1023,7 +1031,11 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
             continue
         first = body[np[0] : np[1]].split()[0]
         if not (first[:1].isupper() or first.lower() in DETERMINERS):
-            continue
+            # "comedian Chris Rock, who ..., said": a title in lower case opens a name too, but not a bare
+            # office ("Alain Terzian, president of Cesar organisers, the Academie ..., said")
+            if not ((first.lower() in TITLE_WORDS or first.lower() in ROLE_MODIFIERS)
+                    and _valid_person(split_name(body[np[0] : np[1]].split())[1], False)):
+                continue
         name_start = c + 1 + (len(masked[c + 1 : inner_end]) - len(masked[c + 1 : inner_end].lstrip()))
         name_tokens = body[name_start:inner_end].split()
         np_is_role = not _valid_person(split_name(body[np[0] : np[1]].split())[1], False) and _TITLE_RE.search(body[np[0] : np[1]])
