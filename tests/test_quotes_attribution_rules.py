@@ -1098,3 +1098,19 @@ def test_a_bare_office_before_a_second_appositive_leaves_the_name_as_speaker() -
     got = quotes_of("Pierre Aubel, president of Lumen organisers, the Societe des Films du Nord, "
                     "said the rules had changed.")
     assert [(q.text, q.speaker_name) for q in got] == [("the rules had changed", "Pierre Aubel")]
+
+
+def test_a_possessive_title_before_a_name_is_that_persons_role() -> None:
+    got = quotes_of("His lawyer Nadia Fenn said the appeal would be lodged on Monday.",
+                    "Their coach Rob Alder said the squad was tired.",
+                    "A spokesman for Ivo Brandt said the minister was on holiday.")
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("the appeal would be lodged on Monday", "Nadia Fenn"),
+        ("the squad was tired", "Rob Alder"),
+        ("the minister was on holiday", None),  # the spokesman speaks, not Ivo Brandt
+    ]
+
+
+def test_sentence_adverbs_before_a_surname_are_not_its_first_name() -> None:
+    for phrase in ("Now Hallam", "Again Hallam", "Then Hallam", "Whatever Hallam"):
+        assert split_name(phrase.split())[1] == ["Hallam"]

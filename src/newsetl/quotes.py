@@ -1964,6 +1964,14 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
                 return Attribution(name, src.antecedent, people.roles.get(name or "", role), None, True)
         return Attribution(None, src.antecedent or src.surface, None, None, False)
     if src.kind == "phrase":
+        words = src.surface.split()
+        if (len(words) >= 4 and words[1].lower() in TITLE_WORDS
+                and all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words[2:])):
+            # "His lawyer John Sayer said": a title, then the name (not "A spokesman for Ann Cole")
+            role, toks, _ = split_name(words[1:])
+            if role and _valid_person(toks, False):
+                name = people.resolve_name(toks, src.char_start)
+                return Attribution(name, src.surface, people.roles.get(name or "", role), None, True)
         # the cheap test first: most phrases do not open with "the"
         name = people.holder_of(src.surface, src.char_start, last_speaker) if _definite_title(src.surface) else None
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
