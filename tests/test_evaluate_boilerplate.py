@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from newsetl.clean import CleanResult, RemovedLine
-from newsetl.evaluation.boilerplate import evaluate, load_polnear, load_trafilatura, score, summary_row
+from newsetl.evaluation.boilerplate import evaluate, load_polnear, load_trafilatura, main, score, summary_row
 
 ARTICLE = (
     "Council backs ferry plan\n"
@@ -19,8 +19,8 @@ ARTICLE = (
 )
 
 
-def write_polnear(tmp_path: Path, discard: str | None) -> Path:
-    base = tmp_path / "quotes" / "polnear" / "dev"
+def write_polnear(tmp_path: Path, discard: str | None, split: str = "dev") -> Path:
+    base = tmp_path / "quotes" / "polnear" / split
     (base / "text").mkdir(parents=True)
     (base / "attributions").mkdir()
     (base / "text" / "herald_ferry.txt").write_text(ARTICLE, encoding="utf-8")
@@ -96,3 +96,20 @@ def test_trafilatura_snippet_scores_read_the_cleaned_text(tmp_path: Path):
     doc_score = score(doc, result, lines)
     assert (doc_score.with_kept, doc_score.with_total, doc_score.without_removed, doc_score.without_total) == (2, 2, 1, 1)
     assert (doc_score.tp, doc_score.fp, doc_score.fn) == (2, 0, 0)
+
+
+def test_every_polnear_split_present_is_scored_dev_first(tmp_path: Path, capsys):
+    # a held-out split placed beside dev is scored by the default command, on a row of its own
+    write_polnear(tmp_path, "Follow Rosa Delgado on Twitter @rdelgado.", split="test")
+    write_polnear(tmp_path, "Follow Rosa Delgado on Twitter @rdelgado.", split="dev")
+    assert main(["--data-dir", str(tmp_path), "--dataset", "polnear"]) == 0
+    rows = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.startswith("polnear")]
+    assert rows == ["polnear", "polnear-test"]
+
+
+def test_a_named_polnear_split_is_scored_alone(tmp_path: Path, capsys):
+    write_polnear(tmp_path, None, split="test")
+    write_polnear(tmp_path, None, split="dev")
+    assert main(["--data-dir", str(tmp_path), "--dataset", "polnear", "--polnear-split", "test"]) == 0
+    rows = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.startswith("polnear")]
+    assert rows == ["polnear-test"]

@@ -11,6 +11,7 @@ from newsetl.evaluation.quotes import (
     named_source,
     overlap,
     polnear_body,
+    polnear_split_dirs,
     read_ann,
     same_speaker,
     to_txt,
@@ -88,3 +89,12 @@ def test_the_name_of_a_gold_source_is_its_last_name_word() -> None:
     assert named_source("Secretary of State John F. Kerry") == "Kerry"
     assert named_source("Another critic, Laurence H. Tribe,") == "Tribe"
     assert named_source("Apple's chief executive, Tim Cook,") == "Cook"
+
+
+def test_every_polnear_split_with_articles_is_scored_dev_first(tmp_path: Path) -> None:
+    for split in ("test", "dev", "notes"):
+        (tmp_path / split).mkdir()
+    (tmp_path / "test" / "text").mkdir()
+    (tmp_path / "dev" / "text").mkdir()
+    assert [d.name for d in polnear_split_dirs(tmp_path)] == ["dev", "test"]
+    assert polnear_split_dirs(tmp_path / "missing") == [tmp_path / "missing" / "dev"]

@@ -161,6 +161,13 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return starts
 
 
+def polnear_splits(root: Path) -> list[str]:
+    """The PolNeAR split directories present (each with ``text/``), dev first."""
+    base = root / "quotes" / "polnear"
+    found = sorted(d.name for d in base.iterdir() if (d / "text").is_dir()) if base.is_dir() else []
+    return sorted(found, key=lambda name: name != "dev")
+
+
 def load_polnear(root: Path, split: str = "dev") -> Iterator[LabelledDoc]:
     base = root / "quotes" / "polnear" / split
     anns: dict[str, list[Path]] = {}
@@ -293,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dataset", choices=("all", *DATASETS), default="all")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents of each dataset")
     parser.add_argument("--data-dir", type=Path, default=None, help="eval-data directory (default ../shared/eval-data or $NEWSETL_EVAL_DATA)")
-    parser.add_argument("--polnear-split", default="dev", help="PolNeAR split directory (dev, test)")
+    parser.add_argument("--polnear-split", default=None,
+                        help="PolNeAR split directory (dev, test; default: every split present, dev first)")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N wrongly kept/removed lines per dataset")
     args = parser.parse_args(argv)
 
@@ -301,12 +309,18 @@ def main(argv: list[str] | None = None) -> int:
     loaders = {
         "aeb": lambda: load_aeb(root),
         "trafilatura": lambda: load_trafilatura(root),
-        "polnear": lambda: load_polnear(root, args.polnear_split),
     }
-    names = DATASETS if args.dataset == "all" else (args.dataset,)
+    splits = [args.polnear_split] if args.polnear_split else polnear_splits(root)
+    for split in splits:
+        # the dev split keeps the plain name; a held-out split sits beside it under its own
+        loaders["polnear" if split == "dev" else f"polnear-{split}"] = lambda split=split: load_polnear(root, split)
+    names = [n for n in loaders if n.split("-")[0] in DATASETS] if args.dataset == "all" else [
+        n for n in loaders if n.split("-")[0] == args.dataset] or [args.dataset]
     rows = []
     for name in names:
         try:
+            if name not in loaders:
+                raise FileNotFoundError(2, "no split found", str(root / "quotes" / "polnear"))
             docs = list(loaders[name]())
         except FileNotFoundError as err:
             print(f"{name}: skipped, data not found ({err.filename})", file=sys.stderr)

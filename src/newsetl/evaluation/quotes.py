@@ -399,7 +399,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--annotations", type=Path, default=None,
                     help="one BBC-style JSONL gold file (default: the development, validation and test sets)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_BBC, help="root the JSONL paths are relative to")
-    ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR split dir (text/, attributions/)")
+    ap.add_argument("--polnear", type=Path, default=None,
+                    help="PolNeAR split dir (text/, attributions/); default: every split beside dev, dev first")
     ap.add_argument("--errors", action="store_true", help="print missed, extra and mis-attributed quotes")
     ap.add_argument("--top", type=int, default=20, help="speakers: rows to print")
     args = ap.parse_args(list(argv) if argv is not None else None)
@@ -410,8 +411,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             evaluate_bbc(annotations, args.corpus, args.errors)
             print()
     if args.dataset in ("polnear", "all"):
-        evaluate_polnear(args.polnear, args.errors)
+        for split in [args.polnear] if args.polnear else polnear_split_dirs(DEFAULT_POLNEAR.parent):
+            evaluate_polnear(split, args.errors)
+            print()
     return 0
+
+
+def polnear_split_dirs(base: Path) -> list[Path]:
+    """The split directories under ``base`` that hold articles (``text/``), dev first; dev alone if none."""
+    found = sorted((d for d in base.iterdir() if (d / "text").is_dir()), key=lambda d: (d.name != "dev", d.name)) \
+        if base.is_dir() else []
+    return found or [base / "dev"]
 
 
 if __name__ == "__main__":
