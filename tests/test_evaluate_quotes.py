@@ -8,6 +8,7 @@ from pathlib import Path
 from newsetl.evaluation.quotes import (
     Span,
     evaluate_bbc,
+    evaluate_polnear,
     named_source,
     overlap,
     polnear_body,
@@ -98,3 +99,9 @@ def test_every_polnear_split_with_articles_is_scored_dev_first(tmp_path: Path) -
     (tmp_path / "dev" / "text").mkdir()
     assert [d.name for d in polnear_split_dirs(tmp_path)] == ["dev", "test"]
     assert polnear_split_dirs(tmp_path / "missing") == [tmp_path / "missing" / "dev"]
+
+
+def test_a_polnear_split_without_articles_is_reported_and_skipped(tmp_path: Path, capsys) -> None:
+    assert evaluate_polnear(tmp_path / "test") == 0.0
+    captured = capsys.readouterr()
+    assert "skipped" in captured.err and captured.out == ""

@@ -292,6 +292,9 @@ def _one_to_one(preds: list[tuple[int, int]], golds: list[tuple[int, int]]) -> i
 
 def evaluate_polnear(root: Path, show_errors: bool = False) -> float:
     texts = sorted((root / "text").glob("*.txt"))
+    if not texts:
+        print(f"PolNeAR: skipped, no articles in {root / 'text'}", file=sys.stderr)
+        return 0.0
     c = Counter()  # weighted counts: an article with k annotators adds 1/k of each annotator's counts
     spk_ok = spk_n = 0.0
     for txt in texts:
