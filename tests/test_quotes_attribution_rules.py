@@ -1114,3 +1114,10 @@ def test_a_possessive_title_before_a_name_is_that_persons_role() -> None:
 def test_sentence_adverbs_before_a_surname_are_not_its_first_name() -> None:
     for phrase in ("Now Hallam", "Again Hallam", "Then Hallam", "Whatever Hallam"):
         assert split_name(phrase.split())[1] == ["Hallam"]
+
+
+def test_a_surname_takes_its_gender_to_the_full_name_named_last_before_it() -> None:
+    got = quotes_of("Dan Okafor, 41, denies the charges. Mr Okafor was not in court.",
+                    "His mother Adaeze Okafor told reporters that her son was innocent.",
+                    '"I know his character," she said.')
+    assert [q.speaker_name for q in got] == ["Adaeze Okafor", "Adaeze Okafor"]

@@ -1757,6 +1757,9 @@ class _People:
                 self.canonical[m.name] = self.by_first_name(m.name) or m.name  # "Sir Ian Blair ... Sir Ian's comments"
         for m in mentions:
             c = self.canonical[m.name]
+            if " " not in m.name and len(self.full_mentions_by_surname.get(m.name, ())) > 1:
+                # "Michael Jackson ... Mr Jackson ... Katherine Jackson": a surname is the full name named last before it
+                c = self.resolve_name([m.name], m.char_start) or c
             if m.role and c not in self.roles:
                 self.roles[c] = m.role
             if m.gender and c not in self.gender:
