@@ -531,7 +531,7 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
     if last_title_end:
         role = phrase[:last_title_end].strip()
         tokens = phrase[last_title_end:].split()
-    of = _trailing_of(tokens)
+    of = _of_place_or_office(tokens)
     if of is not None:
         if tokens[of - 1][:1].isupper():
             tokens = tokens[:of]  # "Lord Faulkner of Worcester", "Gov. Earl Ray Tomblin of West Virginia": a place
@@ -580,6 +580,7 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
     return role, tuple(tokens), gender
 
 
+# Lower-case words inside the name of a place or an organisation ("the Royal College of Nursing").
 _OF_CONNECTORS = frozenset({"the", "of", "and", "&", "for"})
 
 
@@ -588,9 +589,10 @@ _HYPHENATED_DESCRIPTOR = re.compile(
     r"[A-Z][\w'’]*-(?:[a-z]+-)*(?:born|based|bred|old|winner|winning|match|time|seeded|ranked|backed|owned|led|raised)$")
 
 
-def _trailing_of(tokens: Sequence[str]) -> int | None:
-    """The index of the first "of" after which the phrase names only a place or an organisation:
-    capitalised words and connectors ("of the Royal College of Nursing"), after a name or a role word."""
+def _of_place_or_office(tokens: Sequence[str]) -> int | None:
+    """The index of the "of" that ends a name or an office: the first one after which the phrase holds
+    only capitalised words and connectors, a place or an organisation ("of Worcester", "of the Royal
+    College of Nursing")."""
     for i in range(1, len(tokens) - 1):
         if tokens[i] != "of":
             continue
