@@ -90,6 +90,9 @@ def test_the_name_of_a_gold_source_is_its_last_name_word() -> None:
     assert named_source("Secretary of State John F. Kerry") == "Kerry"
     assert named_source("Another critic, Laurence H. Tribe,") == "Tribe"
     assert named_source("Apple's chief executive, Tim Cook,") == "Cook"
+    # a description with no name names nobody, whatever party or office it capitalises
+    assert named_source("The Republican presidential nominee") is None
+    assert named_source("Democratic officials") is None
 
 
 def test_every_polnear_split_with_articles_is_scored_dev_first(tmp_path: Path) -> None:

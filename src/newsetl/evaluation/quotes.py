@@ -254,6 +254,7 @@ def named_source(source: str | None) -> str | None:
 
     Of the span's comma-separated parts, the name is in the first, unless that part is a
     description ending in a common noun ("Another critic, Laurence H. Tribe,"): then the next.
+    A description alone ("The Republican presidential nominee") names nobody.
     It is the part's last capitalised word once a tag, a suffix and a trailing "of" place are
     dropped, and keeps its accented letters ("Azucena Gonzàlez").
     """
@@ -265,7 +266,12 @@ def named_source(source: str | None) -> str | None:
     if len(parts) > 1 and parts[0].split()[-1][:1].islower() and _name_words(parts[1]):
         parts = parts[1:]
     for part in (parts[0], " ".join(parts)):  # a first part with no name: "Proponents, including ..."
-        words = _name_words(_OF_PLACE.sub("", _SUFFIX.sub("", part)))
+        part = _OF_PLACE.sub("", _SUFFIX.sub("", part)).strip()
+        if not part or (part.split()[-1][:1].islower() and not re.search(r"\w['’]s\b", part)):
+            # a description ending in its noun names nobody ("The Republican presidential nominee"),
+            # but a possessor does ("Clinton's campaign")
+            continue
+        words = _name_words(part)
         if words:
             return words[-1]
     return None
