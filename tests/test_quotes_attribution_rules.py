@@ -1121,3 +1121,15 @@ def test_a_surname_takes_its_gender_to_the_full_name_named_last_before_it() -> N
                     "His mother Adaeze Okafor told reporters that her son was innocent.",
                     '"I know his character," she said.')
     assert [q.speaker_name for q in got] == ["Adaeze Okafor", "Adaeze Okafor"]
+
+
+def test_a_phrase_of_party_office_and_name_names_the_person() -> None:
+    got = quotes_of("The Liberal Democrat parliamentary chairman Owen Pryce said the squabble had to stop.",
+                    "The Valley Rovers captain Ned Harlow said the side was ready.")
+    assert [q.speaker_name for q in got] == ["Owen Pryce", "Ned Harlow"]
+
+
+def test_an_office_adjective_belongs_to_the_sentence_subject() -> None:
+    got = quotes_of("Republican presidential nominee Dana Whitcomb weighed in on Twitter, saying that the videos "
+                    "should be released at once.")
+    assert [(q.text, q.speaker_name) for q in got] == [("the videos should be released at once", "Dana Whitcomb")]

@@ -187,7 +187,8 @@ POSTNOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "CBE", "M
 ROLE_MODIFIERS = frozenset(
     "former top senior chief deputy junior shadow acting interim outgoing new vice assistant "
     "official general foreign home defence defense finance trade health economic military "
-    "executive managing press national international political".split()
+    "executive managing press national international political presidential vice-presidential congressional "
+    "parliamentary legislative gubernatorial".split()
 )
 DETERMINERS = frozenset(
     "the a an his her its their our my your one two three four five several some many other another "
@@ -1970,9 +1971,10 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
         return Attribution(None, src.antecedent or src.surface, None, None, False)
     if src.kind == "phrase":
         words = src.surface.split()
-        if (len(words) >= 4 and words[1].lower() in TITLE_WORDS
-                and all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words[2:])):
-            # "His lawyer John Sayer said": a title, then the name (not "A spokesman for Ann Cole")
+        if (len(words) >= 4 and any(w.lower() in TITLE_WORDS for w in words[1:-2])
+                and all(w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS for w in words[1:])):
+            # "His lawyer John Sayer said", "The Liberal Democrat parliamentary chairman Matthew Taylor said":
+            # a title, then the name (not "A spokesman for Ann Cole")
             role, toks, _ = split_name(words[1:])
             if role and _valid_person(toks, False):
                 name = people.resolve_name(toks, src.char_start)
