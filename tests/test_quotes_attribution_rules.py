@@ -1133,3 +1133,8 @@ def test_an_office_adjective_belongs_to_the_sentence_subject() -> None:
     got = quotes_of("Republican presidential nominee Dana Whitcomb weighed in on Twitter, saying that the videos "
                     "should be released at once.")
     assert [(q.text, q.speaker_name) for q in got] == [("the videos should be released at once", "Dana Whitcomb")]
+
+
+def test_a_verb_before_a_later_subject_is_no_description_of_a_trailing_source() -> None:
+    got = quotes_of("Rep. Ada Quill, an oversight panel member, said the agency had refused.")
+    assert [(q.text, q.speaker_name) for q in got] == [("the agency had refused", "Ada Quill")]

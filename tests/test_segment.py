@@ -86,3 +86,15 @@ def test_offsets_round_trip_on_every_bbc_article():
             assert seg.body[s.char_start : s.char_end] == s.text, path
             n += 1
     assert n > 20000
+
+
+def test_a_web_address_at_the_end_of_a_sentence_ends_it() -> None:
+    # a dotted acronym (U.S., p.m.) may run on; a site name's parts are words, so its stop ends the sentence
+    assert sentences("The console reaches Europe in March, says gamesreport.biz. Tom Vale confirmed it.") == [
+        "The console reaches Europe in March, says gamesreport.biz.",
+        "Tom Vale confirmed it.",
+    ]
+    assert sentences("Results are on news.example.co.uk. The polls close at 10 p.m. on Thursday.") == [
+        "Results are on news.example.co.uk.",
+        "The polls close at 10 p.m. on Thursday.",
+    ]

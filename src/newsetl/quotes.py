@@ -1626,7 +1626,9 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     if trailing and not has_comp:
         # "CONTENT, X said." — content is what precedes the source
         described = _DESCRIBED_BEFORE.search(left_text + " ")
-        if described and not _CONNECTIVE.search(described.group(1)):
+        # (a verb there is another frame's: "X, a panel member, said the FBI had refused." has no trailing content)
+        if (described and not _CONNECTIVE.search(described.group(1))
+                and not any(w.lower() in CUES for w in described.group(1).split())):
             left_text = left_text[: described.start() + 1]  # "..., the company's owner Piet Dorn said."
         if left_text.endswith(",") or left_text.endswith(":") or left_text == "":
             c_lo, c_hi = _trim_content(body, lo, lo + len(left_text.rstrip(",:")))

@@ -130,7 +130,7 @@ def _ends_sentence(text: str, punct_start: int, punct_end: int, limit: int) -> b
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial: "Seth G. Jones"
-    if "." in word:  # dotted acronym: U.S., p.m., U.K.
+    if "." in word and all(len(part) <= 2 for part in word.split(".")):  # dotted acronym: U.S., p.m., U.K.
         nxt = _NEXT_WORD.match(text, punct_end, limit)
         return bool(nxt and nxt.group(1) in SENTENCE_STARTERS)
     return True
