@@ -1138,3 +1138,15 @@ def test_an_office_adjective_belongs_to_the_sentence_subject() -> None:
 def test_a_verb_before_a_later_subject_is_no_description_of_a_trailing_source() -> None:
     got = quotes_of("Rep. Ada Quill, an oversight panel member, said the agency had refused.")
     assert [(q.text, q.speaker_name) for q in got] == [("the agency had refused", "Ada Quill")]
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    got = quotes_of("Rhona Vail of the Tenants Alliance said the rules were unfair.",
+                    '"The effect is still small," wrote Tom Ebdon for Civic Pulse.',
+                    "Mia Stroud at the Treasury said rates would rise.")
+    assert [q.speaker_name for q in got] == ["Rhona Vail", "Tom Ebdon", "Mia Stroud"]
+
+
+def test_an_opener_before_for_is_not_a_name_of_a_place() -> None:
+    # "But for Allen Weiner, ...": "But" is no name that "for Allen Weiner" is the place of
+    assert split_name("But for Allen Weiner".split())[1] == ["Allen", "Weiner"]

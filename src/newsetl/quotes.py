@@ -595,7 +595,7 @@ def _of_place_or_office(tokens: Sequence[str]) -> int | None:
     only capitalised words and connectors, a place or an organisation ("of Worcester", "of the Royal
     College of Nursing")."""
     for i in range(1, len(tokens) - 1):
-        if tokens[i] != "of":
+        if tokens[i] not in ("of", "for", "at"):
             continue
         after = [t for t in tokens[i + 1 :] if t not in _OF_CONNECTORS]
         if not after or not all(t[:1].isupper() for t in after):
@@ -603,6 +603,8 @@ def _of_place_or_office(tokens: Sequence[str]) -> int | None:
         before = tokens[i - 1]
         if before[:1].isupper() and (before.lower() in TITLE_WORDS or before in PEERAGE):
             return None  # "Lord of Appeal": the office is the name
+        if STOPWORDS.get(before.lower()) in ("function", "pronoun", "weekday", "month"):
+            return None  # "But for Allen Weiner": an opener, not a name
         if before[:1].isupper() and tokens[i + 1] == "the" and tokens[0] not in PEERAGE:
             return None  # "Eternal Sunshine of the Spotless Mind": a work's title, not a person of a place
         return i
@@ -852,6 +854,7 @@ def _skip_parenthetical(masked: str, lo: int, pos: int) -> int:
 
 
 _NAME_BEFORE_INITIAL = re.compile(r"(?<![\w.])[A-Z][a-z]+ $")
+_NAME_OF_THE = re.compile(r"(?<![\w.])[A-Z][a-z]+ (?:of|for|at) $")
 
 
 def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
@@ -888,12 +891,15 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
             continue
         if low in DETERMINERS:
             picked.insert(0, (t_start, t_end, word))
+            if word == "the" and picked[1][2][:1].isupper() and _NAME_OF_THE.search(masked, max(lo, t_start - 40), t_start):
+                continue  # "Cameron Easley of the Washington Post": a name, then the place or body it is of
             break
-        if low in NP_BOUNDARY and not (low in ("of", "for") and word.islower() and picked[0][2][:1].isupper()):
+        of_the = picked[0][2] == "the" and low in ("of", "for", "at")  # the walk went on past "the" for this word
+        if low in NP_BOUNDARY and not (low in ("of", "for") and word.islower() and picked[0][2][:1].isupper()) and not of_the:
             break
         if low in LOWER_BOUNDARY and word.islower():
             break
-        if word[:1].isupper() or low in TITLE_WORDS or low in ROLE_MODIFIERS or low in NAME_PARTICLES or (low in ("of", "for")):
+        if word[:1].isupper() or low in TITLE_WORDS or low in ROLE_MODIFIERS or low in NAME_PARTICLES or low in ("of", "for") or of_the:
             picked.insert(0, (t_start, t_end, word))
         elif not upper_picked and len(picked) < 3 and _LOWER_WORD.fullmatch(word):
             picked.insert(0, (t_start, t_end, word))
@@ -1891,6 +1897,10 @@ def _outlet_at(mentions: Sequence[OutletMention], start: int, end: int) -> Outle
     return None
 
 
+_PERSON_OF_THE = re.compile(r"^(.+?)\s+(?:of|for|at)\s+the\s+[A-Z]")
+_WRITER_FOR = re.compile(r"^(.+?),?\s+(?:for|of|at|from|with)\s+(?:the\s+)?$")
+
+
 def _reporter_of(frame: Frame, outer: Sequence[tuple[Attribution, Frame]], people: _People) -> Attribution | None:
     """``Our correspondent said that he understood ...``: "he" inside what a named person reports is that person,
     unless the reported words name someone "he" can be first ("Tom Finch said Mr Dale had lied when he ...")."""
@@ -1939,7 +1949,12 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
         # "BBC economic editor Evan Davis said", "the BBC's Jonathan Beale reports": the journalist speaks
         role, toks, _ = split_name(src.surface[outlet.char_end - src.char_start :].split())
         if not (src.char_start <= outlet.char_start and len(toks) >= 2 and _valid_person(toks, False)):
-            return Attribution(None, src.surface, None, outlet, False)
+            # "wrote Cameron Easley for Morning Consult": the journalist before the outlet
+            writer = _WRITER_FOR.match(src.surface[: max(0, outlet.char_start - src.char_start)])
+            toks = split_name(writer.group(1).split())[1] if writer else []
+            if not (len(toks) >= 2 and _valid_person(toks, False)):
+                return Attribution(None, src.surface, None, outlet, False)
+            role = None
         name = people.resolve_name(toks, src.char_start)
         return Attribution(name, src.surface, src.role or role or people.roles.get(name or ""), None, True)
     if src.kind == "pronoun":
@@ -1985,6 +2000,12 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
         name = people.holder_of(src.surface, src.char_start, last_speaker) if _definite_title(src.surface) else None
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
     role, toks, gender = split_name(src.surface.split())
+    of_the = _PERSON_OF_THE.match(src.surface)
+    if of_the:
+        # "Ben Bernanke of the Federal Reserve said": in a speaker's place, the person of an organisation
+        o_role, o_toks, o_gender = split_name(of_the.group(1).split())
+        if len(o_toks) >= 2 and _valid_person(o_toks, False):
+            role, toks, gender = o_role, o_toks, o_gender
     honorific = src.surface.split()[0].rstrip(".").lower() in HONORIFICS or src.surface.split()[0] in PEERAGE
     known = len(toks) == 1 and people.resolve_name(toks, src.char_start) is not None
     # "Michelle, a mother of twins, said": a described single name is a person, not a company
