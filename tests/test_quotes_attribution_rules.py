@@ -1150,3 +1150,8 @@ def test_a_person_of_an_organisation_speaks_not_the_organisation() -> None:
 def test_an_opener_before_for_is_not_a_name_of_a_place() -> None:
     # "But for Allen Weiner, ...": "But" is no name that "for Allen Weiner" is the place of
     assert split_name("But for Allen Weiner".split())[1] == ["Allen", "Weiner"]
+
+
+def test_despite_before_a_participle_leaves_the_sentence_subject_as_its_source() -> None:
+    got = quotes_of("Speaker Rowan Ebb, despite admitting that he had doubts about the bill, said it would pass.")
+    assert (got[0].cue, got[0].speaker_surface, got[0].speaker_name) == ("admitting", "Speaker Rowan Ebb", "Rowan Ebb")

@@ -212,7 +212,7 @@ NP_BOUNDARY = frozenset(
     "or nor for to of with by from in on at into about".split()
 ) | frozenset(CUES)
 # Prepositions that end a phrase only in lower case ("arrests over alleged ...", but "League Against Cruel Sports").
-LOWER_BOUNDARY = frozenset("over under against through via among without".split())
+LOWER_BOUNDARY = frozenset("over under against through via among without despite upon besides amid".split())
 # Words that open a description after a name: "Vincent Cable, for the Liberal Democrats, said".
 APPOSITIVE_OPENERS = frozenset("who whom whose which for of from at with chief head".split())
 WEEKDAYS = frozenset(w for w, c in STOPWORDS.items() if c == "weekday")
@@ -1236,7 +1236,7 @@ def _evidence_subject(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
 # not here: what they embed is not reported.
 _RAISING_BEFORE = re.compile(
     r"\b(?:continue[sd]?|appear(?:s|ed)?|seem(?:s|ed)?|(?:went|goes|go) on|began|begins|(?:has|have|had) yet|tend(?:s|ed)?)\s+to\s+$")
-_CLAUSE_LINK_BEFORE = re.compile(r"(?:,|\bwhile|\band|\bafter|\bbefore|\bas)\s*$")
+_CLAUSE_LINK_BEFORE = re.compile(r"(?:,|\bwhile|\band|\bafter|\bbefore|\bas|\bdespite)\s*$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?$")
 
 
