@@ -1155,3 +1155,10 @@ def test_an_opener_before_for_is_not_a_name_of_a_place() -> None:
 def test_despite_before_a_participle_leaves_the_sentence_subject_as_its_source() -> None:
     got = quotes_of("Speaker Rowan Ebb, despite admitting that he had doubts about the bill, said it would pass.")
     assert (got[0].cue, got[0].speaker_surface, got[0].speaker_name) == ("admitting", "Speaker Rowan Ebb", "Rowan Ebb")
+
+
+def test_a_party_tag_before_an_appositive_stays_with_the_name() -> None:
+    got = quotes_of("Rep. Nell Harker (D-Ore.), a member of the panel, said the bill was flawed.",
+                    "Sen. Abe Corwin (R-Ohio), who chairs the committee, said the vote would wait.")
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("the bill was flawed", "Nell Harker"), ("the vote would wait", "Abe Corwin")]

@@ -1016,6 +1016,10 @@ _THAT_CLAUSE = re.compile(r"\s+that\s+")
 _POSSESSOR = re.compile(r"(\S)['’]s\s+$")
 
 
+# A US party-and-state tag after a name: "(D-Wis.)", "(R-Ohio)".
+_PARTY_TAG_BEFORE = re.compile(r"\s\([RDI]-[A-Z][A-Za-z.]{0,12}\)\s*$")
+
+
 def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple[int, int], str | None] | None:
     """``Seth G. Jones, a former U.S. military official who ..., told``: the name and the description."""
     left = masked[lo:pos].rstrip()
@@ -1035,7 +1039,8 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
                              or first_word in ROLE_MODIFIERS or appos[:1].isupper()
                              or (appos.isdigit() and len(appos) <= 3)):  # an age: "Quina Jones, 25, said"
             continue
-        np = _np_before(masked, lo, c)
+        tag = _PARTY_TAG_BEFORE.search(masked, max(lo, c - 24), c)
+        np = _np_before(masked, lo, tag.start() if tag else c)  # "Rep. Gwen Moore (D-Wis.), a member of ..."
         if np is None:
             continue
         first = body[np[0] : np[1]].split()[0]
