@@ -591,9 +591,9 @@ _HYPHENATED_DESCRIPTOR = re.compile(
 
 
 def _of_place_or_office(tokens: Sequence[str]) -> int | None:
-    """The index of the "of" that ends a name or an office: the first one after which the phrase holds
-    only capitalised words and connectors, a place or an organisation ("of Worcester", "of the Royal
-    College of Nursing")."""
+    """The index of the "of" (or "for", "at") that ends a name or an office: the first one after which
+    the phrase holds only capitalised words and connectors, a place or an organisation ("of Worcester",
+    "of the Royal College of Nursing", "for Morning Consult")."""
     for i in range(1, len(tokens) - 1):
         if tokens[i] not in ("of", "for", "at"):
             continue
