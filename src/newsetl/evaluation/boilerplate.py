@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsetl.clean import CleanResult, clean
+from newsetl.evaluation import present_polnear_splits
 from newsetl.ingest import decode_article, split_parts
 
 DATASETS = ("aeb", "trafilatura", "polnear")
@@ -159,13 +160,6 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
         starts.append(at)
         at = haystack.find(needle, at + 1)
     return starts
-
-
-def polnear_splits(root: Path) -> list[str]:
-    """The PolNeAR split directories present (each with ``text/``), dev first."""
-    base = root / "quotes" / "polnear"
-    found = sorted(d.name for d in base.iterdir() if (d / "text").is_dir()) if base.is_dir() else []
-    return sorted(found, key=lambda name: name != "dev")
 
 
 def load_polnear(root: Path, split: str = "dev") -> Iterator[LabelledDoc]:
@@ -310,17 +304,18 @@ def main(argv: list[str] | None = None) -> int:
         "aeb": lambda: load_aeb(root),
         "trafilatura": lambda: load_trafilatura(root),
     }
-    splits = [args.polnear_split] if args.polnear_split else polnear_splits(root)
+    polnear = root / "quotes" / "polnear"
+    splits = [args.polnear_split] if args.polnear_split else [d.name for d in present_polnear_splits(polnear)]
     for split in splits:
         # the dev split keeps the plain name; a held-out split sits beside it under its own
         loaders["polnear" if split == "dev" else f"polnear-{split}"] = lambda split=split: load_polnear(root, split)
-    names = [n for n in loaders if n.split("-")[0] in DATASETS] if args.dataset == "all" else [
-        n for n in loaders if n.split("-")[0] == args.dataset] or [args.dataset]
+    names = [n for n in loaders if args.dataset in ("all", n.split("-")[0])] or [args.dataset]
     rows = []
     for name in names:
+        if name not in loaders:  # --dataset polnear, and no split was found
+            print(f"{name}: skipped, data not found ({polnear})", file=sys.stderr)
+            continue
         try:
-            if name not in loaders:
-                raise FileNotFoundError(2, "no split found", str(root / "quotes" / "polnear"))
             docs = list(loaders[name]())
         except FileNotFoundError as err:
             print(f"{name}: skipped, data not found ({err.filename})", file=sys.stderr)

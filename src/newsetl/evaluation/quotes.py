@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsetl.evaluation import BBC_QUOTE_SETS
+from newsetl.evaluation import BBC_QUOTE_SETS, present_polnear_splits
 from newsetl.outlets import find_outlets, load_gazetteer
 from newsetl.quotes import Quote, find_quotes
 from newsetl.segment import join_paragraphs, segment
@@ -427,10 +427,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def polnear_split_dirs(base: Path) -> list[Path]:
-    """The split directories under ``base`` that hold articles (``text/``), dev first; dev alone if none."""
-    found = sorted((d for d in base.iterdir() if (d / "text").is_dir()), key=lambda d: (d.name != "dev", d.name)) \
-        if base.is_dir() else []
-    return found or [base / "dev"]
+    """The splits under ``base`` to score: those present, dev first; dev alone (reported as missing) if none."""
+    return present_polnear_splits(base) or [base / "dev"]
 
 
 if __name__ == "__main__":
