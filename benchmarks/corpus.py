@@ -81,3 +81,16 @@ def make_scaled_corpus(articles: list[Article], dst: Path, n_files: int, seed: i
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return dst
+
+
+def warm_page_cache(root: Path) -> int:
+    """Read every file under ``root`` once, so a timed run finds the corpus in the page cache.
+
+    This VM's kernel (DAMON reclaim) pages out file pages left idle for about a minute,
+    so a corpus generated or last read minutes earlier is read cold from disk again. The
+    first 10x run of a bench met it so (its read stage took 5.8 s where every later run
+    took 1.6-2.1 s) while the runs after it did not, which skewed the scaling pairs.
+    Every timed run starts warm instead, as the floor runs, which read the same files
+    back to back, always are. Returns the bytes read.
+    """
+    return sum(len(path.read_bytes()) for path in root.rglob("*") if path.is_file())

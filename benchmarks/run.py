@@ -31,7 +31,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 sys.path.insert(0, str(BENCH_DIR))
 
-from corpus import BBC_CORPUS, copy_subset, corpus_files, make_scaled_corpus, read_bbc  # noqa: E402
+from corpus import BBC_CORPUS, copy_subset, corpus_files, make_scaled_corpus, read_bbc, warm_page_cache  # noqa: E402
 from dask_run import prefect_server  # noqa: E402
 from measure import Measurement, load_average, measure  # noqa: E402
 from tables_compare import compare_outputs  # noqa: E402
@@ -142,10 +142,16 @@ def batch_size_args(batch_size: int | None) -> list[str]:
     return ["--batch-size", str(batch_size)] if batch_size else []  # None: newsetl's default
 
 
+def measure_warm(raw: Path, label: str, argv: list[str], **kwargs) -> Measurement:
+    """``measure`` with the corpus ``raw`` in the page cache first (see corpus.warm_page_cache)."""
+    warm_page_cache(raw)
+    return measure(label, argv, **kwargs)
+
+
 def run_newsetl(label: str, raw: Path, out: Path, workers: int, batch_size: int | None, env: dict, corpus: str) -> Row:
     argv = [NEWSETL, "run", str(raw), "--out", str(out), "--workers", str(workers), *batch_size_args(batch_size),
             "--publisher", PUBLISHER, "--no-progress"]
-    m = measure(label, argv, env=env, cwd=str(ROOT))
+    m = measure_warm(raw, label, argv, env=env, cwd=str(ROOT))
     seconds = runs_seconds(out) if m.returncode == 0 else None
     return Row(label, corpus, len(corpus_files(raw)), m, seconds, workers)
 
@@ -281,18 +287,18 @@ def main() -> int:
         def bracketed(run: Callable[[], Row]) -> Row:
             """``run()`` between two floor runs (the first shared with the previous bracket)."""
             if not floor_runs:
-                floor_runs.append(measure("floor", floor_argv, env=env))
+                floor_runs.append(measure_warm(raw1, "floor", floor_argv, env=env))
             before = floor_runs[-1]
             row = run()
-            floor_runs.append(measure("floor", floor_argv, env=env))
+            floor_runs.append(measure_warm(raw1, "floor", floor_argv, env=env))
             row.floors_around = (before.wall, floor_runs[-1].wall)
             return row
 
         k = min(sample, n1)
         for mode, name in (("naive-pandas", "naive: pandas apply per article"),
                            ("naive-prefect", "naive: Prefect, one task per article")):
-            m = measure(mode, [PYTHON, str(BENCH_DIR / "baselines.py"), mode, str(raw1), str(tmp / mode),
-                               "--limit", str(k)], env=env)
+            m = measure_warm(raw1, mode, [PYTHON, str(BENCH_DIR / "baselines.py"), mode, str(raw1),
+                                          str(tmp / mode), "--limit", str(k)], env=env)
             row = Row(name, label1, n1, m)
             if k < n1 and m.returncode == 0 and m.result.get("work_seconds"):
                 # process wall = fixed cost (start, imports, API) + per-article work timed inside the process
@@ -315,7 +321,7 @@ def main() -> int:
                 served_env = {**env, "PREFECT_API_URL": api_url}
                 # A scheduled run meets a server that has served runs before: warm it like the embedded API.
                 measure("prefect server warm-up (not reported)", [PYTHON, "-c", WARM_UP], env=served_env)
-                floor_runs.append(measure("floor", floor_argv, env=env))  # with the idle server up, as the run has it
+                floor_runs.append(measure_warm(raw1, "floor", floor_argv, env=env))  # with the idle server up, as the run has it
                 served = bracketed(lambda: run_newsetl("newsetl workers=1, Prefect server running", raw1,
                                                        tmp / "out-served", 1, args.batch_size, served_env, label1))
             served.note = ("API server up and warmed by one flow run before, as for scheduled runs "
@@ -331,10 +337,10 @@ def main() -> int:
         rows.insert(0, floor[label1])
         dask_row, dask_check = None, "not run (--no-dask)"
         if not args.no_dask:
-            m = measure(f"newsetl Dask LocalCluster {workers} workers",
-                        [PYTHON, str(BENCH_DIR / "dask_run.py"), str(raw1), str(tmp / "out-dask"),
-                         "--workers", str(workers), *batch_size_args(args.batch_size), "--publisher", PUBLISHER],
-                        env=env, cwd=str(ROOT))
+            m = measure_warm(raw1, f"newsetl Dask LocalCluster {workers} workers",
+                             [PYTHON, str(BENCH_DIR / "dask_run.py"), str(raw1), str(tmp / "out-dask"),
+                              "--workers", str(workers), *batch_size_args(args.batch_size), "--publisher", PUBLISHER],
+                             env=env, cwd=str(ROOT))
             if m.returncode == 0:
                 dask_row = Row(f"newsetl Dask LocalCluster ({workers} workers)", label1, n1, m,
                                runs_seconds(tmp / "out-dask"), workers,
@@ -387,7 +393,8 @@ def main() -> int:
         "Prefect overhead = flow time − (plan + learn + commits + aggregate + Σ batch stage seconds / parallel workers), "
         "as a share of flow time; startup = process wall − flow time. "
         "× floor: against the median floor run; † against the mean of the floor runs just before and after "
-        "that run (the targets use †: this machine's speed drifts between minutes).",
+        "that run (the targets use †: this machine's speed drifts between minutes). "
+        "Every timed run starts with its corpus in the page cache (read once just before it).",
         "",
         results_table(rows, floor),
         "",
