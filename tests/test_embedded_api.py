@@ -21,7 +21,7 @@ import psutil
 import pytest
 
 import newsetl
-from newsetl.embedded_api import EmbeddedAPI, _database_is_current, _has_block_types
+from newsetl.embedded_api import API_NICE, EmbeddedAPI, _database_is_current, _has_block_types
 
 from corpus_paths import FIXTURES, REPO
 from reliability_support import PYTHON
@@ -75,6 +75,20 @@ def test_server_answers_then_stops_and_leaves_the_environment_as_it_was(prefect_
     with sqlite3.connect(tmp_path / "prefect" / "prefect.db") as db:
         db.execute("UPDATE alembic_version SET version_num = 'aaaaaaaaaaaa'")
     assert not _database_is_current(prefect_env)
+
+
+def test_a_server_started_with_a_nice_value_runs_at_that_lower_priority(prefect_env):
+    api = EmbeddedAPI(nice=API_NICE).start()
+    try:
+        assert psutil.Process(api.process.pid).nice() == min(19, os.nice(0) + API_NICE)
+        assert api.wait_ready() >= 0 and _answers(f"{api.api_url}/health")
+    finally:
+        api.stop()
+    default = EmbeddedAPI().start()
+    try:
+        assert psutil.Process(default.process.pid).nice() == os.nice(0)
+    finally:
+        default.stop()
 
 
 def _block_types(api: EmbeddedAPI) -> list[str]:

@@ -93,9 +93,10 @@ def news_etl(prefect_harness):
     return load_flow()
 
 
-def _run_with_head_start(news_etl, raw, out, change=None) -> headstart.HeadStart:
+def _run_with_head_start(news_etl, raw, out, change=None,
+                         batches_per_worker=headstart.BATCHES_PER_WORKER) -> headstart.HeadStart:
     with batch_workers(1) as pool:
-        head = headstart.begin(pool, 1, raw, out, 2, CONFIG)
+        head = headstart.begin(pool, 1, raw, out, 2, CONFIG, batches_per_worker)
         try:
             if change:
                 head._submitted.wait()  # planned already
@@ -117,6 +118,14 @@ def test_the_flow_takes_the_prepared_batches_and_writes_the_same_tables(news_etl
     assert 0 < seconds["head_start"] < sum(v for k, v in seconds.items() if k.startswith("stage."))
     assert "head_start" not in dict(newsetl.load("runs", tmp_path / "plain")["seconds"].iloc[-1])
     assert not head.scratch.exists()
+
+
+def test_with_all_batches_the_flow_computes_none_itself(news_etl, tmp_path):
+    raw = write_corpus(tmp_path / "raw", n_articles=11)  # more batches of 2 than BATCHES_PER_WORKER
+    news_etl(raw_dir=str(raw), out_dir=str(tmp_path / "plain"), batch_size=2, workers=1)
+    head = _run_with_head_start(news_etl, raw, tmp_path / "ahead", batches_per_worker=headstart.ALL_BATCHES)
+    assert head.matched and head.used == len(head.plan.batches) > headstart.BATCHES_PER_WORKER
+    assert_same_tables(tmp_path / "plain", tmp_path / "ahead")
 
 
 def test_a_corpus_that_changed_after_the_head_start_is_processed_as_it_is_now(news_etl, tmp_path):

@@ -13,7 +13,8 @@ from typing import Optional
 
 import typer
 
-from newsetl.embedded_api import EmbeddedAPI
+from newsetl import workerpool
+from newsetl.embedded_api import API_NICE, EmbeddedAPI
 from newsetl.heap import freeze_at_exit, imports_without_gc
 
 app = typer.Typer(
@@ -102,7 +103,10 @@ def run(
     # Boot Prefect's embedded API first thing, while this process checks for new files and
     # imports Prefect and the pipeline (~9 s of server boot overlapped). It is stopped at
     # exit, after Prefect's log and event workers (registered later) have drained into it.
-    embedded = None if os.environ.get("PREFECT_API_URL") else EmbeddedAPI().start()
+    # With fewer workers than cores (the default is one), the API boots at low priority so the
+    # workers keep their cores, and they prepare every batch while the flow waits for it.
+    spare_core = not dask_address and workers < workerpool.usable_cores()
+    embedded = None if os.environ.get("PREFECT_API_URL") else EmbeddedAPI(nice=API_NICE if spare_core else 0).start()
     if not flow_always:
         with imports_without_gc():  # pyarrow, which the run needs anyway (pandas only once a flow runs)
             from newsetl.unchanged import record_unchanged_run
@@ -131,7 +135,7 @@ def run(
                 import newsetl.process  # noqa: F401
             # The workers fork now, before Prefect is imported (they need none of it), and start on
             # the head start's first batches while this process imports Prefect and the API boots.
-            _start_head_start(run_stack, parameters)
+            _start_head_start(run_stack, parameters, all_batches=spare_core)
         with imports_without_gc():  # Prefect and the flow: ~2 s, on the critical path with a server up
             flow = load_flow()
             for name in _FLOW_CALL_IMPORTS:
@@ -157,13 +161,13 @@ def run(
     print_summary(out, summary, embedded_api=embedded is not None)
 
 
-def _start_head_start(stack: ExitStack, parameters: dict) -> None:
+def _start_head_start(stack: ExitStack, parameters: dict, all_batches: bool = False) -> None:
     """Open the flow's batch workers now and have them start on its first batches (see newsetl.headstart).
 
     Forked from this process while it runs no other thread: it has imported the pipeline,
     so they start at once, while Prefect's API still boots.
     """
-    from newsetl import headstart, workerpool
+    from newsetl import headstart
     from newsetl.process import ProcessConfig
 
     forked = threading.active_count() == 1  # the progress bar's thread starts later
@@ -172,7 +176,8 @@ def _start_head_start(stack: ExitStack, parameters: dict) -> None:
     config = ProcessConfig.of_run(parameters["max_bytes"], parameters["publisher"], parameters["publisher_by_dir"],
                                   parameters["gazetteer_csv"])
     headstart.begin(pool, parameters["workers"], Path(parameters["raw_dir"]), Path(parameters["out_dir"]),
-                    parameters["batch_size"], config)
+                    parameters["batch_size"], config,
+                    headstart.ALL_BATCHES if all_batches else headstart.BATCHES_PER_WORKER)
 
 
 class _ProgressWatcher(threading.Thread):

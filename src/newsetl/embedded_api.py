@@ -29,6 +29,7 @@ import urllib.error
 import urllib.request
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 # Exit status uvicorn uses when it cannot start: its port was taken between our probe and
@@ -38,12 +39,21 @@ _MAX_PORT_RETRIES = 3
 _STARTUP_TIMEOUT_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
 
 
-def _die_with_parent() -> None:
-    """In the server's process before exec: on Linux, get SIGTERM when the run's process dies.
+# The server's priority when the run has a core to spare (fewer batch workers than cores). Its
+# boot (~3.5 CPU-s) would otherwise take a share of the worker's core while the run's own process
+# imports Prefect on the other; at nice 10 it yields, and the worker, the run's critical path,
+# keeps its core. With every core a worker's it must not: the flow would wait for the API.
+API_NICE = 10
+
+
+def _prepare_server_process(nice: int) -> None:
+    """In the server's process before exec: lower its priority by ``nice``; on Linux, get SIGTERM when the run's process dies.
 
     A run killed with SIGKILL cannot stop its server; without this the server would
     outlive it, holding a port and Prefect's database.
     """
+    if nice:
+        os.nice(nice)
     if sys.platform.startswith("linux"):
         import ctypes
         import signal
@@ -137,6 +147,7 @@ class EmbeddedAPI:
     """One temporary Prefect API server process on 127.0.0.1."""
 
     port: int = 0
+    nice: int = 0  # added to the server process's nice value (API_NICE: yield to the batch workers)
     process: subprocess.Popen | None = field(default=None, repr=False)
     started: float = 0.0
 
@@ -163,7 +174,7 @@ class EmbeddedAPI:
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
             env=env,
             stdin=subprocess.DEVNULL,
-            preexec_fn=_die_with_parent,
+            preexec_fn=partial(_prepare_server_process, self.nice),
         )
         self.started = time.monotonic()
         atexit.register(self.stop)

@@ -45,6 +45,9 @@ from newsetl.store import CommittedState, Store
 # (on 2 cores the first two are ready before the API is, the next two as the flow starts), few
 # enough that a discarded head start wastes little.
 BATCHES_PER_WORKER = 4
+# With a core to spare the API boots at low priority (newsetl.embedded_api, API_NICE), so
+# the flow reaches its batches later: the workers then prepare all of them.
+ALL_BATCHES = None
 # Plans larger than this get no head start. Its repeated-line pass reads every planned article
 # before the first batch can be prepared: on 22,250 articles that is ~4 CPU-s spent while the API
 # boots, delaying it, for a few batches out of 50 or more (bench at 10x: start-up 6.3-7.2 -> 8.3-11.1 s).
@@ -101,8 +104,9 @@ class HeadStart:
     """The head start of one run: started by ``begin``, consulted by the flow's tasks, ended by ``close``."""
 
     def __init__(self, pool: Executor, n_workers: int, raw_dir: Path, out_dir: Path, batch_size: int | None,
-                 config: ProcessConfig) -> None:
+                 config: ProcessConfig, batches_per_worker: int | None = BATCHES_PER_WORKER) -> None:
         self.pool, self.n_workers, self.config = pool, n_workers, config
+        self.batches_per_worker = batches_per_worker
         self.raw_dir, self.out_dir, self.batch_size = Path(raw_dir), Path(out_dir), batch_size
         self.index_path = Store(self.out_dir).site_lines_path
         self.index_digest = ""
@@ -141,7 +145,8 @@ class HeadStart:
             config = replace(self.config, site_lines_path=lines)
             with self._lock:
                 self.observations = observations
-                for k, batch in enumerate(self.plan.batches[: BATCHES_PER_WORKER * self.n_workers]):
+                ahead = None if self.batches_per_worker is None else self.batches_per_worker * self.n_workers
+                for k, batch in enumerate(self.plan.batches[:ahead]):
                     if self.matched is False or self.closed:
                         break
                     self.prepared[batch] = self.pool.submit(prepare_batch, batch, config, self.scratch / f"{k}.pickle")
@@ -195,10 +200,14 @@ class HeadStart:
 _current: HeadStart | None = None
 
 
-def begin(pool: Executor, n_workers: int, raw_dir: Path, out_dir: Path, batch_size: int | None, config: ProcessConfig) -> HeadStart:
-    """Start planning the run and preparing its first batches on ``pool``, in the background."""
+def begin(pool: Executor, n_workers: int, raw_dir: Path, out_dir: Path, batch_size: int | None, config: ProcessConfig,
+          batches_per_worker: int | None = BATCHES_PER_WORKER) -> HeadStart:
+    """Start planning the run and preparing its first batches on ``pool``, in the background.
+
+    ``batches_per_worker``: how many to prepare per worker (ALL_BATCHES: every one).
+    """
     global _current
-    _current = HeadStart(pool, n_workers, raw_dir, out_dir, batch_size, config).start()
+    _current = HeadStart(pool, n_workers, raw_dir, out_dir, batch_size, config, batches_per_worker).start()
     return _current
 
 

@@ -27,6 +27,13 @@ from multiprocessing.context import BaseContext
 PRELOAD = ["newsetl.worker_boot"]  # imports newsetl.process (pandas, pyarrow, TextBlob)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the platform tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def context() -> BaseContext:
     """The multiprocessing context batch workers are started from."""
     ctx = multiprocessing.get_context("forkserver")
