@@ -1162,3 +1162,27 @@ def test_a_party_tag_before_an_appositive_stays_with_the_name() -> None:
                     "Sen. Abe Corwin (R-Ohio), who chairs the committee, said the vote would wait.")
     assert [(q.text, q.speaker_name) for q in got] == [
         ("the bill was flawed", "Nell Harker"), ("the vote would wait", "Abe Corwin")]
+
+
+def test_people_listed_as_the_subject_speak_together_and_none_of_them_alone() -> None:
+    got = quotes_of(
+        'Harlow Bank chief executive Mara Quint and finance director Olu Benn said in a letter: "We regret the losses."',
+        "Meanwhile, Ines Roe, Pat Lyle and Mr Osk said the plan was sound.",
+        "Both Sir Alan Robb and Mr Tay said a deal was near.",
+        "Later, Mr Tay said he would resign.")
+    assert [(q.text, q.speaker_surface, q.speaker_name) for q in got] == [
+        ("We regret the losses.", "Mara Quint and finance director Olu Benn", None),
+        ("the plan was sound", "Ines Roe, Pat Lyle and Mr Osk", None),
+        ("a deal was near", "Sir Alan Robb and Mr Tay", None),
+        ("he would resign", "Mr Tay", "Tay"),
+    ]
+
+
+def test_a_name_that_ends_a_clause_before_and_does_not_speak_with_the_next_subject() -> None:
+    got = quotes_of("Actress Nora Vale has donated $1m to the Ferris Trust and actor Leon Drade said he would give more.",
+                    "Their coach watched the win at Old Harrow and Tom Ivers said the team had been superb.",
+                    "Minister for Children, Young People and Families Ruth Keele said costs would rise.")
+    assert [(q.text, q.speaker_name) for q in got[:2]] == [
+        ("he would give more", "Leon Drade"), ("the team had been superb", "Tom Ivers")]
+    # the title's last word stays in the name (a known flaw), but she speaks alone
+    assert (got[2].text, got[2].speaker_name) == ("costs would rise", "Families Ruth Keele")

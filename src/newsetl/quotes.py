@@ -1748,6 +1748,34 @@ _ARTICLE = re.compile(r"^(?:the|a|an|our)\s+")
 _NAMED_NEXT_WITHIN = 250  # characters from a title nobody has held yet to the subject it may name
 
 
+# The words that join the last of several people to the one before it, and a list's comma.
+_JOINED_BEFORE = re.compile(r",?\s+and\s+$")
+_LISTED_BEFORE = re.compile(r",\s+$")
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(name.capitalize() for name in HONORIFICS)})\.?\s+$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether only titles, and perhaps one opening word and a comma, precede ``start`` in its sentence.
+
+    People listed as a subject open their sentence ("German Chancellor Gerhard Schroeder and French
+    President Jacques Chirac have ..."); a name after a verb or a preposition ends a clause that
+    "and" follows ("... donated $1m to The American Red Cross and actor Leonardo DiCaprio said").
+    """
+    window = text[max(0, start - 120) : start]
+    # a sentence's end, a quotation's (masked), a paragraph's, or "that" opening a reported clause
+    that = window.rfind(" that ")
+    cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "), window.rfind("\n"), window.rfind(MASK),
+              that + len(" that") if that >= 0 else -1)
+    if cut < 0 and start > 120:
+        return False
+    prefix = window[cut + 1 :]
+    opener, comma, rest = prefix.rpartition(", ")
+    if comma and len(opener.split()) > 1:
+        return False  # "Minister for Children, Young People and Families Margaret Hodge"
+    return all(w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS or w.lower() in DETERMINERS
+               or w == "both" for w in (rest if comma else prefix).split())
+
+
 class _People:
     """Persons named in one article, for resolving surnames, pronouns and roles."""
 
@@ -1759,6 +1787,7 @@ class _People:
         self.subjects: list[tuple[int, str]] = []
         self.title_holders: dict[str, str] = {}  # "foreign secretary" -> the person it named first
         self.text = text
+        self._by_end: dict[int, PersonMention] | None = None
         fulls_by_surname: dict[str, list[str]] = {}
         self.full_mentions_by_surname: dict[str, list[PersonMention]] = {}  # in text order
         for m in mentions:
@@ -1846,6 +1875,34 @@ class _People:
             if m.full and m.char_end < pos and self.text[m.char_end : pos].strip() == ",":
                 return self.canonical[m.name]
         return None
+
+    def joint_start(self, pos: int) -> int | None:
+        """Where a list of persons ending just before ``pos`` starts, or None when no person ends there.
+
+        "William Harrison and [chief operating officer James Dimon] said", "Ann Cole, Tom Barker and
+        [Jane Hill] said": the source at ``pos`` is the last of several people speaking together.
+        """
+        joined = _JOINED_BEFORE.search(self.text, max(0, pos - 8), pos)
+        if joined is None:
+            return None
+        ends = self._mentions_by_end()
+        start = None
+        end = joined.start()
+        while (m := ends.get(end)) is not None:
+            start = m.char_start
+            titled = _HONORIFIC_BEFORE.search(self.text, max(0, start - 10), start)
+            if titled is not None:
+                start = titled.start()  # "Mr Blair and Mr Brown": a mention's name leaves its honorific out
+            comma = _LISTED_BEFORE.search(self.text, max(0, start - 3), start)
+            if comma is None:
+                break
+            end = comma.start()
+        return start if start is not None and _opens_sentence(self.text, start) else None
+
+    def _mentions_by_end(self) -> dict[int, PersonMention]:
+        if self._by_end is None:
+            self._by_end = {m.char_end: m for m in self.mentions}
+        return self._by_end
 
     def by_role(self, phrase: str) -> str | None:
         phrase = _ARTICLE.sub("", phrase.lower())
@@ -2011,6 +2068,10 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
         o_role, o_toks, o_gender = split_name(of_the.group(1).split())
         if len(o_toks) >= 2 and _valid_person(o_toks, False):
             role, toks, gender = o_role, o_toks, o_gender
+    joint = people.joint_start(src.char_start)
+    if joint is not None:
+        # "William Harrison and chief operating officer James Dimon said": a joint statement, nobody's alone
+        return Attribution(None, people.text[joint : src.char_end], None, None, False)
     honorific = src.surface.split()[0].rstrip(".").lower() in HONORIFICS or src.surface.split()[0] in PEERAGE
     known = len(toks) == 1 and people.resolve_name(toks, src.char_start) is not None
     # "Michelle, a mother of twins, said": a described single name is a person, not a company
