@@ -42,7 +42,9 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
 
 # What a flow's first call imports (Prefect 3.9: its engine, graphviz for visualize(), FastAPI's
 # JSON encoder for parameters, OpenTelemetry): ~0.5 s, imported early to overlap the server's boot.
-_FLOW_CALL_IMPORTS = ("prefect.flow_engine", "prefect.utilities.visualization", "prefect.telemetry.run_telemetry", "fastapi.encoders")
+# And pandas, which the flow's aggregates use and the batch workers do not: imported after they fork.
+_FLOW_CALL_IMPORTS = ("prefect.flow_engine", "prefect.utilities.visualization", "prefect.telemetry.run_telemetry",
+                      "fastapi.encoders", "pandas")
 
 
 def load_flow():
@@ -131,7 +133,7 @@ def run(
     )
     with ExitStack() as run_stack:
         if not dask_address:
-            with imports_without_gc():  # pandas, pyarrow, TextBlob and the stages: what the batch workers run
+            with imports_without_gc():  # pyarrow, TextBlob and the stages: what the batch workers run (no pandas)
                 import newsetl.process  # noqa: F401
             # The workers fork now, before Prefect is imported (they need none of it), and start on
             # the head start's first batches while this process imports Prefect and the API boots.

@@ -41,11 +41,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from newsetl.patterns import trie_regex
 from newsetl.segment import Segmentation
+
+if TYPE_CHECKING:  # only the corpus aggregate uses pandas; batch workers import this module without it (~0.3 s)
+    import pandas as pd
 
 GAZETTEER_PATH = Path(__file__).with_name("data") / "outlets.csv"
 
@@ -819,6 +821,7 @@ def build_outlets(mentions: pd.DataFrame, sentences: pd.DataFrame, gazetteer: Ga
     distinct sentences that cite the outlet. Outlets found by pattern have no aliases; their
     kind comes from the mentions' ``kind`` column when present, else from the name's head word.
     """
+    import pandas as pd
     if mentions.empty:
         return pd.DataFrame({c: pd.Series(dtype=_OUTLETS_DTYPES[c]) for c in OUTLETS_COLUMNS})
     mentions = mentions[mentions["outlet_id"].notna()]

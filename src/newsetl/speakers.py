@@ -22,10 +22,12 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from newsetl.quotes import PEERAGE, Quote
+
+if TYPE_CHECKING:  # only the corpus aggregate uses pandas; batch workers import this module without it (~0.3 s)
+    import pandas as pd
 
 
 def normalise_name(name: str) -> str:
@@ -94,6 +96,7 @@ def _preferred_names(q: pd.DataFrame) -> pd.Series:
 
 def build_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     """The speakers table from all committed quotes (columns of ``tables.SCHEMAS["speakers"]``)."""
+    import pandas as pd
     columns = ["speaker_id", "name", "roles", "n_quotes", "n_articles", "polarity_mean"]
     q = quotes.dropna(subset=["speaker_id"])
     if q.empty:

@@ -1,7 +1,7 @@
 """The worker processes of ``--workers N``, forked from a process that has already imported the pipeline.
 
-``newsetl run`` forks them from itself once it has imported ``newsetl.process`` (pandas,
-pyarrow, TextBlob and the stages) and before it imports Prefect, while it runs no other
+``newsetl run`` forks them from itself once it has imported ``newsetl.process`` (pyarrow,
+TextBlob and the stages; no pandas) and before it imports Prefect, while it runs no other
 thread: they start at once, share its imports and carry no Prefect (see newsetl.headstart).
 Anywhere else (``python flows/news_etl.py``, a deployment's flow run, where Prefect's threads
 already run) they fork from a forkserver that imported the pipeline once, so N workers cost
@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
 
-PRELOAD = ["newsetl.worker_boot"]  # imports newsetl.process (pandas, pyarrow, TextBlob)
+PRELOAD = ["newsetl.worker_boot"]  # imports newsetl.process (pyarrow, TextBlob; no pandas)
 
 
 def usable_cores() -> int:
