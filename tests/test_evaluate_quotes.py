@@ -9,6 +9,7 @@ from newsetl.evaluation.quotes import (
     Span,
     evaluate_bbc,
     evaluate_polnear,
+    main,
     named_source,
     overlap,
     polnear_body,
@@ -108,3 +109,25 @@ def test_a_polnear_split_without_articles_is_reported_and_skipped(tmp_path: Path
     assert evaluate_polnear(tmp_path / "test") == 0.0
     captured = capsys.readouterr()
     assert "skipped" in captured.err and captured.out == ""
+
+
+def test_errors_print_under_their_set_and_never_the_test_sets_unless_named(tmp_path: Path, capsys, monkeypatch) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "politics").mkdir(parents=True)
+    sets = []
+    for name, speaker in (("dev", "Ann Roe"), ("test", "Tom Vey")):  # both wrong: the stage finds Ellen Cray
+        (corpus / "politics" / f"{name}.txt").write_text(
+            f'Harbour row\n\n"The {name} harbour will reopen," Harbour Master Ellen Cray said.\n', encoding="utf-8")
+        gold = {"path": f"politics/{name}.txt",
+                "quotes": [{"text": f"The {name} harbour will reopen", "kind": "direct", "speaker": speaker}]}
+        sets.append(tmp_path / f"{name}.jsonl")
+        sets[-1].write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    monkeypatch.setattr("newsetl.evaluation.quotes.BBC_QUOTE_SETS", tuple(sets))
+    monkeypatch.setattr("newsetl.evaluation.quotes.BBC_QUOTE_TEST_SET", sets[-1])
+    main(["--dataset", "bbc", "--errors", "--corpus", str(corpus)])
+    out = capsys.readouterr().out
+    dev_part, test_part = out.split(f"BBC quotes ({sets[-1]})")
+    assert dev_part.index(f"BBC quotes ({sets[0]})") < dev_part.index("errors:") < dev_part.index("gold=Ann Roe")
+    assert "errors not printed" in test_part and "gold=Tom Vey" not in out
+    main(["--annotations", str(sets[-1]), "--errors", "--corpus", str(corpus), "--dataset", "bbc"])
+    assert "gold=Tom Vey pred=Ellen Cray" in capsys.readouterr().out
