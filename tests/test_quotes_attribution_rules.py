@@ -1186,3 +1186,11 @@ def test_a_name_that_ends_a_clause_before_and_does_not_speak_with_the_next_subje
         ("he would give more", "Leon Drade"), ("the team had been superb", "Tom Ivers")]
     # the title's last word stays in the name (a known flaw), but she speaks alone
     assert (got[2].text, got[2].speaker_name) == ("costs would rise", "Families Ruth Keele")
+
+
+def test_an_appositive_of_a_noun_and_a_title_describes_the_speaker() -> None:
+    got = quotes_of('Tom Roe, sales director at Acme Tools, said: "Orders are up."',
+                    "Ana Pike, claims manager at Harrow Mutual, said the rise was small.",
+                    "Lev Osk, research fellow at the Dunmore Institute, said the study was sound.")
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("Orders are up.", "Tom Roe"), ("the rise was small", "Ana Pike"), ("the study was sound", "Lev Osk")]

@@ -1033,11 +1033,15 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
         comma = masked.rfind(",", lo, comma)
     for c in commas:
         appos = masked[c + 1 : inner_end].strip()
-        first_word = appos.split()[0].lower() if appos else ""
+        words = appos.split()
+        first_word = words[0].lower() if appos else ""
         if not appos or not (first_word in DETERMINERS or first_word in APPOSITIVE_OPENERS or first_word in TITLE_WORDS
                              or (first_word.endswith("ing") and len(first_word) > 5)  # "Trump, speaking to veterans, said"
                              or first_word in ROLE_MODIFIERS or appos[:1].isupper()
-                             or (appos.isdigit() and len(appos) <= 3)):  # an age: "Quina Jones, 25, said"
+                             or (appos.isdigit() and len(appos) <= 3)  # an age: "Quina Jones, 25, said"
+                             # a title after a noun in lower case: "Tom Roe, sales director at Acme, said"
+                             or (len(words) > 1 and words[0].isalpha() and words[0].islower()
+                                 and words[1].lower() in TITLE_WORDS)):
             continue
         tag = _PARTY_TAG_BEFORE.search(masked, max(lo, c - 24), c)
         np = _np_before(masked, lo, tag.start() if tag else c)  # "Rep. Gwen Moore (D-Wis.), a member of ..."
