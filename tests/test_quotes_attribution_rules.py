@@ -1194,3 +1194,14 @@ def test_an_appositive_of_a_noun_and_a_title_describes_the_speaker() -> None:
                     "Lev Osk, research fellow at the Dunmore Institute, said the study was sound.")
     assert [(q.text, q.speaker_name) for q in got] == [
         ("Orders are up.", "Tom Roe"), ("the rise was small", "Ana Pike"), ("the study was sound", "Lev Osk")]
+
+
+def test_an_age_and_a_home_town_after_a_name_leave_the_name_as_the_speaker() -> None:
+    got = quotes_of("Colm Reddy, of Springfield, Va., said he had served two tours.",
+                    "Mrs Ada Finch, 59, of Ashton, said the service brought back memories.",
+                    'Tom Lark, 26, from Wales, said after the speech: "It was a turning point."')
+    assert [(q.text, q.speaker_surface, q.speaker_name) for q in got] == [
+        ("he had served two tours", "Colm Reddy", "Colm Reddy"),
+        ("the service brought back memories", "Mrs Ada Finch", "Ada Finch"),
+        ("It was a turning point.", "Tom Lark", "Tom Lark"),
+    ]

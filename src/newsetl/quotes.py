@@ -1020,12 +1020,25 @@ _POSSESSOR = re.compile(r"(\S)['’]s\s+$")
 _PARTY_TAG_BEFORE = re.compile(r"\s\([RDI]-[A-Z][A-Za-z.]{0,12}\)\s*$")
 
 
+# An age and a home town after a name: "Mr Jones, 45, of Bristol, said", "Johnnie Wilson, of
+# Springfield, Va., said", "Ann Lee, from Leeds, told". Group 1 starts at the comma after the name.
+_HOMETOWN_TAIL = re.compile(
+    r"(,\s+(?:(?:aged\s+)?\d{1,3},\s+)?(?:of|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?),$")
+
+
 def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple[int, int], str | None] | None:
     """``Seth G. Jones, a former U.S. military official who ..., told``: the name and the description."""
     left = masked[lo:pos].rstrip()
     if not left.endswith(","):
         return None
     inner_end = lo + len(left) - 1
+    hometown = _HOMETOWN_TAIL.search(masked, max(lo, inner_end - 100), inner_end + 1)
+    if hometown is not None:
+        np = _np_before(masked, lo, hometown.start(1))
+        if np is not None and _valid_person(split_name(body[np[0] : np[1]].split())[1],
+                                            body[np[0] : np[1]].split()[0].rstrip(".").lower() in HONORIFICS):
+            return np, None
     commas: list[int] = []  # the last three commas before it, nearest first
     comma = masked.rfind(",", lo, inner_end)
     while comma != -1 and len(commas) < 3:
