@@ -1205,3 +1205,20 @@ def test_an_age_and_a_home_town_after_a_name_leave_the_name_as_the_speaker() -> 
         ("the service brought back memories", "Mrs Ada Finch", "Ada Finch"),
         ("It was a turning point.", "Tom Lark", "Tom Lark"),
     ]
+
+
+def test_a_title_before_anyone_is_named_is_held_by_the_person_named_with_it_after_the_next_quotation() -> None:
+    # a long quotation between them: the distance is counted outside quotations
+    got = quotes_of('Catches fell in May. "The slowdown is a pause, not a fall," the fisheries minister said. "The fleet '
+                    "will recover in the autumn as the new harbour opens, the quotas are settled with our neighbours, "
+                    "the freight lines are running again and the processing plants on the north coast take on the "
+                    'crews they let go in the spring," said fisheries minister Ilse Varga.')
+    assert [(q.speaker_surface, q.speaker_name) for q in got] == [
+        ("the fisheries minister", "Ilse Varga"), ("fisheries minister Ilse Varga", "Ilse Varga")]
+
+
+def test_a_deputy_does_not_hold_the_title_without_the_deputy() -> None:
+    got = quotes_of('"We will not be moved," the prime minister said. "Nor will we," said deputy prime minister '
+                    "Tom Hesketh.")
+    assert [(q.speaker_surface, q.speaker_name) for q in got] == [
+        ("the prime minister", None), ("deputy prime minister Tom Hesketh", "Tom Hesketh")]

@@ -1762,7 +1762,7 @@ class Attribution(NamedTuple):
 _ARTICLE = re.compile(r"^(?:the|a|an|our)\s+")
 
 
-_NAMED_NEXT_WITHIN = 250  # characters from a title nobody has held yet to the subject it may name
+_NAMED_NEXT_WITHIN = 250  # characters outside quotations from a title nobody has held yet to the subject it may name
 
 
 # The words that join the last of several people to the one before it, and a list's comma.
@@ -1954,11 +1954,17 @@ class _People:
             # "A major change is needed, the shadow chancellor said. Oliver Letwin said ...": a report's
             # opening names the title's holder next, as the subject of a sentence that follows closely
             # (once anyone is named, the title may be theirs: "criticism by Matt Williams. The Scotland coach said")
-            subject = next(((c, start) for start, c in self.subjects if pos < start <= pos + _NAMED_NEXT_WITHIN), None)
+            # (quoted words between do not count: the holder may be named after the quotation that follows;
+            # failing a subject, a person named with a title: '"...," said economy minister Heizo Takenaka')
+            near = lambda start: pos < start and start - pos - self.text.count(MASK, pos, start) <= _NAMED_NEXT_WITHIN  # noqa: E731
+            subject = next(((c, start) for start, c in self.subjects if near(start)), None) or next(
+                ((self.canonical[m.name], m.char_start) for m in self.mentions if m.full and m.role and near(m.char_start)), None)
         if subject is None or pos - subject[1] > 400:
             return None
         role = self.roles.get(subject[0])
-        if role is not None and role.lower() != bare:
+        # "minister" held by the person named "economy minister Heizo Takenaka" is the economy minister;
+        # a "deputy prime minister" is not "the prime minister"
+        if role is not None and not bare.endswith(role.lower()):
             return None
         self.title_holders[bare] = subject[0]
         return subject[0]
@@ -2015,6 +2021,9 @@ def _definite_title(surface: str) -> bool:
     before = rest[: title.start()].split()
     if rest[title.start() - 1 : title.start()] == "-":
         before = before[:-1]  # "the Tory co-chairman": the hyphenated prefix belongs to the title
+    if before and before[-1].isalpha() and before[-1].islower() and before[-1] not in ROLE_MODIFIERS \
+            and STOPWORDS.get(before[-1]) is None and not title.group(0)[:1].isupper():
+        before = before[:-1]  # "the economy minister", "the sales director": a noun makes the title a compound
     named = any(w.lower() not in ROLE_MODIFIERS for w in before)
     # a capitalised title after a name is an institution, but a post-nominal one stays a title ("the Labour MP")
     institution = title.group(0)[:1].isupper() and title.group(0) not in POSTNOMINALS
