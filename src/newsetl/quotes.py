@@ -1956,7 +1956,9 @@ class _People:
             # (once anyone is named, the title may be theirs: "criticism by Matt Williams. The Scotland coach said")
             # (quoted words between do not count: the holder may be named after the quotation that follows;
             # failing a subject, a person named with a title: '"...," said economy minister Heizo Takenaka')
-            near = lambda start: pos < start and start - pos - self.text.count(MASK, pos, start) <= _NAMED_NEXT_WITHIN  # noqa: E731
+            def near(start: int) -> bool:
+                return pos < start and start - pos - self.text.count(MASK, pos, start) <= _NAMED_NEXT_WITHIN
+
             subject = next(((c, start) for start, c in self.subjects if near(start)), None) or next(
                 ((self.canonical[m.name], m.char_start) for m in self.mentions if m.full and m.role and near(m.char_start)), None)
         if subject is None or pos - subject[1] > 400:
