@@ -1796,14 +1796,15 @@ def _opens_sentence(text: str, start: int) -> bool:
 class _People:
     """Persons named in one article, for resolving surnames, pronouns and roles."""
 
-    def __init__(self, mentions: list[PersonMention], text: str = "") -> None:
+    def __init__(self, mentions: list[PersonMention], text: str = "", body: str | None = None) -> None:
         self.mentions = mentions
         self.canonical: dict[str, str] = {}
         self.roles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
         self.subjects: list[tuple[int, str]] = []
         self.title_holders: dict[str, str] = {}  # "foreign secretary" -> the person it named first
-        self.text = text
+        self.text = text  # the masked body: quotations masked, dashes read as commas
+        self.body = text if body is None else body  # the words as written, for surfaces
         self._by_end: dict[int, PersonMention] | None = None
         fulls_by_surname: dict[str, list[str]] = {}
         self.full_mentions_by_surname: dict[str, list[PersonMention]] = {}  # in text order
@@ -2099,7 +2100,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
     joint = people.joint_start(src.char_start)
     if joint is not None:
         # "William Harrison and chief operating officer James Dimon said": a joint statement, nobody's alone
-        return Attribution(None, people.text[joint : src.char_end], None, None, False)
+        return Attribution(None, people.body[joint : src.char_end], None, None, False)
     honorific = src.surface.split()[0].rstrip(".").lower() in HONORIFICS or src.surface.split()[0] in PEERAGE
     known = len(toks) == 1 and people.resolve_name(toks, src.char_start) is not None
     # "Michelle, a mother of twins, said": a described single name is a person, not a company
@@ -2158,7 +2159,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     body = _ascii_doubles(text)  # what the passes read; rows quote ``text``
     spans = find_quote_spans(body, [(p.char_start, p.char_end) for p in seg.paragraphs])
     masked = _lower_headline_cues(mask_quotes(body, spans), seg)
-    people = _People(find_people(masked, mentions), masked)
+    people = _People(find_people(masked, mentions), masked, body)
     sentence_at = _sentence_index(seg)
     last_subject: PersonMention | None = None
     for pm in people.mentions:
