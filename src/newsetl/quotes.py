@@ -645,6 +645,11 @@ def _homograph_in_name(tokens: Sequence[str], i: int, honorific: bool = False) -
                     for j, t in enumerate(tokens) if j != i))
 
 
+def _names_person(words: Sequence[str]) -> bool:
+    """Whether a phrase's words name a person once its title is split off ("Mr Jones" counts: an honorific first)."""
+    return bool(words) and _valid_person(split_name(words)[1], words[0].rstrip(".").lower() in HONORIFICS)
+
+
 def _valid_person(tokens: Sequence[str], honorific: bool) -> bool:
     return _valid_person_cached(tuple(tokens), honorific)
 
@@ -1036,8 +1041,7 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
     hometown = _HOMETOWN_TAIL.search(masked, max(lo, inner_end - 100), inner_end + 1)
     if hometown is not None:
         np = _np_before(masked, lo, hometown.start(1))
-        if np is not None and _valid_person(split_name(body[np[0] : np[1]].split())[1],
-                                            body[np[0] : np[1]].split()[0].rstrip(".").lower() in HONORIFICS):
+        if np is not None and _names_person(body[np[0] : np[1]].split()):
             return np, None
     commas: list[int] = []  # the last three commas before it, nearest first
     comma = masked.rfind(",", lo, inner_end)
@@ -1078,7 +1082,7 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
             comma = lo + len(masked[lo : np[0]].rstrip()) - 1
             outer = _np_before(masked, lo, comma)
             words = body[outer[0] : outer[1]].split() if outer is not None else []
-            if words and _valid_person(split_name(words)[1], words[0].rstrip(".").lower() in HONORIFICS):
+            if _names_person(words):
                 return outer, clean_role(body[np[0] : np[1]])
         return np, _role_from_appositive(body, c + 1, inner_end)
     return None
