@@ -412,6 +412,55 @@ def test_page_teaser_cards_after_the_article_are_removed():
     assert len(summaries) == 3
 
 
+# Pages of other kinds of site, written for these tests with every line marked article or not
+# (the .body.txt files hold the article's lines) and the headline their writer gave them.
+OTHER_SITE_PAGES = {
+    "page_obituary_condolences": "Eleanor Mae Whitcombe",
+    "page_research_news": "City moss soaks up far more traffic pollution than expected, Castlereach study finds",
+    "page_regional_daily": "Millbeck bridge to close for nine months after engineers find corrosion in steel frame",
+    "page_opinion_tail": "Closing branch libraries is a false economy, and our children will pay for it",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_SITE_PAGES))
+def test_page_of_another_kind_of_site_keeps_exactly_its_article(name: str):
+    result, expected = _page_fixture(name)
+    assert result.mode == "page"
+    assert list(result.paragraphs) == expected
+    assert result.title == OTHER_SITE_PAGES[name]
+
+
+def test_page_headline_is_the_line_that_shares_words_with_the_lede_not_the_nearest():
+    # just above the article sit "Email this article" (regional daily), a wire credit and a
+    # follow prompt (portal), an audio-player label (advice column), a date line (obituary)
+    titles = {
+        "page_regional_daily": "Millbeck bridge to close for nine months after engineers find corrosion in steel frame",
+        "page_wire_on_portal": "Skyvale Air grounds flights across Europe after IT outage strands thousands",
+        "page_advice_column": "Dear Marguerite: 'My sister wants me to co-sign her mortgage and I don't know how to say no'",
+        "page_obituary_condolences": "Eleanor Mae Whitcombe",
+    }
+    for name, title in titles.items():
+        result, _ = _page_fixture(name)
+        assert result.title == title, name
+
+
+def test_page_memorial_comments_are_not_taken_for_the_article():
+    result, expected = _page_fixture("page_obituary_condolences")
+    removed = {r.text: (r.category, r.rule) for r in result.removed}
+    assert removed["Memories & Condolences"] == ("comments", "comments_heading")
+    condolence = next(r for r in result.removed if r.text.startswith("Mrs Whitcombe taught me to read"))
+    assert condolence.category == "navigation"  # outside the article, after the comments heading
+    assert expected[-1].startswith("The family would like to thank")
+
+
+def test_page_sponsored_label_naming_its_advertiser_is_removed_in_the_article():
+    result, expected = _page_fixture("page_wire_on_portal")
+    removed = {r.text: (r.category, r.rule) for r in result.removed}
+    assert removed["Ad · Brightwave Energy"] == ("advertising", "ad_by_sponsor")
+    assert removed["Follow Nimbus News for the latest headlines"] == ("social_share", "follow_for_updates")
+    assert [p for p in expected if p not in result.paragraphs] == []
+
+
 def test_page_author_box_after_the_article_is_removed_as_a_byline():
     result, expected = _page_fixture("page_author_box")
     assert list(result.paragraphs) == expected
@@ -605,7 +654,7 @@ def test_site_group_names_the_publisher_that_cleaning_detects():
 PUBLISHERS = {
     "dir:valley": "Valley Voice is reader-supported. Become a member to keep local news free",
     "dir:prairie": "Prairie Report | Independent news for the plains since 1998",
-    "dir:lakeshore": "Got a story idea for the Lakeshore desk? Write to newsroom@lakeshore.example",
+    "dir:lakeshore": "Lakeshore Ledger: the north shore, its towns and its lake, covered daily from Harbor Street",
 }
 QUOTE = "\u201cWe will not raise taxes this year,\u201d the governor said in a statement."
 

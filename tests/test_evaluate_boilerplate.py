@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from newsetl.clean import CleanResult, RemovedLine
-from newsetl.evaluation.boilerplate import evaluate, load_polnear, load_trafilatura, main, score, summary_row
+from newsetl.evaluation.boilerplate import evaluate, load_polnear, load_trafilatura, main, score, summary_row, title_agrees
 
 ARTICLE = (
     "Council backs ferry plan\n"
@@ -113,3 +113,33 @@ def test_a_named_polnear_split_is_scored_alone(tmp_path: Path, capsys):
     assert main(["--data-dir", str(tmp_path), "--dataset", "polnear", "--polnear-split", "test"]) == 0
     rows = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.startswith("polnear")]
     assert rows == ["polnear-test"]
+
+
+def test_found_title_agrees_with_an_html_title_that_wraps_it():
+    assert title_agrees("The Future of Banking Is … You're Broke", "The Future of Banking Is … You're Broke | WIRED")
+    assert title_agrees("Dock repairs finished a month early", "Opinion | Dock repairs finished a month early - Harbor Herald")
+    # most words shared, in another order or with a word changed
+    assert title_agrees("Ferry fares to stay at $6 through 2025", "Ferry fares will stay at $6 through 2025, port says")
+
+
+def test_author_line_or_menu_item_taken_for_the_title_does_not_agree():
+    assert not title_agrees("By Rosa Delgado Updated Nov 13, 2024", "Council extends night ferry service - Harbor Herald")
+    assert not title_agrees("World", "House where the mayor was born will become a library, council says")
+    assert not title_agrees(None, "Council extends night ferry service")
+
+
+def test_aeb_pages_are_scored_for_their_title(tmp_path: Path, capsys):
+    base = tmp_path / "boilerplate" / "scrapinghub-aeb"
+    base.mkdir(parents=True)
+    lines = ["Home", "News", "Local", "Sports", "Weather", "Opinion", "Obituaries", "Jobs", "Contact",
+             "Council extends night ferry service through winter", "By Rosa Delgado", "Share this article",
+             "The Harbor City council voted on Wednesday to keep the night ferry running through the winter months.",
+             "Island residents told the council that the ferry was their only way home after evening shifts.",
+             "The extension will cost about $310,000, according to the port authority's budget office.",
+             "© 2024 Harbor Herald"]
+    (base / "p1.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    content = [1 if 12 <= i <= 14 else 0 for i in range(len(lines))]
+    (base / "labels.jsonl").write_text(json.dumps({"id": "p1", "content": content}) + "\n", encoding="utf-8")
+    (base / "manifest.jsonl").write_text(json.dumps({"id": "p1", "html_title": "Council extends night ferry service through winter | Harbor Herald"}) + "\n", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path), "--dataset", "aeb"]) == 0
+    assert "aeb titles: 1/1 agree" in capsys.readouterr().out

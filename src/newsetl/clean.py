@@ -190,10 +190,23 @@ PAGE_TRAILING_LIST_MAX_ITEMS = 8
 PAGE_PHRASE_MIN_LOWER_SHARE = 0.5
 _LIST_NUMBER = re.compile(r"^(\d{1,3})\s*[.)]\s+\S")
 # The headline is looked for just above the article (among this many lines no rule knows):
-# a line of a few words, no final period.
+# a line of a few words, no final period. Of those, the one sharing the most content words
+# with the article's opening paragraphs: a headline summarises the lede, while the author
+# line, "Share this article" or a section name just above the article share nothing with it.
 PAGE_HEADLINE_LOOKBACK = 12
 PAGE_HEADLINE_MIN_WORDS = 3
 PAGE_HEADLINE_MAX_WORDS = 30
+PAGE_HEADLINE_LEDE_LINES = 3
+PAGE_HEADLINE_STOPPED_MAX_WORDS = 20
+# Words too common to tie a headline to its lede (content words are 4 letters or more): a date
+# line above the article shares its month with a lede that says when.
+_HEADLINE_FILLER = frozenset(
+    "that this with from have will said says than into over after about their there they were been "
+    "what when which more most also just some would could should them then your like make made only "
+    "year years week new news monday tuesday wednesday thursday friday saturday sunday january february "
+    "march april june july august september october november december".split()
+)
+_CONTENT_WORD = re.compile(r"[^\W\d_][\w’\x27-]{3,}")
 # The dek (standfirst) under a page's headline is one sentence or two, never a paragraph's worth.
 PAGE_DEK_MAX_WORDS = 50
 _PAGE_LABEL_LEAD = re.compile(r"^\W*\w+(?:\s+\w+)?\s*:")
@@ -1222,7 +1235,23 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             and _word_count(blocks[i].text) <= PAGE_BOX_TEXT_MAX_WORDS
         ):
             verdicts[i] = _Verdict("newsletter", "newsletter_box_text")
-    headline = None
+    headline = _page_headline(blocks, matches, start, end)
+    if headline is not None:
+        verdicts[headline] = None
+    dek = _page_dek(blocks, matches, headline, start)
+    if dek is not None:
+        verdicts[dek] = None
+    return verdicts, headline, dek
+
+
+def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> int | None:
+    """The page's headline: of the headline-shaped lines just above the article, the one whose
+    content words the lede shares most (the nearest on a tie, or when none shares any)."""
+    lede = set()
+    for block in blocks[start : min(end, start + PAGE_HEADLINE_LEDE_LINES)]:
+        lede |= _content_words(block.text)
+    best, best_shared = None, 0
+    stopped, stopped_shared = None, 0  # the same for lines that end in a full stop
     looked = 0
     for i in range(start - 1, -1, -1):
         if matches[i]:
@@ -1231,14 +1260,21 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
         if looked > PAGE_HEADLINE_LOOKBACK:
             break
         text = blocks[i].text
-        if PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not text.endswith("."):
-            headline = i
-            verdicts[i] = None
-            break
-    dek = _page_dek(blocks, matches, headline, start)
-    if dek is not None:
-        verdicts[dek] = None
-    return verdicts, headline, dek
+        if not PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS:
+            continue
+        shared = len(_content_words(text) & lede)
+        if not text.endswith("."):
+            if best is None or shared > best_shared:
+                best, best_shared = i, shared
+        elif shared > stopped_shared and _word_count(text) <= PAGE_HEADLINE_STOPPED_MAX_WORDS:
+            stopped, stopped_shared = i, shared
+    # A headline may end in a full stop ("… They just might be."), though a dek does more often:
+    # such a line is taken only when no other shares a word with the lede.
+    return stopped if best_shared == 0 and stopped is not None else best
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in map(str.lower, _CONTENT_WORD.findall(text)) if w not in _HEADLINE_FILLER}
 
 
 def _page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], headline: int | None, start: int) -> int | None:

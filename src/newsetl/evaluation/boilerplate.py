@@ -41,6 +41,11 @@ DATASETS = ("aeb", "trafilatura", "polnear")
 TARGET_PRECISION = 0.98
 TARGET_RECALL = 0.95
 TARGET_CHAR_LOSS = 0.005
+# A found title agrees with the page's <title> when one holds the other, or when this share of
+# the shorter's words are in both and they make up this share of the <title>'s words.
+TITLE_SHARED_OF_SHORTER = 0.6
+TITLE_SHARED_OF_HTML = 0.4
+TITLE_RULE = "one holds the other, or 60% of the shorter's words are shared and make 40% of the <title>'s"
 # A PolNeAR line is furniture when Discard spans cover at least this share of its characters.
 DISCARD_LINE_COVERAGE = 0.5
 # How trafilatura's snippets become line labels (printed under the table).
@@ -67,6 +72,7 @@ class LabelledDoc:
     labels: dict[int, bool]  # line_no -> True when the line is furniture (scored lines only)
     # (whitespace-normalised snippet, True when it must survive cleaning): trafilatura only
     snippets: tuple[tuple[str, bool], ...] = ()
+    html_title: str | None = None  # the page's <title>: AEB only
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,7 @@ class DocScore:
     with_total: int = 0
     without_removed: int = 0  # `without` snippets no longer in the cleaned text
     without_total: int = 0
+    title_found: bool | None = None  # the title agrees with the page's <title> (None: no <title> to compare)
 
 
 # --- datasets ------------------------------------------------------------------------
@@ -90,6 +97,10 @@ class DocScore:
 
 def load_aeb(root: Path) -> Iterator[LabelledDoc]:
     base = root / "boilerplate" / "scrapinghub-aeb"
+    titles = {}
+    if (base / "manifest.jsonl").exists():
+        with open(base / "manifest.jsonl", encoding="utf-8") as fh:
+            titles = {row["id"]: row.get("html_title") for row in map(json.loads, filter(str.strip, fh))}
     with open(base / "labels.jsonl", encoding="utf-8") as fh:
         for row in fh:
             if not row.strip():
@@ -98,7 +109,7 @@ def load_aeb(root: Path) -> Iterator[LabelledDoc]:
             text = (base / f"{item['id']}.txt").read_text(encoding="utf-8")
             lines = text.split("\n")
             labels = {i + 1: not bool(lab) for i, lab in enumerate(item["content"]) if i < len(lines) and lines[i].strip()}
-            yield LabelledDoc(item["id"], text, labels)
+            yield LabelledDoc(item["id"], text, labels, html_title=titles.get(item["id"]))
 
 
 def _normalise_ws(text: str) -> tuple[str, list[int]]:
@@ -228,7 +239,28 @@ def score(doc: LabelledDoc, result: CleanResult, raw_lines: list[str]) -> DocSco
     return DocScore(
         doc.doc_id, tp, fp, fn, chars, lost, result.mode, tuple(errors),
         with_kept, n_with, without_removed, len(doc.snippets) - n_with,
+        title_agrees(result.title, doc.html_title) if doc.html_title else None,
     )
+
+
+def title_agrees(title: str | None, html_title: str) -> bool:
+    """Whether a found title is the page's headline, judged against its HTML <title>.
+
+    The <title> often wraps the headline in the site's name ("… | WIRED", "Opinion | …") or
+    words of its own, so the two agree when one holds the other, or when most words of the
+    shorter are in the longer and they cover at least 40% of the <title>'s words.
+    """
+    got, want = _title_words(title or ""), _title_words(html_title)
+    if not got:
+        return False
+    if " ".join(got) in " ".join(want) or " ".join(want) in " ".join(got):
+        return True
+    shared = len(set(got) & set(want))
+    return shared >= TITLE_SHARED_OF_SHORTER * min(len(set(got)), len(set(want))) and shared >= TITLE_SHARED_OF_HTML * len(set(want))
+
+
+def _title_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
 def evaluate(docs: list[LabelledDoc]) -> tuple[list[DocScore], float]:
@@ -267,6 +299,8 @@ def summary_row(name: str, scores: list[DocScore], elapsed: float) -> dict[str, 
         "with_kept": _ratio(sum(s.with_kept for s in scores), sum(s.with_total for s in scores)),
         "without_removed": _ratio(sum(s.without_removed for s in scores), sum(s.without_total for s in scores)),
         "snippets": sum(s.with_total + s.without_total for s in scores),
+        "titles_found": sum(1 for s in scores if s.title_found),
+        "titles": sum(1 for s in scores if s.title_found is not None),
     }
 
 
@@ -285,6 +319,8 @@ def print_table(rows: list[dict[str, object]]) -> None:
     for r in rows:
         if r["snippets"]:
             print(f"{r['dataset']} snippets ({r['snippets']}): `with` kept {r['with_kept']:.3f}, `without` removed {r['without_removed']:.3f}")
+        if r["titles"]:
+            print(f"{r['dataset']} titles: {r['titles_found']}/{r['titles']} agree with the page's HTML <title> ({TITLE_RULE})")
     if any(r["dataset"] == "trafilatura" for r in rows):
         print(TRAFILATURA_LABELS)
 
