@@ -1207,6 +1207,16 @@ def test_an_age_and_a_home_town_after_a_name_leave_the_name_as_the_speaker() -> 
     ]
 
 
+def test_a_home_town_before_a_further_appositive_is_no_source() -> None:
+    got = quotes_of("Marla Quince, 61, of Dover, Del., who drove four hours to the rally, said the speech moved her.",
+                    "Tom Reyes, of Salem, Ore., a retired teacher, said the levy would pass.")
+    assert [(q.text, q.speaker_surface, q.speaker_name) for q in got] == [
+        ("the speech moved her", "Marla Quince", "Marla Quince"),
+        ("the levy would pass", "Tom Reyes", "Tom Reyes"),
+    ]
+    assert got[1].speaker_role == "retired teacher"
+
+
 def test_a_title_before_anyone_is_named_is_held_by_the_person_named_with_it_after_the_next_quotation() -> None:
     # a long quotation between them: the distance is counted outside quotations
     got = quotes_of('Catches fell in May. "The slowdown is a pause, not a fall," the fisheries minister said. "The fleet '

@@ -1060,6 +1060,12 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
                              or (len(words) > 1 and words[0].isalpha() and words[0].islower()
                                  and words[1].lower() in TITLE_WORDS)):
             continue
+        hometown = _HOMETOWN_TAIL.search(masked, max(lo, c - 100), c + 1)
+        if hometown is not None:
+            # "Donna Rawlings, 59, of Ashton, Md., who watched ..., said": the town is no source
+            np = _np_before(masked, lo, hometown.start(1))
+            if np is not None and _names_person(body[np[0] : np[1]].split()):
+                return np, _role_from_appositive(body, c + 1, inner_end)
         tag = _PARTY_TAG_BEFORE.search(masked, max(lo, c - 24), c)
         np = _np_before(masked, lo, tag.start() if tag else c)  # "Rep. Gwen Moore (D-Wis.), a member of ..."
         if np is None:
