@@ -1232,3 +1232,20 @@ def test_a_deputy_does_not_hold_the_title_without_the_deputy() -> None:
                     "Tom Hesketh.")
     assert [(q.speaker_surface, q.speaker_name) for q in got] == [
         ("the prime minister", None), ("deputy prime minister Tom Hesketh", "Tom Hesketh")]
+
+
+def test_a_clause_whose_subject_reports_a_noun_phrase_is_still_what_the_outer_speaker_said() -> None:
+    got = quotes_of("Ines Pryce said last week that Britain would formally declare its intention to leave by March.",
+                    "Tom Ortiz said the council had denied any wrongdoing in the sale.")
+    assert [(q.text, q.speaker_surface) for q in got] == [
+        ("Britain would formally declare its intention to leave by March", "Ines Pryce"),
+        ("its intention to leave by March", "Britain"),
+        ("the council had denied any wrongdoing in the sale", "Tom Ortiz"),
+        ("any wrongdoing in the sale", "the council"),
+    ]
+
+
+def test_a_clause_whose_subject_says_something_is_reported_by_that_subject_alone() -> None:
+    # the inner "said" reports the words; the outer frame adds only a second reporter
+    got = quotes_of("Lena Vos said Tom Ortiz said the sale was legal.")
+    assert [(q.text, q.speaker_name) for q in got] == [("the sale was legal", "Tom Ortiz")]

@@ -1509,6 +1509,15 @@ _NOT_IN_SUBJECT = frozenset("to that which who when while if because as and but 
 _SUBJECT_JOINERS = frozenset({"and", "of"})
 
 
+def _reports_clause(masked: str, frame: Frame, hi: int) -> bool:
+    """Whether a frame's cue introduces a clause ("said that ...", "believed it was ...") rather than a noun phrase."""
+    cue = CUES.get(frame.cue)
+    if cue is not None and cue.lemma == "say":
+        return True  # "said" reports words, quoted or not, even where the clause after it is not recognised
+    after = masked[frame.cue_end : hi].lstrip()
+    return after.startswith(("that ", "that\n")) or _bare_clause_follows(masked, frame.cue_end + 1, hi)
+
+
 def _bare_clause_follows(masked: str, start: int, hi: int) -> bool:
     m = _BARE_CLAUSE.match(masked, start, hi)
     if m is None:
@@ -2337,10 +2346,14 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                 if head.split() and head.split()[-1].lower() in _DANGLING:
                     # "... and hotels, amounting to what the senators said was ...": keep the clause before the comma
                     head = head[: head.rfind(",")] if "," in head else ""
-                if len(head.split()) < 3 or a.outlet is not None:
+                if cut == f.content_start and a.outlet is None and not any(_reports_clause(masked, g, hi) for g in inner):
+                    pass  # "May said Britain would declare its intention to leave": the inner source is the outer
+                    # clause's subject and the inner cue takes a noun phrase, so the clause is what she said
+                elif len(head.split()) < 3 or a.outlet is not None:
                     continue
-                f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start,
-                          f.content_start + len(head), f.audience, f.category, f.position)
+                else:
+                    f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start,
+                              f.content_start + len(head), f.audience, f.category, f.position)
             if f.source.char_start >= f.content_start and f.source.char_end <= f.content_end and f.position != "around":
                 continue
             via = a.outlet if a.outlet is not None else via_sentence
