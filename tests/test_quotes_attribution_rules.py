@@ -1249,3 +1249,26 @@ def test_a_clause_whose_subject_says_something_is_reported_by_that_subject_alone
     # the inner "said" reports the words; the outer frame adds only a second reporter
     got = quotes_of("Lena Vos said Tom Ortiz said the sale was legal.")
     assert [(q.text, q.speaker_name) for q in got] == [("the sale was legal", "Tom Ortiz")]
+
+
+def test_an_opening_adverbial_is_not_the_source_of_a_participle_or_an_appositive() -> None:
+    got = quotes_of('During a speech earlier in the day, Tom Ortiz praised the volunteers, saying, "They kept the town running."',
+                    'After the rally, Ana Pike waved to the crowd, saying: "We will be back."',
+                    "Last week, Mr Ortiz, the council leader, said the budget was balanced.")
+    assert [(q.text, q.speaker_surface) for q in got] == [
+        ("They kept the town running.", "Tom Ortiz"),
+        ("We will be back.", "Ana Pike"),
+        ("the budget was balanced", "Mr Ortiz"),
+    ]
+
+
+def test_a_phrase_before_a_comma_that_ends_in_a_name_is_no_opening_adverbial() -> None:
+    # BBC style drops the adverbial's comma: the comma then follows the subject's name
+    got = quotes_of('After the ruling Carla Vance, legal director of the group Redress, said: "It is not enough."',
+                    "In December the High Court, the country's senior court, ruled that the levy broke the law.",
+                    'Earlier Tory leader Tom Ortiz sent the mayor his "warmest congratulations", saying: "We look forward to it."')
+    assert [(q.text, q.speaker_surface) for q in got if q.kind != "partial"] == [
+        ("It is not enough.", "Carla Vance"),
+        ("the levy broke the law", "the High Court"),
+        ("We look forward to it.", "Earlier Tory leader Tom Ortiz"),
+    ]

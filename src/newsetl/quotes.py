@@ -1048,7 +1048,10 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
     while comma != -1 and len(commas) < 3:
         commas.append(comma)
         comma = masked.rfind(",", lo, comma)
+    opening = _opening_adverbial_end(masked, lo, inner_end)
     for c in commas:
+        if opening is not None and c < opening:
+            continue  # "After the rally, Tom Ortiz praised ..., saying": that comma closes no name
         appos = masked[c + 1 : inner_end].strip()
         words = appos.split()
         first_word = words[0].lower() if appos else ""
@@ -1334,14 +1337,14 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         if source is None and not form.endswith("ing") and _last_word(masked, lo, pos).lower() in ("and", "but"):
             # "Inbev said profits rose, and said it expected growth": the same source again;
             # "The chancellor hailed the figures but denied he was ...": the sentence's subject
-            subj = frames[-1].source if frames else _sentence_subject(body, masked, lo, c_start)
+            subj = _main_subject(frames, body, masked, lo, c_start)
             if subj is None:
                 continue
             frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
             continue
         if source is None and form.endswith("ing") and _CLAUSE_LINK_BEFORE.search(masked[lo:pos]):
             # "Whitlock made a similar point, insisting that ...": the clause's subject speaks
-            subj = frames[-1].source if frames else _sentence_subject(body, masked, lo, c_start)
+            subj = _main_subject(frames, body, masked, lo, c_start)
             if subj is not None:
                 frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
             continue
@@ -1578,8 +1581,40 @@ def _cut_at_trailing_frames(frames: list[Frame], body: str) -> list[Frame]:
     return out
 
 
+def _main_subject(frames: list[Frame], body: str, masked: str, lo: int, limit: int) -> Source | None:
+    """Who speaks in a clause that continues the sentence ("..., and said", "..., insisting that"): the
+    source of the frame before (the same object, so its content stops where this one starts), else
+    the sentence's subject."""
+    return frames[-1].source if frames else _sentence_subject(body, masked, lo, limit)
+
+
+# An opening adverbial set off by a comma ("After the rally,", "During a speech earlier in the day,")
+# comes before the subject.
+_OPENING_ADVERBIAL = re.compile(
+    r"(?:(?:after|during|before|following|despite|since|at|on|in|speaking|addressing|asked|when|while|as)\b[^,;:]{0,60}"
+    r"|(?:earlier|later)\b(?:\s+[\w'’-]+){0,3}"
+    r"|(?:last|this|that|next)\s+(?:week|weekend|month|year|night|morning|afternoon|evening|summer|autumn|winter|spring|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)),\s*", re.IGNORECASE)
+_CAPITALISED_BEFORE_COMMA = re.compile(r"\s[A-Z][\w'’.-]*,\s*$")
+
+
+def _opening_adverbial_end(masked: str, lo: int, limit: int) -> int | None:
+    """Where the subject starts after an opening adverbial, or None. BBC style often omits the
+    adverbial's comma ("After the ruling Carla Ferstman, legal director of Redress, said", "In December
+    the House of Lords, the UK's highest court, ruled"): a phrase whose comma follows a capitalised word
+    ends in a name unless that word is all there is after the preposition ("On Tuesday,", "In Kabul,")."""
+    m = _OPENING_ADVERBIAL.match(masked, lo, limit)
+    if m is None:
+        return None
+    if _CAPITALISED_BEFORE_COMMA.search(masked, lo, m.end()) and len(masked[lo : m.end()].split()) > 2:
+        return None
+    return m.end()
+
+
 def _sentence_subject(body: str, masked: str, lo: int, limit: int) -> Source | None:
-    """The noun phrase opening the sentence: capitalised words and role words, or a pronoun."""
+    """The noun phrase opening the sentence (after an adverbial set off by a comma): capitalised
+    words and role words, or a pronoun."""
+    lo = _opening_adverbial_end(masked, lo, limit) or lo
     end = lo
     for m in _WORD.finditer(masked, lo, limit):
         w = m.group(0)
