@@ -419,6 +419,11 @@ OTHER_SITE_PAGES = {
     "page_research_news": "City moss soaks up far more traffic pollution than expected, Castlereach study finds",
     "page_regional_daily": "Millbeck bridge to close for nine months after engineers find corrosion in steel frame",
     "page_opinion_tail": "Closing branch libraries is a false economy, and our children will pay for it",
+    # a second set, written by another hand and scored blind (removal recall 0.871) before rules were fitted to it
+    "page_nonprofit_newsroom": "Jail medical contractor skipped required mental health checks, records show",
+    "page_tv_station": "Crews race to repair water main break that shut down Ferris Avenue Bridge in Marrowfield",
+    "page_business_paywall": "Halvorsen Freight to buy Brightwater Cold Chain for $2.3 billion in bet on grocery delivery",
+    "page_hyperlocal": "Briar Crossing library reopens eight months after burst pipe, with a new teen room and seed library",
 }
 
 

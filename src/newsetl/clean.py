@@ -404,6 +404,8 @@ def _blocks(parts: ArticleParts, rules: RuleSet | None = None) -> list[_Block]:
             and line.text[:1].islower()
             and not _TERMINAL.search(group[-1].text)
             and not _is_label(group, line, rules)
+            # "by: Dana Kowalczyk" under a headline is a byline, not the headline's second line
+            and not any(r.category == "byline" for r in rules.matching(_match_form(line.text)))
         ):
             group.append(line)
             continue
