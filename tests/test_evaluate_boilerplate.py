@@ -126,6 +126,10 @@ def test_author_line_or_menu_item_taken_for_the_title_does_not_agree():
     assert not title_agrees("By Rosa Delgado Updated Nov 13, 2024", "Council extends night ferry service - Harbor Herald")
     assert not title_agrees("World", "House where the mayor was born will become a library, council says")
     assert not title_agrees(None, "Council extends night ferry service")
+    # the site's name alone, a word inside another, a <title> of no words
+    assert not title_agrees("WIRED", "The Best Laptops of 2024 | WIRED")
+    assert not title_agrees("Man", "Manchester council sets its budget")
+    assert not title_agrees("Council extends night ferry service", " | ")
 
 
 def test_aeb_pages_are_scored_for_their_title(tmp_path: Path, capsys):

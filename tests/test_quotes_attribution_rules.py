@@ -1266,9 +1266,11 @@ def test_a_phrase_before_a_comma_that_ends_in_a_name_is_no_opening_adverbial() -
     # BBC style drops the adverbial's comma: the comma then follows the subject's name
     got = quotes_of('After the ruling Carla Vance, legal director of the group Redress, said: "It is not enough."',
                     "In December the High Court, the country's senior court, ruled that the levy broke the law.",
-                    'Earlier Tory leader Tom Ortiz sent the mayor his "warmest congratulations", saying: "We look forward to it."')
+                    'Earlier Tory leader Tom Ortiz sent the mayor his "warmest congratulations", saying: "We look forward to it."',
+                    "When Vance, who chairs the committee, said the plan was dead, nobody argued.")
     assert [(q.text, q.speaker_surface) for q in got if q.kind != "partial"] == [
         ("It is not enough.", "Carla Vance"),
         ("the levy broke the law", "the High Court"),
         ("We look forward to it.", "Earlier Tory leader Tom Ortiz"),
+        ("the plan was dead", "Vance"),
     ]

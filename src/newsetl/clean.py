@@ -207,6 +207,7 @@ _HEADLINE_FILLER = frozenset(
     "march april june july august september october november december".split()
 )
 _CONTENT_WORD = re.compile(r"[^\W\d_][\w’\x27-]{3,}")
+_POSSESSIVE_END = re.compile(r"[’\x27]s?$")
 # The dek (standfirst) under a page's headline is one sentence or two, never a paragraph's worth.
 PAGE_DEK_MAX_WORDS = 50
 _PAGE_LABEL_LEAD = re.compile(r"^\W*\w+(?:\s+\w+)?\s*:")
@@ -405,7 +406,7 @@ def _blocks(parts: ArticleParts, rules: RuleSet | None = None) -> list[_Block]:
             and not _TERMINAL.search(group[-1].text)
             and not _is_label(group, line, rules)
             # "by: Dana Kowalczyk" under a headline is a byline, not the headline's second line
-            and not any(r.category == "byline" for r in rules.matching(_match_form(line.text)))
+            and not any(r.name == "byline_by" for r in rules.matching(_match_form(line.text)))
         ):
             group.append(line)
             continue
@@ -1276,7 +1277,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in map(str.lower, _CONTENT_WORD.findall(text)) if w not in _HEADLINE_FILLER}
+    words = (_POSSESSIVE_END.sub("", w.lower()) for w in _CONTENT_WORD.findall(text))
+    return {w for w in words if w not in _HEADLINE_FILLER}  # "Biden's" in a headline is "Biden" in the lede
 
 
 def _page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], headline: int | None, start: int) -> int | None:

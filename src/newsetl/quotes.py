@@ -1032,17 +1032,24 @@ _HOMETOWN_TAIL = re.compile(
     r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?),$")
 
 
+def _person_before_hometown(body: str, masked: str, lo: int, comma: int) -> tuple[int, int] | None:
+    """The person named before an age and home town that end at ``comma`` ("Mr Jones, 45, of Bristol,")."""
+    hometown = _HOMETOWN_TAIL.search(masked, max(lo, comma - 100), comma + 1)
+    if hometown is None:
+        return None
+    np = _np_before(masked, lo, hometown.start(1))
+    return np if np is not None and _names_person(body[np[0] : np[1]].split()) else None
+
+
 def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple[int, int], str | None] | None:
     """``Seth G. Jones, a former U.S. military official who ..., told``: the name and the description."""
     left = masked[lo:pos].rstrip()
     if not left.endswith(","):
         return None
     inner_end = lo + len(left) - 1
-    hometown = _HOMETOWN_TAIL.search(masked, max(lo, inner_end - 100), inner_end + 1)
-    if hometown is not None:
-        np = _np_before(masked, lo, hometown.start(1))
-        if np is not None and _names_person(body[np[0] : np[1]].split()):
-            return np, None
+    np = _person_before_hometown(body, masked, lo, inner_end)
+    if np is not None:
+        return np, None
     commas: list[int] = []  # the last three commas before it, nearest first
     comma = masked.rfind(",", lo, inner_end)
     while comma != -1 and len(commas) < 3:
@@ -1063,12 +1070,10 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
                              or (len(words) > 1 and words[0].isalpha() and words[0].islower()
                                  and words[1].lower() in TITLE_WORDS)):
             continue
-        hometown = _HOMETOWN_TAIL.search(masked, max(lo, c - 100), c + 1)
-        if hometown is not None:
-            # "Donna Rawlings, 59, of Ashton, Md., who watched ..., said": the town is no source
-            np = _np_before(masked, lo, hometown.start(1))
-            if np is not None and _names_person(body[np[0] : np[1]].split()):
-                return np, _role_from_appositive(body, c + 1, inner_end)
+        # "Donna Rawlings, 59, of Ashton, Md., who watched ..., said": the town is no source
+        np = _person_before_hometown(body, masked, lo, c)
+        if np is not None:
+            return np, _role_from_appositive(body, c + 1, inner_end)
         tag = _PARTY_TAG_BEFORE.search(masked, max(lo, c - 24), c)
         np = _np_before(masked, lo, tag.start() if tag else c)  # "Rep. Gwen Moore (D-Wis.), a member of ..."
         if np is None:
@@ -1337,14 +1342,14 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         if source is None and not form.endswith("ing") and _last_word(masked, lo, pos).lower() in ("and", "but"):
             # "Inbev said profits rose, and said it expected growth": the same source again;
             # "The chancellor hailed the figures but denied he was ...": the sentence's subject
-            subj = _main_subject(frames, body, masked, lo, c_start)
+            subj = _continuing_source(frames, body, masked, lo, c_start)
             if subj is None:
                 continue
             frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
             continue
         if source is None and form.endswith("ing") and _CLAUSE_LINK_BEFORE.search(masked[lo:pos]):
             # "Whitlock made a similar point, insisting that ...": the clause's subject speaks
-            subj = _main_subject(frames, body, masked, lo, c_start)
+            subj = _continuing_source(frames, body, masked, lo, c_start)
             if subj is not None:
                 frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
             continue
@@ -1581,7 +1586,7 @@ def _cut_at_trailing_frames(frames: list[Frame], body: str) -> list[Frame]:
     return out
 
 
-def _main_subject(frames: list[Frame], body: str, masked: str, lo: int, limit: int) -> Source | None:
+def _continuing_source(frames: list[Frame], body: str, masked: str, lo: int, limit: int) -> Source | None:
     """Who speaks in a clause that continues the sentence ("..., and said", "..., insisting that"): the
     source of the frame before (the same object, so its content stops where this one starts), else
     the sentence's subject."""
@@ -1602,11 +1607,13 @@ def _opening_adverbial_end(masked: str, lo: int, limit: int) -> int | None:
     """Where the subject starts after an opening adverbial, or None. BBC style often omits the
     adverbial's comma ("After the ruling Carla Ferstman, legal director of Redress, said", "In December
     the House of Lords, the UK's highest court, ruled"): a phrase whose comma follows a capitalised word
-    ends in a name unless that word is all there is after the preposition ("On Tuesday,", "In Kabul,")."""
+    ends in a name unless that word is all there is after "on", "in" or "at" ("On Tuesday,", "In Kabul,";
+    "When Smith, who chairs the committee, said" is a clause about Smith)."""
     m = _OPENING_ADVERBIAL.match(masked, lo, limit)
     if m is None:
         return None
-    if _CAPITALISED_BEFORE_COMMA.search(masked, lo, m.end()) and len(masked[lo : m.end()].split()) > 2:
+    words = masked[lo : m.end()].split()
+    if _CAPITALISED_BEFORE_COMMA.search(masked, lo, m.end()) and (len(words) > 2 or words[0].lower() not in ("on", "in", "at")):
         return None
     return m.end()
 
@@ -2381,12 +2388,12 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                 if head.split() and head.split()[-1].lower() in _DANGLING:
                     # "... and hotels, amounting to what the senators said was ...": keep the clause before the comma
                     head = head[: head.rfind(",")] if "," in head else ""
-                if cut == f.content_start and a.outlet is None and not any(_reports_clause(masked, g, hi) for g in inner):
-                    pass  # "May said Britain would declare its intention to leave": the inner source is the outer
-                    # clause's subject and the inner cue takes a noun phrase, so the clause is what she said
-                elif len(head.split()) < 3 or a.outlet is not None:
-                    continue
-                else:
+                # "May said Britain would declare its intention to leave": when the inner source is the outer
+                # clause's subject and the inner cue takes a noun phrase, the whole clause is what she said
+                whole = cut == f.content_start and a.outlet is None and not any(_reports_clause(masked, g, hi) for g in inner)
+                if not whole:
+                    if len(head.split()) < 3 or a.outlet is not None:
+                        continue
                     f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start,
                               f.content_start + len(head), f.audience, f.category, f.position)
             if f.source.char_start >= f.content_start and f.source.char_end <= f.content_end and f.position != "around":

@@ -45,7 +45,8 @@ TARGET_CHAR_LOSS = 0.005
 # the shorter's words are in both and they make up this share of the <title>'s words.
 TITLE_SHARED_OF_SHORTER = 0.6
 TITLE_SHARED_OF_HTML = 0.4
-TITLE_RULE = "one holds the other, or 60% of the shorter's words are shared and make 40% of the <title>'s"
+TITLE_RULE = (f"one holds the other's words (the title at least {TITLE_SHARED_OF_HTML:.0%} of the <title>'s), or "
+              f"{TITLE_SHARED_OF_SHORTER:.0%} of the shorter's words are shared and make {TITLE_SHARED_OF_HTML:.0%} of the <title>'s")
 # A PolNeAR line is furniture when Discard spans cover at least this share of its characters.
 DISCARD_LINE_COVERAGE = 0.5
 # How trafilatura's snippets become line labels (printed under the table).
@@ -251,9 +252,11 @@ def title_agrees(title: str | None, html_title: str) -> bool:
     shorter are in the longer and they cover at least 40% of the <title>'s words.
     """
     got, want = _title_words(title or ""), _title_words(html_title)
-    if not got:
+    if not got or not want:
         return False
-    if " ".join(got) in " ".join(want) or " ".join(want) in " ".join(got):
+    # whole words: the site's name alone ("WIRED") is no headline, "Man" is not "Manchester"
+    got_text, want_text = f" {' '.join(got)} ", f" {' '.join(want)} "
+    if (got_text in want_text and len(got) >= TITLE_SHARED_OF_HTML * len(want)) or want_text in got_text:
         return True
     shared = len(set(got) & set(want))
     return shared >= TITLE_SHARED_OF_SHORTER * min(len(set(got)), len(set(want))) and shared >= TITLE_SHARED_OF_HTML * len(set(want))
