@@ -424,6 +424,11 @@ OTHER_SITE_PAGES = {
     "page_tv_station": "Crews race to repair water main break that shut down Ferris Avenue Bridge in Marrowfield",
     "page_business_paywall": "Halvorsen Freight to buy Brightwater Cold Chain for $2.3 billion in bet on grocery delivery",
     "page_hyperlocal": "Briar Crossing library reopens eight months after burst pipe, with a new teen room and seed library",
+    # a third set, by a third hand, scored blind (removal recall 0.863) before rules were fitted to it
+    "page_court_news": "Judge lets negligence suit over Brindle Street parking deck collapse go forward",
+    "page_podcast_episode": "Ep. 87: Saving seed from heritage beans, with Odile Marchetti",
+    "page_weather_update": "Storm Hollin: amber wind warning extended to cover the whole western coast",
+    "page_police_release": "Two Arrested After String of Catalytic Converter Thefts in Eastmoor",
 }
 
 
