@@ -440,6 +440,33 @@ def test_page_of_another_kind_of_site_keeps_exactly_its_article(name: str):
     assert result.title == OTHER_SITE_PAGES[name]
 
 
+def test_page_with_an_alert_banner_under_the_site_name_is_still_a_page():
+    menu = ["Our District", "Schools", "Families", "Students", "Board of Education", "Departments", "Careers", "District News"]
+    text = "\n".join([
+        "Millbrook Valley School District",
+        "Schools will dismiss at 1:00 p.m. on Friday, April 18, for staff training.",
+        *menu,
+        "Board Approves Later Start Times for Millbrook High Schools",
+        *base_paragraphs(),
+        "Tags: Board of Education, Transportation",
+    ]) + "\n"
+    result = clean(parts_of(text))
+    assert result.mode == "page"
+    assert result.title == "Board Approves Later Start Times for Millbrook High Schools"
+    assert list(result.paragraphs) == base_paragraphs()
+    assert {r.text for r in result.removed} >= {"Schools will dismiss at 1:00 p.m. on Friday, April 18, for staff training.", *menu}
+
+
+def test_an_article_opening_on_a_list_is_no_page_with_a_banner():
+    names = ["Ann Ames", "Bea Byrd", "Cal Cole", "Dov Dunn", "Eli Egan", "Fay Fox", "Gus Gray", "Hal Hill"]
+    for intro, items in (("The squad named on Tuesday:", names),
+                         ("The council published the results on Tuesday.", [f"Ward {k}: {300 + k} votes" for k in range(8)])):
+        text = "\n\n".join(["Council names its youth squad", intro, *items, *base_paragraphs()]) + "\n"
+        result = clean(parts_of(text))
+        assert result.mode == "article", intro
+        assert result.removed == ()
+
+
 def test_page_headline_is_the_line_that_shares_words_with_the_lede_not_the_nearest():
     # just above the article sit "Email this article" (regional daily), a wire credit and a
     # follow prompt (portal), an audio-player label (advice column), a date line (obituary)

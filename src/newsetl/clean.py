@@ -101,6 +101,10 @@ PAGE_MIN_FURNITURE_LINES = 5  # lines a rule knows (menus, share buttons, copyri
 # prose line. An article (BBC, PolNeAR, the seed) opens with title, dek and a paragraph;
 # its lists of short lines (draws, results) come after prose.
 PAGE_LEAD_MIN_BLOCKS = 15
+PAGE_BANNER_MAX_INDEX = 2  # a sentence among a page's first two lines may be a site-wide alert banner ...
+PAGE_BANNER_MENU_LINES = 4  # ... when this many menu items follow it
+PAGE_MENU_ITEM_MAX_WORDS = 3
+_DIGIT = re.compile(r"\d")
 PAGE_LEAD_MIN_SHORT_LINES = 6
 # Line scores for finding the article in a page: a prose line scores its word count,
 # a short non-prose line (menu item, headline link) a penalty, a furniture rule a bigger one.
@@ -891,8 +895,12 @@ def _looks_like_page(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> b
     if len(blocks) < PAGE_LEAD_MIN_BLOCKS:
         return False
     lead_short = 0
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if _is_page_prose(block.text):
+            # an alert banner under the site's name ("Schools will dismiss at 1:00 p.m. on Friday.")
+            # is a lone sentence among the menu's short lines, not the article's start
+            if i < PAGE_BANNER_MAX_INDEX and _is_banner(block.text, blocks[i + 1 : i + 1 + PAGE_BANNER_MENU_LINES]):
+                continue
             break
         lead_short += _is_short_line(block.text)
     if lead_short >= PAGE_LEAD_MIN_SHORT_LINES:
@@ -902,6 +910,16 @@ def _looks_like_page(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> b
     # many short lines alone is also a results table or a list of names in an article
     furniture = sum(1 for m in matches if m)
     return furniture >= PAGE_MIN_FURNITURE_LINES and sum(_is_short_line(b.text) for b in blocks) >= PAGE_MIN_SHORT_SHARE * len(blocks)
+
+
+def _is_banner(text: str, after: list[_Block]) -> bool:
+    """A sentence followed by menu items: a few words each, no digits. An article's opening sentence
+    followed by a list ("The squad:", results, names with scores) is no banner."""
+    return (
+        text.rstrip()[-1:] in ".!"
+        and len(after) == PAGE_BANNER_MENU_LINES
+        and all(_word_count(b.text) <= PAGE_MENU_ITEM_MAX_WORDS and not _DIGIT.search(b.text) for b in after)
+    )
 
 
 def _is_short_line(text: str) -> bool:
