@@ -1281,13 +1281,14 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         if looked > PAGE_HEADLINE_LOOKBACK:
             break
         text = blocks[i].text
-        if not PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS:
+        n_words = _word_count(text)
+        if not PAGE_HEADLINE_MIN_WORDS <= n_words <= PAGE_HEADLINE_MAX_WORDS:
             continue
         shared = len(_content_words(text) & lede)
         if not text.endswith("."):
             if best is None or shared > best_shared:
                 best, best_shared = i, shared
-        elif shared > stopped_shared and _word_count(text) <= PAGE_HEADLINE_STOPPED_MAX_WORDS:
+        elif shared > stopped_shared and n_words <= PAGE_HEADLINE_STOPPED_MAX_WORDS:
             stopped, stopped_shared = i, shared
     # A headline may end in a full stop ("… They just might be."), though a dek does more often:
     # such a line is taken only when no other shares a word with the lede.
