@@ -80,5 +80,5 @@ def test_stage_bench_runs_on_thirty_articles_and_prints_its_table():
     assert {"floor", "read", "clean", "segment", "outlets", "quotes", "sentiment", "write", "all stages"} <= set(rows)
     assert rows["floor"].rstrip().endswith("| 1.00 |")
     digests = dict(pair.split() for pair in proc.stdout.split("digests: ")[1].strip().split(", "))
-    assert set(digests) == {"articles", "boilerplate", "sentences", "outlet_mentions", "quotes"}
+    assert set(digests) == {"articles", "boilerplate", "sentences", "outlet_mentions", "quotes", "speech_acts"}
     assert all(len(d) == 12 for d in digests.values())

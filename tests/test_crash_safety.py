@@ -28,12 +28,13 @@ import pytest
 import newsetl
 from newsetl import store as store_module
 from newsetl.store import FAULT_ENOSPC_AFTER_WRITES, FAULT_KILL_AFTER_PARTS, LOCK_FILE, Store
+from newsetl.tables import BATCH_TABLES
 
 from reliability_support import committed_parts, diff_snapshots, flow_env, run_direct, run_flow, snapshot, write_corpus
 
 BATCH_SIZE = 3  # several batches, so a crash can fall between them as well as inside one
-PARTS_PER_BATCH = 6  # five batch tables + rejects
-WRITES_PER_BATCH = 6
+PARTS_PER_BATCH = len(BATCH_TABLES) + 1  # the batch tables + rejects
+WRITES_PER_BATCH = PARTS_PER_BATCH
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +125,8 @@ def test_disk_full_at_any_write_raises_commits_nothing_partial_and_rerun_complet
     assert not list((out / "_state" / "journal").glob("*.json"))
     committed_ids = {i for r in store.records() for i in r.article_ids}
     assert set(newsetl.load("articles", out)["article_id"]) == committed_ids
-    # writes 1-6 are the empty init parts, then six per batch: a batch is committed only if all its writes were
+    # the first writes are the empty init parts, then one per part of each batch: a batch is committed only if
+    # all its writes were
     n_batches = (reference[1] - PARTS_PER_BATCH) // PARTS_PER_BATCH
     full_batches = min(n_batches, max(0, (fail_at - 1 - WRITES_PER_BATCH) // WRITES_PER_BATCH))
     assert len([r for r in store.records() if r.run_id != "init"]) == full_batches
@@ -160,7 +162,7 @@ def test_failure_while_rebuilding_aggregates_does_not_leave_them_stale(corpus, r
 def test_flow_killed_in_the_middle_of_a_commit_then_rerun_equals_a_clean_run(corpus, reference, api_url, tmp_path):
     expected, n_parts = reference
     out = tmp_path / "out"
-    # the empty-table init commit moves 6 parts; kill half-way through the second batch's commit
+    # the empty-table init commit moves a part per table; kill half-way through the second batch's commit
     kill_at = PARTS_PER_BATCH + PARTS_PER_BATCH + 3
     assert kill_at < n_parts
     env = flow_env(api_url, tmp_path / "prefect", NEWSETL_FAULT_KILL_AFTER_PARTS=str(kill_at))

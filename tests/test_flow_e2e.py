@@ -13,7 +13,7 @@ from newsetl.tables import SCHEMAS, TABLE_NAMES
 
 from corpus_paths import BBC, FIXTURES, SEED
 
-BATCH_TABLES_WITH_ROWS = ("articles", "sentences", "outlet_mentions", "quotes", "boilerplate")
+BATCH_TABLES_WITH_ROWS = ("articles", "sentences", "outlet_mentions", "quotes", "speech_acts", "boilerplate")
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +60,10 @@ def test_flow_writes_every_table_with_its_schema(news_etl, corpus, tmp_path):
     assert latin["encoding"] == "cp1252" and "£" in latin["body"]
     sentences = newsetl.load("sentences", out).merge(articles[["article_id", "body"]], on="article_id")
     assert all(b[s:e] == t for b, s, e, t in zip(sentences.body, sentences.char_start, sentences.char_end, sentences.text))
+    acts = newsetl.load("speech_acts", out).merge(articles[["article_id", "body"]], on="article_id")
+    assert acts["act_id"].is_unique and set(acts["kind"]) <= {"object", "directive", "label", "question"}
+    assert all(b[s:e] == t for b, s, e, t in zip(acts.body, acts.char_start, acts.char_end, acts.text))
+    assert not set(newsetl.load("quotes", out)["kind"]) - {"direct", "partial", "indirect"}
 
 
 def test_second_run_processes_nothing_and_changes_no_table(news_etl, corpus, tmp_path):
@@ -108,7 +112,8 @@ def test_two_worker_processes_give_the_same_tables_as_one(news_etl, corpus, tmp_
     news_etl(raw_dir=str(corpus), out_dir=str(one), batch_size=2, workers=1)
     summary = news_etl(raw_dir=str(corpus), out_dir=str(two), batch_size=2, workers=2)
     assert summary["n_articles_new"] > 4
-    for name in ("articles", "boilerplate", "sentences", "outlet_mentions", "quotes", "speakers", "outlets", "rejects"):
+    for name in ("articles", "boilerplate", "sentences", "outlet_mentions", "quotes", "speech_acts", "speakers", "outlets",
+                 "rejects"):
         assert _sorted_rows(one, name).equals(_sorted_rows(two, name)), name
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from newsetl import ingest
 from newsetl.outlets import OutletMention, find_outlets, load_gazetteer
-from newsetl.quotes import Quote, find_quotes
+from newsetl.quotes import Quote, find_attributions, find_quotes
 from newsetl.segment import join_paragraphs, segment
 
 from corpus_paths import DESIGN, SEED
@@ -20,6 +20,10 @@ from corpus_paths import DESIGN, SEED
 
 def quotes_of(*paragraphs: str, mentions: tuple[OutletMention, ...] = ()) -> tuple[Quote, ...]:
     return find_quotes(segment(join_paragraphs(paragraphs)), mentions)
+
+
+def acts_of(*paragraphs: str, mentions: tuple[OutletMention, ...] = ()) -> tuple[Quote, ...]:
+    return find_attributions(segment(join_paragraphs(paragraphs)), mentions).acts
 
 
 def rows(quotes: tuple[Quote, ...]) -> list[tuple[str, str, str | None]]:
@@ -156,6 +160,42 @@ def test_quote_continuing_after_a_lost_paragraph_break_keeps_its_speaker() -> No
 def test_scare_quotes_with_no_speaker_keep_a_null_speaker() -> None:
     got = quotes_of('The so-called "super league" plan was shelved in March.')
     assert rows(got) == [("partial", "super league", None)]
+
+
+# --------------------------------------------------------------------------- speech acts, kept apart from quotes
+
+
+@pytest.mark.parametrize(("sentence", "kind", "text"), [
+    ("Councillor Ruth Amberley urged the mayor to reopen the depot.", "directive", "the mayor to reopen the depot"),
+    ("Councillor Ruth Amberley criticised the depot closure plan.", "object", "the depot closure plan"),
+    ("Councillor Ruth Amberley accused the mayor of hiding the cost.", "label", "the mayor of hiding the cost"),
+    ("Councillor Ruth Amberley asked whether the depot would close.", "question", "whether the depot would close"),
+])
+def test_what_a_source_did_with_words_is_a_speech_act_not_a_quote(sentence: str, kind: str, text: str) -> None:
+    assert rows(acts_of(sentence)) == [(kind, text, "Ruth Amberley")]
+    assert quotes_of(sentence) == ()
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("Mayor Omar Sey pledged that bus fares would fall in the spring.", "bus fares would fall in the spring"),
+    ("Councillor Ruth Amberley explained how the levy would be collected.", "how the levy would be collected"),
+    ("New figures show that bus use rose by a tenth last year.", "bus use rose by a tenth last year"),
+    ("Bus use rose by a tenth last year, new figures show.", "Bus use rose by a tenth last year"),
+])
+def test_a_cue_of_an_act_reporting_a_clause_gives_a_quote(sentence: str, text: str) -> None:
+    # pledge, show and explain take an object or a clause: a clause is what was said
+    assert [q.text for q in quotes_of(sentence)] == [text]
+    assert acts_of(sentence) == ()
+
+
+def test_acts_are_numbered_apart_and_their_sources_resolve_later_pronouns() -> None:
+    paragraphs = ("Councillor Ruth Amberley accused the mayor of hiding the cost.",
+                  "She said the depot would close in May.",
+                  '"We were never told," she added.')
+    assert rows(acts_of(*paragraphs)) == [("label", "the mayor of hiding the cost", "Ruth Amberley")]
+    quotes = quotes_of(*paragraphs)
+    assert [(q.quote_idx, q.kind, q.speaker_name) for q in quotes] == [
+        (0, "indirect", "Ruth Amberley"), (1, "direct", "Ruth Amberley")]
 
 
 # --------------------------------------------------------------------------- speakers
@@ -375,9 +415,11 @@ def test_quoted_fragment_inside_the_attribution_frame_is_a_scare_quote() -> None
 
 
 def test_directive_speech_act_takes_the_object_and_infinitive_as_content() -> None:
-    (q,) = quotes_of("Mayor Omar Sey urged residents to stay indoors until the storm had passed.")
+    sentence = "Mayor Omar Sey urged residents to stay indoors until the storm had passed."
+    (q,) = acts_of(sentence)
     assert (q.kind, q.text, q.speaker_name, q.cue) == (
-        "indirect", "residents to stay indoors until the storm had passed", "Omar Sey", "urged")
+        "directive", "residents to stay indoors until the storm had passed", "Omar Sey", "urged")
+    assert quotes_of(sentence) == ()  # what he urged is not what he said
 
 
 def test_noun_object_of_an_announcement_is_not_reported_speech() -> None:
@@ -461,23 +503,24 @@ def test_announcement_with_a_bare_clause_of_its_own_is_reported_speech() -> None
 
 
 def test_present_tense_cue_after_a_name_is_a_verb() -> None:
-    got = quotes_of("Councillor Ruth Amberley urges residents to report flooded drains.")
-    assert rows(got) == [("indirect", "residents to report flooded drains", "Ruth Amberley")]
+    got = acts_of("Councillor Ruth Amberley urges residents to report flooded drains.")
+    assert rows(got) == [("directive", "residents to report flooded drains", "Ruth Amberley")]
 
 
 def test_wants_to_gives_the_infinitive_as_the_content() -> None:
-    got = quotes_of("Mayor Tobias Wren wants to double the number of night buses by next year.")
-    assert rows(got) == [("indirect", "to double the number of night buses by next year", "Tobias Wren")]
+    got = acts_of("Mayor Tobias Wren wants to double the number of night buses by next year.")
+    assert rows(got) == [("directive", "to double the number of night buses by next year", "Tobias Wren")]
 
 
 def test_noun_object_cue_gives_the_object_up_to_the_clause_end() -> None:
-    got = quotes_of("Senator Ada Pell cited two audits of the port authority, saying both were ignored.")
-    assert ("indirect", "two audits of the port authority", "Ada Pell") in rows(got)
+    sentence = "Senator Ada Pell cited two audits of the port authority, saying both were ignored."
+    assert rows(acts_of(sentence)) == [("object", "two audits of the port authority", "Ada Pell")]
+    assert rows(quotes_of(sentence)) == [("indirect", "both were ignored", "Ada Pell")]
 
 
 def test_prepositional_cue_gives_its_object() -> None:
-    got = quotes_of("Governor Ines Maro spoke about the drought that has emptied the reservoirs.")
-    assert rows(got) == [("indirect", "the drought that has emptied the reservoirs", "Ines Maro")]
+    got = acts_of("Governor Ines Maro spoke about the drought that has emptied the reservoirs.")
+    assert rows(got) == [("object", "the drought that has emptied the reservoirs", "Ines Maro")]
 
 
 def test_gerund_after_its_subject_is_not_an_attribution() -> None:

@@ -234,8 +234,10 @@ def _process_article(article: RawArticle, run_id: str, config: ProcessConfig, si
     with rows.timed("outlets"):
         mentions = outlet_stage.find_outlets(seg, gazetteer, cleaned.publisher)
     with rows.timed("quotes"):
-        quotes = quote_stage.find_quotes(seg, mentions)
+        found = quote_stage.find_attributions(seg, mentions)
+        quotes, acts = found.quotes, found.acts
         speaker_ids = speaker_stage.assign_speaker_ids(quotes, article.article_id)
+        act_speaker_ids = speaker_stage.assign_speaker_ids(acts, article.article_id)
     with rows.timed("sentiment"):
         spans = [(s.char_start, s.char_end) for s in seg.sentences] + [(q.char_start, q.char_end) for q in quotes]
         body_score, span_scores = sentiment_stage.score_spans(body, spans)
@@ -317,6 +319,25 @@ def _process_article(article: RawArticle, run_id: str, config: ProcessConfig, si
             "subjectivity": score.subjectivity,
         }
         for q, speaker_id, score in zip(quotes, speaker_ids, quote_scores)
+    )
+    rows.tables["speech_acts"].extend(
+        {
+            "act_id": f"{aid[:16]}-a{a.quote_idx}",
+            "article_id": aid,
+            "sentence_idx": a.sentence_idx,
+            "kind": a.kind,
+            "text": a.text,
+            "char_start": a.char_start,
+            "char_end": a.char_end,
+            "cue": a.cue,
+            "speaker_id": speaker_id,
+            "speaker_name": a.speaker_name,
+            "speaker_surface": a.speaker_surface,
+            "speaker_role": a.speaker_role,
+            "via_outlet_id": a.via_outlet_id,
+            "via_outlet_name": a.via_outlet_name,
+        }
+        for a, speaker_id in zip(acts, act_speaker_ids)
     )
 
 

@@ -1,7 +1,7 @@
 """Quotes: direct, partial and indirect quotations with speaker, cue and via-outlet.
 
-``find_quotes(seg, mentions)`` is the stage. It works in four passes, all regex
-and lexicon driven (no model, no POS tagger: a rule pass over a BBC article costs
+``find_attributions(seg, mentions)`` is the stage (``find_quotes``: its quotes alone). It works
+in four passes, all regex and lexicon driven (no model, no POS tagger: a rule pass over a BBC article costs
 well under TextBlob's sentiment of the same text):
 
 1. **Quote marks** are classified as openers, closers or apostrophes from their
@@ -17,7 +17,8 @@ well under TextBlob's sentiment of the same text):
    introduces or follows.
 3. **Quotes**: a quote that is a sentence of its own (or follows ``said:``) is
    *direct*; a quoted fragment inside a sentence is *partial*; a frame whose
-   content clause has no quotation in it gives an *indirect* quote. Quoted text
+   content clause has no quotation in it gives an *indirect* quote (a frame whose
+   content is no clause, "urged voters to stay home", gives a speech act). Quoted text
    with no frame and no preceding speaker is kept with a null speaker (scare
    quotes).
 4. **Speakers**: source phrases are split into role and name
@@ -45,6 +46,10 @@ Decisions (to be mirrored in DESIGN/README):
   outlet as ``via_outlet``; a quote *inside* an outlet's quoted text with its own
   speaker (``"..., he said: 'They are in it,'" the Times reported``) is the
   nested speaker's direct quote, and the container is not a row.
+- A frame whose content is an object, an object and its infinitive, an object and its label, or an
+  indirect question (``urged voters to stay home``, ``attacked the plan``, ``called the plan a gimmick``,
+  ``asked whether ...``) is a speech act, returned apart from the quotes (``find_attributions``): it says
+  what someone did with words, not what they said. PolNeAR annotates both; our BBC guidelines only quotes.
 - Besides verbs, a frame may come from ``according to`` with any source phrase
   (``according to county records``), a label verb with its object and label
   (``called the plan a gimmick``, ``described the cuts as reckless``), or a speech
@@ -78,7 +83,7 @@ import bisect
 import csv
 import re
 from functools import cached_property, lru_cache
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -90,11 +95,22 @@ from newsetl.segment import Segmentation
 DATA_DIR = Path(__file__).with_name("data")
 
 
+QUOTE_KINDS = ("direct", "partial", "indirect")
+# A frame whose content is an object ("attacked the plan"), an object and its infinitive ("urged voters to
+# stay home", "plans to sell"), an object and what it is called ("called the plan a gimmick", "accused him
+# of lying") or an indirect question ("asked whether the deal would hold") reports what someone did with
+# words, not what they said: a speech act. Acts are kept apart from quotes (the ``speech_acts`` table), so
+# ``quotes`` holds statements only; the frame's builder knows which its content is (``Frame.act``).
+ACT_KINDS = ("object", "directive", "label", "question")
+
+
 @dataclass(frozen=True)
 class Quote:
-    quote_idx: int
+    """A quotation, or a speech act (same fields; ``kind`` one of ``ACT_KINDS``, ``text`` the act's object)."""
+
+    quote_idx: int  # numbered per article among quotes, and apart from them among acts
     sentence_idx: int
-    kind: str  # "direct", "partial" or "indirect"
+    kind: str  # "direct", "partial" or "indirect"; for acts "object", "directive" or "label"
     text: str  # without quotation marks; body[char_start:char_end] == text
     char_start: int
     char_end: int
@@ -789,6 +805,7 @@ class Frame(NamedTuple):
     audience: tuple[int, int] | None
     category: str
     position: str  # "before" (source+cue precede the content), "after", or "around" (a parenthetical frame)
+    act: str | None = None  # the content is no reported statement: the speech act's kind (ACT_KINDS), not a quote
 
 
 _REVERSED_LAST_WORD = re.compile(r"\s*([\w'’\-]*)")
@@ -1230,6 +1247,9 @@ _COMMA = re.compile(r"\s*,")
 _FIRST_WORD = re.compile(r"\s*([\w'’]+)")
 _WH_WORD = re.compile(r"\s*(?:what|when|where|why|how|who|whether)\b")
 _IF_WORD = re.compile(r"\s*(?:whether|if)\b")
+# Cues whose wh- or if-clause is an indirect question ("asked whether the deal would hold"): a speech act, since
+# what was asked is not what was said; "explained how the levy works" reports a statement.
+_QUESTION_CUES = frozenset({"ask", "wonder", "question"})
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]*(?:['’]s)?")
 
 
@@ -1406,7 +1426,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         verb = _MAIN_VERB.search(masked, c_lo + first_words.end(), c_hi) if first_words else None
         if verb is not None:
             c_lo, c_hi = _trim_content(body, c_lo, verb.start())
-        frames.append(Frame(sentence_idx, m.group(1), m.start(1), m.end(1), source, c_lo, c_hi, None, "directive", "noun"))
+        frames.append(Frame(sentence_idx, m.group(1), m.start(1), m.end(1), source, c_lo, c_hi, None, "directive", "noun", "directive"))
     for m in _ACCORDING.finditer(masked, lo, hi) if masked.find("ccording to", lo, hi) != -1 else ():
         after = _np_after(body, masked, m.end(), hi) or _according_source(masked, m.end(), hi)
         if after is None:
@@ -1561,8 +1581,7 @@ def _cut_relative_frames(frames: list[Frame], masked: str) -> list[Frame]:
             or _SUBJECTLESS.match(masked, f.content_start, f.content_end)
         ):
             end = _rstrip(masked, f.content_start, comma)
-            f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start, end,
-                      f.audience, f.category, f.position)
+            f = f._replace(content_end=end)
         out.append(f)
     return out
 
@@ -1581,8 +1600,7 @@ def _cut_at_trailing_frames(frames: list[Frame], body: str) -> list[Frame]:
             if g is not f and g.source == f.source and f.content_start < g.cue_start < end:
                 cut = re.search(r"(?:\s*,)?(?:\s+(?:while|and|but|also|then))*\s*$", body[f.content_start : g.cue_start])
                 end = min(end, f.content_start + (cut.start() if cut else g.cue_start - f.content_start))
-        out.append(f if end == f.content_end else Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source,
-                                                        f.content_start, end, f.audience, f.category, f.position))
+        out.append(f if end == f.content_end else f._replace(content_end=end))
     return out
 
 
@@ -1740,10 +1758,12 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         # "urged voters to stay at home", "called for a ban": the object and its infinitive are the content
         c_lo, c_hi = _trim_content(body, pos if not audience else audience[0], hi)
         words = body[c_lo:c_hi].split()
+        clause = cue.bare_clause and _bare_clause_follows(masked, c_lo, c_hi)  # "pledged the party would ..."
         if not (cue.lemma in ("call for", "demand") or "to" in [w.lower() for w in words[:8]]) or len(words) < 3:
-            if not (cue.bare_clause and _bare_clause_follows(masked, c_lo, c_hi)):
+            if not clause:
                 c_hi = c_lo
-        return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
+        return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before",
+                     None if clause else "directive")
     if cue.category == "object" and not has_comp:
         # "Clinton cited derogatory comments ...": the object noun phrase, to the end of its clause
         c_lo, c_hi = _trim_content(body, pos, hi)
@@ -1753,20 +1773,21 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         pronoun_object = _PRONOUN_OBJECT.match(masked, c_lo, c_hi) is not None  # "shows him with his hands raised"
         if not (_OBJECT_START.match(masked, c_lo, c_hi) or pronoun_object) or source.kind == "relative":
             c_hi = c_lo  # "attacked on Tuesday", "defended by": no object
-        return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
+        return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before", "object")
     if cue.category == "label" and not has_comp and source.kind != "relative":
         # "She called the plan a gimmick", "He described the cuts as reckless": the object and what it is called
         labelled = _LABELLED.get(cue.lemma)
         m = labelled.match(masked, c_lo, hi) if labelled else None
         if m is not None:
             c_lo, c_hi = _trim_content(body, c_lo, c_lo + len(m.group(0)))
-            return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
-    if cue.lemma in ("ask", "wonder", "question") and _IF_WORD.match(rest2):
-        has_comp = True
+            return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before", "label")
+    question = cue.lemma in _QUESTION_CUES and (_WH_WORD.match(rest2) or _IF_WORD.match(rest2)) is not None
+    has_comp = has_comp or question
     if cue.category == "label" or (not has_comp and (cue.category == "thought" or not cue.bare_clause or opens_adjunct)):
         if has_comp or opens_adjunct or cue.category == "label" or not _bare_clause_follows(masked, c_lo, c_hi):
             c_hi = c_lo  # "is expected to", "knows the area": beliefs need a "that" clause or a clause of their own
-    return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before")
+    return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before",
+                 "question" if question else None)
 
 
 # Label verbs with an object and what it is called, up to the clause's end (no quoted word: that one is a
@@ -2215,7 +2236,21 @@ def _ascii_doubles(body: str) -> str:
     return _ASCII_CLOSE.sub('" ', _ASCII_OPEN.sub(' "', body))
 
 
+@dataclass(frozen=True)
+class Attributions:
+    """What an article attributes to its sources: quotations, and speech acts with their objects."""
+
+    quotes: tuple[Quote, ...]
+    acts: tuple[Quote, ...]
+
+
 def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tuple[Quote, ...]:
+    """The article's quotations (direct, partial, indirect), in body order."""
+    return find_attributions(seg, mentions).quotes
+
+
+def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> Attributions:
+    """The article's quotations and its speech acts, each in body order (one pass finds both)."""
     text = seg.body
     body = _ascii_doubles(text)  # what the passes read; rows quote ``text``
     spans = find_quote_spans(body, [(p.char_start, p.char_end) for p in seg.paragraphs])
@@ -2370,8 +2405,7 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                 comma = body.rfind(",", f.content_start, min(q.char_start for q in inside) - 1)
                 if f.position != "before" or comma == -1 or comma - f.content_start < 40:
                     continue
-                f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start,
-                          _rstrip(body, f.content_start, comma), f.audience, f.category, f.position)
+                f = f._replace(content_end=_rstrip(body, f.content_start, comma))
             words = body[f.content_start:f.content_end].split()
             if len(words) < (1 if short else 3) or (words[-1].lower().strip(",;:") in _DANGLING and not _ends_in_particle(body, f.content_end, hi)):
                 continue  # a clause cut short ("the powers - which") is not a reported statement
@@ -2394,14 +2428,13 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
                 if not whole:
                     if len(head.split()) < 3 or a.outlet is not None:
                         continue
-                    f = Frame(f.sentence_idx, f.cue, f.cue_start, f.cue_end, f.source, f.content_start,
-                              f.content_start + len(head), f.audience, f.category, f.position)
+                    f = f._replace(content_end=f.content_start + len(head))
             if f.source.char_start >= f.content_start and f.source.char_end <= f.content_end and f.position != "around":
                 continue
             via = a.outlet if a.outlet is not None else via_sentence
             if via is None and f.audience:
                 via = _outlet_at(mentions, *f.audience)
-            emit("indirect", f.content_start, f.content_end, sent.sentence_idx, f, a, via)
+            emit(f.act or "indirect", f.content_start, f.content_end, sent.sentence_idx, f, a, via)
             if a.name and a.person and f.position != "noun":
                 last_speaker = (a.name, f.cue_start)
             last_attr = (a, f, sent.sentence_idx, sent.paragraph_idx)
@@ -2411,9 +2444,13 @@ def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tu
     for q in out:
         if q.speaker_name and q.speaker_role:
             roles.setdefault(q.speaker_name, q.speaker_role)
-    return tuple(Quote(i, q.sentence_idx, q.kind, q.text, q.char_start, q.char_end, q.cue, q.speaker_name, q.speaker_surface,
-                       roles.get(q.speaker_name) if q.speaker_name else None, q.via_outlet_id, q.via_outlet_name)
-                 for i, q in enumerate(out))
+    def numbered(rows: Iterable[_Row]) -> tuple[Quote, ...]:
+        return tuple(Quote(i, q.sentence_idx, q.kind, q.text, q.char_start, q.char_end, q.cue, q.speaker_name,
+                           q.speaker_surface, roles.get(q.speaker_name) if q.speaker_name else None, q.via_outlet_id,
+                           q.via_outlet_name)
+                     for i, q in enumerate(rows))
+
+    return Attributions(numbered(q for q in out if q.kind not in ACT_KINDS), numbered(q for q in out if q.kind in ACT_KINDS))
 
 
 def _attributions(frames: Sequence[Frame], people: _People, mentions: Sequence[OutletMention],

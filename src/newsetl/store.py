@@ -57,7 +57,7 @@ from newsetl.tables import AGGREGATE_TABLES, BATCH_TABLES, SCHEMAS, TABLE_NAMES,
 STATE_DIR = "_state"
 STAGING_DIR = "_staging"
 LOCK_FILE = ".newsetl.lock"
-EMPTY_BATCH_ID = "00000000-empty"
+EMPTY_BATCH_ID = "00000000-empty"  # the tables' zero-row seed; later-added tables' seeds start with it too
 
 # Fault injection for the crash tests: kill the process (SIGKILL) after the n-th
 # part file is moved into a table, or fail a staging write with ENOSPC. Staging writes
@@ -213,17 +213,27 @@ class Store:
 
     def _ensure_every_table_readable(self) -> None:
         # A table directory with no part at all is unreadable by pandas/DuckDB;
-        # give each batch table a zero-row part, committed like any batch.
-        if (self.manifest_dir / f"{EMPTY_BATCH_ID}.json").exists():
+        # give each batch table a zero-row part, committed like any batch. A table
+        # added by a later version (speech_acts) gets a seed batch of its own in a
+        # directory written before it.
+        seeded: set[str] = set()
+        for path in self.manifest_dir.glob(f"{EMPTY_BATCH_ID}*.json"):
+            try:
+                seeded.update(BatchRecord.from_json(path.read_text(encoding="utf-8")).files)
+            except (OSError, ValueError, KeyError, TypeError):
+                return  # verify() names the unreadable record and its fix
+        missing = [t for t in BATCH_TABLES + ("rejects",) if t not in seeded]
+        if not missing:
             return
         staging = self.staging_dir("init")
         staging.mkdir(parents=True, exist_ok=True)
         parts = {}
-        for table in BATCH_TABLES + ("rejects",):
+        for table in missing:
             path = staging / f"{table}.parquet"
             write_parquet(empty_table(table), path)
             parts[table] = path
-        self.commit(BatchRecord(EMPTY_BATCH_ID, "init", {}, {}), parts)
+        batch_id = EMPTY_BATCH_ID if not seeded else f"{EMPTY_BATCH_ID}-{'-'.join(missing)}"
+        self.commit(BatchRecord(batch_id, "init", {}, {}), parts)
 
     # ---- reading state ------------------------------------------------------
     def records(self) -> list[BatchRecord]:

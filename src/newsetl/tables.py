@@ -96,6 +96,26 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("subjectivity", _float),
         ]
     ),
+    # What a source did with words rather than the words: "urged voters to stay home" (directive),
+    # "attacked the plan" (object), "called the plan a gimmick" (label); text is the act's object.
+    "speech_acts": pa.schema(
+        [
+            ("act_id", _str),
+            ("article_id", _str),
+            ("sentence_idx", _int),
+            ("kind", _str),
+            ("text", _str),
+            ("char_start", _int),
+            ("char_end", _int),
+            ("cue", _str),
+            ("speaker_id", _str),
+            ("speaker_name", _str),
+            ("speaker_surface", _str),
+            ("speaker_role", _str),
+            ("via_outlet_id", _str),
+            ("via_outlet_name", _str),
+        ]
+    ),
     "speakers": pa.schema(
         [
             ("speaker_id", _str),
@@ -147,7 +167,7 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 # Tables written per batch and committed together; the rest are rebuilt or appended per run.
-BATCH_TABLES = ("articles", "boilerplate", "sentences", "outlet_mentions", "quotes")
+BATCH_TABLES = ("articles", "boilerplate", "sentences", "outlet_mentions", "quotes", "speech_acts")
 AGGREGATE_TABLES = ("speakers", "outlets")
 RUN_TABLES = ("runs", "rejects")
 TABLE_NAMES = tuple(SCHEMAS)

@@ -9,7 +9,10 @@ Datasets:
   files above 200).
   ``--annotations`` scores one file instead.
 - ``polnear``: PolNeAR brat annotations (``--polnear`` dir holding ``text/`` and
-  ``attributions/``): every attribution's Content span.
+  ``attributions/``): every attribution's Content span, against our quotes and speech acts
+  together. PolNeAR annotates every attribution, what a source did with words too ("Trump
+  attacked the plan", "urged voters to ..."); those are our ``speech_acts``, not quotes, which
+  is why the BBC sets (annotated to our own guidelines) score quotes alone.
 - ``speakers``: not a score: runs the stage over a whole corpus directory and prints the
   top speakers table and the time per article against TextBlob sentiment.
 """
@@ -28,7 +31,7 @@ from pathlib import Path
 
 from newsetl.evaluation import BBC_QUOTE_SETS, BBC_QUOTE_TEST_SET, present_polnear_splits
 from newsetl.outlets import find_outlets, load_gazetteer
-from newsetl.quotes import Quote, find_quotes
+from newsetl.quotes import Quote, find_attributions, find_quotes
 from newsetl.segment import join_paragraphs, segment
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
@@ -47,7 +50,8 @@ POLNEAR_RULE = (
     "contents, F1 = 2PR/(P+R); a prediction may match several gold contents and the reverse. Articles with "
     "several annotators count once: each annotator's file is scored and weighted 1/k. Strict = the same overlap "
     "against the longer span (as for BBC) with one-to-one matching, predictions nested in another dropped "
-    "(PolNeAR is univocal). Token = word tokens of all gold contents vs all predicted spans"
+    "(PolNeAR is univocal). Token = word tokens of all gold contents vs all predicted spans. Predictions: "
+    "quotes and speech acts (PolNeAR's attributions include acts: 'attacked the plan', 'urged voters to ...')"
 )
 
 
@@ -73,8 +77,16 @@ def bbc_body(path: Path) -> str:
 
 
 def run_stage(body: str) -> tuple[Quote, ...]:
+    """The quotes the pipeline finds in a body."""
     seg = segment(body)
     return find_quotes(seg, find_outlets(seg, _GAZETTEER))
+
+
+def run_attributions(body: str) -> tuple[Quote, ...]:
+    """The quotes and speech acts the pipeline finds in a body, in body order."""
+    seg = segment(body)
+    found = find_attributions(seg, find_outlets(seg, _GAZETTEER))
+    return tuple(sorted(found.quotes + found.acts, key=lambda q: (q.char_start, q.char_end)))
 
 
 _GAZETTEER = load_gazetteer()
@@ -312,7 +324,7 @@ def evaluate_polnear(root: Path, show_errors: bool = False) -> float:
             continue
         text = txt.read_text(encoding="utf-8")
         doc = polnear_body(text)
-        preds = [(to_txt(doc, q.char_start, q.char_end), q) for q in run_stage(doc.body)]
+        preds = [(to_txt(doc, q.char_start, q.char_end), q) for q in run_attributions(doc.body)]
         spans = [p for p, _ in preds]
         outer = [p for i, p in enumerate(spans)
                  if not any(j != i and o[0] <= p[0] and p[1] <= o[1] and o != p for j, o in enumerate(spans))]
