@@ -1277,3 +1277,13 @@ def test_a_phrase_before_a_comma_that_ends_in_a_name_is_no_opening_adverbial() -
         ("We look forward to it.", "Earlier Tory leader Tom Ortiz"),
         ("the plan was dead", "Vance"),
     ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new show will launch in the spring with a longer running time.",
+    "Ms Ruiz said such attacks were against the interests of the region.",
+    "Nine in ten of those companies questioned had no idea that data was leaking.",
+    "The world champions are a team in decline, the coach said.",
+])
+def test_a_cue_word_before_an_auxiliary_is_a_noun_or_participle_not_an_act(sentence: str) -> None:
+    assert [q for q in attributions_of(sentence) if q.kind not in ("direct", "partial", "indirect")] == []

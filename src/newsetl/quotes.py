@@ -1817,7 +1817,10 @@ _WH_CUES = frozenset({"ask", "wonder", "question", "know", "explain", "reveal", 
 # An object noun phrase ends at a clause boundary ("attacked the plan, saying ...", "cited the poll - which").
 _OBJECT_END = re.compile(r"\s*(?:[,;:(]|\s[-\u2013\u2014]\s|[\u2013\u2014]|\b(?:saying|adding|calling|while|because|after|before|as\s+(?:he|she|they|it))\b)")
 _PRONOUN_OBJECT = re.compile(r"(?:him|her|them)\s+(?:with|as|for|to|in)\s+\S+\s+\S+")
-_OBJECT_START = re.compile(r"(?!(?:on|in|at|by|for|from|with|about|over|as|to|up|out|off|back|against|into|through|under|during|last|this|yesterday|today|again|also|him|her|them|it|us|me)\b)[\w\u201c\u2018\"'$]", re.IGNORECASE)
+# An object opens with neither a preposition nor an auxiliary: before "will", "were" or "had" the cue was a noun or a
+# participle ("The new show will launch", "such attacks were", "those companies questioned had no idea").
+_OBJECT_START = re.compile(r"(?!(?:on|in|at|by|for|from|with|about|over|as|to|up|out|off|back|against|into|through|under|during|last|this|yesterday|today|again|also|him|her|them|it|us|me"
+                           r"|is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|shall|has|have|had|does|do|did)\b)[\w\u201c\u2018\"'$]", re.IGNORECASE)
 
 
 def _trim_content(body: str, start: int, end: int) -> tuple[int, int]:
