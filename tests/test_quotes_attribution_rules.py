@@ -1287,3 +1287,20 @@ def test_a_phrase_before_a_comma_that_ends_in_a_name_is_no_opening_adverbial() -
 ])
 def test_a_cue_word_before_an_auxiliary_is_a_noun_or_participle_not_an_act(sentence: str) -> None:
     assert [q for q in attributions_of(sentence) if q.kind not in ("direct", "partial", "indirect")] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Crime show CSI returns to screens in May with a new cast.",
+    "Striker Leon Marsh showed his class with a late winner at Ashton Gate.",
+    "Talk show host Dara Quinn has signed a new three-year contract.",
+])
+def test_show_reports_nothing_without_a_document_or_a_that_clause(sentence: str) -> None:
+    assert attributions_of(sentence) == ()
+
+
+def test_show_reports_a_documents_finding_or_a_that_clause() -> None:
+    assert [(q.kind, q.text, q.speaker_surface) for q in attributions_of("Television pictures showed the striker had dived.")] == [
+        ("indirect", "the striker had dived", "Television pictures")]
+    assert [(q.kind, q.text) for q in attributions_of("Official figures show a sharp rise in exports.")] == [
+        ("object", "a sharp rise in exports")]
+    assert [q.text for q in attributions_of("It shows that the new timetable worked.")] == ["the new timetable worked"]

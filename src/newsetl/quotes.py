@@ -1269,7 +1269,11 @@ def _possessor_source(body: str, masked: str, lo: int, possessive: int) -> Sourc
 _EVIDENCE_CUES = frozenset({"show", "find", "suggest", "indicate", "reveal"})
 _EVIDENCE_NOUNS = frozenset(
     "poll polls survey surveys analysis analyses study studies report reports data figures average averages video "
-    "footage documents records research audit review filings".split())
+    "footage documents records research audit review filings results statistics pictures images photographs photos "
+    "tests minutes e-mails emails evidence papers accounts".split())
+# Evidence verbs that report only a document's finding or a "that" clause: "show" is far more often a noun ("the new
+# show will", "TV shows") or a display of form ("Rooney showed his class") than a report.
+_EVIDENCE_ONLY_CUES = frozenset({"show"})
 _SUBJECT_BREAK = re.compile(r"[,;:()]|\b(?:that|after|before|because|while|as|when|and|but|if|since|although|though|whether|where)\b")
 
 
@@ -1324,6 +1328,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             found = Cue(cue.form, cue.lemma, "object", cue.audience, cue.bare_clause) if noun_finding else cue
             frames.append(_make_frame(seg, masked, sentence_idx, found, c_start, c_end, c_end, source, None, lo, hi, inverted=False))
             continue
+        if cue.lemma in _EVIDENCE_ONLY_CUES and not _THAT_CLAUSE.match(masked, c_end, hi):
+            continue  # "the new show will", "TV shows", "Rooney showed his class": no document, no "that", no report
         if (form.endswith("s") and form != "says" and not _CLAUSE_OPENER.match(masked, c_end, hi)
                 and not _few_words_after_comma(masked[lo:c_start], 4) and not _third_person_verb(masked, lo, c_start, c_end, hi, cue)):
             continue  # "member states", "the reports": plural nouns unless they introduce a clause
@@ -1773,7 +1779,10 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         pronoun_object = _PRONOUN_OBJECT.match(masked, c_lo, c_hi) is not None  # "shows him with his hands raised"
         if not (_OBJECT_START.match(masked, c_lo, c_hi) or pronoun_object) or source.kind == "relative":
             c_hi = c_lo  # "attacked on Tuesday", "defended by": no object
-        return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before", "object")
+        # "figures showed the economy had grown": a clause, not an object, is what the document reports
+        clause = cue.lemma in _EVIDENCE_CUES and _bare_clause_follows(masked, c_lo, c_hi)
+        return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before",
+                     None if clause else "object")
     if cue.category == "label" and not has_comp and source.kind != "relative":
         # "She called the plan a gimmick", "He described the cuts as reckless": the object and what it is called
         labelled = _LABELLED.get(cue.lemma)
