@@ -429,6 +429,14 @@ OTHER_SITE_PAGES = {
     "page_podcast_episode": "Ep. 87: Saving seed from heritage beans, with Odile Marchetti",
     "page_weather_update": "Storm Hollin: amber wind warning extended to cover the whole western coast",
     "page_police_release": "Two Arrested After String of Catalytic Converter Thefts in Eastmoor",
+    # a fourth set, by two more hands, scored blind (removal recall 0.972 and 0.949, titles 10 of 12) before rules
+    # were fitted to it: markets tickers and "Read next:", a charity's "Find out more:", a transit status widget
+    # (whose "Red Line: Part suspended ..." line was taken for the headline), a feature whose headline shares
+    # only a plural with the lede ("seeds", "seed") and was lost to the masthead
+    "page_markets_news": "Corvane Group shares sink 14% after profit warning blamed on delayed contracts",
+    "page_charity_post": "New community kitchen opens in Brackenford as demand for food support doubles",
+    "page_transit_update": "Red Line weekend closures to begin as signal upgrade enters final phase",
+    "page_alumni_feature": "The keeper of lost seeds",
 }
 
 

@@ -1297,7 +1297,12 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
 
 def _content_words(text: str) -> set[str]:
     words = (_POSSESSIVE_END.sub("", w.lower()) for w in _CONTENT_WORD.findall(text))
-    return {w for w in words if w not in _HEADLINE_FILLER}  # "Biden's" in a headline is "Biden" in the lede
+    # "Biden's" in a headline is "Biden" in the lede, and "seeds" is "seed"
+    return {_singular(w) for w in words if w not in _HEADLINE_FILLER}
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def _page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], headline: int | None, start: int) -> int | None:
