@@ -24,6 +24,10 @@ QUOTES = [
     {"quote_id": "q2", "article_id": "a1", "sentence_idx": 4, "kind": "partial", "text": "a bandage on a broken leg.",
      "char_start": 90, "char_end": 116, "cue": "called", "speaker_id": "s2", "speaker_name": "Bertram Achterberg", "polarity": -0.4},
 ]
+ACTS = [
+    {"act_id": "a1-a0", "article_id": "a1", "sentence_idx": 5, "kind": "directive", "text": "the county to share the cost",
+     "char_start": 120, "char_end": 148, "cue": "urged", "speaker_id": "s1", "speaker_name": "Odile Fenwick"},
+]
 ARTICLE = {"article_id": "a1", "source_path": "courier/bridge.txt", "publisher": "The Linford Courier",
            "title": "Council Approves Emergency Repairs to Old Mill Bridge", "body": "The council voted.", "polarity": -0.2}
 
@@ -41,7 +45,7 @@ def out_dir(tmp_path) -> Path:
     store.open()
     staging = tmp_path / "staging"
     parts = {}
-    for table, rows in {"articles": [ARTICLE], "quotes": QUOTES}.items():
+    for table, rows in {"articles": [ARTICLE], "quotes": QUOTES, "speech_acts": ACTS}.items():
         parts[table] = staging / f"{table}.parquet"
         write_parquet(to_table(table, rows), parts[table])
     store.commit(BatchRecord("run1-00000", "run1", {}, {}, article_ids=("a1",), sources={"courier/bridge.txt": "a1"}), parts)
@@ -71,6 +75,16 @@ def test_show_prints_readable_columns_of_a_table(out_dir):
     assert "quotes: 2 rows" in output
     assert "Odile Fenwick" in output and "a bandage on a broken leg." in output
     assert "char_start" not in output  # offsets are left out unless asked for
+
+
+def test_show_prints_speech_acts_with_their_cue(out_dir):
+    result = runner.invoke(app, ["show", "speech_acts", "--out", str(out_dir)], env={"COLUMNS": "200"})
+
+    assert result.exit_code == 0, result.output
+    output = plain(result.output)
+    assert "speech_acts: 1 rows" in output
+    assert "urged" in output and "directive" in output and "the county to share the cost" in output
+    assert "act_id" not in output
 
 
 def test_show_filters_rows_with_where_and_picks_columns(out_dir):
