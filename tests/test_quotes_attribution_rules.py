@@ -1304,3 +1304,39 @@ def test_show_reports_a_documents_finding_or_a_that_clause() -> None:
     assert [(q.kind, q.text) for q in attributions_of("Official figures show a sharp rise in exports.")] == [
         ("object", "a sharp rise in exports")]
     assert [q.text for q in attributions_of("It shows that the new timetable worked.")] == ["the new timetable worked"]
+
+
+def kinds_and_texts(sentence: str) -> list[tuple[str, str]]:
+    return [(q.kind, q.text) for q in attributions_of(sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # what a document shows is reported speech when it is a clause, an act's object when it is a noun phrase
+    ("Figures show the economy grew by 0.3% in the last quarter.", [("indirect", "the economy grew by 0.3% in the last quarter")]),
+    ("Data shows unemployment fell to 4.1% in March.", [("indirect", "unemployment fell to 4.1% in March")]),
+    ("Emails seen by the BBC show the minister knew about the plan.", [("indirect", "the minister knew about the plan")]),
+    ("Recent data showed a 0.2% slip in High Street sales.", [("object", "a 0.2% slip in High Street sales")]),
+    ("The audit found 31 cases of fraud.", [("object", "31 cases of fraud")]),
+    # a commitment with a clause is a statement; its listener is no part of it
+    ("She pledged the council would try to cut fares for young people.", [("indirect", "the council would try to cut fares for young people")]),
+    ("Tony Blair promised Gordon Brown he would stand down.", [("indirect", "he would stand down")]),
+    ("She promised voters the line would reopen in May.", [("indirect", "the line would reopen in May")]),
+    # an indirect question with "if" is a question act, whichever cue asks it
+    ("He asked if the deal would survive the winter.", [("question", "if the deal would survive the winter")]),
+    ("She questioned if the scheme was legal.", [("question", "if the scheme was legal")]),
+    # "May", "Will" and "Can" are names here, not auxiliaries
+    ("Corbyn criticised May over the delay to the vote.", [("object", "May over the delay to the vote")]),
+    ("The latest polls show May ahead in the marginal seats.", [("indirect", "May ahead in the marginal seats")]),
+])
+def test_the_boundary_between_quotes_and_acts(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_and_texts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Detectives studying the images found the suspect's car.",  # a person's phrase holding a document noun
+    "A report showing rising rents was published on Tuesday.",  # a participle in the sentence's subject
+    "The government unveiled plans to build 300,000 homes a year.",  # "plans" after a verb is its object
+    "Ministers have drawn up plans to raise the pension age to 68.",
+])
+def test_nouns_and_participles_that_look_like_cues_report_nothing(sentence: str) -> None:
+    assert attributions_of(sentence) == ()

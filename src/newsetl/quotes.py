@@ -18,7 +18,7 @@ well under TextBlob's sentiment of the same text):
 3. **Quotes**: a quote that is a sentence of its own (or follows ``said:``) is
    *direct*; a quoted fragment inside a sentence is *partial*; a frame whose
    content clause has no quotation in it gives an *indirect* quote (a frame whose
-   content is no clause, "urged voters to stay home", gives a speech act). Quoted text
+   content is no statement, "urged voters to stay home", gives a speech act). Quoted text
    with no frame and no preceding speaker is kept with a null speaker (scare
    quotes).
 4. **Speakers**: source phrases are split into role and name
@@ -50,6 +50,8 @@ Decisions (to be mirrored in DESIGN/README):
   indirect question (``urged voters to stay home``, ``attacked the plan``, ``called the plan a gimmick``,
   ``asked whether ...``) is a speech act, returned apart from the quotes (``find_attributions``): it says
   what someone did with words, not what they said. PolNeAR annotates both; our BBC guidelines only quotes.
+  What a document shows is a quote when it is a clause ("figures show the economy grew") and an act's
+  object when it is a noun phrase ("the audit found 31 cases of fraud"); "show" reports nothing else.
 - Besides verbs, a frame may come from ``according to`` with any source phrase
   (``according to county records``), a label verb with its object and label
   (``called the plan a gimmick``, ``described the cuts as reckless``), or a speech
@@ -110,7 +112,7 @@ class Quote:
 
     quote_idx: int  # numbered per article among quotes, and apart from them among acts
     sentence_idx: int
-    kind: str  # "direct", "partial" or "indirect"; for acts "object", "directive" or "label"
+    kind: str  # QUOTE_KINDS; for acts one of ACT_KINDS
     text: str  # without quotation marks; body[char_start:char_end] == text
     char_start: int
     char_end: int
@@ -1272,8 +1274,9 @@ _EVIDENCE_NOUNS = frozenset(
     "footage documents records research audit review filings results statistics pictures images photographs photos "
     "tests minutes e-mails emails evidence papers accounts".split())
 # Evidence verbs that report only a document's finding or a "that" clause: "show" is far more often a noun ("the new
-# show will", "TV shows") or a display of form ("Rooney showed his class") than a report.
+# show will", "talk show host") or a display of form ("Rooney showed his class") than a report.
 _EVIDENCE_ONLY_CUES = frozenset({"show"})
+_ING_NOUNS = frozenset("during polling ongoing following morning evening funding spending housing training hearing briefing".split())
 _SUBJECT_BREAK = re.compile(r"[,;:()]|\b(?:that|after|before|because|while|as|when|and|but|if|since|although|though|whether|where)\b")
 
 
@@ -1291,6 +1294,10 @@ def _evidence_subject(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     lows = [w.lower().strip(".’'") for w in words]
     if lows[0] in PRONOUNS or any(w in _VERBISH for w in lows) or not any(w in _EVIDENCE_NOUNS for w in lows):
         return None
+    head = next(i for i, w in enumerate(lows) if w in _EVIDENCE_NOUNS)
+    if any(w.endswith("ing") and len(w) > 5 and w not in _ING_NOUNS for w in lows[:head]):
+        return None  # "Detectives studying the images found": the images are the participle's object
+
     s = start + len(masked[start:pos]) - len(masked[start:pos].lstrip())
     return s, _rstrip(masked, s, pos)
 
@@ -1319,6 +1326,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                 continue
         evidence = (_evidence_subject(masked, lo, c_start)
                     if cue.lemma in _EVIDENCE_CUES and not _FINITE_AFTER.match(masked, c_end, hi) else None)
+        if evidence is not None and form.endswith("ing") and not masked[lo : evidence[0]].strip():
+            continue  # "A report showing rising rents was published": the report is the sentence's subject
         if evidence is not None:
             # "The average of polls taken over two weeks shows Clinton ahead": a document's findings
             source = _classify_source(body, masked, evidence[0], evidence[1], lo)
@@ -1329,7 +1338,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             frames.append(_make_frame(seg, masked, sentence_idx, found, c_start, c_end, c_end, source, None, lo, hi, inverted=False))
             continue
         if cue.lemma in _EVIDENCE_ONLY_CUES and not _THAT_CLAUSE.match(masked, c_end, hi):
-            continue  # "the new show will", "TV shows", "Rooney showed his class": no document, no "that", no report
+            continue  # "the new show will", "crime show CSI", "Rooney showed his class": no document, no "that", no report
         if (form.endswith("s") and form != "says" and not _CLAUSE_OPENER.match(masked, c_end, hi)
                 and not _few_words_after_comma(masked[lo:c_start], 4) and not _third_person_verb(masked, lo, c_start, c_end, hi, cue)):
             continue  # "member states", "the reports": plural nouns unless they introduce a clause
@@ -1497,6 +1506,7 @@ _DETERMINED_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]he
 
 
 # Adverbs that may stand between a subject and its -s verb ("She still believes").
+_OBJECT_PARTICLES = frozenset("up out off down over back".split())  # "drawn up plans", "set out plans"
 _PRE_VERB_ADVERBS = frozenset("also still now often again already never always repeatedly reportedly even just".split())
 
 
@@ -1524,6 +1534,8 @@ def _third_person_verb(masked: str, lo: int, c_start: int, c_end: int, hi: int, 
         return True
     if low in DETERMINERS or STOPWORDS.get(low) in ("function", "weekday", "month"):
         return False
+    if prev.islower() and (low.endswith("ed") or low in _OBJECT_PARTICLES):
+        return False  # "The government unveiled plans to", "Ministers have drawn up plans to": a noun, the object
     if prev[:1].isupper() and end - len(prev) > lo:  # a name ("Trump urges"), also first in its sentence
         return True
     if cue.category != "directive" and _DETERMINED_NOUN.search(masked, max(lo, c_start - 40), c_start):
@@ -1760,11 +1772,18 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     opens_adjunct = bool(first) and first.group(1).lower() in _ADJUNCT_OPENERS
     if cue.lemma in _WH_CUES and _WH_WORD.match(rest2):
         has_comp = True  # "asked whether the deal would hold", "explained how the levy works"
+    question = cue.lemma in _QUESTION_CUES and (_WH_WORD.match(rest2) or _IF_WORD.match(rest2)) is not None
+    has_comp = has_comp or question  # "asked if ...": the question is the content, not an object
     if cue.category == "directive" and not has_comp:
         # "urged voters to stay at home", "called for a ban": the object and its infinitive are the content
         c_lo, c_hi = _trim_content(body, pos if not audience else audience[0], hi)
         words = body[c_lo:c_hi].split()
-        clause = cue.bare_clause and _bare_clause_follows(masked, c_lo, c_hi)  # "pledged the party would ..."
+        # "pledged the council would cut fares"; a cue whose object is usually a noun phrase needs a short subject
+        # ("demanded an immediate statement about how measures had been ..." is no clause)
+        clause = _bare_clause_follows(masked, c_lo, c_hi) and (cue.bare_clause or _SHORT_CLAUSE.match(masked, c_lo, c_hi) is not None)
+        listener = _PROMISED_LISTENER.match(masked, c_lo, c_hi) if clause and cue.lemma == "promise" else None
+        if listener is not None:
+            c_lo = listener.end()  # "promised Gordon Brown he would stand down", "promised voters the line would"
         if not (cue.lemma in ("call for", "demand") or "to" in [w.lower() for w in words[:8]]) or len(words) < 3:
             if not clause:
                 c_hi = c_lo
@@ -1779,8 +1798,8 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         pronoun_object = _PRONOUN_OBJECT.match(masked, c_lo, c_hi) is not None  # "shows him with his hands raised"
         if not (_OBJECT_START.match(masked, c_lo, c_hi) or pronoun_object) or source.kind == "relative":
             c_hi = c_lo  # "attacked on Tuesday", "defended by": no object
-        # "figures showed the economy had grown": a clause, not an object, is what the document reports
-        clause = cue.lemma in _EVIDENCE_CUES and _bare_clause_follows(masked, c_lo, c_hi)
+        # "figures showed the economy grew": a clause, not an object, is what the document reports
+        clause = cue.lemma in _EVIDENCE_CUES and _finding_is_clause(masked, c_lo, c_hi)
         return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before",
                      None if clause else "object")
     if cue.category == "label" and not has_comp and source.kind != "relative":
@@ -1790,8 +1809,6 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         if m is not None:
             c_lo, c_hi = _trim_content(body, c_lo, c_lo + len(m.group(0)))
             return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before", "label")
-    question = cue.lemma in _QUESTION_CUES and (_WH_WORD.match(rest2) or _IF_WORD.match(rest2)) is not None
-    has_comp = has_comp or question
     if cue.category == "label" or (not has_comp and (cue.category == "thought" or not cue.bare_clause or opens_adjunct)):
         if has_comp or opens_adjunct or cue.category == "label" or not _bare_clause_follows(masked, c_lo, c_hi):
             c_hi = c_lo  # "is expected to", "knows the area": beliefs need a "that" clause or a clause of their own
@@ -1823,13 +1840,38 @@ _LABELLED = {
 _WH_CUES = frozenset({"ask", "wonder", "question", "know", "explain", "reveal", "disclose", "understand"})
 
 
+_SHORT_CLAUSE = re.compile(r"(?:[\w’'.\-$%]+\s+){1,3}?(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had)\b")
+# The listener of "promise" before its clause: a name before a pronoun subject, or a bare noun before a determiner.
+_PROMISED_LISTENER = re.compile(r"(?-i:[A-Z][\w’'.\-]*\s+){1,3}(?=(?:he|she|they|it|we|I|you)\s)|(?-i:[a-z]+)\s+(?=(?:the|a|an|his|her|their|its)\s)")
+
+
+def _finding_is_clause(masked: str, lo: int, hi: int) -> bool:
+    """Whether what a document shows is a clause ("unemployment fell", "the economy grew by 2%") rather than a
+    noun phrase ("a 0.2% slip in sales", "31 cases of fraud"): without a tagger, a finding that opens with a
+    determiner or a number is a noun phrase unless a verb follows its first few words."""
+    return (_bare_clause_follows(masked, lo, hi) or not _NP_OPENER.match(masked, lo, hi)
+            or _DETERMINED_SUBJECT_VERB.match(masked, lo, hi) is not None)
+
+
+_NP_OPENER = re.compile(r"(?:the|a|an|its|their|his|her|this|these|those|no)\b|\d", re.IGNORECASE)
+_IRREGULAR_PAST = ("rose|fell|grew|knew|saw|made|took|gave|went|came|got|found|paid|lost|won|kept|held|left|led|met|ran|sold"
+                   "|spent|stood|told|thought|bought|brought|built|began|became|broke|chose|drew|drove|fought|flew|fled|meant"
+                   "|sank|shot|spoke|stole|struck|taught|threw|understood|wrote|shrank|slid|swung|rang|sent|felt")
+# "the economy expanded", "the gunman fled": a determined noun of up to four words, then a past-tense verb
+_DETERMINED_SUBJECT_VERB = re.compile(
+    r"(?:the|a|an|its|their|his|her|this|these|those)\s+(?:(?!(?:than|of|in|on|at|to|for|by|from|with|as|and|or)\b)"
+    rf"[\w’'%$.\-]+\s+){{0,3}}?(?-i:[a-z]+ed|{_IRREGULAR_PAST})\b", re.IGNORECASE)
+
+
 # An object noun phrase ends at a clause boundary ("attacked the plan, saying ...", "cited the poll - which").
 _OBJECT_END = re.compile(r"\s*(?:[,;:(]|\s[-\u2013\u2014]\s|[\u2013\u2014]|\b(?:saying|adding|calling|while|because|after|before|as\s+(?:he|she|they|it))\b)")
 _PRONOUN_OBJECT = re.compile(r"(?:him|her|them)\s+(?:with|as|for|to|in)\s+\S+\s+\S+")
-# An object opens with neither a preposition nor an auxiliary: before "will", "were" or "had" the cue was a noun or a
-# participle ("The new show will launch", "such attacks were", "those companies questioned had no idea").
+# An object opens with neither a preposition nor an auxiliary: before "will", "were", "had" or "said" the cue was a
+# noun or a participle ("The new show will launch", "such attacks were", "those companies questioned had no idea",
+# "the companies questioned said"). Lower case only: "criticised May", "praised Will Hurd" name people.
 _OBJECT_START = re.compile(r"(?!(?:on|in|at|by|for|from|with|about|over|as|to|up|out|off|back|against|into|through|under|during|last|this|yesterday|today|again|also|him|her|them|it|us|me"
-                           r"|is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|shall|has|have|had|does|do|did)\b)[\w\u201c\u2018\"'$]", re.IGNORECASE)
+                           r"|(?-i:is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|shall|has|have|had|does|do|did"
+                           r"|said|says|told))\b)[\w\u201c\u2018\"'$]", re.IGNORECASE)
 
 
 def _trim_content(body: str, start: int, end: int) -> tuple[int, int]:

@@ -97,7 +97,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ]
     ),
     # What a source did with words rather than the words: "urged voters to stay home" (directive),
-    # "attacked the plan" (object), "called the plan a gimmick" (label); text is the act's object.
+    # "attacked the plan" (object), "called the plan a gimmick" (label), "asked whether it would hold"
+    # (question); text is the act's object or question.
     "speech_acts": pa.schema(
         [
             ("act_id", _str),

@@ -31,13 +31,13 @@ from pathlib import Path
 
 from newsetl.evaluation import BBC_QUOTE_SETS, BBC_QUOTE_TEST_SET, present_polnear_splits
 from newsetl.outlets import find_outlets, load_gazetteer
-from newsetl.quotes import Quote, find_attributions, find_quotes
+from newsetl.quotes import QUOTE_KINDS, Quote, find_attributions, find_quotes
 from newsetl.segment import join_paragraphs, segment
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 DEFAULT_BBC = SHARED / "corpus" / "bbc-2005"
 DEFAULT_POLNEAR = SHARED / "eval-data" / "quotes" / "polnear" / "dev"
-KINDS = ("direct", "partial", "indirect")
+KINDS = QUOTE_KINDS
 MATCH_RULE = (
     "a predicted and a gold span match when their overlap covers at least half of the longer of the two "
     "(|pred ∩ gold| ≥ 0.5 · max(|pred|, |gold|), in characters); "
