@@ -1340,3 +1340,11 @@ def test_the_boundary_between_quotes_and_acts(sentence: str, expected: list[tupl
 ])
 def test_nouns_and_participles_that_look_like_cues_report_nothing(sentence: str) -> None:
     assert attributions_of(sentence) == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "The American top seed and defending champion overcame Germany's Tommy Haas.",
+    "The defending Olympic champion was beaten in the heats.",
+])
+def test_a_defending_champion_defends_nothing(sentence: str) -> None:
+    assert attributions_of(sentence) == ()

@@ -1344,6 +1344,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             continue  # "member states", "the reports": plural nouns unless they introduce a clause
         if masked[max(c_start - 3, 0) : c_start] == "so-":
             continue  # "so-called"
+        if form == "defending" and _TITLE_HOLDER.match(masked, c_end, hi):
+            continue  # "the defending champion", "defending Olympic champion": an adjective
         if form == cue.lemma and _NOUN_BEFORE.search(masked, max(lo, c_start - 12), c_start):
             noun = _possessive_noun_frame(body, masked, sentence_idx, cue, c_start, c_end, lo, hi)
             if noun is not None:
@@ -1506,6 +1508,7 @@ _DETERMINED_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]he
 
 
 # Adverbs that may stand between a subject and its -s verb ("She still believes").
+_TITLE_HOLDER = re.compile(r"\s+(?:(?:world|olympic|national|european|[A-Z][\w’'\-]*)\s+){0,3}(?:champions?|title[- ]?holders?|holders)\b", re.IGNORECASE)
 _OBJECT_PARTICLES = frozenset("up out off down over back".split())  # "drawn up plans", "set out plans"
 _PRE_VERB_ADVERBS = frozenset("also still now often again already never always repeatedly reportedly even just".split())
 
