@@ -1276,6 +1276,7 @@ _EVIDENCE_NOUNS = frozenset(
 # Evidence verbs that report only a document's finding or a "that" clause: "show" is far more often a noun ("the new
 # show will", "talk show host") or a display of form ("Rooney showed his class") than a report.
 _EVIDENCE_ONLY_CUES = frozenset({"show"})
+# Words in -ing that are no participle before a document noun ("a poll taken during the debate").
 _ING_NOUNS = frozenset("during polling ongoing following morning evening funding spending housing training hearing briefing".split())
 _SUBJECT_BREAK = re.compile(r"[,;:()]|\b(?:that|after|before|because|while|as|when|and|but|if|since|although|though|whether|where)\b")
 
@@ -1507,9 +1508,10 @@ _TO_SOON = re.compile(r"(?:\s+[a-z][\w'’\-]*){1,3}\s+to\s")  # "urges resident
 _DETERMINED_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}[a-z][a-z\-]*[^s\s]\s+$")
 
 
-# Adverbs that may stand between a subject and its -s verb ("She still believes").
+# "the defending (Olympic) champion": "defending" before a title holder is an adjective.
 _TITLE_HOLDER = re.compile(r"\s+(?:(?:world|olympic|national|european|[A-Z][\w’'\-]*)\s+){0,3}(?:champions?|title[- ]?holders?|holders)\b", re.IGNORECASE)
 _OBJECT_PARTICLES = frozenset("up out off down over back".split())  # "drawn up plans", "set out plans"
+# Adverbs that may stand between a subject and its -s verb ("She still believes").
 _PRE_VERB_ADVERBS = frozenset("also still now often again already never always repeatedly reportedly even just".split())
 
 
@@ -2501,6 +2503,7 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
     for q in out:
         if q.speaker_name and q.speaker_role:
             roles.setdefault(q.speaker_name, q.speaker_role)
+
     def numbered(rows: Iterable[_Row]) -> tuple[Quote, ...]:
         return tuple(Quote(i, q.sentence_idx, q.kind, q.text, q.char_start, q.char_end, q.cue, q.speaker_name,
                            q.speaker_surface, roles.get(q.speaker_name) if q.speaker_name else None, q.via_outlet_id,
