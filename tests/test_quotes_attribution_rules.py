@@ -1348,3 +1348,26 @@ def test_nouns_and_participles_that_look_like_cues_report_nothing(sentence: str)
 ])
 def test_a_defending_champion_defends_nothing(sentence: str) -> None:
     assert attributions_of(sentence) == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Such claims were rejected by the court on Tuesday.",
+    "Labour's plans will allow councils to raise council tax by 5%.",
+    "Some media reports have cast doubt on the launch date.",
+])
+def test_a_cue_word_before_its_sentences_verb_is_a_noun(sentence: str) -> None:
+    assert attributions_of(sentence) == ()
+
+
+@pytest.mark.parametrize(("sentence", "text", "source"), [
+    ("The bridge, which the council said would reopen in May, is still closed.", "would reopen in May", "the council"),
+    ("It opened new offices in response to what the government says are changing needs.", "are changing needs", "the government"),
+    ("Ms Ruiz said was the wrong moment to ask.", "was the wrong moment to ask", "Ms Ruiz"),
+])
+def test_a_clause_missing_its_subject_is_reported_inside_a_relative(sentence: str, text: str, source: str) -> None:
+    assert [(q.text, q.speaker_surface) for q in attributions_of(sentence)] == [(text, source)]
+
+
+def test_a_relative_without_that_after_a_noun_is_reported_too() -> None:
+    got = attributions_of("In a move ministers say should keep rents down, the mayor said the land would be sold.")
+    assert [q.text for q in got] == ["should keep rents down", "the land would be sold"]

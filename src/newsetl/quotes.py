@@ -1779,6 +1779,19 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         has_comp = True  # "asked whether the deal would hold", "explained how the levy works"
     question = cue.lemma in _QUESTION_CUES and (_WH_WORD.match(rest2) or _IF_WORD.match(rest2)) is not None
     has_comp = has_comp or question  # "asked if ...": the question is the content, not an object
+    words = source.surface.split()
+    named = source.kind == "name" and source.surface.lower() not in _NOT_SUBJECTS and not source.surface.endswith(("'s", "’s"))
+    bare = len(words) <= 2 and words[0].islower() and words[0] not in _NOT_SUBJECTS and words[0] not in _QUANTIFIERS
+    # "a move ministers say should ...": a plural straight after a noun opens a relative clause without "that"
+    bare = bare or (len(words) >= 2 and words[-1].islower() and words[-1].endswith("s") and not words[-1].endswith("ss")
+                    and words[-2].lower() not in _NOT_SUBJECTS and words[-2].lower() not in _QUANTIFIERS)
+    if (not has_comp and _AUXILIARY.match(masked, c_lo, c_hi) and not named and not bare
+            and source.kind not in ("pronoun", "relative")
+            and _last_word(masked, 0, source.char_start).lower() not in _RELATIVES | {"what"}):
+        # "Such claims were rejected", "Labour's plans will allow", "some media reports have": before its verb the cue
+        # word is a noun. A clause that lacks its subject is reported only inside a relative ("which the paper said
+        # could be", "what the government says are", "the child he says is", "a move ministers say should").
+        return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_lo, audience, cue.category, "before")
     if cue.category == "directive" and not has_comp:
         # "urged voters to stay at home", "called for a ban": the object and its infinitive are the content
         c_lo, c_hi = _trim_content(body, pos if not audience else audience[0], hi)
@@ -1845,6 +1858,9 @@ _LABELLED = {
 _WH_CUES = frozenset({"ask", "wonder", "question", "know", "explain", "reveal", "disclose", "understand"})
 
 
+_QUANTIFIERS = frozenset("some many most all few several both each every any".split())
+_NOT_SUBJECTS = DETERMINERS | {"such"}  # "Such claims were": a capitalised determiner is no name
+_AUXILIARY = re.compile(r"(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had|does|do|did)\b")
 _SHORT_CLAUSE = re.compile(r"(?:[\w’'.\-$%]+\s+){1,3}?(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had)\b")
 # The listener of "promise" before its clause: a name before a pronoun subject, or a bare noun before a determiner.
 _PROMISED_LISTENER = re.compile(r"(?-i:[A-Z][\w’'.\-]*\s+){1,3}(?=(?:he|she|they|it|we|I|you)\s)|(?-i:[a-z]+)\s+(?=(?:the|a|an|his|her|their|its)\s)")
