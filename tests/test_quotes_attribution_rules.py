@@ -1371,3 +1371,20 @@ def test_a_clause_missing_its_subject_is_reported_inside_a_relative(sentence: st
 def test_a_relative_without_that_after_a_noun_is_reported_too() -> None:
     got = attributions_of("In a move ministers say should keep rents down, the mayor said the land would be sold.")
     assert [q.text for q in got] == ["should keep rents down", "the land would be sold"]
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("Mr Brown told voters to stay at home on polling day.", "voters to stay at home on polling day"),
+    ("She warned residents not to travel unless it was essential.", "residents not to travel unless it was essential"),
+    ("He told a news conference in Paris to expect more arrests.", "a news conference in Paris to expect more arrests"),
+])
+def test_telling_a_listener_to_do_something_is_a_directive_act(sentence: str, text: str) -> None:
+    assert kinds_and_texts(sentence) == [("directive", text)]
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("He told the committee he wanted to stay.", "he wanted to stay"),
+    ("She told the Times the plan was to sell the land.", "the plan was to sell the land"),
+])
+def test_telling_a_listener_a_clause_with_an_infinitive_is_a_statement(sentence: str, text: str) -> None:
+    assert kinds_and_texts(sentence) == [("indirect", text)]

@@ -1729,6 +1729,12 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         left = masked[lo:c_start].rstrip().rstrip(",")
         c_lo, c_hi = _trim_content(seg.body, lo, lo + len(left))
         return Frame(sentence_idx, masked[c_start:c_end], c_start, c_end, source, c_lo, c_hi, None, cue.category, "after")
+    told_to = _LISTENER_INFINITIVE.match(masked, pos, hi) if cue.audience and cue.category == "speech" else None
+    if told_to is not None:
+        # "told voters to stay at home", "warned residents not to travel": an order, like "urged", not a statement
+        c_lo, c_hi = _trim_content(seg.body, pos, hi)
+        return Frame(sentence_idx, masked[c_start:c_end], c_start, c_end, source, c_lo, c_hi, None, "directive", "before",
+                     "directive")
     if cue.audience:
         aud = _audience_after(masked, pos, hi)
         if aud is not None and cue.lemma not in ("tell", "inform", "assure", "remind") and not _AUDIENCE_CLOSER.match(masked, aud[1], hi):
@@ -1860,6 +1866,13 @@ _WH_CUES = frozenset({"ask", "wonder", "question", "know", "explain", "reveal", 
 
 _QUANTIFIERS = frozenset("some many most all few several both each every any".split())
 _NOT_SUBJECTS = DETERMINERS | {"such"}  # "Such claims were": a capitalised determiner is no name
+# A listener of up to five words (no clause, participle or quotation of its own), then an infinitive: "voters to",
+# "the residents of Mill Lane not to"; "told the committee he wanted to stay" is a statement, "told Mr Brown of his
+# intention to", "messages given to users" are no orders.
+_LISTENER_INFINITIVE = re.compile(
+    r"\s+(?!(?:to|not)\b)(?:(?!(?:he|she|they|it|we|i|you|who|which|that|was|were|is|are|would|will|had|has|could)\b"
+    r"|\w+(?:ed|ing)\b|of\s+(?:his|her|their|its|our|my)\b|\S*_)[\w’'.\-]+\s+){1,5}?(?:not\s+)?to\s+"
+    r"(?!(?-i:[a-z]+[^su\W]s)\b)(?-i:[a-z])", re.IGNORECASE)
 _AUXILIARY = re.compile(r"(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had|does|do|did)\b")
 _SHORT_CLAUSE = re.compile(r"(?:[\w’'.\-$%]+\s+){1,3}?(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had)\b")
 # The listener of "promise" before its clause: a name before a pronoun subject, or a bare noun before a determiner.
