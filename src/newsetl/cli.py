@@ -33,7 +33,7 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "sentences": ("sentence_idx", "paragraph_idx", "text", "polarity", "subjectivity"),
     "outlet_mentions": ("outlet_name", "surface", "role", "resolved_by", "sentence_idx"),
     "quotes": ("speaker_name", "kind", "text", "cue", "via_outlet_name", "polarity"),
-    "speech_acts": ("speaker_name", "cue", "kind", "text", "via_outlet_name"),
+    "speech_acts": ("speaker_name", "speaker_surface", "cue", "kind", "text"),
     "speakers": ("name", "roles", "n_quotes", "n_articles", "polarity_mean"),
     "outlets": ("name", "kind", "n_articles_citing", "n_mentions", "n_articles_published"),
     "runs": ("run_id", "flow_run_id", "status", "started_at", "n_files_seen", "n_articles_new", "n_rejected"),
