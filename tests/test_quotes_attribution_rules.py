@@ -1388,3 +1388,16 @@ def test_telling_a_listener_to_do_something_is_a_directive_act(sentence: str, te
 ])
 def test_telling_a_listener_a_clause_with_an_infinitive_is_a_statement(sentence: str, text: str) -> None:
     assert kinds_and_texts(sentence) == [("indirect", text)]
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("Harbour United revealed on Sunday that it had received a takeover proposal.", "it had received a takeover proposal"),
+    ("Ms Ruiz confirmed in a statement that she would stand down in May.", "she would stand down in May"),
+    ("The mayor admitted on Tuesday night that the depot would close.", "the depot would close"),
+])
+def test_a_phrase_of_time_or_medium_between_a_cue_and_its_that_clause(sentence: str, text: str) -> None:
+    assert kinds_and_texts(sentence) == [("indirect", text)]
+
+
+def test_a_cue_before_a_preposition_and_a_relative_that_stays_no_report() -> None:
+    assert attributions_of("The council commented on the report that showed rising rents.") == ()
