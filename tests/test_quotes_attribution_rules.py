@@ -1401,3 +1401,16 @@ def test_a_phrase_of_time_or_medium_between_a_cue_and_its_that_clause(sentence: 
 
 def test_a_cue_before_a_preposition_and_a_relative_that_stays_no_report() -> None:
     assert attributions_of("The council commented on the report that showed rising rents.") == ()
+
+
+@pytest.mark.parametrize(("sentence", "text", "source"), [
+    ("Some say the new timetable will fail.", "the new timetable will fail", "Some"),
+    ("But many fear it is simply too late to save the pier.", "it is simply too late to save the pier", "many"),
+])
+def test_a_quantifier_alone_stands_for_people(sentence: str, text: str, source: str) -> None:
+    assert [(q.text, q.speaker_surface) for q in attributions_of(sentence)] == [(text, source)]
+
+
+def test_a_quantifier_after_a_preposition_is_no_source() -> None:
+    got = attributions_of("But for some, the losses would outstrip the gains, said Ms Pell.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("But for some, the losses would outstrip the gains", "Ms Pell")]

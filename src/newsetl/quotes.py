@@ -881,6 +881,10 @@ _NAME_BEFORE_INITIAL = re.compile(r"(?<![\w.])[A-Z][a-z]+ $")
 _NAME_OF_THE = re.compile(r"(?<![\w.])[A-Z][a-z]+ (?:of|for|at) $")
 
 
+_QUANTIFIER_SOURCES = frozenset("some many most several both".split())
+_PREPOSITIONS = frozenset("for of to with by from in on at among about than like".split())
+
+
 def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     """Offsets of the noun phrase ending at ``pos`` (walking left from a cue)."""
     # at most nine words are taken, and source phrases are short: 100 characters hold them (a word cut at the edge is dropped)
@@ -952,8 +956,10 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
             return None
         if len(picked) == 2 and not (last.lower() in TITLE_WORDS or last.endswith("s")):
             return None
-    if last.lower() in DETERMINERS or not last.strip(MASK):
-        return None
+    alone = (len(picked) == 1 and last.lower() in _QUANTIFIER_SOURCES
+             and _last_word(masked, lo, picked[0][0]).lower() not in _PREPOSITIONS)  # not "for some, the losses"
+    if (last.lower() in DETERMINERS and not alone) or not last.strip(MASK):
+        return None  # "Many fear ...", "Some say ...": a quantifier alone stands for people
     # "Doug Smith quit last autumn, claiming ...": a full name, then lower-case words that are no title, is a subject
     # and its verb phrase; the name is the source
     k = len(picked) - 1
