@@ -1800,10 +1800,10 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     has_comp = has_comp or question  # "asked if ...": the question is the content, not an object
     words = source.surface.split()
     named = source.kind == "name" and source.surface.lower() not in _NOT_SUBJECTS and not source.surface.endswith(("'s", "’s"))
-    bare = len(words) <= 2 and words[0].islower() and words[0] not in _NOT_SUBJECTS and words[0] not in _QUANTIFIERS
+    bare = len(words) <= 2 and words[0].islower() and words[0] not in _NOT_SUBJECTS
     # "a move ministers say should ...": a plural straight after a noun opens a relative clause without "that"
     bare = bare or (len(words) >= 2 and words[-1].islower() and words[-1].endswith("s") and not words[-1].endswith("ss")
-                    and words[-2].lower() not in _NOT_SUBJECTS and words[-2].lower() not in _QUANTIFIERS)
+                    and words[-2].lower() not in _NOT_SUBJECTS)
     if (not has_comp and _AUXILIARY.match(masked, c_lo, c_hi) and not named and not bare
             and source.kind not in ("pronoun", "relative")
             and _last_word(masked, 0, source.char_start).lower() not in _RELATIVES | {"what"}):
@@ -1877,8 +1877,7 @@ _LABELLED = {
 _WH_CUES = frozenset({"ask", "wonder", "question", "know", "explain", "reveal", "disclose", "understand"})
 
 
-_QUANTIFIERS = frozenset("some many most all few several both each every any".split())
-_NOT_SUBJECTS = DETERMINERS | {"such"}  # "Such claims were": a capitalised determiner is no name
+_NOT_SUBJECTS = DETERMINERS | {"such", "few"}  # "Such claims were", "Some media reports have": no subject
 # A listener of up to five words (no clause, participle or quotation of its own), then an infinitive: "voters to",
 # "the residents of Mill Lane not to"; "told the committee he wanted to stay" is a statement, "told Mr Brown of his
 # intention to", "messages given to users" are no orders.
