@@ -300,45 +300,33 @@ def _process_article(article: RawArticle, run_id: str, config: ProcessConfig, si
         for m in mentions
     )
     rows.tables["quotes"].extend(
-        {
-            "quote_id": f"{aid[:16]}-{q.quote_idx}",
-            "article_id": aid,
-            "sentence_idx": q.sentence_idx,
-            "kind": q.kind,
-            "text": q.text,
-            "char_start": q.char_start,
-            "char_end": q.char_end,
-            "cue": q.cue,
-            "speaker_id": speaker_id,
-            "speaker_name": q.speaker_name,
-            "speaker_surface": q.speaker_surface,
-            "speaker_role": q.speaker_role,
-            "via_outlet_id": q.via_outlet_id,
-            "via_outlet_name": q.via_outlet_name,
-            "polarity": score.polarity,
-            "subjectivity": score.subjectivity,
-        }
+        {"quote_id": f"{aid[:16]}-{q.quote_idx}", **_attributed_row(aid, q, speaker_id),
+         "polarity": score.polarity, "subjectivity": score.subjectivity}
         for q, speaker_id, score in zip(quotes, speaker_ids, quote_scores)
     )
     rows.tables["speech_acts"].extend(
-        {
-            "act_id": f"{aid[:16]}-a{a.quote_idx}",
-            "article_id": aid,
-            "sentence_idx": a.sentence_idx,
-            "kind": a.kind,
-            "text": a.text,
-            "char_start": a.char_start,
-            "char_end": a.char_end,
-            "cue": a.cue,
-            "speaker_id": speaker_id,
-            "speaker_name": a.speaker_name,
-            "speaker_surface": a.speaker_surface,
-            "speaker_role": a.speaker_role,
-            "via_outlet_id": a.via_outlet_id,
-            "via_outlet_name": a.via_outlet_name,
-        }
+        {"act_id": f"{aid[:16]}-a{a.quote_idx}", **_attributed_row(aid, a, speaker_id)}
         for a, speaker_id in zip(acts, act_speaker_ids)
     )
+
+
+def _attributed_row(aid: str, q: quote_stage.Quote, speaker_id: str | None) -> dict:
+    """The columns quotes and speech acts share (``tables._ATTRIBUTED``)."""
+    return {
+        "article_id": aid,
+        "sentence_idx": q.sentence_idx,
+        "kind": q.kind,
+        "text": q.text,
+        "char_start": q.char_start,
+        "char_end": q.char_end,
+        "cue": q.cue,
+        "speaker_id": speaker_id,
+        "speaker_name": q.speaker_name,
+        "speaker_surface": q.speaker_surface,
+        "speaker_role": q.speaker_role,
+        "via_outlet_id": q.via_outlet_id,
+        "via_outlet_name": q.via_outlet_name,
+    }
 
 
 def _reject(rows: _Rows, rejected: dict[str, str], run_id: str, source_path: str, key: str, err: RejectedInput) -> None:

@@ -1885,8 +1885,9 @@ _LISTENER_INFINITIVE = re.compile(
     r"\s+(?!(?:to|not)\b)(?:(?!(?:he|she|they|it|we|i|you|who|which|that|was|were|is|are|would|will|had|has|could)\b"
     r"|\w+(?:ed|ing)\b|of\s+(?:his|her|their|its|our|my)\b|\S*_)[\w’'.\-]+\s+){1,5}?(?:not\s+)?to\s+"
     r"(?!(?-i:[a-z]+[^su\W]s)\b)(?-i:[a-z])", re.IGNORECASE)
-_AUXILIARY = re.compile(r"(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had|does|do|did)\b")
-_SHORT_CLAUSE = re.compile(r"(?:[\w’'.\-$%]+\s+){1,3}?(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had)\b")
+_FINITE_AUXILIARIES = "is|are|was|were|will|would|could|can|should|might|may|must|has|have|had"
+_AUXILIARY = re.compile(rf"(?:{_FINITE_AUXILIARIES}|does|do|did)\b")
+_SHORT_CLAUSE = re.compile(rf"(?:[\w’'.\-$%]+\s+){{1,3}}?(?:{_FINITE_AUXILIARIES})\b")
 # The listener of "promise" before its clause: a name before a pronoun subject, or a bare noun before a determiner.
 _PROMISED_LISTENER = re.compile(r"(?-i:[A-Z][\w’'.\-]*\s+){1,3}(?=(?:he|she|they|it|we|I|you)\s)|(?-i:[a-z]+)\s+(?=(?:the|a|an|his|her|their|its)\s)")
 

@@ -18,6 +18,23 @@ _int = pa.int64()
 _float = pa.float64()
 _ts = pa.timestamp("us", tz="UTC")
 
+# A span attributed to a source, as quotes and speech acts both are: where it is, what it is, who, through what.
+_ATTRIBUTED = [
+    ("article_id", _str),
+    ("sentence_idx", _int),
+    ("kind", _str),
+    ("text", _str),
+    ("char_start", _int),
+    ("char_end", _int),
+    ("cue", _str),
+    ("speaker_id", _str),
+    ("speaker_name", _str),
+    ("speaker_surface", _str),
+    ("speaker_role", _str),
+    ("via_outlet_id", _str),
+    ("via_outlet_name", _str),
+]
+
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
         [
@@ -76,47 +93,11 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("resolved_by", _str),
         ]
     ),
-    "quotes": pa.schema(
-        [
-            ("quote_id", _str),
-            ("article_id", _str),
-            ("sentence_idx", _int),
-            ("kind", _str),
-            ("text", _str),
-            ("char_start", _int),
-            ("char_end", _int),
-            ("cue", _str),
-            ("speaker_id", _str),
-            ("speaker_name", _str),
-            ("speaker_surface", _str),
-            ("speaker_role", _str),
-            ("via_outlet_id", _str),
-            ("via_outlet_name", _str),
-            ("polarity", _float),
-            ("subjectivity", _float),
-        ]
-    ),
+    "quotes": pa.schema([("quote_id", _str), *_ATTRIBUTED, ("polarity", _float), ("subjectivity", _float)]),
     # What a source did with words rather than the words: "urged voters to stay home" (directive),
     # "attacked the plan" (object), "called the plan a gimmick" (label), "asked whether it would hold"
     # (question); text is the act's object or question.
-    "speech_acts": pa.schema(
-        [
-            ("act_id", _str),
-            ("article_id", _str),
-            ("sentence_idx", _int),
-            ("kind", _str),
-            ("text", _str),
-            ("char_start", _int),
-            ("char_end", _int),
-            ("cue", _str),
-            ("speaker_id", _str),
-            ("speaker_name", _str),
-            ("speaker_surface", _str),
-            ("speaker_role", _str),
-            ("via_outlet_id", _str),
-            ("via_outlet_name", _str),
-        ]
-    ),
+    "speech_acts": pa.schema([("act_id", _str), *_ATTRIBUTED]),
     "speakers": pa.schema(
         [
             ("speaker_id", _str),

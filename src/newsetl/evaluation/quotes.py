@@ -31,7 +31,7 @@ from pathlib import Path
 
 from newsetl.evaluation import BBC_QUOTE_SETS, BBC_QUOTE_TEST_SET, present_polnear_splits
 from newsetl.outlets import find_outlets, load_gazetteer
-from newsetl.quotes import QUOTE_KINDS, Quote, find_attributions, find_quotes
+from newsetl.quotes import QUOTE_KINDS, Attributions, Quote, find_attributions, find_quotes
 from newsetl.segment import join_paragraphs, segment
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
@@ -76,16 +76,19 @@ def bbc_body(path: Path) -> str:
     return join_paragraphs([ln.strip() for ln in lines[1:] if ln.strip()])
 
 
+def _found(body: str) -> Attributions:
+    seg = segment(body)
+    return find_attributions(seg, find_outlets(seg, _GAZETTEER))
+
+
 def run_stage(body: str) -> tuple[Quote, ...]:
     """The quotes the pipeline finds in a body."""
-    seg = segment(body)
-    return find_quotes(seg, find_outlets(seg, _GAZETTEER))
+    return _found(body).quotes
 
 
 def run_attributions(body: str) -> tuple[Quote, ...]:
     """The quotes and speech acts the pipeline finds in a body, in body order."""
-    seg = segment(body)
-    found = find_attributions(seg, find_outlets(seg, _GAZETTEER))
+    found = _found(body)
     return tuple(sorted(found.quotes + found.acts, key=lambda q: (q.char_start, q.char_end)))
 
 
