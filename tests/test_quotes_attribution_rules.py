@@ -1414,3 +1414,51 @@ def test_a_quantifier_alone_stands_for_people(sentence: str, text: str, source: 
 def test_a_quantifier_after_a_preposition_is_no_source() -> None:
     got = attributions_of("But for some, the losses would outstrip the gains, said Ms Pell.")
     assert [(q.text, q.speaker_surface) for q in got] == [("But for some, the losses would outstrip the gains", "Ms Pell")]
+
+
+# --------------------------------------------------------------------------- the people a survey asked
+
+
+@pytest.mark.parametrize(("sentence", "text", "source"), [
+    ("Barely 5% of those questioned said they wanted a second vote.", "they wanted a second vote",
+     "Barely 5% of those questioned"),
+    ("Those questioned said fares were too high.", "fares were too high", "Those questioned"),
+    ("Most of the firms questioned said they expected orders to rise.", "they expected orders to rise",
+     "Most of the firms questioned"),
+    ("And 4% of those questioned thought the Greens were in power.", "the Greens were in power",
+     "4% of those questioned"),
+    ("Residents asked about the plan said it was unfair.", "it was unfair", "Residents asked about the plan"),
+    ("A total of 53% of those polled for the Harlow Courier said the levy was wrong.", "the levy was wrong",
+     "A total of 53% of those polled for the Harlow Courier"),
+    ("More than half of 2,000 shoppers surveyed said they had cut back.", "they had cut back", "2,000 shoppers surveyed"),
+])
+def test_the_people_a_survey_asked_are_the_source_not_the_poll_or_the_participle(sentence: str, text: str, source: str) -> None:
+    assert [(q.kind, q.text, q.speaker_surface) for q in attributions_of(sentence)] == [("indirect", text, source)]
+
+
+def test_a_participle_of_asking_with_an_object_is_still_a_cue() -> None:
+    got = attributions_of("The councillors questioned the auditor about the missing invoices.")
+    assert rows(got) == [("object", "the auditor about the missing invoices", None)]
+
+
+def test_a_verb_before_asked_is_no_survey() -> None:
+    got = attributions_of("The minister was asked about the strike and said talks would resume.")
+    assert [q.speaker_surface for q in got if q.kind == "indirect"] == ["The minister"]
+
+
+# --------------------------------------------------------------------------- names after a sentence's opening word
+
+
+def test_an_honorific_after_an_opening_adverb_names_the_next_pronoun_speaker() -> None:
+    got = attributions_of(
+        "Analyst Mark Dunlevy said the market was changing.",
+        'Gareth Sloane, who runs the network, said the adverts were placed by an agency. "It is a problem," he said.',
+        "However Mr Dunlevy was not convinced by these explanations. Big brands should know better, he said.")
+    assert rows(got)[-1] == ("indirect", "Big brands should know better", "Mark Dunlevy")
+
+
+def test_a_name_after_an_opening_participle_is_no_subject_for_pronouns() -> None:
+    got = attributions_of(
+        "Mark Tolland, a former officer, said he was happy with the ruling.",
+        "Describing Dr Ellis as a fair judge, he said the hearing had been just.")
+    assert rows(got)[-1] == ("indirect", "the hearing had been just", "Mark Tolland")

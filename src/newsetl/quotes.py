@@ -731,8 +731,10 @@ def _person_in_run(run: str) -> tuple[str, int, str | None, str | None, bool, bo
     tokens = run.split()
     if len(tokens) == 1:
         return None  # one capitalised word is a name only after an honorific, which makes two tokens
-    honorific = tokens[0].rstrip(".").lower() in HONORIFICS or tokens[0] in PEERAGE
     role, name_tokens, gender = split_name(tokens)
+    # the honorific opens the run, or follows a sentence's opening word ("However Mr Mulligan", "Yesterday Mr Blair")
+    first = tokens.index(name_tokens[0]) if name_tokens and name_tokens[0] in tokens else 0
+    honorific = any(t.rstrip(".").lower() in HONORIFICS or t in PEERAGE for t in {tokens[0], tokens[first - 1] if first else tokens[0]})
     if not _valid_person(name_tokens, honorific) and "of" in tokens:
         # "Simon Hart of the Countryside Alliance": the name ends before "of"
         role, name_tokens, gender = split_name(tokens[: tokens.index("of")])
@@ -1318,6 +1320,35 @@ _CLAUSE_LINK_BEFORE = re.compile(r"(?:,|\bwhile|\band|\bafter|\bbefore|\bas|\bde
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?$")
 
 
+# The people a survey asked, named by a participle after them: "those questioned said", "voters polled for the
+# Sunday Times say", "of the 500 people asked, 60% said". The participle is no cue of its own, and the phrase it
+# ends is the subject of the cue that follows it.
+_SURVEYED = r"(?:questioned|asked|polled|surveyed|interviewed|quizzed|contacted|consulted|sampled|canvassed)"
+_SURVEYED_PEOPLE = re.compile(
+    r"\b(?i:those|people|respondents|(?!(?:was|is|has|does|this|his|its|us|as|thus|less|unless)\b)[a-z]+s|\d[\d,]*)\s+(" + _SURVEYED + r")(?:\s+(?:for|by|in|about|on|at)\s+[^,;:()]{1,40}?)?\s*$")
+_SURVEYED_THEN_VERB = re.compile(
+    r"(?:\s+(?:for|by|in|about|on|at)\s+[^,;:()]{1,40}?)?\s+(?:said|say|says|thought|think|thinks|believed|believe|believes"
+    r"|felt|feel|feels|agreed|agree|expected|expect|wanted|want|backed|back|admitted|claimed|were|was|are|is|had|have"
+    r"|would|will|could|did|do)\b")
+_SURVEYED_FORM = re.compile(_SURVEYED + "$")
+# "Barely 5% of", "A total of 53% of", "nearly half", "the majority of", "2,000": how many of the people said it.
+_SHARE_OF = re.compile(
+    r"(?:\b(?:[Aa] total of|[Bb]arely|[Aa]lmost|[Nn]early|[Ss]ome|[Jj]ust|[Oo]nly|[Oo]ver|[Mm]ore than|[Ll]ess than|[Ff]ewer than)\s+)?"
+    r"(?:\b\d[\d.,]*%|\b\d[\d.,]* per ?cent|\b(?:[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Aa] (?:third|quarter|fifth|majority|minority)"
+    r"|[Tt]wo-thirds|[Tt]hree-quarters|[Oo]ne in \w+|(?:[Tt]he|[Aa]) (?:vast )?majority)|\b\d[\d,]*)\s+(?:\([^()]{1,12}\)\s+)?(?:of\s+)?$")
+
+
+def _surveyed_subject(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """The subject ending at ``pos`` when it ends in a survey's participle ("most of those questioned")."""
+    m = _SURVEYED_PEOPLE.search(masked, max(lo, pos - 70), pos)
+    if m is None:
+        return None
+    np = _np_before(masked, lo, _rstrip(masked, lo, m.start(1)))
+    start = m.start() if np is None else np[0]  # "those" is a phrase of its own only here
+    share = _SHARE_OF.search(masked, max(lo, start - 40), start)
+    return (share.start() if share else start), _rstrip(masked, lo, pos)
+
+
 def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: Sequence[re.Match] | None = None) -> list[Frame]:
     """Attribution frames of one sentence; ``cue_matches`` are its cue matches when already found."""
     sent = seg.sentences[sentence_idx]
@@ -1352,6 +1383,10 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             continue  # "member states", "the reports": plural nouns unless they introduce a clause
         if masked[max(c_start - 3, 0) : c_start] == "so-":
             continue  # "so-called"
+        participle_end = c_start + len(form.split()[0])
+        if (_SURVEYED_FORM.match(form.split()[0]) and _SURVEYED_PEOPLE.search(masked, max(lo, c_start - 40), participle_end)
+                and _SURVEYED_THEN_VERB.match(masked, participle_end, hi)):
+            continue  # "those questioned said": the people a survey asked, the subject of the next verb
         if form == "defending" and _TITLE_HOLDER.match(masked, c_end, hi):
             continue  # "the defending champion", "defending Olympic champion": an adjective
         if form == cue.lemma and _NOUN_BEFORE.search(masked, max(lo, c_start - 12), c_start):
@@ -1372,7 +1407,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             continue  # "the public did not know who to believe": a question nobody answered reports nothing
         source: Source | None = None
         role = None
-        np = _np_before(masked, lo, pos)
+        np = _surveyed_subject(masked, lo, pos) or _np_before(masked, lo, pos)
         if np is None:
             part = _PART_OF_WHOM.search(masked, max(lo, pos - 40), pos)  # "families, many of whom say ..."
             np = (part.start(1), part.end(1)) if part else None
@@ -1976,6 +2011,22 @@ def _opens_sentence(text: str, start: int) -> bool:
                or w == "both" for w in (rest if comma else prefix).split())
 
 
+# Words in -ing that open a sentence as an adjective of the name after them ("Leading economist Ann Hill said").
+_ING_ADJECTIVES = frozenset(
+    "leading outgoing acting ruling governing visiting founding reigning defending sitting serving incoming presiding "
+    "managing ageing aging striking rising fellow during according".split())
+
+
+def _opening_participle(words: list[str]) -> bool:
+    """Whether the words before a name are a participle opening its sentence, then a preposition or the
+    name's honorific ("Describing Mr", "Commenting on Mr", "Asked about")."""
+    if not words or len(words) > 3 or not words[0].endswith("ing") or "-" in words[0] or len(words[0]) < 5:
+        return False
+    if words[0].lower() in _ING_ADJECTIVES:
+        return False
+    return all(w.rstrip(".").lower() in HONORIFICS or w in _PREPOSITIONS for w in words[1:])
+
+
 class _People:
     """Persons named in one article, for resolving surnames, pronouns and roles."""
 
@@ -2003,12 +2054,14 @@ class _People:
                 self.canonical[m.name] = self.by_first_name(m.name) or m.name  # "Sir Ian Blair ... Sir Ian's comments"
         for m in mentions:
             c = self.canonical[m.name]
-            if " " not in m.name and len(self.full_mentions_by_surname.get(m.name, ())) > 1:
+            shared_surname = " " not in m.name and len(self.full_mentions_by_surname.get(m.name, ())) > 1
+            if shared_surname:
                 # "Michael Jackson ... Mr Jackson ... Katherine Jackson": a surname is the full name named last before it
                 c = self.resolve_name([m.name], m.char_start) or c
             if m.role and c not in self.roles:
                 self.roles[c] = m.role
-            if m.gender and c not in self.gender:
+            # a guess between namesakes lends no gender: "Mr Jackson" may not be the Katherine Jackson named last
+            if m.gender and c not in self.gender and not shared_surname:
                 self.gender[c] = m.gender
 
     @staticmethod
@@ -2371,6 +2424,8 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
             continue
         if any(w.islower() and _VERB_LIKE.fullmatch(w) for w in prefix[: len(prefix) - role_words]):
             continue  # after a verb, a name is its object: "The 22-year-old pipped Maurice Greene", "He told Mr Brown"
+        if _opening_participle(prefix[: len(prefix) - role_words]):
+            continue  # nor after an opening participle: "Describing Mr Jackson as ..., the mother-of-nine said"
         if _POSSESSOR_OF_NAME.match(masked, pm.char_end):
             continue  # a possessor before a name is no subject: "Aston Villa's Thomas Hitzlsperger"
         if last_subject is not None and last_subject.char_start >= s.char_start:
