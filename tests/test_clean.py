@@ -448,6 +448,34 @@ def test_page_of_another_kind_of_site_keeps_exactly_its_article(name: str):
     assert result.title == OTHER_SITE_PAGES[name]
 
 
+def _page(name: str):
+    return clean(parts_of((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), name=f"site/{name}.txt"))
+
+
+def test_a_live_blogs_timestamps_are_removed_without_ending_its_article():
+    # each entry sits under "2h ago" and "14.12 GMT": were they article-ending furniture, the span
+    # would stop at the first one and the morning's entries at the bottom would be lost
+    result = _page("page_live_blog")
+    body = "\n".join(result.paragraphs)
+    for opening in ("Roughly 640 residents", "Abbeyfield leisure centre has become", "Network operator Westrail",
+                    "Tom Haldane here", "Good morning and welcome", "We will bring you the latest"):
+        assert opening in body
+    stamps = [r.text for r in result.removed if r.rule == "time_ago"]
+    assert {"2h ago", "14.12 GMT", "10h ago", "06.12 GMT"} <= set(stamps)
+    assert not any(line in ("2h ago", "14.12 GMT", "Share") for line in result.paragraphs)
+
+
+def test_a_paywall_after_the_opening_paragraphs_is_removed_and_the_article_kept_on_both_sides():
+    result = _page("page_login_wall")
+    assert result.paragraphs[0].startswith("Frozen food distributor Norrland Foods")
+    assert result.paragraphs[1].startswith("The 42,000-pallet facility")
+    assert any(p.startswith("Norrland chief operating officer Birgit Saarinen") for p in result.paragraphs)
+    assert result.paragraphs[-1].startswith("Norrland, which supplies supermarkets")
+    gone = {r.text for r in result.removed}
+    assert {"This article is for subscribers only", "Why subscribe?"} <= gone
+    assert any(t.startswith("You've read your 2 free articles") for t in gone)
+
+
 def test_page_with_an_alert_banner_under_the_site_name_is_still_a_page():
     menu = ["Our District", "Schools", "Families", "Students", "Board of Education", "Departments", "Careers", "District News"]
     text = "\n".join([

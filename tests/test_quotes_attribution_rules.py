@@ -1462,3 +1462,16 @@ def test_a_name_after_an_opening_participle_is_no_subject_for_pronouns() -> None
         "Mark Tolland, a former officer, said he was happy with the ruling.",
         "Describing Dr Ellis as a fair judge, he said the hearing had been just.")
     assert rows(got)[-1] == ("indirect", "the hearing had been just", "Mark Tolland")
+
+
+def test_a_role_with_its_own_phrase_then_the_name_between_commas_names_the_speaker() -> None:
+    got = attributions_of("The council's cabinet member for environment, Councillor Derek Pryce, said the charge was fair.")
+    assert rows(got) == [("indirect", "the charge was fair", "Derek Pryce")]
+
+
+def test_a_direct_quote_belongs_to_the_cue_that_introduces_it_not_to_an_opening_clause() -> None:
+    got = attributions_of(
+        "Campaign spokesman Luis Okafor said in a statement that the plan was reckless.",
+        'Asked whether he worried about a trade war, Roy Whitcomb said: "I am not worried. They need our market."')
+    direct = [q for q in got if q.kind == "direct"]
+    assert [(q.text, q.speaker_name) for q in direct] == [("I am not worried. They need our market.", "Roy Whitcomb")]

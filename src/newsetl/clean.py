@@ -136,6 +136,10 @@ PAGE_SECTION_BREAK_PENALTY = 40.0
 PAGE_ARTICLE_MIN_WORDS = 80
 PAGE_AFTER_SECTION_WEIGHT = 0.0
 _PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "comments_prompt", "comment_policy", "comment_rules_heading"})
+# Furniture that sits between an article's own paragraphs (a live blog's timestamps, a gallery's
+# "3 / 14", a paywall's prompt after the opening paragraphs): removed, but no evidence that the
+# article has ended, so it costs what a subheading does.
+_PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice"})
 # After a related-links heading, an article that goes on does so in paragraphs; teasers,
 # bios and site blurbs come one prose line at a time between headlines. Until two prose
 # lines follow one another again, a lone prose line counts for this share of its words.
@@ -945,7 +949,12 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
     scores: list[float] = []
     for i, block in enumerate(blocks):
         if matches[i]:
-            scores.append(-PAGE_SECTION_BREAK_PENALTY if _is_section_break(matches[i]) else -PAGE_FURNITURE_PENALTY)
+            if _is_section_break(matches[i]):
+                scores.append(-PAGE_SECTION_BREAK_PENALTY)
+            elif all(r.name in _PAGE_INLINE_FURNITURE for r in matches[i]):
+                scores.append(-PAGE_SHORT_IN_RUN_PENALTY)
+            else:
+                scores.append(-PAGE_FURNITURE_PENALTY)
         elif prose[i]:
             tail = i >= (1 - PAGE_TAIL_SHARE) * len(blocks)
             scores.append(_page_words(block.text) * (PAGE_TAIL_WEIGHT if tail else 1.0))

@@ -1068,6 +1068,19 @@ def _person_before_hometown(body: str, masked: str, lo: int, comma: int) -> tupl
     return np if np is not None and _names_person(body[np[0] : np[1]].split()) else None
 
 
+def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | None:
+    """The sentence's whole opening phrase up to ``comma`` when a determiner opens it and no comma splits it:
+    a role with a prepositional phrase ("The council's cabinet member for environment"), which the walk
+    left from the comma stops inside."""
+    start = lo + len(masked[lo:comma]) - len(masked[lo:comma].lstrip())
+    words = masked[start:comma].split()
+    if not 2 <= len(words) <= 10 or words[0].lower() not in DETERMINERS or MASK in masked[start:comma]:
+        return None
+    if any(ch in masked[start:comma] for ch in ",;:()") or any(w.islower() and _VERB_LIKE.fullmatch(w) for w in words):
+        return None  # "This echoed the views of comedian Rita Flynn, who ...": a clause, not a role
+    return start, _rstrip(masked, start, comma)
+
+
 def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple[int, int], str | None] | None:
     """``Seth G. Jones, a former U.S. military official who ..., told``: the name and the description."""
     left = masked[lo:pos].rstrip()
@@ -1103,6 +1116,11 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
             return np, _role_from_appositive(body, c + 1, inner_end)
         tag = _PARTY_TAG_BEFORE.search(masked, max(lo, c - 24), c)
         np = _np_before(masked, lo, tag.start() if tag else c)  # "Rep. Gwen Moore (D-Wis.), a member of ..."
+        np_words = body[np[0] : np[1]].split() if np is not None else []
+        if (np_words and not tag and not np_words[0][:1].isupper()
+                and (np_words[0].lower() in DETERMINERS or not any(w[:1].isupper() for w in np_words))):
+            # the walk stopped inside the phrase; "comedian Rita Flynn, who ..." names a person already
+            np = _determined_opening(masked, lo, c) or np  # "The cabinet member for environment, Derek Pryce, said"
         if np is None:
             continue
         first = body[np[0] : np[1]].split()[0]
@@ -2720,6 +2738,7 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
         # whoever urged)
         spoken = [af for af in holding if af[1].category != "object"]
         return max(spoken or holding, key=lambda af: af[1].content_start)
+    introduced = False  # ``best`` is a frame before the quote ("X said: ..."), not one after it
     for a, f in frames_attrs:
         if f.source.char_start < sp.end and sp.start < f.source.char_end:
             continue
@@ -2730,7 +2749,10 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
             if f.cue_start >= sp.end and not _SENTENCE_BREAK.search(gap_after.replace(MASK, "")) and f.sentence_idx == end_sent:
                 best = best or (a, f)
             elif f.cue_end <= sp.start and _NO_SENTENCE_END.fullmatch(masked[f.cue_end : sp.start - 1].replace(MASK, "")):
-                best = best or (a, f)
+                # the nearest cue before the quote introduces it: "Asked whether he worried about a trade war,
+                # Whitcomb said: ..." quotes Whitcomb, not the "he" who worried
+                if best is None or (introduced and f.cue_end > best[1].cue_end and (a.person or f.source.kind == "name")):
+                    best, introduced = (a, f), True
         elif (f.category != "thought" and f.cue_start < sp.start
               and (f.content_end <= f.content_start or f.category == "label")
               and (f.source.kind in ("pronoun", "name") or a.person)):
