@@ -226,6 +226,31 @@ def test_footer_rule_does_not_fire_when_article_text_follows():
     assert line in result.paragraphs
 
 
+def test_a_promo_no_rule_knows_at_the_very_end_does_not_shield_the_credits_above_it():
+    # the credit is known, the last two lines are not: one is the site addressing its readers, the other
+    # a link list's heading; the known credit above vouches for them
+    footer = ["Dana Pell contributed reporting from Albany.",
+              "Catch Harlow Tonight at 10 and take the Courier with you: download our app.",
+              "The Courier's statehouse bureau"]
+    result = clean(parts_of(with_footer(*footer)))
+    assert [r.text for r in result.removed] == footer
+    assert [r.rule for r in result.removed] == ["contributed_reporting", "in_footer_run", "in_footer_run"]
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_reporting_below_a_footer_line_is_never_taken_into_the_footer():
+    closing = "The vote is set for Tuesday, the clerk said, and residents can speak for three minutes each."
+    result = clean(parts_of(with_footer("Follow us on Twitter for breaking news.", closing)))
+    assert result.removed == ()
+    assert result.paragraphs[-1] == closing
+
+
+def test_three_unknown_lines_after_a_footer_line_end_the_run():
+    lines = ["Dana Pell contributed reporting from Albany.", "Our team", "The statehouse bureau", "Harlow Tonight at 10"]
+    result = clean(parts_of(with_footer(*lines)))
+    assert result.removed == ()
+
+
 def test_hard_wrapped_editors_note_is_removed_with_its_continuation_lines():
     note = ["Editor's note: This story was reported", "with the help of readers who answered", "our survey about water bills."]
     text = BASE_ARTICLE.rstrip("\n") + "\n\n" + "\n".join(note) + "\n"

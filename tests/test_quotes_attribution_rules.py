@@ -1475,3 +1475,28 @@ def test_a_direct_quote_belongs_to_the_cue_that_introduces_it_not_to_an_opening_
         'Asked whether he worried about a trade war, Roy Whitcomb said: "I am not worried. They need our market."')
     direct = [q for q in got if q.kind == "direct"]
     assert [(q.text, q.speaker_name) for q in direct] == [("I am not worried. They need our market.", "Roy Whitcomb")]
+
+
+def test_an_age_names_the_person_the_article_gives_that_age() -> None:
+    got = attributions_of(
+        'Jamal Pierce, 24, said scoring was "a dream come true".',
+        'His manager Darren Holt praised the whole side. "Two years ago I was working in a warehouse," the 24-year-old said.')
+    assert [(q.text, q.speaker_name) for q in got if q.kind == "direct"] == [("Two years ago I was working in a warehouse", "Jamal Pierce")]
+
+
+def test_an_age_nobody_is_given_names_no_one() -> None:
+    # the latest subject is the manager, who is not the one of that age
+    got = attributions_of(
+        "Darren Holt praised his striker after the match.",
+        '"Two years ago I was working in a warehouse," the 24-year-old said.')
+    assert [(q.text, q.speaker_name) for q in got if q.kind == "direct"] == [("Two years ago I was working in a warehouse", None)]
+
+
+def test_a_role_then_the_name_between_commas_is_the_subject_of_a_later_but_said() -> None:
+    got = attributions_of('An agency spokeswoman, Tanya Greer, declined to comment but said the officer "was not disciplined."')
+    assert [(q.kind, q.speaker_name) for q in got] == [("indirect", "Tanya Greer"), ("partial", "Tanya Greer")]
+
+
+def test_a_party_tag_between_commas_belongs_to_the_name_before_it() -> None:
+    got = attributions_of("Sen. Dale Whitcomb, R-Idaho, the ranking member of the farm committee, said the cap was fair.")
+    assert rows(got) == [("indirect", "the cap was fair", "Dale Whitcomb")]

@@ -68,6 +68,15 @@ RULES_PATH = Path(__file__).parent / "data" / "boilerplate_rules.toml"
 # --- thresholds -------------------------------------------------------------
 # The header is searched this far: masthead, kicker, title, dek, byline, date.
 HEADER_SCAN_BLOCKS = 8
+# A footer run may hold lines no rule knows (a site's own promo, a link list's heading and links)
+# when a known footer line stands above them: at most this many in a row, each shaped like furniture
+# (_FOOTER_SHAPED), never like reporting (_REPORTED); a third unknown line in a row ends the run.
+FOOTER_UNKNOWN_RUN_MAX = 2
+FOOTER_UNKNOWN_MAX_WORDS = 60
+FOOTER_HEADING_MAX_WORDS = 12
+# The site talking to its readers ("your inbox", "our app", "ask us"), an address, or a heading's colon.
+_FOOTER_SHAPED = re.compile(r"\b(?:you|your|we|our|us)\b|[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w{2,}|https?://|\bwww\.|:$", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|added|asked)\b|[\"“”]\s*$", re.IGNORECASE)
 # Links listed under a "Related" heading are short headline lines.
 LINK_LINE_MAX_WORDS = 22
 # Hold back cleaning that would remove more than this share of the article's
@@ -743,12 +752,15 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
         if member and verdicts[i] is None:
             verdicts[i] = _Verdict("related_links", "teaser_card")
 
-    # Footer: the unbroken run of furniture that reaches the end of the article.
+    # Footer: the run of furniture that reaches the end of the article. Short lines no rule knows may sit
+    # in it below a known footer line, which vouches for them: one unknown promo at the very end must not
+    # shield every credit above it.
     in_link_list = _link_list_members(blocks, matches)
     body_start = next((i for i, b in enumerate(blocks) if b.role == "body"), n)
+    unknown: list[int] = []  # unknown lines below the lowest known line seen so far, not yet vouched for
     for i in range(n - 1, body_start - 1, -1):
         if verdicts[i] is not None:
-            continue
+            continue  # an ad label or a box found anywhere: it vouches for nothing below it
         rule = _first_rule(matches[i], "footer")
         if rule is not None:
             verdicts[i] = _Verdict(rule.category, rule.name)
@@ -756,9 +768,25 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
             verdicts[i] = _Verdict("repeated_site_line", "site_line")
         elif in_link_list[i]:
             verdicts[i] = _Verdict("related_links", "related_list_item")
+        elif len(unknown) < FOOTER_UNKNOWN_RUN_MAX and _footer_shaped(blocks[i].text):
+            unknown.append(i)
+            continue
         else:
             break
+        for j in unknown:
+            verdicts[j] = _Verdict(verdicts[i].category, "in_footer_run")
+        unknown = []
     return verdicts
+
+
+def _footer_shaped(text: str) -> bool:
+    """A line no rule knows that may still belong to a footer run: short, not reporting, and either a
+    heading or link (a few words, no full stop) or the site addressing its readers."""
+    words = _word_count(text)
+    if words > FOOTER_UNKNOWN_MAX_WORDS or _REPORTED.search(text):
+        return False
+    heading_like = words <= FOOTER_HEADING_MAX_WORDS and not text.rstrip().endswith((".", "!", "?", '"', "”"))
+    return heading_like or _FOOTER_SHAPED.search(text) is not None
 
 
 def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[bool]:

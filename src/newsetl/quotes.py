@@ -1050,6 +1050,8 @@ _POSSESSOR = re.compile(r"(\S)['’]s\s+$")
 
 # A US party-and-state tag after a name: "(D-Wis.)", "(R-Ohio)".
 _PARTY_TAG_BEFORE = re.compile(r"\s\([RDI]-[A-Z][A-Za-z.]{0,12}\)\s*$")
+# The same tag set off by commas, US wire style: "Sen. Dale Whitcomb, R-Idaho, the ranking member ..., said".
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,12}(?: [A-Z][A-Za-z.]{1,12})?")
 
 
 # An age and a home town after a name: "Mr Jones, 45, of Bristol, said", "Johnnie Wilson, of
@@ -1121,6 +1123,8 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
                 and (np_words[0].lower() in DETERMINERS or not any(w[:1].isupper() for w in np_words))):
             # the walk stopped inside the phrase; "comedian Rita Flynn, who ..." names a person already
             np = _determined_opening(masked, lo, c) or np  # "The cabinet member for environment, Derek Pryce, said"
+        if np is not None and _PARTY_TAG.fullmatch(body[np[0] : np[1]]) and masked[lo : np[0]].rstrip().endswith(","):
+            np = _np_before(masked, lo, lo + len(masked[lo : np[0]].rstrip()) - 1)  # the name the tag follows
         if np is None:
             continue
         first = body[np[0] : np[1]].split()[0]
@@ -1725,10 +1729,22 @@ def _opening_adverbial_end(masked: str, lo: int, limit: int) -> int | None:
     return m.end()
 
 
+# A sentence that opens with a role, then the name between commas ("Its spokesman, Dmitar Hallek, ...").
+_APPOSITIVE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,;:()\"“”]{2,60},\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),")
+
+
 def _sentence_subject(body: str, masked: str, lo: int, limit: int) -> Source | None:
     """The noun phrase opening the sentence (after an adverbial set off by a comma): capitalised
     words and role words, or a pronoun."""
     lo = _opening_adverbial_end(masked, lo, limit) or lo
+    appos = _APPOSITIVE_SUBJECT.match(masked, lo, limit)
+    if appos is not None:
+        # "An agency spokeswoman, Tanya Greer, declined to comment but said ...": the name, with its role
+        tokens = body[appos.start(1) : appos.end(1)].split()
+        described = masked[lo : appos.start(1)].lower().replace(",", " ").split()
+        if _valid_person(split_name(tokens)[1], False) and any(w in TITLE_WORDS for w in described):
+            return Source(body[appos.start(1) : appos.end(1)], appos.start(1), appos.end(1), "name",
+                          clean_role(body[lo : appos.start(1)].rstrip(" ,")), None)
     end = lo
     for m in _WORD.finditer(masked, lo, limit):
         w = m.group(0)
@@ -2187,6 +2203,24 @@ class _People:
         }
         return hits.pop() if len(hits) == 1 else None
 
+    def of_age(self, age: str, pos: int) -> str | None:
+        """The person an age names ("the 24-year-old said"): the one the article gives that age, nearest
+        before ``pos`` ("Jamal Pierce, 24,", "24-year-old Jamal Pierce"); None when no one has it, since the
+        latest subject is as often the coach or the parent talking about the one who has it."""
+        given = re.compile(rf"\s*(?:,\s*|\()(?:aged\s+)?{age}\b")
+        before = re.compile(rf"\b{age}-year-old((?:\s+[\w'’-]+){{0,3}})\s+$")
+        best = None
+        for m in self.mentions:
+            if m.char_start >= pos and best is not None:
+                break
+            titled = before.search(self.body, max(0, m.char_start - 60), m.char_start)
+            if titled is not None and not all(w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS
+                                              for w in titled.group(1).split()):
+                titled = None  # "the 21-year-old told Cadena Cope": a verb between, the name is someone else
+            if given.match(self.body, m.char_end) or titled is not None:
+                best = self.canonical[m.name]
+        return best
+
     def holder_of(self, phrase: str, pos: int, last_speaker: tuple[str, int] | None = None) -> str | None:
         """``Gordon Brown has issued ... The chancellor said``: a title names the person in the news,
         the latest subject or speaker (``..., Michael Howard has said. "...", the Conservative leader said``).
@@ -2260,6 +2294,10 @@ def _reporter_of(frame: Frame, outer: Sequence[tuple[Attribution, Frame]], peopl
             return None
         return Attribution(a.name, src.surface, a.role, None, True)
     return None
+
+
+# An age standing for a person: "the 24-year-old said".
+_AGE_EPITHET = re.compile(r"[Tt]he (\d{1,3})-year-old$")
 
 
 def _definite_title(surface: str) -> bool:
@@ -2342,7 +2380,11 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
                 name = people.resolve_name(toks, src.char_start)
                 return Attribution(name, src.surface, people.roles.get(name or "", role), None, True)
         # the cheap test first: most phrases do not open with "the"
-        name = people.holder_of(src.surface, src.char_start, last_speaker) if _definite_title(src.surface) else None
+        age = _AGE_EPITHET.match(src.surface)
+        if age is not None:
+            name = people.of_age(age.group(1), src.char_start)
+        else:
+            name = people.holder_of(src.surface, src.char_start, last_speaker) if _definite_title(src.surface) else None
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
     role, toks, gender = split_name(src.surface.split())
     of_the = _PERSON_OF_THE.match(src.surface)
