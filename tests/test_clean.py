@@ -234,7 +234,9 @@ def test_a_promo_no_rule_knows_at_the_very_end_does_not_shield_the_credits_above
               "The Courier's statehouse bureau"]
     result = clean(parts_of(with_footer(*footer)))
     assert [r.text for r in result.removed] == footer
-    assert [r.rule for r in result.removed] == ["contributed_reporting", "in_footer_run", "in_footer_run"]
+    # the app promo is a note about the publication (it speaks to the reader of the outlet's app); the
+    # bureau's name below it is a heading no rule knows, vouched for by the promo
+    assert [r.rule for r in result.removed] == ["contributed_reporting", "note_about_the_publication", "in_footer_run"]
     assert list(result.paragraphs) == base_paragraphs()
 
 
@@ -249,6 +251,37 @@ def test_three_unknown_lines_after_a_footer_line_end_the_run():
     lines = ["Dana Pell contributed reporting from Albany.", "Our team", "The statehouse bureau", "Harlow Tonight at 10"]
     result = clean(parts_of(with_footer(*lines)))
     assert result.removed == ()
+
+
+def test_a_note_about_the_publication_is_footer_furniture_without_a_rule():
+    # no rule knows these lines; each names the story or the outlet, or speaks to the reader, and says
+    # something about its reporting, money or products
+    footer = ["Dana Pell's reporting is made possible by a county grant. Questions about this story can be sent to dpell@courier.example.",
+              "The Courier is free, always, because readers chip in. No paywall, no billionaire. Toss a few bucks in the jar →"]
+    result = clean(parts_of(with_footer(*footer)))
+    assert [r.text for r in result.removed] == footer
+    assert {r.rule for r in result.removed} == {"note_about_the_publication"}
+
+
+@pytest.mark.parametrize("closing", [
+    "Our correspondent in Harlow said the mood in the town hall was tense as the vote approached.",
+    "You could see the floodwater from the bridge, the reporter noted, and the council's editors of the plan agreed.",
+    "The newspaper's editors endorsed the plan in 2014, and subscribers wrote in to support it.",
+])
+def test_a_closing_paragraph_about_reporters_or_readers_is_not_a_note_about_the_publication(closing: str):
+    result = clean(parts_of(with_footer(closing)))
+    assert result.removed == ()
+
+
+def test_a_byline_under_a_standfirst_is_header_furniture():
+    # one paragraph per line, as news archives store articles: the parser cannot tell the standfirst
+    # from the first paragraph
+    standfirst = "Engineers found cracks in two of the span's steel beams and say a temporary fix cannot be signed off."
+    text = ("Bridge to stay shut until April\n" + standfirst + "\nBy Dana Pell and Tom Reko\n"
+            + "\n".join(base_paragraphs()) + "\n")
+    result = clean(parts_of(text))
+    assert [(r.text, r.category) for r in result.removed] == [("By Dana Pell and Tom Reko", "byline")]
+    assert standfirst in (result.dek, *result.paragraphs)
 
 
 def test_hard_wrapped_editors_note_is_removed_with_its_continuation_lines():

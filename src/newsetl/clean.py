@@ -74,9 +74,26 @@ HEADER_SCAN_BLOCKS = 8
 FOOTER_UNKNOWN_RUN_MAX = 2
 FOOTER_UNKNOWN_MAX_WORDS = 60
 FOOTER_HEADING_MAX_WORDS = 12
-# The site talking to its readers ("your inbox", "our app", "ask us"), an address, or a heading's colon.
-_FOOTER_SHAPED = re.compile(r"\b(?:you|your|we|our|us)\b|[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w{2,}|https?://|\bwww\.|:$", re.IGNORECASE)
-_REPORTED = re.compile(r"\b(?:said|says|told|according to|added|asked)\b|[\"“”]\s*$", re.IGNORECASE)
+# The site talking to its readers ("your inbox", "our app", "ask us") or about its own products, an
+# address, a link's arrow, or a heading's colon.
+_FOOTER_SHAPED = re.compile(
+    r"\b(?:you|your|we|our|us|podcasts?|newsletters?|episodes?|app|subscribers?|subscription)\b"
+    r"|[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w{2,}|https?://|\bwww\.|[→»]\s*$|:$", re.IGNORECASE)
+# A line about the publication itself, not the news (at an article's end): it names the story or the
+# outlet or speaks to the reader, and says something about its reporting, money, products or corrections.
+# Each group counts once; a self-reference and one more group make the note.
+_PUBLICATION_SELF = (
+    ("self", re.compile(r"\bthis (?:story|article|report|piece|post|investigation|series)\b|\b(?:our|we|us|you|your)\b"
+                        r"|[\w.+-]+@[\w-]+\.\w|(?<!\w)@[\w.]{2,}|https?://|\bwww\.|[→»]\s*$", re.IGNORECASE)),
+)
+_PUBLICATION_TOPICS = (
+    ("editorial_standards", re.compile(r"\b(?:earlier|previous) versions?\b|\b(?:amended|corrected|updated|clarified)\b", re.IGNORECASE)),
+    ("byline", re.compile(r"\b(?:newsroom|journalism|reporting|reporters?|editors?|correspondents?|bureau|newsdesk|news desk)\b", re.IGNORECASE)),
+    ("advertising", re.compile(r"\b(?:donat\w*|subscri\w*|membership|paywall|chip in|sponsor\w*|advertis\w*)\b", re.IGNORECASE)),
+    ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|episodes?|app|inbox)\b", re.IGNORECASE)),
+    ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp)\b", re.IGNORECASE)),
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|added|asked|warn\w*|advis\w*|urg\w*|noted|agreed|wrote|explained|insisted|claimed|argued|recalled|stated|announced|confirmed|admitted|believed|described|reported)\b|[\"“”]\s*$", re.IGNORECASE)
 # Links listed under a "Related" heading are short headline lines.
 LINK_LINE_MAX_WORDS = 22
 # Hold back cleaning that would remove more than this share of the article's
@@ -744,6 +761,9 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
         elif blocks[i].role in ("title", "dek") or kept_head == 0:
             # the title (or the line promoted to title) and the dek sit between header furniture
             kept_head += 1
+        elif kept_head == 1 and i + 1 < n and getattr(_first_rule(matches[i + 1], "header"), "category", None) in ("byline", "dateline"):
+            # a standfirst the parser took for a paragraph, then the byline: "By Tahlia Ventresca and ..."
+            kept_head += 1
         else:
             break
 
@@ -768,6 +788,8 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
             verdicts[i] = _Verdict("repeated_site_line", "site_line")
         elif in_link_list[i]:
             verdicts[i] = _Verdict("related_links", "related_list_item")
+        elif (category := _note_about_the_publication(blocks[i].text)) is not None:
+            verdicts[i] = _Verdict(category, "note_about_the_publication")
         elif len(unknown) < FOOTER_UNKNOWN_RUN_MAX and _footer_shaped(blocks[i].text):
             unknown.append(i)
             continue
@@ -777,6 +799,17 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
             verdicts[j] = _Verdict(verdicts[i].category, "in_footer_run")
         unknown = []
     return verdicts
+
+
+def _note_about_the_publication(text: str) -> str | None:
+    """The category of a footer line no rule knows that is about the publication, not the news ("Questions
+    about this story can be sent to ...", "(With inputs from our bureau)", "... is free because readers chip
+    in. ... →"), else None. Never a line that reports or quotes, and never a long paragraph."""
+    if _word_count(text) > FOOTER_UNKNOWN_MAX_WORDS or _REPORTED.search(text) or any(q in text for q in '"“”'):
+        return None
+    if not any(pattern.search(text) for _, pattern in _PUBLICATION_SELF):
+        return None
+    return next((category for category, pattern in _PUBLICATION_TOPICS if pattern.search(text)), None)
 
 
 def _footer_shaped(text: str) -> bool:
