@@ -273,6 +273,20 @@ def test_a_closing_paragraph_about_reporters_or_readers_is_not_a_note_about_the_
     assert result.removed == ()
 
 
+def test_a_note_about_the_publication_under_the_headline_is_header_furniture():
+    note = "This article is part of our special report on the county's water."
+    result = clean(parts_of(with_header(note)))
+    assert [(r.text, r.rule) for r in result.removed] == [(note, "note_about_the_publication")]
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_the_us_is_not_us():
+    # "US" is a country, not the outlet speaking: a first paragraph about a US series stays
+    intro = "A TV station in the US has refused to show a new series in which couples compete to adopt a child."
+    result = clean(parts_of(with_header(intro)))
+    assert result.removed == ()
+
+
 def test_a_byline_under_a_standfirst_is_header_furniture():
     # one paragraph per line, as news archives store articles: the parser cannot tell the standfirst
     # from the first paragraph

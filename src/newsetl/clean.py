@@ -74,16 +74,19 @@ HEADER_SCAN_BLOCKS = 8
 FOOTER_UNKNOWN_RUN_MAX = 2
 FOOTER_UNKNOWN_MAX_WORDS = 60
 FOOTER_HEADING_MAX_WORDS = 12
+# A note under the headline ("This article is part of our special report ...") is short; a first
+# paragraph that happens to mention the outlet's world is longer.
+HEADER_NOTE_MAX_WORDS = 30
 # The site talking to its readers ("your inbox", "our app", "ask us") or about its own products, an
 # address, a link's arrow, or a heading's colon.
 _FOOTER_SHAPED = re.compile(
-    r"\b(?:you|your|we|our|us|podcasts?|newsletters?|episodes?|app|subscribers?|subscription)\b"
+    r"\b(?:you|your|we|our|(?-i:us)|podcasts?|newsletters?|episodes?|app|subscribers?|subscription)\b"
     r"|[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w{2,}|https?://|\bwww\.|[→»]\s*$|:$", re.IGNORECASE)
 # A line about the publication itself, not the news (at an article's end): it names the story or the
 # outlet or speaks to the reader, and says something about its reporting, money, products or corrections.
 # Each group counts once; a self-reference and one more group make the note.
 _PUBLICATION_SELF = (
-    ("self", re.compile(r"\bthis (?:story|article|report|piece|post|investigation|series)\b|\b(?:our|we|us|you|your)\b"
+    ("self", re.compile(r"\bthis (?:story|article|report|piece|post|investigation|series)\b|\b(?:our|we|(?-i:us)|you|your)\b"
                         r"|[\w.+-]+@[\w-]+\.\w|(?<!\w)@[\w.]{2,}|https?://|\bwww\.|[→»]\s*$", re.IGNORECASE)),
 )
 _PUBLICATION_TOPICS = (
@@ -91,7 +94,9 @@ _PUBLICATION_TOPICS = (
     ("byline", re.compile(r"\b(?:newsroom|journalism|reporting|reporters?|editors?|correspondents?|bureau|newsdesk|news desk)\b", re.IGNORECASE)),
     ("advertising", re.compile(r"\b(?:donat\w*|subscri\w*|membership|paywall|chip in|sponsor\w*|advertis\w*)\b", re.IGNORECASE)),
     ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|episodes?|app|inbox)\b", re.IGNORECASE)),
-    ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp)\b", re.IGNORECASE)),
+    ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp|on x)\b", re.IGNORECASE)),
+    ("comments", re.compile(r"\b(?:hear from you|get in touch|in confidence|tips?|contact us|e-?mail us|write to us)\b", re.IGNORECASE)),
+    ("related_links", re.compile(r"\b(?:special report|series|package)\b", re.IGNORECASE)),
 )
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|added|asked|warn\w*|advis\w*|urg\w*|noted|agreed|wrote|explained|insisted|claimed|argued|recalled|stated|announced|confirmed|admitted|believed|described|reported)\b|[\"“”]\s*$", re.IGNORECASE)
 # Links listed under a "Related" heading are short headline lines.
@@ -761,6 +766,10 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
         elif blocks[i].role in ("title", "dek") or kept_head == 0:
             # the title (or the line promoted to title) and the dek sit between header furniture
             kept_head += 1
+        elif (kept_head >= 1 and _word_count(blocks[i].text) <= HEADER_NOTE_MAX_WORDS
+              and (category := _note_about_the_publication(blocks[i].text)) is not None):
+            # "This article is part of our special report ...", "Correction ...: An earlier version of this story ..."
+            verdicts[i] = _Verdict(category, "note_about_the_publication")
         elif kept_head == 1 and i + 1 < n and getattr(_first_rule(matches[i + 1], "header"), "category", None) in ("byline", "dateline"):
             # a standfirst the parser took for a paragraph, then the byline: "By Tahlia Ventresca and ..."
             kept_head += 1
