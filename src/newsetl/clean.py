@@ -73,21 +73,24 @@ HEADER_SCAN_BLOCKS = 8
 # (_FOOTER_SHAPED), never like reporting (_REPORTED); a third unknown line in a row ends the run.
 FOOTER_UNKNOWN_RUN_MAX = 2
 FOOTER_UNKNOWN_MAX_WORDS = 60
+FOOTER_UNKNOWN_MAX_CHARS = 480  # checked first: counting the words of every article's last paragraph costs
 FOOTER_HEADING_MAX_WORDS = 12
 # A note under the headline ("This article is part of our special report ...") is short; a first
 # paragraph that happens to mention the outlet's world is longer.
 HEADER_NOTE_MAX_WORDS = 30
+HEADER_NOTE_MAX_CHARS = 240
 # The site talking to its readers ("your inbox", "our app", "ask us") or about its own products, an
 # address, a link's arrow, or a heading's colon.
 _FOOTER_SHAPED = re.compile(
     r"\b(?:you|your|we|our|(?-i:us)|podcasts?|newsletters?|episodes?|app|subscribers?|subscription)\b"
-    r"|[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w{2,}|https?://|\bwww\.|[→»]\s*$|:$", re.IGNORECASE)
+    r"|@\w|https?://|\bwww\.|[→»]\s*$|:$", re.IGNORECASE)
 # A line about the publication itself, not the news (at an article's end): it names the story or the
 # outlet or speaks to the reader, and says something about its reporting, money, products or corrections.
 # Each group counts once; a self-reference and one more group make the note.
 _PUBLICATION_SELF = (
+    # an address or handle is "@" before a word character: a scan for the whole address backtracks
     ("self", re.compile(r"\bthis (?:story|article|report|piece|post|investigation|series)\b|\b(?:our|we|(?-i:us)|you|your)\b"
-                        r"|[\w.+-]+@[\w-]+\.\w|(?<!\w)@[\w.]{2,}|https?://|\bwww\.|[→»]\s*$", re.IGNORECASE)),
+                        r"|@\w|https?://|\bwww\.|[→»]\s*$", re.IGNORECASE)),
 )
 _PUBLICATION_TOPICS = (
     ("editorial_standards", re.compile(r"\b(?:earlier|previous) versions?\b|\b(?:amended|corrected|updated|clarified)\b", re.IGNORECASE)),
@@ -766,7 +769,7 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
         elif blocks[i].role in ("title", "dek") or kept_head == 0:
             # the title (or the line promoted to title) and the dek sit between header furniture
             kept_head += 1
-        elif (kept_head >= 1 and _word_count(blocks[i].text) <= HEADER_NOTE_MAX_WORDS
+        elif (kept_head >= 1 and len(blocks[i].text) <= HEADER_NOTE_MAX_CHARS and _word_count(blocks[i].text) <= HEADER_NOTE_MAX_WORDS
               and (category := _note_about_the_publication(blocks[i].text)) is not None):
             # "This article is part of our special report ...", "Correction ...: An earlier version of this story ..."
             verdicts[i] = _Verdict(category, "note_about_the_publication")
@@ -814,9 +817,12 @@ def _note_about_the_publication(text: str) -> str | None:
     """The category of a footer line no rule knows that is about the publication, not the news ("Questions
     about this story can be sent to ...", "(With inputs from our bureau)", "... is free because readers chip
     in. ... →"), else None. Never a line that reports or quotes, and never a long paragraph."""
-    if _word_count(text) > FOOTER_UNKNOWN_MAX_WORDS or _REPORTED.search(text) or any(q in text for q in '"“”'):
+    # cheapest and most often failing first: most articles end on a paragraph that speaks of neither
+    if len(text) > FOOTER_UNKNOWN_MAX_CHARS or any(q in text for q in '"“”'):
         return None
     if not any(pattern.search(text) for _, pattern in _PUBLICATION_SELF):
+        return None
+    if _REPORTED.search(text) or _word_count(text) > FOOTER_UNKNOWN_MAX_WORDS:
         return None
     return next((category for category, pattern in _PUBLICATION_TOPICS if pattern.search(text)), None)
 
@@ -824,6 +830,8 @@ def _note_about_the_publication(text: str) -> str | None:
 def _footer_shaped(text: str) -> bool:
     """A line no rule knows that may still belong to a footer run: short, not reporting, and either a
     heading or link (a few words, no full stop) or the site addressing its readers."""
+    if len(text) > FOOTER_UNKNOWN_MAX_CHARS:
+        return False
     words = _word_count(text)
     if words > FOOTER_UNKNOWN_MAX_WORDS or _REPORTED.search(text):
         return False
