@@ -93,12 +93,15 @@ _PUBLICATION_SELF = (
                         r"|@\w|https?://|\bwww\.|[→»]\s*$", re.IGNORECASE)),
 )
 _PUBLICATION_TOPICS = (
-    ("editorial_standards", re.compile(r"\b(?:earlier|previous) versions?\b|\b(?:amended|corrected|updated|clarified)\b", re.IGNORECASE)),
+    ("editorial_standards", re.compile(r"\b(?:earlier|previous) versions?\b|\b(?:amended|corrected|correct|updated|clarified|refiled|revised)\b"
+                                       r"|\b(?:heads up|content (?:note|warning)|trigger warning|reader discretion)\b", re.IGNORECASE)),
     ("byline", re.compile(r"\b(?:newsroom|journalism|reporting|reporters?|editors?|correspondents?|bureau|newsdesk|news desk)\b", re.IGNORECASE)),
-    ("advertising", re.compile(r"\b(?:donat\w*|subscri\w*|membership|paywall|chip in|sponsor\w*|advertis\w*)\b", re.IGNORECASE)),
+    ("advertising", re.compile(r"\b(?:donat\w*|subscri\w*|membership|paywall|chip in|sponsor\w*|advertis\w*"
+                               r"|not a member|become a member|join (?:online|today|now))\b", re.IGNORECASE)),
     ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|episodes?|app|inbox)\b", re.IGNORECASE)),
     ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp|on x)\b", re.IGNORECASE)),
-    ("comments", re.compile(r"\b(?:hear from you|get in touch|in confidence|tips?|contact us|e-?mail us|write to us)\b", re.IGNORECASE)),
+    ("comments", re.compile(r"\b(?:hear from you|get in touch|in confidence|confidential\w*|tips?|contact us|e-?mail us|write to us"
+                            r"|hit reply|our way)\b", re.IGNORECASE)),
     ("related_links", re.compile(r"\b(?:special report|series|package)\b", re.IGNORECASE)),
 )
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|added|asked|warn\w*|advis\w*|urg\w*|noted|agreed|wrote|explained|insisted|claimed|argued|recalled|stated|announced|confirmed|admitted|believed|described|reported)\b|[\"“”]\s*$", re.IGNORECASE)
