@@ -1500,3 +1500,18 @@ def test_a_role_then_the_name_between_commas_is_the_subject_of_a_later_but_said(
 def test_a_party_tag_between_commas_belongs_to_the_name_before_it() -> None:
     got = attributions_of("Sen. Dale Whitcomb, R-Idaho, the ranking member of the farm committee, said the cap was fair.")
     assert rows(got) == [("indirect", "the cap was fair", "Dale Whitcomb")]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Officials in Kabul said the attack had been foiled.", "Officials in Kabul"),
+    ("Doctors at the hospital said the boy was stable.", "Doctors at the hospital"),
+    ("Critics of the takeover said the cash should go to shareholders.", "Critics of the takeover"),
+    ("Two senior officials in Washington said the talks had stalled.", "Two senior officials in Washington"),
+])
+def test_people_named_by_where_they_are_speak_not_the_place(sentence: str, source: str) -> None:
+    assert [q.speaker_surface for q in attributions_of(sentence)] == [source]
+
+
+def test_a_person_in_a_place_is_still_the_person() -> None:
+    got = attributions_of("He met officials in Kabul and said the attack had been foiled.")
+    assert [q.speaker_surface for q in got] == ["He"]

@@ -1360,6 +1360,29 @@ _SHARE_OF = re.compile(
     r"|[Tt]wo-thirds|[Tt]hree-quarters|[Oo]ne in \w+|(?:[Tt]he|[Aa]) (?:vast )?majority)|\b\d[\d,]*)\s+(?:\([^()]{1,12}\)\s+)?(?:of\s+)?$")
 
 
+# People named by where they are: "Officials in Kabul said", "Doctors at the hospital said", "the agency's teams
+# on the ground had reported". The walk left from the cue stops at the preposition, and the place would speak.
+_GROUP_BEFORE_PLACE = re.compile(
+    r"\b(?:officials|residents|people|doctors|analysts|teams?|workers|staff|experts|sources|witnesses|police|officers"
+    r"|scientists|researchers|campaigners|protesters|activists|leaders|members|executives|economists|diplomats|traders"
+    r"|engineers|inspectors|villagers|locals|families|parents|teachers|students|nurses|pupils|fans|farmers|lawyers"
+    r"|prosecutors|investigators|volunteers|voters|critics|observers|insiders|aides|advisers|managers|bosses|employees"
+    r"|commanders|troops|soldiers|rescuers|firefighters|paramedics|medics|monitors|correspondents|reporters|journalists)"
+    r"\s+(?:in|at|on|of|from|near|inside|outside|across|around|within)\s+$", re.IGNORECASE)
+
+
+def _group_of_place(masked: str, lo: int, np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The source phrase ``np`` widened over "GROUP in/at/on PLACE" when the walk took only the place."""
+    if np is None:
+        return None
+    m = _GROUP_BEFORE_PLACE.search(masked, max(lo, np[0] - 40), np[0])
+    if m is None:
+        return np
+    group_end = _rstrip(masked, lo, m.end() - len(m.group().split()[-1]) - 1)
+    group = _np_before(masked, lo, group_end)
+    return (group[0], np[1]) if group is not None else (m.start(), np[1])
+
+
 def _surveyed_subject(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     """The subject ending at ``pos`` when it ends in a survey's participle ("most of those questioned")."""
     m = _SURVEYED_PEOPLE.search(masked, max(lo, pos - 70), pos)
@@ -1430,6 +1453,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         source: Source | None = None
         role = None
         np = _surveyed_subject(masked, lo, pos) or _np_before(masked, lo, pos)
+        if cue.category in ("speech", "thought"):
+            np = _group_of_place(masked, lo, np)  # an act's source stays as it was: it does not carry on to later quotes
         if np is None:
             part = _PART_OF_WHOM.search(masked, max(lo, pos - 40), pos)  # "families, many of whom say ..."
             np = (part.start(1), part.end(1)) if part else None
