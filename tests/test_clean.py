@@ -263,6 +263,14 @@ def test_a_note_about_the_publication_is_footer_furniture_without_a_rule():
     assert result.removed[0].rule == "note_about_the_publication"  # the second has a rule of its own now
 
 
+def test_a_sentence_opening_with_an_imperative_speaks_to_the_reader():
+    # no self-reference ("our", "you") in these; the imperative is the address, and each names a product
+    footer = ["Harlow Insiders get every show commercial-free. Join the Insiders today.",
+              "Courier tote bags are back in stock. Grab yours at the front desk on Mill Street."]
+    result = clean(parts_of(with_footer(*footer)))
+    assert [(r.text, r.rule) for r in result.removed] == [(line, "note_about_the_publication") for line in footer]
+
+
 @pytest.mark.parametrize("closing", [
     "Our correspondent in Harlow said the mood in the town hall was tense as the vote approached.",
     "You could see the floodwater from the bridge, the reporter noted, and the council's editors of the plan agreed.",
@@ -796,8 +804,11 @@ def test_site_group_names_the_publisher_that_cleaning_detects():
 
 # --- repeated site lines ---------------------------------------------------------------------------
 
+# Each group's furniture line must be one no rule (and no note about the publication) knows: these tests
+# are about what the index learns. ("Valley Voice is reader-supported. Become a member ..." once was; the
+# imperative and the membership now make it a note about the publication.)
 PUBLISHERS = {
-    "dir:valley": "Valley Voice is reader-supported. Become a member to keep local news free",
+    "dir:valley": "Valley Voice, printed and published on Mill Street in Harlow since 1921",
     "dir:prairie": "Prairie Report | Independent news for the plains since 1998",
     "dir:lakeshore": "Lakeshore Ledger: the north shore, its towns and its lake, covered daily from Harbor Street",
 }

@@ -82,29 +82,37 @@ HEADER_NOTE_MAX_CHARS = 240
 # The site talking to its readers ("your inbox", "our app", "ask us") or about its own products, an
 # address, a link's arrow, or a heading's colon.
 _FOOTER_SHAPED = re.compile(
-    r"\b(?:you|your|we|our|(?-i:us)|podcasts?|newsletters?|episodes?|app|subscribers?|subscription)\b"
+    r"\b(?:you|your|yours|we|our|(?-i:us)|podcasts?|newsletters?|episodes?|app|subscribers?|subscription)\b"
     r"|@\w|https?://|\bwww\.|[→»]\s*$|:$", re.IGNORECASE)
 # A line about the publication itself, not the news (at an article's end): it names the story or the
 # outlet or speaks to the reader, and says something about its reporting, money, products or corrections.
 # Each group counts once; a self-reference and one more group make the note.
-_PUBLICATION_SELF = (
-    # an address or handle is "@" before a word character: a scan for the whole address backtracks
-    ("self", re.compile(r"\bthis (?:story|article|report|piece|post|investigation|series)\b|\b(?:our|we|(?-i:us)|you|your)\b"
-                        r"|@\w|https?://|\bwww\.|[→»]\s*$", re.IGNORECASE)),
-)
+# A sentence that opens with an imperative speaks to the reader: news paragraphs open with their subject.
+_IMPERATIVE_OPENING = re.compile(
+    r"(?:^|(?<!\.)[.!?:—–]\s+)(?:Catch|Join|Get|Grab|Stay|Unlock|Watch|Listen|Stream|Subscribe|Sign up|Download|Follow|Read|Republish"
+    r"|Share|Tell|Send|Call|Text|Email|E-mail|Visit|Click|Tap|Find|See|Check out|Support|Donate|Give|Help|Try|Become|Shop"
+    r"|Order|Buy|Book|Register|Enter|Don[’']t miss|Never miss|Keep up|Discover|Explore|Learn more|Tune in|Hear|Bookmark)\b")
+# One pattern, one scan: the story or the outlet named, the reader addressed, an address, a link's arrow,
+# or a sentence opening with an imperative (case-sensitive: "Get" at a sentence's start, not "get").
+# An address or handle is "@" before a word character: a scan for the whole address backtracks.
+_PUBLICATION_SELF = re.compile(
+    r"(?i:\bthis (?:story|article|report|piece|post|investigation|series)\b|\b(?:our|we|you|your|yours)\b"
+    r"|@\w|https?://|\bwww\.|\w\.(?:com|org|gov|net|co\.uk|org\.uk|news)\b|[→»]\s*$)|\bus\b|" + _IMPERATIVE_OPENING.pattern)
 _PUBLICATION_TOPICS = (
-    ("editorial_standards", re.compile(r"\b(?:earlier|previous) versions?\b|\b(?:amended|corrected|correct|updated|clarified|refiled|revised)\b"
+    ("editorial_standards", re.compile(r"\b(?:earlier|previous) versions?\b|\b(?:amended|corrected|correct|updated|clarified|refiled|revised|translated)\b"
                                        r"|\b(?:heads up|content (?:note|warning)|trigger warning|reader discretion)\b", re.IGNORECASE)),
     ("byline", re.compile(r"\b(?:newsroom|journalism|reporting|reporters?|editors?|correspondents?|bureau|newsdesk|news desk)\b", re.IGNORECASE)),
-    ("advertising", re.compile(r"\b(?:donat\w*|subscri\w*|membership|paywall|chip in|sponsor\w*|advertis\w*"
-                               r"|not a member|become a member|join (?:online|today|now))\b", re.IGNORECASE)),
-    ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|episodes?|app|inbox)\b", re.IGNORECASE)),
+    ("advertising", re.compile(r"\b(?:donat\w*|subscri\w*|membership|paywall|chip in|sponsor\w*|advertis\w*|a gift|gifts?"
+                               r"|not a member|become a member|join (?:online|today|now)|members?-only|commercial-free|free trial"
+                               r"|first \d+ days|merch\w*|in stock)\b", re.IGNORECASE)),
+    ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|e-newsletter|episodes?|app|inbox|briefing|brief|sign up"
+                              r"|on demand|stream\w*|live weekdays|channel \d+)\b", re.IGNORECASE)),
     ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp|on x)\b", re.IGNORECASE)),
     ("comments", re.compile(r"\b(?:hear from you|get in touch|in confidence|confidential\w*|tips?|contact us|e-?mail us|write to us"
                             r"|hit reply|our way)\b", re.IGNORECASE)),
     ("related_links", re.compile(r"\b(?:special report|series|package)\b", re.IGNORECASE)),
 )
-_REPORTED = re.compile(r"\b(?:said|says|told|according to|added|asked|warn\w*|advis\w*|urg\w*|noted|agreed|wrote|explained|insisted|claimed|argued|recalled|stated|announced|confirmed|admitted|believed|described|reported)\b|[\"“”]\s*$", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|added|asked|warn\w*|advis\w*|urg\w*|noted|agreed|wrote|explained|insisted|claimed|argued|recalled|stated|announced|confirmed|admitted|believed|described|reported|promised|pledged|suggested|recommended)\b|[\"“”]\s*$", re.IGNORECASE)
 # Links listed under a "Related" heading are short headline lines.
 LINK_LINE_MAX_WORDS = 22
 # Hold back cleaning that would remove more than this share of the article's
@@ -823,7 +831,7 @@ def _note_about_the_publication(text: str) -> str | None:
     # cheapest and most often failing first: most articles end on a paragraph that speaks of neither
     if len(text) > FOOTER_UNKNOWN_MAX_CHARS or any(q in text for q in '"“”'):
         return None
-    if not any(pattern.search(text) for _, pattern in _PUBLICATION_SELF):
+    if _PUBLICATION_SELF.search(text) is None:
         return None
     if _REPORTED.search(text) or _word_count(text) > FOOTER_UNKNOWN_MAX_WORDS:
         return None
@@ -839,7 +847,7 @@ def _footer_shaped(text: str) -> bool:
     if words > FOOTER_UNKNOWN_MAX_WORDS or _REPORTED.search(text):
         return False
     heading_like = words <= FOOTER_HEADING_MAX_WORDS and not text.rstrip().endswith((".", "!", "?", '"', "”"))
-    return heading_like or _FOOTER_SHAPED.search(text) is not None
+    return heading_like or _FOOTER_SHAPED.search(text) is not None or _IMPERATIVE_OPENING.search(text) is not None
 
 
 def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[bool]:
