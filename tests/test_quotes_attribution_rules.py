@@ -1515,3 +1515,14 @@ def test_people_named_by_where_they_are_speak_not_the_place(sentence: str, sourc
 def test_a_person_in_a_place_is_still_the_person() -> None:
     got = attributions_of("He met officials in Kabul and said the attack had been foiled.")
     assert [q.speaker_surface for q in got] == ["He"]
+
+
+def test_a_party_tag_in_brackets_after_an_appositive_name_is_not_the_name() -> None:
+    got = attributions_of("Its chair, Rep. Boyd Carrick (R-Texas), told reporters on Tuesday that a clean bill would be dead on arrival.")
+    assert [(q.text, q.speaker_name) for q in got] == [("a clean bill would be dead on arrival", "Boyd Carrick")]
+
+
+def test_a_participle_after_a_second_clause_has_the_named_subject_as_speaker() -> None:
+    got = attributions_of("The Opposition's energy spokeswoman, Senator Bree Callander, went further, "
+                          "claiming the rebate would stoke inflation.")
+    assert [(q.text, q.speaker_name) for q in got] == [("the rebate would stoke inflation", "Bree Callander")]

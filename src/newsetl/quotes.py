@@ -1135,11 +1135,15 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
                     and _valid_person(split_name(body[np[0] : np[1]].split())[1], False)):
                 continue
         name_start = c + 1 + (len(masked[c + 1 : inner_end]) - len(masked[c + 1 : inner_end].lstrip()))
-        name_tokens = body[name_start:inner_end].split()
+        name_end = inner_end
+        party = _PARTY_TAG_BEFORE.search(masked, max(lo, inner_end - 24), inner_end)
+        if party is not None and party.start() > name_start:
+            name_end = party.start()  # "Its chair, Rep. Boyd Carrick (R-Texas), told": the tag is not the name
+        name_tokens = body[name_start:name_end].split()
         np_is_role = not _valid_person(split_name(body[np[0] : np[1]].split())[1], False) and _TITLE_RE.search(body[np[0] : np[1]])
         if (first.lower() in DETERMINERS or np_is_role) and _valid_person(split_name(name_tokens)[1], False):
             # "The state's campaign chairman, Phil Lovas, said": the name is the speaker, the phrase the role
-            return (name_start, inner_end), clean_role(body[np[0] : np[1]])
+            return (name_start, name_end), clean_role(body[np[0] : np[1]])
         if first.lower() in DETERMINERS and masked[lo : np[0]].rstrip().endswith(","):
             # "Mr Smith, the party leader, speaking in Leeds, said": the phrase is itself an appositive of a name
             comma = lo + len(masked[lo : np[0]].rstrip()) - 1
@@ -1466,6 +1470,12 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             if app is not None:
                 np, role = app
                 source = _classify_source(body, masked, np[0], np[1], lo)
+                if source.kind != "name" and form.endswith("ing") and not frames and _CLAUSE_LINK_BEFORE.search(masked[lo:pos]):
+                    # "The Opposition's energy spokeswoman, Senator Bree Callander, went further, claiming ...":
+                    # the sentence's named subject speaks, not the role phrase between its first commas
+                    subject = _sentence_subject(body, masked, lo, c_start)
+                    if subject is not None and subject.kind == "name":
+                        source, np, role = subject, (subject.char_start, subject.char_end), subject.role
         if source is None and not form.endswith("ing") and _last_word(masked, lo, pos).lower() in ("and", "but"):
             # "Inbev said profits rose, and said it expected growth": the same source again;
             # "The chancellor hailed the figures but denied he was ...": the sentence's subject
