@@ -106,8 +106,8 @@ _PUBLICATION_TOPICS = (
                                r"|not a member|become a member|join (?:online|today|now)|members?-only|commercial-free|free trial"
                                r"|first \d+ days|merch\w*|in stock)\b", re.IGNORECASE)),
     ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|e-newsletter|episodes?|app|inbox|briefing|brief|sign up"
-                              r"|on demand|stream\w*|live weekdays|channel \d+)\b", re.IGNORECASE)),
-    ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp|on x)\b", re.IGNORECASE)),
+                              r"|on demand|stream\w*|live weekdays|channel \d+|iview|iplayer|catch-up)\b", re.IGNORECASE)),
+    ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp|on x|on signal)\b", re.IGNORECASE)),
     ("comments", re.compile(r"\b(?:hear from you|get in touch|in confidence|confidential\w*|tips?|contact us|e-?mail us|write to us"
                             r"|hit reply|our way)\b", re.IGNORECASE)),
     ("related_links", re.compile(r"\b(?:special report|series|package)\b", re.IGNORECASE)),
