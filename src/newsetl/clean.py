@@ -12,6 +12,14 @@ Three sources of evidence, weakest last:
    line that belongs to an unbroken run of furniture reaching the start or end
    of the article; only patterns that can never be article prose ("Advertisement",
    "Getty Images", "Share this with Facebook") fire mid-body.
+   Two more kinds of evidence extend those runs. A line no rule knows is a
+   *note about the publication* when it names the story or the outlet, speaks
+   to the reader (or opens with an imperative) and says something about the
+   outlet's reporting, money, products, corrections or accounts ("Questions
+   about this story can be sent to ...", "Join the Insiders today"); and below
+   a known footer line, up to two short lines shaped like furniture (a heading,
+   a link, the site addressing its readers) are vouched for by it. Neither ever
+   takes a line that reports or quotes.
 2. **Repeated site lines** (:class:`SiteLineIndex`): lines that recur verbatim
    (after normalising digits, case and punctuation) at the edges of many
    articles of one publisher are furniture no rule knows. Same position
