@@ -81,31 +81,31 @@ HEADER_SCAN_BLOCKS = 8
 # (_FOOTER_SHAPED), never like reporting (_REPORTED); a third unknown line in a row ends the run.
 FOOTER_UNKNOWN_RUN_MAX = 2
 FOOTER_UNKNOWN_MAX_WORDS = 60
-FOOTER_UNKNOWN_MAX_CHARS = 480  # checked first: counting the words of every article's last paragraph costs
+FOOTER_UNKNOWN_MAX_CHARS = 480
 FOOTER_HEADING_MAX_WORDS = 12
 # A note under the headline ("This article is part of our special report ...") is short; a first
 # paragraph that happens to mention the outlet's world is longer.
 HEADER_NOTE_MAX_WORDS = 30
 HEADER_NOTE_MAX_CHARS = 240
-# The site talking to its readers ("your inbox", "our app", "ask us") or about its own products, an
-# address, a link's arrow, or a heading's colon.
+# The reader addressed or the site speaking ("your inbox", "our app", "ask us"; "us" in lower case only,
+# since "the US" is no reader), an address or handle ("@" before a word character: a scan for the whole
+# address backtracks), a link, or a link's arrow. Both tests below are built from it.
+_READER_ADDRESS = r"\b(?i:you|your|yours|we|our)\b|\bus\b|(?i:@\w|https?://|\bwww\.)|[→»]\s*$"
+# A footer line no rule knows that looks like furniture: the reader addressed, the site's own products, or
+# a heading's colon.
 _FOOTER_SHAPED = re.compile(
-    r"\b(?:you|your|yours|we|our|(?-i:us)|podcasts?|newsletters?|episodes?|app|subscribers?|subscription)\b"
-    r"|@\w|https?://|\bwww\.|[→»]\s*$|:$", re.IGNORECASE)
-# A line about the publication itself, not the news (at an article's end): it names the story or the
-# outlet or speaks to the reader, and says something about its reporting, money, products or corrections.
-# Each group counts once; a self-reference and one more group make the note.
+    _READER_ADDRESS + r"|(?i:\b(?:podcasts?|newsletters?|episodes?|app|subscribers?|subscription)\b)|:$")
 # A sentence that opens with an imperative speaks to the reader: news paragraphs open with their subject.
 _IMPERATIVE_OPENING = re.compile(
     r"(?:^|(?<!\.)[.!?:—–]\s+)(?:Catch|Join|Get|Grab|Stay|Unlock|Watch|Listen|Stream|Subscribe|Sign up|Download|Follow|Read|Republish"
     r"|Share|Tell|Send|Call|Text|Email|E-mail|Visit|Click|Tap|Find|See|Check out|Support|Donate|Give|Help|Try|Become|Shop"
     r"|Order|Buy|Book|Register|Enter|Don[’']t miss|Never miss|Keep up|Discover|Explore|Learn more|Tune in|Hear|Bookmark)\b")
-# One pattern, one scan: the story or the outlet named, the reader addressed, an address, a link's arrow,
-# or a sentence opening with an imperative (case-sensitive: "Get" at a sentence's start, not "get").
-# An address or handle is "@" before a word character: a scan for the whole address backtracks.
+# A line about the publication itself, not the news: it names the story or the outlet, or speaks to the
+# reader (_PUBLICATION_SELF, one scan), and says something about its reporting, money, products, corrections
+# or accounts (the first of _PUBLICATION_TOPICS that matches names the category).
 _PUBLICATION_SELF = re.compile(
-    r"(?i:\bthis (?:story|article|report|piece|post|investigation|series)\b|\b(?:our|we|you|your|yours)\b"
-    r"|@\w|https?://|\bwww\.|\w\.(?:com|org|gov|net|co\.uk|org\.uk|news)\b|[→»]\s*$)|\bus\b|" + _IMPERATIVE_OPENING.pattern)
+    r"(?i:\bthis (?:story|article|report|piece|post|investigation|series)\b|\w\.(?:com|org|gov|net|co\.uk|org\.uk|news)\b)|"
+    + _READER_ADDRESS + "|" + _IMPERATIVE_OPENING.pattern)
 _PUBLICATION_TOPICS = (
     ("editorial_standards", re.compile(r"\b(?:earlier|previous) versions?\b|\b(?:amended|corrected|correct|updated|clarified|refiled|revised|translated)\b"
                                        r"|\b(?:heads up|content (?:note|warning)|trigger warning|reader discretion)\b", re.IGNORECASE)),
@@ -788,8 +788,8 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
         elif blocks[i].role in ("title", "dek") or kept_head == 0:
             # the title (or the line promoted to title) and the dek sit between header furniture
             kept_head += 1
-        elif (kept_head >= 1 and len(blocks[i].text) <= HEADER_NOTE_MAX_CHARS and _word_count(blocks[i].text) <= HEADER_NOTE_MAX_WORDS
-              and (category := _note_about_the_publication(blocks[i].text)) is not None):
+        elif (kept_head >= 1
+              and (category := _note_about_the_publication(blocks[i].text, HEADER_NOTE_MAX_CHARS, HEADER_NOTE_MAX_WORDS)) is not None):
             # "This article is part of our special report ...", "Correction ...: An earlier version of this story ..."
             verdicts[i] = _Verdict(category, "note_about_the_publication")
         elif kept_head == 1 and i + 1 < n and getattr(_first_rule(matches[i + 1], "header"), "category", None) in ("byline", "dateline"):
@@ -832,16 +832,25 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
     return verdicts
 
 
-def _note_about_the_publication(text: str) -> str | None:
-    """The category of a footer line no rule knows that is about the publication, not the news ("Questions
+def _unreported_words(text: str, max_chars: int = FOOTER_UNKNOWN_MAX_CHARS, max_words: int = FOOTER_UNKNOWN_MAX_WORDS) -> int | None:
+    """The word count of a short line that does not report, else None: what either kind of unknown
+    footer line must be. The length is checked first: counting the words of every article's last
+    paragraph costs."""
+    if len(text) > max_chars or _REPORTED.search(text):
+        return None
+    words = _word_count(text)
+    return words if words <= max_words else None
+
+
+def _note_about_the_publication(text: str, max_chars: int = FOOTER_UNKNOWN_MAX_CHARS,
+                                max_words: int = FOOTER_UNKNOWN_MAX_WORDS) -> str | None:
+    """The category of a line no rule knows that is about the publication, not the news ("Questions
     about this story can be sent to ...", "(With inputs from our bureau)", "... is free because readers chip
     in. ... →"), else None. Never a line that reports or quotes, and never a long paragraph."""
     # cheapest and most often failing first: most articles end on a paragraph that speaks of neither
-    if len(text) > FOOTER_UNKNOWN_MAX_CHARS or any(q in text for q in '"“”'):
+    if len(text) > max_chars or any(q in text for q in '"“”') or _PUBLICATION_SELF.search(text) is None:
         return None
-    if _PUBLICATION_SELF.search(text) is None:
-        return None
-    if _REPORTED.search(text) or _word_count(text) > FOOTER_UNKNOWN_MAX_WORDS:
+    if _unreported_words(text, max_chars, max_words) is None:
         return None
     return next((category for category, pattern in _PUBLICATION_TOPICS if pattern.search(text)), None)
 
@@ -849,10 +858,8 @@ def _note_about_the_publication(text: str) -> str | None:
 def _footer_shaped(text: str) -> bool:
     """A line no rule knows that may still belong to a footer run: short, not reporting, and either a
     heading or link (a few words, no full stop) or the site addressing its readers."""
-    if len(text) > FOOTER_UNKNOWN_MAX_CHARS:
-        return False
-    words = _word_count(text)
-    if words > FOOTER_UNKNOWN_MAX_WORDS or _REPORTED.search(text):
+    words = _unreported_words(text)
+    if words is None:
         return False
     heading_like = words <= FOOTER_HEADING_MAX_WORDS and not text.rstrip().endswith((".", "!", "?", '"', "”"))
     return heading_like or _FOOTER_SHAPED.search(text) is not None or _IMPERATIVE_OPENING.search(text) is not None

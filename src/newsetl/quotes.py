@@ -1367,7 +1367,7 @@ _SHARE_OF = re.compile(
 # People named by where they are: "Officials in Kabul said", "Doctors at the hospital said", "the agency's teams
 # on the ground had reported". The walk left from the cue stops at the preposition, and the place would speak.
 _GROUP_BEFORE_PLACE = re.compile(
-    r"\b(?:officials|residents|people|doctors|analysts|teams?|workers|staff|experts|sources|witnesses|police|officers"
+    r"\b(officials|residents|people|doctors|analysts|teams?|workers|staff|experts|sources|witnesses|police|officers"
     r"|scientists|researchers|campaigners|protesters|activists|leaders|members|executives|economists|diplomats|traders"
     r"|engineers|inspectors|villagers|locals|families|parents|teachers|students|nurses|pupils|fans|farmers|lawyers"
     r"|prosecutors|investigators|volunteers|voters|critics|observers|insiders|aides|advisers|managers|bosses|employees"
@@ -1382,8 +1382,7 @@ def _group_of_place(masked: str, lo: int, np: tuple[int, int] | None) -> tuple[i
     m = _GROUP_BEFORE_PLACE.search(masked, max(lo, np[0] - 40), np[0])
     if m is None:
         return np
-    group_end = _rstrip(masked, lo, m.end() - len(m.group().split()[-1]) - 1)
-    group = _np_before(masked, lo, group_end)
+    group = _np_before(masked, lo, m.end(1))
     return (group[0], np[1]) if group is not None else (m.start(), np[1])
 
 
