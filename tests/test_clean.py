@@ -306,6 +306,56 @@ def test_a_byline_under_a_standfirst_is_header_furniture():
     assert standfirst in (result.dek, *result.paragraphs)
 
 
+def test_short_unknown_lines_above_a_known_header_line_are_header_furniture():
+    # a desk line no rule knows, between a byline and a timestamp that rules know: the timestamp vouches for it
+    head = ["By Dana Pell", "Waterfront desk", "Updated 9:14 a.m. ET, March 3, 2024"]
+    text = "Ferry fares to rise in spring\n" + "\n".join(head) + "\n" + "\n".join(base_paragraphs()) + "\n"
+    result = clean(parts_of(text))
+    assert [(r.text, r.rule) for r in result.removed] == [
+        ("By Dana Pell", "byline_by"), ("Waterfront desk", "in_header_run"), ("Updated 9:14 a.m. ET, March 3, 2024", "dateline_published")]
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_a_name_under_the_headline_is_a_byline_only_beside_known_header_furniture():
+    # "Tessa Morrow" under a photo credit is the writer; "Millbrook Park" under a fixture's headline, with
+    # only the date (no year, no rule) below it, is the venue, and stays
+    credited = "Plant upgrade approved\nDana Pell/Getty Images\nTessa Morrow\n" + "\n".join(base_paragraphs()) + "\n"
+    assert [(r.text, r.rule) for r in clean(parts_of(credited)).removed] == [
+        ("Dana Pell/Getty Images", "credit_slash_agency"), ("Tessa Morrow", "byline_name_only")]
+    venue = "Millbrook v Harlow\nMillbrook Park\nTuesday, 1 March\n" + "\n".join(base_paragraphs()) + "\n"
+    result = clean(parts_of(venue))
+    assert result.removed == ()
+    assert "Millbrook Park" in (result.dek, *result.paragraphs)
+
+
+def test_a_short_standfirst_above_the_byline_is_not_taken_for_a_desk_line():
+    text = "Ferry fares to rise in spring\nCouncil backs loan\nBy Dana Pell\n" + "\n".join(base_paragraphs()) + "\n"
+    result = clean(parts_of(text))
+    assert [r.text for r in result.removed] == ["By Dana Pell"]
+    assert "Council backs loan" in (result.dek, *result.paragraphs)
+
+
+def test_a_live_blogs_first_entry_time_under_the_byline_is_the_article():
+    entries = ["8:52 p.m. ET", "Council approves the loan", "The vote was 5-2 after four hours of debate.",
+               "8:34 p.m. ET", "Mayor Lena Ortiz said the plant would close for two weeks in May."]
+    text = "Water plant vote: live updates\nBy Dana Pell\n" + "\n".join(entries) + "\n"
+    result = clean(parts_of(text))
+    assert [r.text for r in result.removed] == ["By Dana Pell"]
+    assert list(result.paragraphs) == entries
+    # one stamp under the byline and none below it is the article's time, as before
+    single = "Water plant vote\nBy Dana Pell\n8:52 p.m. ET\n" + "\n".join(base_paragraphs()) + "\n"
+    assert [r.text for r in clean(parts_of(single)).removed] == ["By Dana Pell", "8:52 p.m. ET"]
+
+
+def test_headline_links_in_title_case_under_a_related_heading_are_links_even_with_a_full_stop():
+    footer = ["Dana Pell contributed reporting from Albany.", "RELATED COVERAGE",
+              "Water Bills Rise Again. Here Is Who Will Pay More.", "Three Towns Weigh A Shared Water Authority"]
+    result = clean(parts_of(with_footer(*footer)))
+    assert [r.text for r in result.removed] == footer
+    assert [r.rule for r in result.removed][2:] == ["related_list_item", "related_list_item"]
+    assert list(result.paragraphs) == base_paragraphs()
+
+
 def test_hard_wrapped_editors_note_is_removed_with_its_continuation_lines():
     note = ["Editor's note: This story was reported", "with the help of readers who answered", "our survey about water bills."]
     text = BASE_ARTICLE.rstrip("\n") + "\n\n" + "\n".join(note) + "\n"
@@ -383,9 +433,10 @@ def test_page_that_opens_with_its_menu_is_cleaned_as_a_page():
 
 def test_page_article_continues_past_an_inline_related_box():
     result, _ = _page_fixture("page_with_boxes")
-    removed = {r.text: r.rule for r in result.removed}
-    assert removed["Related Stories"] == "related_heading"
-    assert removed["Gull Island dock reopens after two-year repair"] == "related_list_item"
+    removed = {r.text: (r.category, r.rule) for r in result.removed}
+    # the box's heading is known wherever it sits (widget_label); its links are known because it heads them
+    assert removed["Related Stories"] == ("related_links", "widget_label")
+    assert removed["Gull Island dock reopens after two-year repair"] == ("related_links", "related_list_item")
     assert any(p.startswith("Keeping the two crossings") for p in result.paragraphs)
 
 
@@ -401,6 +452,30 @@ def test_page_author_bio_teasers_and_comments_after_the_article_are_removed():
     after = [ln for ln in text[text.index(last) + 1 :] if ln.strip()]
     assert {r.text for r in result.removed} >= set(after)
     assert result.paragraphs[-1] == last
+
+
+def test_q_and_a_page_keeps_the_question_and_its_answer():
+    # the question's tags, asker's card and comments sit between it and the answers: none of them is kept,
+    # and the "2 comments" under the question ends nothing
+    result, expected = _page_fixture("page_qa_answers")
+    assert result.mode == "page"
+    assert result.title == "Why does my bread machine loaf collapse in the middle?"
+    assert list(result.paragraphs) == expected
+
+
+def test_a_squad_list_of_names_does_not_make_an_article_a_page():
+    # a team sheet is a column of names; loose rules (a name alone is a byline under a headline) count
+    # neither as furniture nor as evidence that the text is a flattened page
+    squad = ["Dana Pell", "Tom Reko", "Lena Ortiz", "Mira Okonjo", "Sam Achebe", "Ruth Kell", "Ivo Brandt",
+             "Jon Hale", "Pia Lund", "Ken Moss", "Ada Fenn", "Eli Ward", "Cal Doyle", "Nia Rhys", "Rob Tate",
+             "Zoe Hart", "Max Penn", "Ola Berg", "Leo Vance", "Amy Colt", "Ben Shaw", "Kit Marr"]
+    reports = [f"The squad trained at Millbrook Park on day {d} of the camp, and the coaches said the mood was good." for d in range(1, 17)]
+    article = base_paragraphs() + ["The 22-man squad:"] + squad + reports
+    text = "Harlow name their squad for the spring tour\n" + "\n".join(article) + "\n"
+    result = clean(parts_of(text))
+    assert result.mode == "article"
+    assert result.removed == ()
+    assert list(result.paragraphs) == article
 
 
 def test_page_numbered_list_after_the_intro_is_kept():

@@ -16,10 +16,14 @@ Three sources of evidence, weakest last:
    *note about the publication* when it names the story or the outlet, speaks
    to the reader (or opens with an imperative) and says something about the
    outlet's reporting, money, products, corrections or accounts ("Questions
-   about this story can be sent to ...", "Join the Insiders today"); and below
+   about this story can be sent to ...", "Join the Insiders today"); below
    a known footer line, up to two short lines shaped like furniture (a heading,
-   a link, the site addressing its readers) are vouched for by it. Neither ever
-   takes a line that reports or quotes.
+   a link, the site addressing its readers) are vouched for by it; and above a
+   known header line, up to two short lines without a sentence's end (a name, a
+   desk) are vouched for by it. None ever takes a line that reports or quotes.
+   *Loose* rules know a line by its shape alone (a capitalised name, initials,
+   "A | B"): under a headline they count only beside known furniture (a match
+   report's venue stays), and they never count on flattened pages.
 2. **Repeated site lines** (:class:`SiteLineIndex`): lines that recur verbatim
    (after normalising digits, case and punctuation) at the edges of many
    articles of one publisher are furniture no rule knows. Same position
@@ -35,7 +39,8 @@ Three sources of evidence, weakest last:
    sentence right after a paragraph counts a little). Context decides what a
    line's text cannot: after a "Related"/"More stories" heading, lone prose
    lines in a series (teasers) count for little; after a comments heading,
-   nothing counts. The span is then trimmed at its edges (bylines, dates, bios,
+   nothing counts, unless a Q&A page's answers heading follows: the answers
+   continue the question, and what sits between them is furniture. The span is then trimmed at its edges (bylines, dates, bios,
    prompts), extended over a numbered list that runs on from it, ended at an
    author box ("About the author" and a short bio), and cleaned inside (ad
    labels, "Related" boxes and their links, newsletter boxes and their blurbs,
@@ -87,6 +92,16 @@ FOOTER_HEADING_MAX_WORDS = 12
 # paragraph that happens to mention the outlet's world is longer.
 HEADER_NOTE_MAX_WORDS = 30
 HEADER_NOTE_MAX_CHARS = 240
+# The header run may hold lines no rule knows above a known header line, which vouches for them: a
+# writer's name, a desk, a photo credit ("Jeremy Koh", "Rugby Writer·Aotearoa Daily·"). At most this many
+# in a row, each a few words without a sentence's end; the next line must be known furniture.
+HEADER_UNKNOWN_RUN_MAX = 2
+HEADER_UNKNOWN_MAX_WORDS = 8
+HEADER_UNKNOWN_MAX_CHARS = 80
+# Headline links in Title Case ("Their Votes Tell Another Story.") end in a full stop like prose; most of
+# their longer words are capitalised, which a sentence's never are.
+TITLE_CASE_MIN_WORDS = 4
+TITLE_CASE_MIN_SHARE = 0.8
 # The reader addressed or the site speaking ("your inbox", "our app", "ask us"; "us" in lower case only,
 # since "the US" is no reader), an address or handle ("@" before a word character: a scan for the whole
 # address backtracks), a link, or a link's arrow. Both tests below are built from it.
@@ -104,7 +119,8 @@ _IMPERATIVE_OPENING = re.compile(
 # reader (_PUBLICATION_SELF, one scan), and says something about its reporting, money, products, corrections
 # or accounts (the first of _PUBLICATION_TOPICS that matches names the category).
 _PUBLICATION_SELF = re.compile(
-    r"(?i:\bthis (?:story|article|report|piece|post|investigation|series)\b|\w\.(?:com|org|gov|net|co\.uk|org\.uk|news)\b)|"
+    r"(?i:\bthis (?:story|article|report|piece|post|investigation|series)\b|\w\.(?:com|org|gov|net|co\.uk|org\.uk|news)\b"
+    r"|\breaders?[’']?s?[’']? (?:contributions?|support|donations?|gifts?|funding)\b|\breaders like\b)|"
     + _READER_ADDRESS + "|" + _IMPERATIVE_OPENING.pattern)
 _PUBLICATION_TOPICS = (
     ("editorial_standards", re.compile(r"\b(?:earlier|previous) versions?\b|\b(?:amended|corrected|correct|updated|clarified|refiled|revised|translated)\b"
@@ -112,7 +128,7 @@ _PUBLICATION_TOPICS = (
     ("byline", re.compile(r"\b(?:newsroom|journalism|reporting|reporters?|editors?|correspondents?|bureau|newsdesk|news desk)\b", re.IGNORECASE)),
     ("advertising", re.compile(r"\b(?:donat\w*|subscri\w*|membership|paywall|chip in|sponsor\w*|advertis\w*|a gift|gifts?"
                                r"|not a member|become a member|join (?:online|today|now)|members?-only|commercial-free|free trial"
-                               r"|first \d+ days|merch\w*|in stock)\b", re.IGNORECASE)),
+                               r"|first \d+ days|merch\w*|in stock|contributions?|funded)\b", re.IGNORECASE)),
     ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|e-newsletter|episodes?|app|inbox|briefing|brief|sign up"
                               r"|on demand|stream\w*|live weekdays|channel \d+|iview|iplayer|catch-up)\b", re.IGNORECASE)),
     ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp|on x|on signal)\b", re.IGNORECASE)),
@@ -192,7 +208,7 @@ _PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "commen
 # Furniture that sits between an article's own paragraphs (a live blog's timestamps, a gallery's
 # "3 / 14", a paywall's prompt after the opening paragraphs): removed, but no evidence that the
 # article has ended, so it costs what a subheading does.
-_PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice"})
+_PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice", "wiki_edit_link", "contents_heading", "qa_post_meta", "answers_heading"})
 # After a related-links heading, an article that goes on does so in paragraphs; teasers,
 # bios and site blurbs come one prose line at a time between headlines. Until two prose
 # lines follow one another again, a lone prose line counts for this share of its words.
@@ -235,6 +251,9 @@ _PAGE_CONTENT_RULES = frozenset({"embedded_tweet"})
 # advertising: "Presented by the arts council, ..." can be a paragraph that an ad label sits next to.
 _BOX_CATEGORIES = frozenset({"newsletter", "cookie_notice"})
 _RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose"})
+# Stamps that head each entry of a live blog ("8:52 p.m. ET"): under the headline, the first entry's.
+_LIVE_STAMP_RULES = frozenset({"time_ago"})
+_ANSWER_HEADINGS = frozenset({"answers_heading"})
 # A table flattens to a run of short cells; when at least this share of a run of at least
 # this many non-prose lines are numbers (scores, prices, percentages), it is a table.
 PAGE_TABLE_MIN_CELLS = 8
@@ -298,6 +317,10 @@ class Rule:
     max_chars: int
     pattern: re.Pattern[str]
     reason: str
+    # A loose rule knows a line by its shape alone (a capitalised name, initials, "A | B"): on a flattened
+    # page such lines are menu items and headings as often as bylines, and under a headline they may be a
+    # match's venue. It counts in articles only, and in the header only next to other header furniture.
+    loose: bool = False
 
     @property
     def at_header(self) -> bool:
@@ -364,7 +387,7 @@ def load_rules(path: Path = RULES_PATH) -> RuleSet:
         except re.error as err:
             raise ValueError(f"{path}: rule {name!r} has a bad pattern: {err}") from err
         names.add(name)
-        rules.append(Rule(name, row["category"], row["position"], int(row["max_chars"]), pattern, row["reason"]))
+        rules.append(Rule(name, row["category"], row["position"], int(row["max_chars"]), pattern, row["reason"], bool(row.get("loose", False))))
     return RuleSet(tuple(rules), _combined_by_length(rules))
 
 
@@ -709,8 +732,9 @@ def clean(
 
     headline: int | None = None
     page_dek: int | None = None
-    if _looks_like_page(blocks, matches):
-        verdicts, headline, page_dek = _page_verdicts(blocks, matches)
+    page_matches = [tuple(r for r in m if not r.loose) if any(r.loose for r in m) else m for m in matches]
+    if _looks_like_page(blocks, page_matches):
+        verdicts, headline, page_dek = _page_verdicts(blocks, page_matches)
         mode = "page"
     else:
         verdicts = _article_verdicts(blocks, matches, site)
@@ -775,12 +799,19 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
                     changed = True
                     break
 
-    # Header: furniture around the title and dek, within the first few blocks.
+    # Header: furniture around the title and dek, within the first few blocks. Short lines no rule knows
+    # may sit in it above a known header line, which vouches for them (as in the footer below).
     kept_head = 0
+    unknown: list[int] = []  # unknown lines above the next known one, not yet vouched for
     for i in range(min(n, HEADER_SCAN_BLOCKS)):
         if verdicts[i] is not None:
             continue
         rule = _first_rule(matches[i], "header")
+        if rule is not None and rule.loose and not _known_header_neighbour(matches, verdicts, i):
+            # a name under the headline may be a venue: only known furniture beside it vouches for it
+            rule = _first_rule(tuple(r for r in matches[i] if not r.loose), "header")
+        if rule is not None and rule.name in _LIVE_STAMP_RULES and _stamps_entries_below(matches, i, rule):
+            break  # a live blog's first entry time: the article starts here
         if rule is not None:
             verdicts[i] = _Verdict(rule.category, rule.name)
         elif site_line(i):
@@ -788,15 +819,25 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
         elif blocks[i].role in ("title", "dek") or kept_head == 0:
             # the title (or the line promoted to title) and the dek sit between header furniture
             kept_head += 1
+            continue
         elif (kept_head >= 1
               and (category := _note_about_the_publication(blocks[i].text, HEADER_NOTE_MAX_CHARS, HEADER_NOTE_MAX_WORDS)) is not None):
             # "This article is part of our special report ...", "Correction ...: An earlier version of this story ..."
             verdicts[i] = _Verdict(category, "note_about_the_publication")
-        elif kept_head == 1 and i + 1 < n and getattr(_first_rule(matches[i + 1], "header"), "category", None) in ("byline", "dateline"):
-            # a standfirst the parser took for a paragraph, then the byline: "By Tahlia Ventresca and ..."
+        elif (kept_head == 1 and not unknown and verdicts[i - 1] is None
+              and i + 1 < n and getattr(_first_rule(matches[i + 1], "header"), "category", None) in ("byline", "dateline")):
+            # right under the headline, a standfirst the parser took for a paragraph, then the byline:
+            # "By Tahlia Ventresca and ..."
             kept_head += 1
+            continue
+        elif len(unknown) < HEADER_UNKNOWN_RUN_MAX and _header_shaped(blocks[i].text):
+            unknown.append(i)
+            continue
         else:
             break
+        for j in unknown:
+            verdicts[j] = _Verdict(verdicts[i].category, "in_header_run")
+        unknown = []
 
     # Teaser cards are furniture wherever they sit.
     for i, member in enumerate(_teaser_card_members(blocks, matches)):
@@ -855,6 +896,34 @@ def _note_about_the_publication(text: str, max_chars: int = FOOTER_UNKNOWN_MAX_C
     return next((category for category, pattern in _PUBLICATION_TOPICS if pattern.search(text)), None)
 
 
+def _known_header_neighbour(matches: list[tuple[Rule, ...]], verdicts: list[_Verdict | None], i: int) -> bool:
+    """The line above already removed, or the line below known to a rule that is not loose."""
+    if i > 0 and verdicts[i - 1] is not None:
+        return True
+    below = _first_rule(matches[i + 1], "header") if i + 1 < len(matches) else None
+    return below is not None and not below.loose
+
+
+def _header_shaped(text: str) -> bool:
+    """A line no rule knows that may still belong to the header run: a name, a desk, a credit; a few words,
+    no sentence's end, no quotation, nothing reported."""
+    if len(text) > HEADER_UNKNOWN_MAX_CHARS or text.rstrip().endswith((".", "!", "?", '"', "”", "’")) or any(q in text for q in '"“”'):
+        return False  # the cheap tests first: the line under a headline is most often the first paragraph
+    return _unreported_words(text, HEADER_UNKNOWN_MAX_CHARS, HEADER_UNKNOWN_MAX_WORDS) is not None
+
+
+def _stamps_entries_below(matches: list[tuple[Rule, ...]], i: int, rule: Rule) -> bool:
+    """The time stamp under the headline is a live blog's first entry when the same kind of stamp
+    heads entries further down."""
+    return any(rule in m for m in matches[i + 1 :])
+
+
+def _title_case(text: str) -> bool:
+    """A headline in Title Case ("Republicans Promised To Protect Preexisting Conditions.")."""
+    long_words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(long_words) >= TITLE_CASE_MIN_WORDS and sum(1 for w in long_words if w[0].isupper()) >= TITLE_CASE_MIN_SHARE * len(long_words)
+
+
 def _footer_shaped(text: str) -> bool:
     """A line no rule knows that may still belong to a footer run: short, not reporting, and either a
     heading or link (a few words, no full stop) or the site addressing its readers."""
@@ -876,7 +945,7 @@ def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
         if open_list and block.text.rstrip().endswith(":") and not matches[i]:
             # "The council made three decisions:" introduces what follows: the article has resumed
             open_list = False
-        elif open_list and _word_count(block.text) <= LINK_LINE_MAX_WORDS and not _is_prose(block.text):
+        elif open_list and _word_count(block.text) <= LINK_LINE_MAX_WORDS and (not _is_prose(block.text) or _title_case(block.text)):
             members[i] = True
         elif not matches[i]:
             open_list = False
@@ -1156,8 +1225,9 @@ def _is_section_break(rules: tuple[Rule, ...]) -> bool:
     return any(r.name in _PAGE_SECTION_BREAKS for r in rules)
 
 
-def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[int, int] | None:
-    """The densest run of prose (maximum-sum segment of line scores), as [start, end).
+def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """The densest run of prose (maximum-sum segment of line scores), as [start, end), and the gaps
+    [lo, hi) inside it that are not the article (between a Q&A page's question and its answers).
 
     The article comes before the page's comments, which are prose too: once a
     comments heading follows enough prose, later prose counts for nothing. After
@@ -1169,6 +1239,8 @@ def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
     prose_words, weight = 0, 1.0
     scores = _page_line_scores(blocks, matches)
     after_related = False
+    answers = False
+    gaps: list[tuple[int, int]] = []
     last_lone = -len(scores)
     for i, line_score in enumerate(scores):
         if run <= 0:
@@ -1184,7 +1256,14 @@ def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
                     last_lone = i
         elif _is_related_heading(matches[i]) and prose_words >= PAGE_ARTICLE_MIN_WORDS:
             after_related = True
-        elif _is_section_break(matches[i]):
+        elif any(r.name in _ANSWER_HEADINGS for r in matches[i]):
+            # a Q&A page's answers are content and continue its question, whatever sits between them;
+            # each post's "N comments" closes nothing
+            weight, answers = 1.0, True
+            if best_span is not None and best > run:
+                gaps.append((best_span[1], i + 1))
+                run, run_start = best, best_span[0]
+        elif _is_section_break(matches[i]) and not answers:
             # a "Comments" share button above the article is no section break
             if prose_words >= PAGE_ARTICLE_MIN_WORDS:
                 weight = PAGE_AFTER_SECTION_WEIGHT
@@ -1193,7 +1272,9 @@ def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
         run += line_score
         if run > best:
             best, best_span = run, (run_start, i + 1)
-    return best_span
+    if best_span is None:
+        return None, []
+    return best_span, [(lo, hi) for lo, hi in gaps if best_span[0] <= lo and hi <= best_span[1]]
 
 
 def _prose_within(scores: list[float], lo: int, hi: int) -> bool:
@@ -1327,7 +1408,10 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     verdicts: list[_Verdict | None] = [None] * len(blocks)
     embedded = [any(r.name in _PAGE_CONTENT_RULES for r in m) for m in matches]
     matches = [tuple(r for r in m if r.name not in _PAGE_CONTENT_RULES) for m in matches]
-    span = _page_article_span(blocks, matches)
+    span, gaps = _page_article_span(blocks, matches)
+    in_gap = [False] * len(blocks)
+    for lo, hi in gaps:
+        in_gap[lo:hi] = [True] * (hi - lo)
     start, end = _trim_span(blocks, matches, *span) if span else (0, 0)
     # a tweet embedded after the last paragraph belongs to the article
     while start < end < len(blocks) and embedded[end]:
@@ -1341,7 +1425,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     # after the article's last two consecutive paragraphs, footer rules (bios, credits) fire too
     tail_start = next((i + 2 for i in range(end - 2, start - 1, -1) if _is_page_prose(blocks[i].text) and _is_page_prose(blocks[i + 1].text)), start)
     for i in range(len(blocks)):
-        inside = start <= i < end
+        inside = start <= i < end and not in_gap[i]
         # outside the article any rule names the furniture better than "navigation"
         if inside:
             rule = _first_rule(matches[i], "any") or _page_inner_rule(matches[i])
