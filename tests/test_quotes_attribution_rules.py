@@ -1526,3 +1526,52 @@ def test_a_participle_after_a_second_clause_has_the_named_subject_as_speaker() -
     got = attributions_of("The Opposition's energy spokeswoman, Senator Bree Callander, went further, "
                           "claiming the rebate would stoke inflation.")
     assert [(q.text, q.speaker_name) for q in got] == [("the rebate would stoke inflation", "Bree Callander")]
+
+
+# --------------------------------------------------------------------------- people named without honorifics
+
+
+def test_she_is_not_a_man_named_in_full_without_an_honorific() -> None:
+    # no "Mr" or "Ms" anywhere: the first names tell who "she" can be
+    got = attributions_of(
+        "Actress Helen Marsh has been nominated for the award.",
+        "The film's director, Clive Arden, said in an interview that he wrote the part for her.",
+        'The awards are on Sunday. "It is lovely to be asked," she said.')
+    assert [(q.text, q.speaker_name) for q in got if q.kind == "direct"] == [("It is lovely to be asked", "Helen Marsh")]
+
+
+def test_a_surname_opening_a_sentence_is_its_subject_for_a_later_pronoun() -> None:
+    # Tomasz is no first name the lexicon knows, so only the subject says who "she" is
+    got = attributions_of(
+        "Odessa Vane is late, and sorry about it.",
+        "The film's director, Tomasz Wrona, said in an interview that he had written the part with Vane in mind.",
+        'Vane is less certain about awards. "The work is the only thing you control," she says.')
+    assert [(q.text, q.speaker_name) for q in got if q.kind == "direct"] == [("The work is the only thing you control", "Odessa Vane")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The charity Diabetes Action said in a statement that the number of cases was rising.",
+    "A spokesperson for the Department of Health and Social Care said the government was committed to the plan.",
+])
+def test_an_organisation_named_after_a_noun_for_one_is_no_person(sentence: str) -> None:
+    got = attributions_of(sentence)
+    assert [q.speaker_name for q in got] == [None]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The French co-head of aerospace group EADS Philippe Marceau said he would leave his post.", "Philippe Marceau"),
+    ("The founder of the CGA consultancy Jeanne-Marie Vasseur said the time was right to invest.", "Jeanne-Marie Vasseur"),
+    ("Speaking to the Courier website Mr Halloran said the honour was a surprise.", "Halloran"),
+])
+def test_a_person_after_an_organisation_is_still_a_person(sentence: str, speaker: str) -> None:
+    got = attributions_of(sentence)
+    assert [q.speaker_name for q in got if q.kind == "indirect"] == [speaker]
+
+
+def test_names_with_accented_letters_are_names() -> None:
+    got = attributions_of(
+        "Fisk's defence lawyer, Marc-André Tremblay, told the court that every expense had been approved.",
+        '"The Crown wants you to see a villain," Tremblay said.',
+        "Áine Ní Bhraonáin said the count would resume on Monday.")
+    assert [(q.kind, q.speaker_name) for q in got] == [
+        ("indirect", "Marc-André Tremblay"), ("direct", "Marc-André Tremblay"), ("indirect", "Áine Ní Bhraonáin")]

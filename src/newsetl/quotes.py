@@ -158,9 +158,15 @@ def load_stopwords() -> dict[str, str]:
     return {r["word"].lower(): r["category"] for r in _read_rows("person_stopwords.csv")}
 
 
+def load_first_names() -> dict[str, str]:
+    return {r["name"].lower(): r["gender"] for r in _read_rows("first_names.csv")}
+
+
 CUES = load_cues()
 TITLES = load_titles()
 STOPWORDS = load_stopwords()
+# A person named in full without an honorific takes the gender of a first name given to one gender only.
+FIRST_NAME_GENDER = load_first_names()
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) - {"of", "the", "to", "and", "for", "in", "on", "at"}
 # Modifiers that make a different office: "the chancellor" is not "the shadow chancellor".
 OFFICE_CHANGING = frozenset("shadow former deputy vice assistant junior acting ex interim outgoing".split())
@@ -504,23 +510,30 @@ class PersonMention(NamedTuple):
     full: bool  # first name and surname present
 
 
-_NAME_TOKEN = r"(?:(?:Mc|Mac|O'|O\u2019|D'|Di|De|La|Le)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'\u2019][A-Z][a-z]*|-[a-z]+)*|[A-Z]\.)(?![\w])"
+# Letters of names in Latin scripts, accented ones included ("Marc-André Tremblay", "Łukasz Żuk", "Ní Bhraonáin").
+# Latin Extended-A alternates capital and small letters, so its small range takes capitals too: they only
+# ever follow a capital here.
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOWER = "a-zß-öø-ÿā-ž"
+_NAME_TOKEN = (rf"(?:(?:Mc|Mac|O'|O\u2019|D'|Di|De|La|Le)?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
+               rf"(?:[-'\u2019][{_UPPER}][{_LOWER}]*|-[{_LOWER}]+)*|[{_UPPER}]\.)(?![\w])")
 _CAP_RUN_BODY = (
-    rf"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Baroness)\.?\s+|[A-Z]{{2,}}\s+(?=[A-Z]))?{_NAME_TOKEN}"
-    rf"(?:\s+(?:{_NAME_TOKEN}|[A-Z]{{2,}}(?=\s+[A-Z])|(?:of|of the|for)(?=\s+[A-Z])|(?:de|van|von|der|al|bin|da|du|del|le|la)(?=\s+[A-Z]))){{0,5}}"
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Baroness)\.?\s+|[A-Z]{{2,}}\s+(?=[{_UPPER}]))?{_NAME_TOKEN}"
+    rf"(?:\s+(?:{_NAME_TOKEN}|[A-Z]{{2,}}(?=\s+[{_UPPER}])|(?:of|of the|for)(?=\s+[{_UPPER}])"
+    rf"|(?:de|van|von|der|al|bin|da|du|del|le|la|Ní|Nic|Mac|Ó|Ua)(?=\s+[{_UPPER}]))){{0,5}}"
 )
 # A name has two words at least (or an honorific and a word), and most capitalised words stand alone ("The",
 # "Labour"): the run is tried only where its first word goes on with a name word, or holds a hyphen before a
 # capital ("Smith-Jones"). One-word runs are never names, and no other run can start inside one (its inner
 # capitals follow a letter or an apostrophe), so leaving them out finds the same runs of several words.
-_SEVERAL_WORDS = (r"(?=[A-Za-z'’.\-]+\s+(?:[A-Z]|(?:of|of the|for|de|van|von|der|al|bin|da|du|del|le|la)\s+[A-Z])"
-                  r"|[A-Za-z'’.\-]*-[A-Z])")
+_SEVERAL_WORDS = (rf"(?=[{_UPPER}{_LOWER}'’.\-]+\s+(?:[{_UPPER}]|(?:of|of the|for|de|van|von|der|al|bin|da|du|del|le|la)\s+[{_UPPER}])"
+                  rf"|[{_UPPER}{_LOWER}'’.\-]*-[{_UPPER}])")
 # Group 1 is the run. Every name starts with a capital that no word character, apostrophe or full stop precedes.
-_CAP_RUN = re.compile(rf"(?=[A-Z])(?<![\w'’.]){_SEVERAL_WORDS}({_CAP_RUN_BODY})")
+_CAP_RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’.]){_SEVERAL_WORDS}({_CAP_RUN_BODY})")
 # The article-wide scan opens with the character before the run, as ``_CUE_AFTER`` does (the byte map leaves
 # out the ASCII characters that cannot precede a run, the lookbehind the others). A run ends in a letter or a
 # full stop, which cannot precede the next run: resuming after a match finds the same runs as ``finditer``.
-_CAP_RUN_AFTER = re.compile(rf"[^a-zA-Z0-9_'.](?=[A-Z])(?<![\w'’.]){_SEVERAL_WORDS}({_CAP_RUN_BODY})")
+_CAP_RUN_AFTER = re.compile(rf"[^a-zA-Z0-9_'.](?=[{_UPPER}])(?<![\w'’.]){_SEVERAL_WORDS}({_CAP_RUN_BODY})")
 
 
 def split_name(tokens: Sequence[str]) -> tuple[str | None, list[str], str | None]:
@@ -758,6 +771,46 @@ def _surname_alone(body: str, name: str) -> bool:
     return re.search(pattern, body) is not None
 
 
+# A common noun for an organisation right before a capitalised run makes the run its name: "the charity
+# Diabetes Action said", "the regulator Ofcom". Lower case only: "Charity Commission chairman ..." is a title.
+_ORGANISATION_NOUNS = frozenset(
+    "charity company firm group organisation organization agency union party council committee department ministry bank"
+    " club band retailer carrier airline network website newspaper magazine startup start-up insurer lender supermarket"
+    " chain brand carmaker think-tank foundation trust institute university hospital school college campaign movement"
+    " coalition alliance association federation regulator watchdog consultancy charities companies firms groups".split())
+_NAMING_DETERMINERS = ("The", "A", "An", "Its", "Their")
+
+
+def _organisation_before(body: str, start: int, first: str) -> bool:
+    """Whether the capitalised run at ``start`` (opening with the word ``first``) names an organisation by the
+    words before it: a noun for one ("the charity Diabetes Action"), or "and" after an organisation's name
+    ("the Department of Health and Social Care"). An honorific or a first name says otherwise ("aerospace group
+    EADS Philippe Camus"), and so does a name before the noun, which names the organisation already ("the CGA
+    consultancy Jeanne-Marie Gescher")."""
+    # the cheap test first: most runs follow a word that is neither such a noun nor "and"
+    if start < 2 or body[start - 1] != " ":
+        return False
+    last = body[body.rfind(" ", max(0, start - 32), start - 1) + 1 : start - 1]
+    if last not in _ORGANISATION_NOUNS and last not in ("and", "&", "tank"):
+        return False
+    low = first.rstrip(".").lower()
+    if low in FIRST_NAME_GENDER or low in HONORIFICS:
+        return False
+    words = body[max(0, start - 80) : start].split()
+    if last in _ORGANISATION_NOUNS or (last == "tank" and words[-2:-1] == ["think"]):
+        before = words[-2] if len(words) > 1 and last != "tank" else (words[-3] if len(words) > 2 else None)
+        return before is None or not before[:1].isupper() or before in _NAMING_DETERMINERS
+    if last in ("and", "&"):
+        run = []
+        for w in reversed(words[:-1]):
+            if not (w[:1].isupper() or w in ("of", "for", "the")) or not w[-1:].isalpha():
+                break  # a comma or a full stop ends the name before "and": "Sonny Bill Williams, and Sculthorpe said"
+            run.append(w)
+        return any(STOPWORDS.get(w.lower()) == "organisation" for w in run)
+    return False
+
+
+
 def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[PersonMention]:
     """Person-name mentions in the body: ``First Last`` runs and ``Mr Surname``."""
     outlet_spans = [(m.char_start, m.char_end) for m in mentions if m.char_start is not None]
@@ -773,6 +826,8 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
         start, end = m.span(1)
         if outlet_spans and any(s < end and start < e for s, e in outlet_spans):
             continue
+        if _organisation_before(body, start, name.split()[0]):
+            continue  # "the charity Diabetes Action", "the Department of Health and Social Care"
         if (role is None and not _HONORIFIC_START.match(run) and _THE_BEFORE.search(body, max(0, start - 4), start + offset)
                 and not _surname_alone(body, name)):
             # "the Birchfield Harrier", "The Final Diagnosis": a name takes no article unless a title does, or unless
@@ -783,7 +838,31 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
         if role is None:
             role = _role_words_before(body, start)
         people.append(PersonMention(name, start + offset, end, role, gender, full))
+    first_full: dict[str, int] = {}
+    for p in people:
+        if p.full:
+            first_full.setdefault(p.name.split()[-1], p.char_end)
+    # a surname alone that opens a sentence, after the person was named in full: "Lane is less certain."
+    surnames = [PersonMention(surname, i, i + len(surname), None, None, False)
+                for surname, after in first_full.items() for i in _sentence_openings(body, surname, after)]
+    if surnames:
+        people = sorted(people + surnames, key=lambda p: p.char_start)
     return people
+
+
+def _sentence_openings(body: str, word: str, start: int) -> Iterator[int]:
+    """Where ``word`` stands alone at the start of a sentence after ``start``: after a new line, or a sentence's
+    end and a space (a closing quote or bracket may come between); not followed by another capitalised word
+    (a longer name) nor by a possessive."""
+    i = body.find(word, start)
+    while i != -1:
+        j = i + len(word)
+        after = body[j : j + 2]
+        if (not after[:1].isalnum() and after[:1] not in "'’-" and not (after[:1] == " " and after[1:].isupper())
+                and (body[i - 1 : i] == "\n" or (body[i - 1 : i] == " " and (body[i - 2 : i - 1] in ".!?"
+                                                                             or (body[i - 2 : i - 1] in "\"'”’)" and body[i - 3 : i - 2] in ".!?"))))):
+            yield i
+        i = body.find(word, j)
 
 
 # --------------------------------------------------------------------------- frames
@@ -2131,6 +2210,11 @@ class _People:
             # a guess between namesakes lends no gender: "Mr Jackson" may not be the Katherine Jackson named last
             if m.gender and c not in self.gender and not shared_surname:
                 self.gender[c] = m.gender
+        for m in mentions:
+            # without an honorific, the first name tells ("Clive Owen ... she said" is not him)
+            c = self.canonical[m.name]
+            if m.full and c not in self.gender and (g := FIRST_NAME_GENDER.get(c.split()[0].lower())):
+                self.gender[c] = g
 
     @staticmethod
     def _canonical_for(name: str, fulls_by_surname: dict[str, list[str]]) -> str:
@@ -2421,6 +2505,8 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             name = people.holder_of(src.surface, src.char_start, last_speaker) if _definite_title(src.surface) else None
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
     role, toks, gender = split_name(src.surface.split())
+    if not role and toks and _organisation_before(people.text, src.char_start, toks[0]):
+        return Attribution(None, src.surface, None, None, False)  # "the charity Diabetes Action said"
     of_the = _PERSON_OF_THE.match(src.surface)
     if of_the:
         # "Ben Bernanke of the Federal Reserve said": in a speaker's place, the person of an organisation
