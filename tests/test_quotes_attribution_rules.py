@@ -1575,3 +1575,10 @@ def test_names_with_accented_letters_are_names() -> None:
         "Áine Ní Bhraonáin said the count would resume on Monday.")
     assert [(q.kind, q.speaker_name) for q in got] == [
         ("indirect", "Marc-André Tremblay"), ("direct", "Marc-André Tremblay"), ("indirect", "Áine Ní Bhraonáin")]
+
+
+def test_a_full_name_before_of_the_organisation_is_the_person() -> None:
+    got = attributions_of(
+        "The study was led by glaciologist Dr Ingrid Solvang of the University of Harlow, who tracked 1,400 glaciers.",
+        "Solvang said the main reason for the gap was dust on the ice.")
+    assert [(q.text, q.speaker_name) for q in got] == [("the main reason for the gap was dust on the ice", "Ingrid Solvang")]

@@ -114,7 +114,7 @@ _FOOTER_SHAPED = re.compile(
 _IMPERATIVE_OPENING = re.compile(
     r"(?:^|(?<!\.)[.!?:—–]\s+)(?:Catch|Join|Get|Grab|Stay|Unlock|Watch|Listen|Stream|Subscribe|Sign up|Download|Follow|Read|Republish"
     r"|Share|Tell|Send|Call|Text|Email|E-mail|Visit|Click|Tap|Find|See|Check out|Support|Donate|Give|Help|Try|Become|Shop"
-    r"|Order|Buy|Book|Register|Enter|Don[’']t miss|Never miss|Keep up|Discover|Explore|Learn more|Tune in|Hear|Bookmark)\b")
+    r"|Order|Buy|Book|Register|Enter|Don[’']t miss|Never miss|Keep up|Discover|Explore|Learn more|Tune in|Hear|Bookmark|Turn on)\b")
 # A line about the publication itself, not the news: it names the story or the outlet, or speaks to the
 # reader (_PUBLICATION_SELF, one scan), and says something about its reporting, money, products, corrections
 # or accounts (the first of _PUBLICATION_TOPICS that matches names the category).
@@ -129,7 +129,7 @@ _PUBLICATION_TOPICS = (
     ("advertising", re.compile(r"\b(?:donat\w*|subscri\w*|membership|paywall|chip in|sponsor\w*|advertis\w*|a gift|gifts?"
                                r"|not a member|become a member|join (?:online|today|now)|members?-only|commercial-free|free trial"
                                r"|first \d+ days|merch\w*|in stock|contributions?|funded)\b", re.IGNORECASE)),
-    ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|e-newsletter|episodes?|app|inbox|briefing|brief|sign up"
+    ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|e-newsletter|episodes?|app|inbox|briefing|brief|bulletin|digest|alerts|sign up"
                               r"|on demand|stream\w*|live weekdays|channel \d+|iview|iplayer|catch-up)\b", re.IGNORECASE)),
     ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp|on x|on signal)\b", re.IGNORECASE)),
     ("comments", re.compile(r"\b(?:hear from you|get in touch|in confidence|confidential\w*|tips?|contact us|e-?mail us|write to us"

@@ -748,9 +748,12 @@ def _person_in_run(run: str) -> tuple[str, int, str | None, str | None, bool, bo
     # the honorific opens the run, or follows a sentence's opening word ("However Mr Mulligan", "Yesterday Mr Blair")
     first = tokens.index(name_tokens[0]) if name_tokens and name_tokens[0] in tokens else 0
     honorific = any(t.rstrip(".").lower() in HONORIFICS or t in PEERAGE for t in {tokens[0], tokens[first - 1] if first else tokens[0]})
-    if not _valid_person(name_tokens, honorific) and "of" in tokens:
-        # "Simon Hart of the Countryside Alliance": the name ends before "of"
-        role, name_tokens, gender = split_name(tokens[: tokens.index("of")])
+    if "of" in tokens:
+        # "Simon Hart of the Countryside Alliance", "Dr Ingrid Solberg of the University of Bergen": a full name
+        # before "of" ends there (but "Bank of England Governor Mervyn King" has none)
+        before_of = split_name(tokens[: tokens.index("of")])
+        if not _valid_person(name_tokens, honorific) or (len(before_of[1]) >= 2 and _valid_person(before_of[1], honorific)):
+            role, name_tokens, gender = before_of
     if not _valid_person(name_tokens, honorific):
         return None
     name = " ".join(name_tokens)
