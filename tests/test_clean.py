@@ -328,11 +328,17 @@ def test_a_name_under_the_headline_is_a_byline_only_beside_known_header_furnitur
     assert "Millbrook Park" in (result.dek, *result.paragraphs)
 
 
-def test_a_short_standfirst_above_the_byline_is_not_taken_for_a_desk_line():
-    text = "Ferry fares to rise in spring\nCouncil backs loan\nBy Dana Pell\n" + "\n".join(base_paragraphs()) + "\n"
+def test_a_kicker_above_the_byline_is_header_furniture_and_a_standfirst_is_not():
+    # a few words without a sentence's end under the headline are a section label, vouched for by the byline
+    # (after a blank line: a line right under the headline is its dek, which stays)
+    kicker = "Ferry fares to rise in spring\n\nCity hall\n\nBy Dana Pell\n\n" + "\n\n".join(base_paragraphs()) + "\n"
+    assert [(r.text, r.rule) for r in clean(parts_of(kicker)).removed] == [("City hall", "in_header_run"), ("By Dana Pell", "byline_by")]
+    # a sentence there is the standfirst, after a section label too
+    standfirst = "The council backed a $4 million loan for the plant on Tuesday."
+    text = "Ferry fares to rise in spring\n\nCulture\n\n" + standfirst + "\n\nBy Dana Pell\n\n" + "\n\n".join(base_paragraphs()) + "\n"
     result = clean(parts_of(text))
-    assert [r.text for r in result.removed] == ["By Dana Pell"]
-    assert "Council backs loan" in (result.dek, *result.paragraphs)
+    assert [r.text for r in result.removed] == ["Culture", "By Dana Pell"]
+    assert standfirst in (result.dek, *result.paragraphs)
 
 
 def test_a_live_blogs_first_entry_time_under_the_byline_is_the_article():

@@ -123,9 +123,10 @@ _PUBLICATION_SELF = re.compile(
     r"|\breaders?[’']?s?[’']? (?:contributions?|support|donations?|gifts?|funding)\b|\breaders like\b)|"
     + _READER_ADDRESS + "|" + _IMPERATIVE_OPENING.pattern)
 _PUBLICATION_TOPICS = (
-    ("editorial_standards", re.compile(r"\b(?:earlier|previous) versions?\b|\b(?:amended|corrected|correct|updated|clarified|refiled|revised|translated)\b"
+    ("editorial_standards", re.compile(r"\b(?:earlier|previous) versions?\b|\b(?:amended|corrected|correct|updated|clarified|refiled|revised|translated|translation)\b"
+                                       r"|\b\w+-language (?:edition|service|site|version)\b|\b\w+ version of this (?:report|story|article)\b"
                                        r"|\b(?:heads up|content (?:note|warning)|trigger warning|reader discretion)\b", re.IGNORECASE)),
-    ("byline", re.compile(r"\b(?:newsroom|journalism|reporting|reporters?|editors?|correspondents?|bureau|newsdesk|news desk)\b", re.IGNORECASE)),
+    ("byline", re.compile(r"\b(?:newsroom|journalism|reporting|reporters?|editors?|correspondents?|bureau|newsdesk|news desk|live coverage|live blog)\b", re.IGNORECASE)),
     ("advertising", re.compile(r"\b(?:donat\w*|subscri\w*|membership|paywall|chip in|sponsor\w*|advertis\w*|a gift|gifts?"
                                r"|not a member|become a member|join (?:online|today|now)|members?-only|commercial-free|free trial"
                                r"|first \d+ days|merch\w*|in stock|contributions?|funded)\b", re.IGNORECASE)),
@@ -824,10 +825,10 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
               and (category := _note_about_the_publication(blocks[i].text, HEADER_NOTE_MAX_CHARS, HEADER_NOTE_MAX_WORDS)) is not None):
             # "This article is part of our special report ...", "Correction ...: An earlier version of this story ..."
             verdicts[i] = _Verdict(category, "note_about_the_publication")
-        elif (kept_head == 1 and not unknown and verdicts[i - 1] is None
+        elif (kept_head == 1 and not unknown and not _header_shaped(blocks[i].text)
               and i + 1 < n and getattr(_first_rule(matches[i + 1], "header"), "category", None) in ("byline", "dateline")):
-            # right under the headline, a standfirst the parser took for a paragraph, then the byline:
-            # "By Tahlia Ventresca and ..."
+            # a standfirst the parser took for a paragraph, then the byline: "By Tahlia Ventresca and ..."
+            # (a few words without a sentence's end there are a kicker, "North Korea", vouched for below)
             kept_head += 1
             continue
         elif len(unknown) < HEADER_UNKNOWN_RUN_MAX and _header_shaped(blocks[i].text):
