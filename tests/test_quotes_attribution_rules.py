@@ -1582,3 +1582,15 @@ def test_a_full_name_before_of_the_organisation_is_the_person() -> None:
         "The study was led by glaciologist Dr Ingrid Solvang of the University of Harlow, who tracked 1,400 glaciers.",
         "Solvang said the main reason for the gap was dust on the ice.")
     assert [(q.text, q.speaker_name) for q in got] == [("the main reason for the gap was dust on the ice", "Ingrid Solvang")]
+
+
+@pytest.mark.parametrize("name", ["Antonio de la Fuente", "Pieter van der Berg", "Farooq al-Hashmi", "Rhodri ab Iorwerth",
+                                  "Jose Mari de los Santos"])
+def test_names_with_particles_are_whole_names(name: str) -> None:
+    got = attributions_of(f"{name}, a farmer near the river, said the harvest was the worst in years.")
+    assert [q.speaker_name for q in got] == [name]
+
+
+def test_a_hyphenated_epithet_is_no_part_of_the_name() -> None:
+    got = attributions_of("Mother-of-two Carys Evans said the pool was the only one within 20 miles.")
+    assert [q.speaker_name for q in got] == ["Carys Evans"]

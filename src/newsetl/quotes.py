@@ -219,7 +219,7 @@ DETERMINERS = frozenset(
     "both most all this these those each every any no".split()
 )
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None, "you": None}
-NAME_PARTICLES = frozenset("de da van von der den al bin la le du del di dos".split())
+NAME_PARTICLES = frozenset("de da das van von der den al bin ibn la le los las du del della di dos ab ap zu ter ten".split())
 # Adverbials that may stand between a source and its cue ("has repeatedly said", "on Tuesday said").
 ADVERBIALS = frozenset(
     "has have had was were is are also recently repeatedly previously later earlier then once often again "
@@ -515,18 +515,20 @@ class PersonMention(NamedTuple):
 # ever follow a capital here.
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LOWER = "a-zß-öø-ÿā-ž"
-_NAME_TOKEN = (rf"(?:(?:Mc|Mac|O'|O\u2019|D'|Di|De|La|Le)?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
-               rf"(?:[-'\u2019][{_UPPER}][{_LOWER}]*|-[{_LOWER}]+)*|[{_UPPER}]\.)(?![\w])")
+_NAME_TOKEN = (rf"(?:(?:Mc|Mac|O'|O\u2019|D'|Di|De|La|Le|al-|el-|Al-|El-)?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
+               rf"(?:[-'\u2019][{_UPPER}][{_LOWER}]*|-(?!(?:of|in|at|to)-)[{_LOWER}]+)*|[{_UPPER}]\.)(?![\w])")
+# Lower-case words inside a name, before its next capitalised word: "Antonio de la Fuente", "Pieter van der Berg".
+_PARTICLES = "de|van|von|der|den|al|bin|ibn|da|das|dos|du|del|della|di|le|la|los|las|ab|ap|zu|ter|ten|Ní|Nic|Mac|Ó|Ua"
 _CAP_RUN_BODY = (
     rf"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Baroness)\.?\s+|[A-Z]{{2,}}\s+(?=[{_UPPER}]))?{_NAME_TOKEN}"
     rf"(?:\s+(?:{_NAME_TOKEN}|[A-Z]{{2,}}(?=\s+[{_UPPER}])|(?:of|of the|for)(?=\s+[{_UPPER}])"
-    rf"|(?:de|van|von|der|al|bin|da|du|del|le|la|Ní|Nic|Mac|Ó|Ua)(?=\s+[{_UPPER}]))){{0,5}}"
+    rf"|(?:{_PARTICLES})(?:\s+(?:{_PARTICLES})){{0,2}}(?=\s+[{_UPPER}]))){{0,5}}"
 )
 # A name has two words at least (or an honorific and a word), and most capitalised words stand alone ("The",
 # "Labour"): the run is tried only where its first word goes on with a name word, or holds a hyphen before a
 # capital ("Smith-Jones"). One-word runs are never names, and no other run can start inside one (its inner
 # capitals follow a letter or an apostrophe), so leaving them out finds the same runs of several words.
-_SEVERAL_WORDS = (rf"(?=[{_UPPER}{_LOWER}'’.\-]+\s+(?:[{_UPPER}]|(?:of|of the|for|de|van|von|der|al|bin|da|du|del|le|la)\s+[{_UPPER}])"
+_SEVERAL_WORDS = (rf"(?=[{_UPPER}{_LOWER}'’.\-]+\s+(?:[{_UPPER}]|(?:al|el)-[{_UPPER}]|(?:of|of the|for|{_PARTICLES})(?:\s+(?:{_PARTICLES})){{0,2}}\s+[{_UPPER}])"
                   rf"|[{_UPPER}{_LOWER}'’.\-]*-[{_UPPER}])")
 # Group 1 is the run. Every name starts with a capital that no word character, apostrophe or full stop precedes.
 _CAP_RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’.]){_SEVERAL_WORDS}({_CAP_RUN_BODY})")
@@ -540,6 +542,10 @@ def split_name(tokens: Sequence[str]) -> tuple[str | None, list[str], str | None
     """(role, name tokens, gender) from a capitalised phrase such as ``French President Emmanuel Macron``."""
     role, name, gender = _split_name(tuple(tokens))
     return role, list(name), gender
+
+
+# A hyphenated epithet is a description, capitalised or not: "Mother-of-two Carys Evans", "Editor-in-chief Ann Lowe".
+_EPITHET_TOKEN = re.compile(r"\w+-(?:of|in|at)-\w+$")
 
 
 # The same capitalised phrases recur in an article (and across the corpus): splitting is a pure function.
@@ -571,7 +577,7 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], s
             # "head of Preventon", "director of the Serious Fraud Office": the office of an organisation, no name
             role = " ".join(filter(None, [role, *tokens]))
             tokens = []
-    last_lower = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][:1].islower()
+    last_lower = next((i for i in range(len(tokens) - 1, -1, -1) if (tokens[i][:1].islower() or _EPITHET_TOKEN.match(tokens[i]))
                        and tokens[i].lower() not in NAME_PARTICLES and tokens[i].lower() not in HONORIFICS), None)
     if last_lower is not None and last_lower + 1 < len(tokens):
         # descriptive words before the name ("farmer Tomas Brede", "the company's owner Piet Dorn")
@@ -691,7 +697,7 @@ def _valid_person_cached(tokens: tuple[str, ...], honorific: bool) -> bool:
         return False
     for i, t in enumerate(tokens):
         low = t.lower().rstrip(".'’")  # "Incomes Data Services' research"
-        if not (t[0].isupper() or low in NAME_PARTICLES):
+        if not (t[0].isupper() or low in NAME_PARTICLES or (low[:3] in ("al-", "el-") and t[3:4].isupper())):
             return False
         if 0 < i < len(tokens) - 1 and t in ("A", "I"):
             continue  # a middle initial: "Charles A Blixt"
@@ -700,7 +706,7 @@ def _valid_person_cached(tokens: tuple[str, ...], honorific: bool) -> bool:
             return False  # a stopword, unless a name homograph stands as one ("Theresa May", "Ms May")
         if low in TITLE_WORDS and t not in PEERAGE:
             return False
-    if not tokens[-1][0].isupper() or len(tokens[-1].rstrip(".")) < 2:
+    if not (tokens[-1][0].isupper() or tokens[-1][3:4].isupper()) or len(tokens[-1].rstrip(".")) < 2:
         return False
     if len(tokens) == 1 and not honorific:
         return False
