@@ -1594,3 +1594,11 @@ def test_names_with_particles_are_whole_names(name: str) -> None:
 def test_a_hyphenated_epithet_is_no_part_of_the_name() -> None:
     got = attributions_of("Mother-of-two Carys Evans said the pool was the only one within 20 miles.")
     assert [q.speaker_name for q in got] == ["Carys Evans"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Councilwoman Patricia Haldane said the projects were on hold.", "Patricia Haldane"),
+    ("Defence barrister Dominic van Rensburg SC said his client was sorry.", "Dominic van Rensburg"),
+])
+def test_council_titles_and_senior_counsel_are_no_part_of_the_name(sentence: str, speaker: str) -> None:
+    assert [q.speaker_name for q in attributions_of(sentence)] == [speaker]

@@ -206,7 +206,7 @@ PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Baron"})
 # never "In May Tony Blair" or "May Day"). Only beside plain capitalised words do they count as name words.
 NAME_HOMOGRAPHS = {"bill": "first", "may": "last"}
 # Letters after a name are not part of it: "Guy Mansfield QC" is Guy Mansfield.
-POSTNOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "CBE", "MBE", "KBE", "FRS", "PhD", "Jr", "Jr.", "Sr", "Sr."})
+POSTNOMINALS = frozenset({"QC", "KC", "SC", "MP", "MEP", "MSP", "MLA", "TD", "AM", "OBE", "CBE", "MBE", "KBE", "FRS", "PhD", "Jr", "Jr.", "Sr", "Sr."})
 # Words that may stand inside a role before a name or in a description ("former U.S. military official").
 ROLE_MODIFIERS = frozenset(
     "former top senior chief deputy junior shadow acting interim outgoing new vice assistant "
