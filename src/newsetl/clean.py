@@ -40,7 +40,8 @@ Three sources of evidence, weakest last:
    line's text cannot: after a "Related"/"More stories" heading, lone prose
    lines in a series (teasers) count for little; after a comments heading,
    nothing counts, unless a Q&A page's answers heading follows: the answers
-   continue the question, and what sits between them is furniture. The span is then trimmed at its edges (bylines, dates, bios,
+   continue the question, and what sits between them is furniture. The span is
+   then trimmed at its edges (bylines, dates, bios,
    prompts), extended over a numbered list that runs on from it, ended at an
    author box ("About the author" and a short bio), and cleaned inside (ad
    labels, "Related" boxes and their links, newsletter boxes and their blurbs,
@@ -209,7 +210,8 @@ _PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "commen
 # Furniture that sits between an article's own paragraphs (a live blog's timestamps, a gallery's
 # "3 / 14", a paywall's prompt after the opening paragraphs): removed, but no evidence that the
 # article has ended, so it costs what a subheading does.
-_PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice", "wiki_edit_link", "contents_heading", "qa_post_meta", "answers_heading"})
+_PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice", "wiki_edit_link", "contents_heading",
+                                    "qa_post_meta", "answers_heading"})
 # After a related-links heading, an article that goes on does so in paragraphs; teasers,
 # bios and site blurbs come one prose line at a time between headlines. Until two prose
 # lines follow one another again, a lone prose line counts for this share of its words.
