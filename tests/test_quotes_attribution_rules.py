@@ -1602,3 +1602,12 @@ def test_a_hyphenated_epithet_is_no_part_of_the_name() -> None:
 ])
 def test_council_titles_and_senior_counsel_are_no_part_of_the_name(sentence: str, speaker: str) -> None:
     assert [q.speaker_name for q in attributions_of(sentence)] == [speaker]
+
+
+def test_a_surname_after_an_opening_phrase_is_the_sentences_subject() -> None:
+    got = attributions_of(
+        '"It was like the mountain was breathing," said Yolanda Ccarita, 58, who runs a shop in the town.',
+        "Southern Peru is among the most seismically active regions in the world.",
+        'Back in the town, Ccarita was sorting through what was left of her shop. "We will rebuild," she said.')
+    assert [(q.text, q.speaker_name) for q in got if q.kind == "direct"] == [
+        ("It was like the mountain was breathing", "Yolanda Ccarita"), ("We will rebuild", "Yolanda Ccarita")]

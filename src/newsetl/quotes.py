@@ -860,12 +860,12 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
 
 
 # A sentence has just ended before a position: a new line, or its final mark and a space (a closing quote or
-# bracket may come between).
-_SENTENCE_ENDED = re.compile(r"(?:\n|[.!?][\"'”’)]? )$")
+# bracket may come between); or an opening phrase has, at a comma ("Back in Cabanaconde, Ccama was ...").
+_SENTENCE_ENDED = re.compile(r"(?:\n|[.!?][\"'”’)]? |, )$")
 
 
 def _sentence_openings(body: str, word: str, start: int) -> Iterator[int]:
-    """Where ``word`` opens a sentence after ``start``, standing alone: not followed by another capitalised
+    """Where ``word`` opens a sentence or follows a comma after ``start``, standing alone: not followed by another capitalised
     word (a longer name), a possessive or a hyphen. ``str.find`` per word: a regex tried at every character
     cost the people scan three times its time."""
     i = body.find(word, start)
