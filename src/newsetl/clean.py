@@ -110,7 +110,7 @@ _READER_ADDRESS = r"\b(?i:you|your|yours|we|our)\b|\bus\b|(?i:@\w|https?://|\bww
 # A footer line no rule knows that looks like furniture: the reader addressed, the site's own products, or
 # a heading's colon.
 _FOOTER_SHAPED = re.compile(
-    _READER_ADDRESS + r"|(?i:\b(?:podcasts?|newsletters?|episodes?|app|subscribers?|subscription)\b)|:$")
+    _READER_ADDRESS + r"|(?i:\b(?:podcasts?|newsletters?|episodes?|app|subscribers?|subscription|e-?paper|qr code|whatsapp|telegram|viber)\b)|:$")
 # A sentence that opens with an imperative speaks to the reader: news paragraphs open with their subject.
 _IMPERATIVE_OPENING = re.compile(
     r"(?:^|(?<!\.)[.!?:—–]\s+)(?:Catch|Join|Get|Grab|Stay|Unlock|Watch|Listen|Stream|Subscribe|Sign up|Download|Follow|Read|Republish"
@@ -130,10 +130,11 @@ _PUBLICATION_TOPICS = (
     ("byline", re.compile(r"\b(?:newsroom|journalism|reporting|reporters?|editors?|correspondents?|bureau|newsdesk|news desk|live coverage|live blog)\b", re.IGNORECASE)),
     ("advertising", re.compile(r"\b(?:donat\w*|subscri\w*|membership|paywall|chip in|sponsor\w*|advertis\w*|a gift|gifts?"
                                r"|not a member|become a member|join (?:online|today|now)|members?-only|commercial-free|free trial"
-                               r"|first \d+ days|merch\w*|in stock|contributions?|funded)\b", re.IGNORECASE)),
+                               r"|first \d+ days|merch\w*|in stock|contributions?|funded|e-?paper|e-edition|print edition)\b", re.IGNORECASE)),
     ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|e-newsletter|episodes?|app|inbox|briefing|brief|bulletin|digest|alerts|sign up"
                               r"|on demand|stream\w*|live weekdays|channel \d+|iview|iplayer|catch-up)\b", re.IGNORECASE)),
-    ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp|on x|on signal)\b", re.IGNORECASE)),
+    ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp|telegram|viber|youtube|on x"
+                                r"|on signal|qr code)\b", re.IGNORECASE)),
     ("comments", re.compile(r"\b(?:hear from you|get in touch|in confidence|confidential\w*|tips?|contact us|e-?mail us|write to us"
                             r"|hit reply|our way)\b", re.IGNORECASE)),
     ("related_links", re.compile(r"\b(?:special report|series|package)\b", re.IGNORECASE)),
