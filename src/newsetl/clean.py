@@ -828,17 +828,17 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
               and (category := _note_about_the_publication(blocks[i].text, HEADER_NOTE_MAX_CHARS, HEADER_NOTE_MAX_WORDS)) is not None):
             # "This article is part of our special report ...", "Correction ...: An earlier version of this story ..."
             verdicts[i] = _Verdict(category, "note_about_the_publication")
-        elif (kept_head == 1 and not unknown and not _header_shaped(blocks[i].text)
-              and i + 1 < n and getattr(_first_rule(matches[i + 1], "header"), "category", None) in ("byline", "dateline")):
-            # a standfirst the parser took for a paragraph, then the byline: "By Tahlia Ventresca and ..."
-            # (a few words without a sentence's end there are a kicker, "North Korea", vouched for below)
-            kept_head += 1
-            continue
-        elif len(unknown) < HEADER_UNKNOWN_RUN_MAX and _header_shaped(blocks[i].text):
-            unknown.append(i)
-            continue
         else:
-            break
+            shaped = _header_shaped(blocks[i].text)
+            if shaped and len(unknown) < HEADER_UNKNOWN_RUN_MAX:
+                unknown.append(i)  # a name, a desk, a kicker ("North Korea"): a known line below vouches for it
+            elif (not shaped and kept_head == 1 and not unknown and i + 1 < n
+                  and getattr(_first_rule(matches[i + 1], "header"), "category", None) in ("byline", "dateline")):
+                # a standfirst the parser took for a paragraph, then the byline: "By Tahlia Ventresca and ..."
+                kept_head += 1
+            else:
+                break
+            continue
         for j in unknown:
             verdicts[j] = _Verdict(verdicts[i].category, "in_header_run")
         unknown = []

@@ -517,18 +517,19 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 _LOWER = "a-zß-öø-ÿā-ž"
 _NAME_TOKEN = (rf"(?:(?:Mc|Mac|O'|O\u2019|D'|Di|De|La|Le|al-|el-|Al-|El-)?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
                rf"(?:[-'\u2019][{_UPPER}][{_LOWER}]*|-(?!(?:of|in|at|to)-)[{_LOWER}]+)*|[{_UPPER}]\.)(?![\w])")
-# Lower-case words inside a name, before its next capitalised word: "Antonio de la Fuente", "Pieter van der Berg".
-_PARTICLES = "de|van|von|der|den|al|bin|ibn|da|das|dos|du|del|della|di|le|la|los|las|ab|ap|zu|ter|ten|Ní|Nic|Mac|Ó|Ua"
+# Words inside a name before its next capitalised word: the lower-case particles ("Antonio de la Fuente",
+# "Pieter van der Berg") and the Irish patronymics, which are capitalised ("Áine Ní Bhraonáin").
+_NAME_PARTICLE_WORDS = "|".join([*sorted(NAME_PARTICLES, key=lambda w: (-len(w), w)), "Ní", "Nic", "Mac", "Ó", "Ua"])
 _CAP_RUN_BODY = (
     rf"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Baroness)\.?\s+|[A-Z]{{2,}}\s+(?=[{_UPPER}]))?{_NAME_TOKEN}"
     rf"(?:\s+(?:{_NAME_TOKEN}|[A-Z]{{2,}}(?=\s+[{_UPPER}])|(?:of|of the|for)(?=\s+[{_UPPER}])"
-    rf"|(?:{_PARTICLES})(?:\s+(?:{_PARTICLES})){{0,2}}(?=\s+[{_UPPER}]))){{0,5}}"
+    rf"|(?:{_NAME_PARTICLE_WORDS})(?:\s+(?:{_NAME_PARTICLE_WORDS})){{0,2}}(?=\s+[{_UPPER}]))){{0,5}}"
 )
 # A name has two words at least (or an honorific and a word), and most capitalised words stand alone ("The",
 # "Labour"): the run is tried only where its first word goes on with a name word, or holds a hyphen before a
 # capital ("Smith-Jones"). One-word runs are never names, and no other run can start inside one (its inner
 # capitals follow a letter or an apostrophe), so leaving them out finds the same runs of several words.
-_SEVERAL_WORDS = (rf"(?=[{_UPPER}{_LOWER}'’.\-]+\s+(?:[{_UPPER}]|(?:al|el)-[{_UPPER}]|(?:of|of the|for|{_PARTICLES})(?:\s+(?:{_PARTICLES})){{0,2}}\s+[{_UPPER}])"
+_SEVERAL_WORDS = (rf"(?=[{_UPPER}{_LOWER}'’.\-]+\s+(?:[{_UPPER}]|(?:al|el)-[{_UPPER}]|(?:of|of the|for|{_NAME_PARTICLE_WORDS})(?:\s+(?:{_NAME_PARTICLE_WORDS})){{0,2}}\s+[{_UPPER}])"
                   rf"|[{_UPPER}{_LOWER}'’.\-]*-[{_UPPER}])")
 # Group 1 is the run. Every name starts with a capital that no word character, apostrophe or full stop precedes.
 _CAP_RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’.]){_SEVERAL_WORDS}({_CAP_RUN_BODY})")
