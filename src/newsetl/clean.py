@@ -97,6 +97,8 @@ HEADER_NOTE_MAX_CHARS = 240
 # writer's name, a desk, a photo credit ("Jeremy Koh", "Rugby Writer·Aotearoa Daily·"). At most this many
 # in a row, each a few words without a sentence's end; the next line must be known furniture.
 HEADER_UNKNOWN_RUN_MAX = 2
+# A "dek" of at most this many words (or in capitals) is a kicker or a place's name, not a summary.
+KICKER_MAX_WORDS = 3
 HEADER_UNKNOWN_MAX_WORDS = 8
 HEADER_UNKNOWN_MAX_CHARS = 80
 # Headline links in Title Case ("Their Votes Tell Another Story.") end in a full stop like prose; most of
@@ -142,6 +144,8 @@ _PUBLICATION_TOPICS = (
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|added|asked|warn\w*|advis\w*|urg\w*|noted|agreed|wrote|explained|insisted|claimed|argued|recalled|stated|announced|confirmed|admitted|believed|described|reported|promised|pledged|suggested|recommended)\b|[\"“”]\s*$", re.IGNORECASE)
 # Links listed under a "Related" heading are short headline lines.
 LINK_LINE_MAX_WORDS = 22
+# A "Read more:" box between paragraphs holds at most this many headline links.
+INLINE_LINK_BOX_MAX_LINKS = 3
 # Hold back cleaning that would remove more than this share of the article's
 # prose characters: no footer is longer than the article it follows.
 MAX_REMOVED_PROSE_SHARE = 0.5
@@ -207,12 +211,15 @@ PAGE_TAIL_WEIGHT = 0.5
 PAGE_SECTION_BREAK_PENALTY = 40.0
 PAGE_ARTICLE_MIN_WORDS = 80
 PAGE_AFTER_SECTION_WEIGHT = 0.0
-_PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "comments_prompt", "comment_policy", "comment_rules_heading"})
+_PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "comments_prompt", "comment_policy", "comment_rules_heading",
+                                  "forum_post_meta", "forum_reply_subject"})
 # Furniture that sits between an article's own paragraphs (a live blog's timestamps, a gallery's
-# "3 / 14", a paywall's prompt after the opening paragraphs): removed, but no evidence that the
-# article has ended, so it costs what a subheading does.
+# "3 / 14", a paywall's prompt after the opening paragraphs, a travel piece's box of hotels to book, a
+# recipe card's stars and buttons):
+# removed, but no evidence that the article has ended, so it costs what a subheading does.
 _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice", "wiki_edit_link", "contents_heading",
-                                    "qa_post_meta", "answers_heading"})
+                                    "qa_post_meta", "answers_heading", "booking_widget", "rates_at_publishing", "rating_widget",
+                                    "recipe_buttons"})
 # After a related-links heading, an article that goes on does so in paragraphs; teasers,
 # bios and site blurbs come one prose line at a time between headlines. Until two prose
 # lines follow one another again, a lone prose line counts for this share of its words.
@@ -308,6 +315,7 @@ _DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _JSONL_LINE_SUFFIX = re.compile(r"\.jsonl:\d+$")
+_ENTRY_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[—–-]\s", re.IGNORECASE)
 
 
 # --- rules --------------------------------------------------------------------
@@ -809,6 +817,12 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
     unknown: list[int] = []  # unknown lines above the next known one, not yet vouched for
     for i in range(min(n, HEADER_SCAN_BLOCKS)):
         if verdicts[i] is not None:
+            if unknown and unknown[0] > 0 and (above := verdicts[unknown[0] - 1]) is not None:
+                # a short line between furniture removed above and below it: a dateline's "TÜRKİYE"
+                # between the byline and the lead photo's caption
+                for j in unknown:
+                    verdicts[j] = _Verdict(above.category, "in_header_run")
+                unknown = []
             continue
         rule = _first_rule(matches[i], "header")
         if rule is not None and rule.loose and not _known_header_neighbour(matches, verdicts, i):
@@ -820,7 +834,7 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
             verdicts[i] = _Verdict(rule.category, rule.name)
         elif site_line(i):
             verdicts[i] = _Verdict("repeated_site_line", "site_line")
-        elif blocks[i].role in ("title", "dek") or kept_head == 0:
+        elif blocks[i].role == "title" or (blocks[i].role == "dek" and not _kicker_shaped(blocks[i].text)) or kept_head == 0:
             # the title (or the line promoted to title) and the dek sit between header furniture
             kept_head += 1
             continue
@@ -832,9 +846,9 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
             shaped = _header_shaped(blocks[i].text)
             if shaped and len(unknown) < HEADER_UNKNOWN_RUN_MAX:
                 unknown.append(i)  # a name, a desk, a kicker ("North Korea"): a known line below vouches for it
-            elif (not shaped and kept_head == 1 and not unknown and i + 1 < n
-                  and getattr(_first_rule(matches[i + 1], "header"), "category", None) in ("byline", "dateline")):
-                # a standfirst the parser took for a paragraph, then the byline: "By Tahlia Ventresca and ..."
+            elif not shaped and kept_head == 1 and not unknown and _byline_below(blocks, matches, i):
+                # a standfirst the parser took for a paragraph, then the byline: "By Tahlia Ventresca and ...",
+                # perhaps under the section's label ("CONGRESS")
                 kept_head += 1
             else:
                 break
@@ -842,6 +856,12 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
         for j in unknown:
             verdicts[j] = _Verdict(verdicts[i].category, "in_header_run")
         unknown = []
+
+    # A box of links between paragraphs: "Read more:" and the headlines under it.
+    for i, member in enumerate(_inline_link_box_members(blocks, matches, verdicts)):
+        if member and verdicts[i] is None:
+            rule = next((r for r in matches[i] if r.name in _RELATED_HEADINGS), None)
+            verdicts[i] = _Verdict("related_links", rule.name if rule is not None else "inline_link_box")
 
     # Teaser cards are furniture wherever they sit.
     for i, member in enumerate(_teaser_card_members(blocks, matches)):
@@ -895,6 +915,8 @@ def _note_about_the_publication(text: str, max_chars: int = FOOTER_UNKNOWN_MAX_C
     # cheapest and most often failing first: most articles end on a paragraph that speaks of neither
     if len(text) > max_chars or any(q in text for q in '"“”') or _PUBLICATION_SELF.search(text) is None:
         return None
+    if _ENTRY_STAMP.match(text):
+        return None  # a live blog's entry, its time first: "6:30 p.m. — Welcome to our live coverage of ..."
     if _unreported_words(text, max_chars, max_words) is None:
         return None
     return next((category for category, pattern in _PUBLICATION_TOPICS if pattern.search(text)), None)
@@ -906,6 +928,27 @@ def _known_header_neighbour(matches: list[tuple[Rule, ...]], verdicts: list[_Ver
         return True
     below = _first_rule(matches[i + 1], "header") if i + 1 < len(matches) else None
     return below is not None and not below.loose
+
+
+def _byline_below(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int) -> bool:
+    """A byline, a date or a header-only label under line ``i``, past at most a kicker's worth of lines:
+    a desk's name, a writer's name that only a loose rule knows, a newsroom's pitch."""
+    for j in range(i + 1, min(len(blocks), i + 2 + HEADER_UNKNOWN_RUN_MAX)):
+        rule = _first_rule(matches[j], "header")
+        if rule is not None and not rule.loose and (rule.category in ("byline", "dateline") or rule.position == "header"):
+            return True
+        if rule is not None and rule.position != "any":
+            continue  # a newsroom's pitch above the byline; a "Read more" under a first paragraph proves nothing
+        if matches[j] or not _header_shaped(blocks[j].text):
+            return False
+    return False
+
+
+def _kicker_shaped(text: str) -> bool:
+    """A line the parser took for the dek that reads as a kicker: a word or three ("Kamloops"), or a label
+    in capitals ("LIVE UPDATES"). It is removed only when header furniture below vouches for it."""
+    words = _word_count(text)
+    return _header_shaped(text) and (words <= KICKER_MAX_WORDS or (words <= HEADER_UNKNOWN_MAX_WORDS and not any(c.islower() for c in text)))
 
 
 def _header_shaped(text: str) -> bool:
@@ -953,6 +996,25 @@ def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
             members[i] = True
         elif not matches[i]:
             open_list = False
+    return members
+
+
+def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...]], verdicts: list[_Verdict | None]) -> list[bool]:
+    """A related-links heading that ends in a colon ("Read more:") and the headline links under it,
+    up to the next line that is not one: an article's own lines never open like that."""
+    members = [False] * len(blocks)
+    for i, block in enumerate(blocks):
+        if verdicts[i] is not None or not block.text.rstrip().endswith(":") or not _is_related_heading(matches[i]):
+            continue
+        links = []
+        for j in range(i + 1, min(len(blocks), i + 1 + INLINE_LINK_BOX_MAX_LINKS)):
+            text = blocks[j].text
+            if verdicts[j] is not None or matches[j] or _word_count(text) > LINK_LINE_MAX_WORDS or (_is_prose(text) and not _title_case(text)):
+                break
+            links.append(j)
+        if links:
+            for j in (i, *links):
+                members[j] = True
     return members
 
 
@@ -1145,6 +1207,17 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
     # a table (runs of short cells, many of them numbers) is neither article nor menu evidence
     for lo, hi in _table_runs(blocks, matches, scores):
         scores[lo:hi] = [0.0] * (hi - lo)
+    # a recipe's card (its times, its ingredients under their heading) is neither article nor menu evidence
+    in_list = False
+    for i, block in enumerate(blocks):
+        if matches[i]:
+            continue
+        if _RECIPE_HEADING.match(block.text):
+            in_list, scores[i] = True, 0.0
+        elif _RECIPE_FACT.match(block.text) or (in_list and not prose[i]):
+            scores[i] = max(scores[i], 0.0)
+        else:
+            in_list = False
     # the items of a numbered list (1. 2. 3. ...) are neither article nor menu evidence
     numbers = [_list_number(b.text) for b in blocks]
     for i, number in enumerate(numbers):
@@ -1167,6 +1240,10 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
                     scores[k] = -PAGE_SHORT_IN_RUN_PENALTY
         i = j
     return scores
+
+
+_RECIPE_HEADING = re.compile(r"^(?:ingredients|method|instructions|directions|equipment|you(?:'|’)ll need|you will need|for the [\w -]{1,30})\s*:?\s*$", re.IGNORECASE)
+_RECIPE_FACT = re.compile(r"^(?:(?:prep(?:aration)?|cook(?:ing)?|total|bak(?:e|ing)|rest(?:ing)?|chill(?:ing)?) time|servings|serves|makes|yield)\s*:?\s*\d", re.IGNORECASE)
 
 
 def _table_runs(blocks: list[_Block], matches: list[tuple[Rule, ...]], scores: list[float]) -> list[tuple[int, int]]:
@@ -1357,26 +1434,33 @@ def _extend_over_trailing_list(blocks: list[_Block], matches: list[tuple[Rule, .
     """
     if end <= start or end >= len(blocks):
         return end
+    span_end, intro_at = end, end - 1
+    lead_in = blocks[end].text.rstrip()
+    if not matches[end] and lead_in.endswith(":") and _is_phrase_item(lead_in[:-1]):
+        # the list's own lead-in, too short to score as prose: "The operator's own figures show:"
+        intro_at, end = end, end + 1
     stop = end
     while stop < len(blocks) and stop - end < PAGE_TRAILING_LIST_MAX_ITEMS and not matches[stop] and _LETTER.search(blocks[stop].text) and not _is_page_prose(blocks[stop].text):
         stop += 1
     if stop - end < PAGE_LIST_MIN_ITEMS - 1 or (stop < len(blocks) and not matches[stop] and _LETTER.search(blocks[stop].text)):
-        return end
+        return span_end
     run = [blocks[i].text for i in range(end, stop)]
-    intro = blocks[end - 1].text.rstrip()
-    if not matches[end - 1] and intro.endswith(":") and _is_page_prose(intro) and all(_is_phrase_item(t) for t in run):
+    intro = blocks[intro_at].text.rstrip()
+    announced = not matches[intro_at] and intro.endswith(":") and (intro_at == span_end or _is_page_prose(intro))
+    if announced and all(_is_phrase_item(t) for t in run):
         return stop
-    seen = {site_line_key(blocks[i].text) for i in range(start, end)}
+    seen = {site_line_key(blocks[i].text) for i in range(start, span_end)}
     if all(site_line_key(t) in seen for t in run):
         return stop
-    return end
+    return span_end
 
 
 def _is_phrase_item(text: str) -> bool:
-    """A list item written as a sentence without its period ("Sign up for the annual plan"): a
-    headline link capitalises most of its words, a menu item is a word or two."""
+    """A list item written as a sentence without its period ("Sign up for the annual plan", "8.15pm
+    sailing: 11 passengers a crossing"): a headline link capitalises most of its words, a menu item
+    is a word or two."""
     words = _WORD.findall(text)
-    if len(words) < PAGE_SHORT_SENTENCE_MIN_WORDS or not text[:1].isupper():
+    if len(words) < PAGE_SHORT_SENTENCE_MIN_WORDS or not (text[:1].isupper() or text[:1].isdigit()):
         return False
     return sum(1 for w in words[1:] if w[:1].islower()) >= PAGE_PHRASE_MIN_LOWER_SHARE * (len(words) - 1)
 
@@ -1460,6 +1544,13 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     headline = _page_headline(blocks, matches, start, end)
     if headline is not None:
         verdicts[headline] = None
+        # the headline above the article printed again inside it, over a card rather than over a paragraph:
+        # a recipe card's title (a jump link taken for the headline is also a subheading of the article)
+        key = site_line_key(blocks[headline].text)
+        for i in range(start, end):
+            if (headline < start and verdicts[i] is None and site_line_key(blocks[i].text) == key
+                    and not (i + 1 < len(blocks) and _is_page_prose(blocks[i + 1].text))):
+                verdicts[i] = _Verdict("navigation", "repeated_headline")
     dek = _page_dek(blocks, matches, headline, start)
     if dek is not None:
         verdicts[dek] = None
