@@ -146,6 +146,7 @@ _REPORTED = re.compile(r"\b(?:said|says|told|according to|added|asked|warn\w*|ad
 LINK_LINE_MAX_WORDS = 22
 # A "Read more:" box between paragraphs holds at most this many headline links.
 INLINE_LINK_BOX_MAX_LINKS = 3
+INLINE_LINK_BOX_HEADING_MAX_WORDS = 4
 # Hold back cleaning that would remove more than this share of the article's
 # prose characters: no footer is longer than the article it follows.
 MAX_REMOVED_PROSE_SHARE = 0.5
@@ -261,6 +262,8 @@ _PAGE_CONTENT_RULES = frozenset({"embedded_tweet"})
 # Furniture that comes in boxes of several lines (heading or button, pitch, fine print). Not
 # advertising: "Presented by the arts council, ..." can be a paragraph that an ad label sits next to.
 _BOX_CATEGORIES = frozenset({"newsletter", "cookie_notice"})
+# Furniture that comes as a box whose middle line no rule need know (a video player's title).
+_SANDWICH_CATEGORIES = frozenset({"newsletter", "cookie_notice", "media_credit"})
 _RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose"})
 # Stamps that head each entry of a live blog ("8:52 p.m. ET"): under the headline, the first entry's.
 _LIVE_STAMP_RULES = frozenset({"time_ago"})
@@ -277,6 +280,13 @@ PAGE_LIST_MIN_ITEMS = 3
 # The short lines that finish an article after its last paragraph (the steps a paragraph ending
 # in a colon announces, the last rows of a plan) are at most this many ...
 PAGE_TRAILING_LIST_MAX_ITEMS = 8
+# A table after the article's last paragraph: at least this many rows of tab-separated cells.
+PAGE_TABLE_MIN_ROWS = 2
+# A review's verdict box (pros, cons, their items, the rating) runs to at most this many lines.
+PAGE_VERDICT_BOX_MAX_LINES = 16
+# A contents box lists at most this many subheadings, of at most this many words each.
+PAGE_CONTENTS_MAX_ENTRIES = 20
+PAGE_CONTENTS_ENTRY_MAX_WORDS = 12
 # ... and a step written as a phrase has at least this share of its words (after the first) in lowercase.
 PAGE_PHRASE_MIN_LOWER_SHARE = 0.5
 _LIST_NUMBER = re.compile(r"^(\d{1,3})\s*[.)]\s+\S")
@@ -811,6 +821,14 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
                     changed = True
                     break
 
+    # A short line between two removed lines of a box: a video player's title between "JUST WATCHED" and
+    # "Replay", a newsletter box's name between its pitch and its button.
+    for i in range(1, n - 1):
+        above, below = verdicts[i - 1], verdicts[i + 1]
+        if (verdicts[i] is None and above is not None and below is not None and above.category == below.category
+                and above.category in _SANDWICH_CATEGORIES and not matches[i] and _header_shaped(blocks[i].text)):
+            verdicts[i] = _Verdict(above.category, "in_box")
+
     # Header: furniture around the title and dek, within the first few blocks. Short lines no rule knows
     # may sit in it above a known header line, which vouches for them (as in the footer below).
     kept_head = 0
@@ -937,8 +955,8 @@ def _byline_below(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int)
         rule = _first_rule(matches[j], "header")
         if rule is not None and not rule.loose and (rule.category in ("byline", "dateline") or rule.position == "header"):
             return True
-        if rule is not None and rule.position != "any":
-            continue  # a newsroom's pitch above the byline; a "Read more" under a first paragraph proves nothing
+        if rule is not None:
+            continue  # a newsroom's pitch or "Listen to this article" above the byline; a "Read more" proves nothing
         if matches[j] or not _header_shaped(blocks[j].text):
             return False
     return False
@@ -1000,11 +1018,12 @@ def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
 
 
 def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...]], verdicts: list[_Verdict | None]) -> list[bool]:
-    """A related-links heading that ends in a colon ("Read more:") and the headline links under it,
-    up to the next line that is not one: an article's own lines never open like that."""
+    """A related-links heading ("Read more:", "Keep reading") and the headline links under it, between two
+    paragraphs of the article: its own lines never open like that. (After the article, the footer's run
+    takes such lists.)"""
     members = [False] * len(blocks)
     for i, block in enumerate(blocks):
-        if verdicts[i] is not None or not block.text.rstrip().endswith(":") or not _is_related_heading(matches[i]):
+        if verdicts[i] is not None or not _is_related_heading(matches[i]) or _word_count(block.text) > INLINE_LINK_BOX_HEADING_MAX_WORDS:
             continue
         links = []
         for j in range(i + 1, min(len(blocks), i + 1 + INLINE_LINK_BOX_MAX_LINKS)):
@@ -1012,8 +1031,9 @@ def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...
             if verdicts[j] is not None or matches[j] or _word_count(text) > LINK_LINE_MAX_WORDS or (_is_prose(text) and not _title_case(text)):
                 break
             links.append(j)
-        if links:
-            for j in (i, *links):
+        after = links[-1] + 1 if links else len(blocks)
+        if after < len(blocks) and verdicts[after] is None and not matches[after] and _is_prose(blocks[after].text):
+            for j in (i, *links):  # the article resumes below the box
                 members[j] = True
     return members
 
@@ -1344,6 +1364,9 @@ def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
             if best_span is not None and best > run:
                 gaps.append((best_span[1], i + 1))
                 run, run_start = best, best_span[0]
+        elif answers and any(r.category == "comments" for r in matches[i]):
+            # between the answers, each one's comments and "Add a comment" box cost what a subheading does
+            line_score = -PAGE_SHORT_IN_RUN_PENALTY
         elif _is_section_break(matches[i]) and not answers:
             # a "Comments" share button above the article is no section break
             if prose_words >= PAGE_ARTICLE_MIN_WORDS:
@@ -1455,6 +1478,78 @@ def _extend_over_trailing_list(blocks: list[_Block], matches: list[tuple[Rule, .
     return span_end
 
 
+def _extend_over_table(blocks: list[_Block], matches: list[tuple[Rule, ...]], end: int) -> int:
+    """Move the span's end over a table right after it: its title, then rows of tab-separated cells."""
+    i = end
+    if i < len(blocks) and not matches[i] and "\t" not in blocks[i].text and _is_short_line(blocks[i].text):
+        i += 1
+    rows, cells = 0, None
+    while i + rows < len(blocks) and not matches[i + rows] and (n := blocks[i + rows].text.count("\t")) and n == (cells or n):
+        cells, rows = n, rows + 1
+    return i + rows if rows >= PAGE_TABLE_MIN_ROWS else end
+
+
+_VERDICT_HEADING = re.compile(r"^(?:pros|cons|for|against|the good|the bad|likes|dislikes|we like|we don(?:'|’)t like|what we (?:liked?|didn(?:'|’)t like)|strengths|weaknesses)\W*$", re.IGNORECASE)
+_VERDICT_ITEM = re.compile(r"^(?:[+\-–•✓✔✗✘]\s*\S|(?:rating|score|our rating|verdict)\s*:\s*\S)", re.IGNORECASE)
+
+
+def _extend_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rule, ...]], end: int) -> int:
+    """Move the span's end over a review's verdict box right after it: "Pros" and "Cons" headings,
+    their "+" and "-" items and the rating."""
+    i, headings = end, 0
+    while i < len(blocks) and i - end < PAGE_VERDICT_BOX_MAX_LINES and not matches[i]:
+        if _VERDICT_HEADING.match(blocks[i].text):
+            headings += 1
+        elif not _VERDICT_ITEM.match(blocks[i].text):
+            break
+        i += 1
+    return i if headings else end
+
+
+_SECTION_HEADING = re.compile(r"^\S[^.!?]{0,60}\[edit\]$")
+_TIMESTAMP_ITEM = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—:]?\s*\S")
+
+
+def _extend_over_section_list(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> int:
+    """Move the span's end over the short items that finish a section: a list under an encyclopedia's
+    "Landmarks[edit]" heading, up to the next such heading; an episode's chapters ("[02:15] The first
+    shop") under the show notes."""
+    heading = next((k for k in range(end - 1, max(start, end - 3) - 1, -1) if _SECTION_HEADING.match(blocks[k].text)), None)
+    stop = end
+    if heading is not None:
+        while stop < len(blocks) and not matches[stop] and not _SECTION_HEADING.match(blocks[stop].text) and not _is_page_prose(blocks[stop].text):
+            stop += 1
+        ends_section = stop < len(blocks) and _SECTION_HEADING.match(blocks[stop].text)
+        return stop if stop - end >= PAGE_LIST_MIN_ITEMS and ends_section else end
+    first = end + 1 if end < len(blocks) and not matches[end] and _is_short_line(blocks[end].text) else end  # "Show notes"
+    stop = first
+    while stop < len(blocks) and not matches[stop] and _TIMESTAMP_ITEM.match(blocks[stop].text):
+        stop += 1
+    return stop if stop - first >= PAGE_LIST_MIN_ITEMS else end
+
+
+def _contents_entries(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int) -> tuple[frozenset[str], int, int]:
+    """The entries of the contents box ("In this article", then its subheadings) nearest above the
+    article's start or inside it (a site's menu may have a "Contents" item too), as line keys, and the
+    indexes of its first entry and of the line after its last. The box ends where its first entry comes
+    again, as the article's first subheading."""
+    found_box: tuple[frozenset[str], int, int] = (frozenset(), 0, 0)
+    for i, rules in enumerate(matches):
+        if any(r.name == "contents_heading" for r in rules):
+            entries: list[str] = []
+            for block, found in zip(blocks[i + 1 : i + 1 + PAGE_CONTENTS_MAX_ENTRIES], matches[i + 1 :]):
+                key = site_line_key(block.text)
+                if (found or _is_page_prose(block.text) or _word_count(block.text) > PAGE_CONTENTS_ENTRY_MAX_WORDS
+                        or _SECTION_HEADING.match(block.text) or key in entries):
+                    break
+                entries.append(key)
+            if entries:
+                found_box = (frozenset(entries), i + 1, i + 1 + len(entries))
+                if i >= start:
+                    break  # the first box in the article; else the last one above it
+    return found_box
+
+
 def _is_phrase_item(text: str) -> bool:
     """A list item written as a sentence without its period ("Sign up for the annual plan", "8.15pm
     sailing: 11 passengers a crossing"): a headline link capitalises most of its words, a menu item
@@ -1506,9 +1601,17 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
         end += 1
     end = _extend_over_numbered_list(blocks, matches, start, end)
     end = _extend_over_trailing_list(blocks, matches, start, end)
+    end = _extend_over_table(blocks, matches, end)
+    end = _extend_over_verdict_box(blocks, matches, end)
+    # an explainer's contents box names its subheadings: the first sits above the first paragraph
+    contents, contents_start, contents_end = _contents_entries(blocks, matches, start)
+    if start > contents_end and site_line_key(blocks[start - 1].text) in contents:
+        start -= 1
+    end = _extend_over_section_list(blocks, matches, start, end)
     box_end, end = end, _cut_author_box(blocks, matches, start, end)
-    # a "Related" box inside the article: its heading and the headline links under it
-    in_link_list = _link_list_members(blocks, matches)
+    # a "Related" box inside the article: its heading and the headline links under it (not the subheading
+    # the contents box names, under the box)
+    in_link_list = [member and site_line_key(b.text) not in contents for member, b in zip(_link_list_members(blocks, matches), blocks)]
     in_teaser_cards = _teaser_card_members(blocks, matches)
     # after the article's last two consecutive paragraphs, footer rules (bios, credits) fire too
     tail_start = next((i + 2 for i in range(end - 2, start - 1, -1) if _is_page_prose(blocks[i].text) and _is_page_prose(blocks[i + 1].text)), start)
@@ -1531,6 +1634,8 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             verdicts[i] = _Verdict("related_links", "related_list_item")
         elif in_teaser_cards[i]:
             verdicts[i] = _Verdict("related_links", "teaser_card")
+        elif contents_start <= i < contents_end:
+            verdicts[i] = _Verdict("navigation", "contents_entry")
     # the pitch line of a newsletter box sits between its heading and its button
     for i in range(1, len(blocks) - 1):
         before, after = verdicts[i - 1], verdicts[i + 1]
@@ -1541,7 +1646,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             and _word_count(blocks[i].text) <= PAGE_BOX_TEXT_MAX_WORDS
         ):
             verdicts[i] = _Verdict("newsletter", "newsletter_box_text")
-    headline = _page_headline(blocks, matches, start, end)
+    headline = _page_headline(blocks, matches, start, end, range(contents_start, contents_end))
     if headline is not None:
         verdicts[headline] = None
         # the headline above the article printed again inside it, over a card rather than over a paragraph:
@@ -1557,9 +1662,10 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     return verdicts, headline, dek
 
 
-def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> int | None:
-    """The page's headline: of the headline-shaped lines just above the article, the one whose
-    content words the lede shares most (the nearest on a tie, or when none shares any)."""
+def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int, contents: range = range(0)) -> int | None:
+    """The page's headline: of the headline-shaped lines just above the article (not the entries of its
+    contents box), the one whose content words the lede shares most (the nearest on a tie, or when none
+    shares any)."""
     lede = set()
     for block in blocks[start : min(end, start + PAGE_HEADLINE_LEDE_LINES)]:
         lede |= _content_words(block.text)
@@ -1567,8 +1673,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     stopped, stopped_shared = None, 0  # the same for lines that end in a full stop
     looked = 0
     for i in range(start - 1, -1, -1):
-        if matches[i]:
-            continue  # share buttons, bylines and dates between headline and article do not count
+        if matches[i] or i in contents:
+            continue  # share buttons, bylines, dates and the contents box between headline and article do not count
         looked += 1
         if looked > PAGE_HEADLINE_LOOKBACK:
             break
