@@ -1611,3 +1611,43 @@ def test_a_surname_after_an_opening_phrase_is_the_sentences_subject() -> None:
         'Back in the town, Ccarita was sorting through what was left of her shop. "We will rebuild," she said.')
     assert [(q.text, q.speaker_name) for q in got if q.kind == "direct"] == [
         ("It was like the mountain was breathing", "Yolanda Ccarita"), ("We will rebuild", "Yolanda Ccarita")]
+
+
+def test_an_appositive_that_names_a_town_after_an_institution_keeps_the_person() -> None:
+    got = attributions_of("Dana Pell, a political scientist at the University of Harlow, Eastmoor, said neither candidate had landed a blow.")
+    assert [(q.text, q.speaker_name) for q in got] == [("neither candidate had landed a blow", "Dana Pell")]
+    # a short capitalised appositive after a description names no town: "The weather service, IPMA, said"
+    got = attributions_of("The national weather service, HMS, said temperatures would stay above 40C until Tuesday.")
+    assert [(q.text, q.speaker_name) for q in got] == [("temperatures would stay above 40C until Tuesday", None)]
+
+
+def test_an_age_between_a_name_and_who_leaves_the_name_the_antecedent() -> None:
+    got = attributions_of("Speaking to volunteers, Elaine Marsh, 63, who says she has not lost an election since 1986, thanked them by name.")
+    assert [(q.text, q.speaker_name) for q in got] == [("she has not lost an election since 1986", "Elaine Marsh")]
+
+
+def test_a_name_after_a_possessive_description_is_the_speaker() -> None:
+    got = attributions_of('Renee Hart\'s brother, Luke Hart, said the family would attend "every single day it takes".')
+    assert {(q.kind, q.speaker_name) for q in got} == {("indirect", "Luke Hart"), ("partial", "Luke Hart")}
+
+
+def test_a_first_name_alone_is_the_one_person_given_it() -> None:
+    got = attributions_of(
+        'Her daughter, the singer Ellie Quinn, said her mother was "the bravest person I know".',
+        '"Mum wrote the book she needed to read when she was 13," Ellie said.')
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", "Ellie Quinn")]
+    # not a royal's name that another person shares, nor a word that is no first name
+    got = attributions_of(
+        "Prince Charles will marry in April, Liberal Democrat leader Charles Kennedy said on Friday.",
+        '"We are absolutely delighted," Charles said.')
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", None)]
+
+
+def test_a_county_counsel_is_a_title_before_the_name() -> None:
+    got = attributions_of("Harlow County Counsel Helen Abernathy said the ruling meant the clinics could stay open.")
+    assert [q.speaker_name for q in got] == ["Helen Abernathy"]
+
+
+def test_according_to_a_described_person_gives_the_clause_after_the_description() -> None:
+    got = attributions_of("According to Emiko Hayashi, a senior economist at the Kanto Institute, the economy was not yet strong enough to absorb a hike.")
+    assert [(q.text, q.speaker_name) for q in got] == [("the economy was not yet strong enough to absorb a hike", "Emiko Hayashi")]

@@ -1078,6 +1078,8 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
         before = masked[sent_start:start]
         # the antecedent ends at a comma: without one the (slow, unanchored) search cannot match
         m = re.search(r"([^,]+?)\s*,\s*$", before) if before.rstrip().endswith(",") else None
+        if m is not None and m.group(1).strip().isdigit() and before[: m.start()].rstrip().endswith(","):
+            m = re.search(r"([^,]+?)\s*,\s*$", before[: m.start()])  # "Elaine Marchetti, 63, who says": the age is no one
         ante = None
         if m:
             np = _np_before(masked, sent_start, sent_start + m.end(1))
@@ -1221,6 +1223,9 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
         if np is None:
             continue
         first = body[np[0] : np[1]].split()[0]
+        if (first.lower() in DETERMINERS and len(words) <= 2 and all(w[:1].isupper() for w in words)
+                and _last_word(masked, lo, np[0]).lower() in _PREPOSITIONS and not _valid_person(split_name(words)[1], False)):
+            continue  # "a political scientist at the University of Nevada, Reno, said": the town is the place's
         if not (first[:1].isupper() or first.lower() in DETERMINERS):
             # "comedian Chris Rock, who ..., said": a title in lower case opens a name too, but not a bare
             # office ("Alain Terzian, president of Cesar organisers, the Academie ..., said")
@@ -1233,7 +1238,8 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
         if party is not None and party.start() > name_start:
             name_end = party.start()  # "Its chair, Rep. Boyd Carrick (R-Texas), told": the tag is not the name
         name_tokens = body[name_start:name_end].split()
-        np_is_role = not _valid_person(split_name(body[np[0] : np[1]].split())[1], False) and _TITLE_RE.search(body[np[0] : np[1]])
+        np_is_role = not _valid_person(split_name(body[np[0] : np[1]].split())[1], False) and (
+            _TITLE_RE.search(body[np[0] : np[1]]) or _POSSESSIVE_DESCRIPTION.search(body[np[0] : np[1]]))
         if (first.lower() in DETERMINERS or np_is_role) and _valid_person(split_name(name_tokens)[1], False):
             # "The state's campaign chairman, Phil Lovas, said": the name is the speaker, the phrase the role
             return (name_start, name_end), clean_role(body[np[0] : np[1]])
@@ -1248,6 +1254,13 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
     return None
 
 
+# The description after a name, to its closing comma ("a senior economist at the Kanto Research Institute, ").
+_APPOSITIVE_END = re.compile(r"(?:an?|the)\s[^,;:\"“”]{2,100},\s*")
+_ROYAL_TITLES = "Prince|Princess|King|Queen|Pope|Emperor|Empress|Duke|Duchess|Saint|St"
+_TITLED_BEFORE = re.compile(r"\b[A-Z][\w'’.]+\s+$")
+_NOBLE_OF_AFTER = re.compile(r"\s+of\s+[A-Z]")
+# "Renee Whitcombe's brother", "the company's new chief": a person described through another
+_POSSESSIVE_DESCRIPTION = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
 # Compiled here, not at each call: ``re.match(pattern, ...)`` looks the pattern up in the module's cache every time.
 _DESCRIBED_AS = re.compile(
     r"(?:who|whom)\b.*?\b(?:described|called|referred to|known|identified)\s+(?:him|her)?\s*as\s+[\"\u201c'\u2018](.+?)[,]?[\"\u201d'\u2019]?$")
@@ -1651,6 +1664,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             else:
                 rest = re.match(r"[^,]*,\s*", masked[after[1] : hi])
                 c_lo = after[1] + (rest.end() if rest else 0)
+                if role is not None and (more := _APPOSITIVE_END.match(masked, c_lo, hi)) is not None:
+                    c_lo = more.end()  # "According to Emiko Hayashi, a senior economist at ..., weak data ...": past the description
                 c_hi, position = hi, "before"
         elif len(before.split()) >= 4 and not _trailing_cue_clause(masked, lo, m.start()):
             # "Turnout fell sharply according to county records.": the clause before, with no comma
@@ -2241,12 +2256,12 @@ class _People:
         return best
 
     def by_first_name(self, first: str) -> str | None:
-        """The one full name of the article that opens with ``first``: knights and dames are called by their
-        first name ("Sir Ian"), so this is asked only after "Sir" or "Dame"."""
+        """The one full name of the article that opens with ``first``."""
         fulls = {self.canonical[m.name] for m in self.mentions if m.full and m.name.split()[0] == first}
         return fulls.pop() if len(fulls) == 1 else None
 
-    def resolve_name(self, tokens: list[str], pos: int, knighted: bool = False) -> str | None:
+    def resolve_name(self, tokens: list[str], pos: int, knighted: bool = False, alone: bool = False) -> str | None:
+        """The canonical name ``tokens`` refer to at ``pos``. ``alone``: the source is the one word, no title before it."""
         name = " ".join(tokens)
         if len(tokens) >= 2 or (tokens and tokens[0] in PEERAGE):
             return self.canonical.get(name, name)
@@ -2255,9 +2270,22 @@ class _People:
         for m in self.full_mentions_by_surname.get(tokens[0], ()):
             if m.char_start < pos or best is None:
                 best = self.canonical[m.name]
-        if best is None and knighted:
+        if best is None and (knighted or (alone and self._first_name_alone(tokens[0]))):
+            # no one has this surname: a first name alone names the one person the article gave it to
+            # ("Ellie Quinn ... Ellie said"; knights and dames are called so: "Sir Ian")
             best = self.by_first_name(tokens[0])
         return best
+
+    def _first_name_alone(self, token: str) -> bool:
+        """``token`` is a first name the article uses alone: one we know as a first name, never given an
+        honorific or a title ("Mr Howard" is a surname, "Prince Charles" a royal; "Cadbury" is no first name)."""
+        if token.lower() not in FIRST_NAME_GENDER or re.search(rf"\b(?:{_ROYAL_TITLES})\s+{re.escape(token)}\b", self.text):
+            return False  # "Prince Charles ... Charles would be": a royal's name, not Charles Kennedy's
+        for m in self.mentions:
+            if m.name == token and (m.gender or m.role or _TITLED_BEFORE.search(self.text, max(0, m.char_start - 16), m.char_start)
+                                    or _NOBLE_OF_AFTER.match(self.text, m.char_end)):
+                return False  # "Prince Charles", "Michael of Romania"
+        return True
 
     def subject_before(self, pos: int, gender: str | None, skip: tuple[int, int] = (0, 0)) -> tuple[str, int] | None:
         """The latest person named as a sentence subject before ``pos`` (gender-compatible), outside ``skip``."""
@@ -2470,7 +2498,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             if not (len(toks) >= 2 and _valid_person(toks, False)):
                 return Attribution(None, src.surface, None, outlet, False)
             role = None
-        name = people.resolve_name(toks, src.char_start)
+        name = people.resolve_name(toks, src.char_start, knighted=any(w in KNIGHTHOODS for w in src.surface.split()))
         return Attribution(name, src.surface, src.role or role or people.roles.get(name or ""), None, True)
     if src.kind == "pronoun":
         gender = PRONOUNS[src.surface.lower()]
@@ -2498,7 +2526,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             # "Labour's Mr Ortiz, who says ...": an honorific or a name already known makes one word a person
             titled = any(t.rstrip(".").lower() in HONORIFICS for t in src.antecedent.split())
             if _valid_person(toks, titled or (len(toks) == 1 and people.resolve_name(toks, src.char_start) is not None)):
-                name = people.resolve_name(toks, src.char_start)
+                name = people.resolve_name(toks, src.char_start, knighted=any(w in KNIGHTHOODS for w in src.surface.split()))
                 return Attribution(name, src.antecedent, people.roles.get(name or "", role), None, True)
         return Attribution(None, src.antecedent or src.surface, None, None, False)
     if src.kind == "phrase":
@@ -2509,7 +2537,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             # a title, then the name (not "A spokesman for Ann Cole")
             role, toks, _ = split_name(words[1:])
             if role and _valid_person(toks, False):
-                name = people.resolve_name(toks, src.char_start)
+                name = people.resolve_name(toks, src.char_start, knighted=any(w in KNIGHTHOODS for w in src.surface.split()))
                 return Attribution(name, src.surface, people.roles.get(name or "", role), None, True)
         # the cheap test first: most phrases do not open with "the"
         age = _AGE_EPITHET.match(src.surface)
@@ -2532,7 +2560,8 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
         # "William Harrison and chief operating officer James Dimon said": a joint statement, nobody's alone
         return Attribution(None, people.body[joint : src.char_end], None, None, False)
     honorific = src.surface.split()[0].rstrip(".").lower() in HONORIFICS or src.surface.split()[0] in PEERAGE
-    known = len(toks) == 1 and people.resolve_name(toks, src.char_start) is not None
+    alone = len(toks) == 1 and src.surface.strip() == toks[0]
+    known = len(toks) == 1 and people.resolve_name(toks, src.char_start, alone=alone) is not None
     # "Michelle, a mother of twins, said": a described single name is a person, not a company
     described = len(toks) == 1 and src.role is not None and STOPWORDS.get(toks[0].lower()) is None
     if not _valid_person(toks, honorific or known or described):
@@ -2541,7 +2570,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             name = people.named_just_before(src.char_start) or people.by_role(role)
             return Attribution(name, src.surface, people.roles.get(name, role) if name else None, None, name is not None)
         return Attribution(None, src.surface, None, None, False)
-    name = people.resolve_name(toks, src.char_start, knighted=any(w in KNIGHTHOODS for w in src.surface.split()))
+    name = people.resolve_name(toks, src.char_start, knighted=any(w in KNIGHTHOODS for w in src.surface.split()), alone=alone)
     if name is None:
         if honorific or described:
             name = toks[-1] if len(toks) == 1 else " ".join(toks)
