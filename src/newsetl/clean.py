@@ -215,9 +215,9 @@ PAGE_AFTER_SECTION_WEIGHT = 0.0
 _PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "comments_prompt", "comment_policy", "comment_rules_heading",
                                   "forum_post_meta", "forum_reply_subject"})
 # Furniture that sits between an article's own paragraphs (a live blog's timestamps, a gallery's
-# "3 / 14", a paywall's prompt after the opening paragraphs, a travel piece's box of hotels to book, a
-# recipe card's stars and buttons):
-# removed, but no evidence that the article has ended, so it costs what a subheading does.
+# "3 / 14", a paywall's prompt after the opening paragraphs, a travel piece's box of hotels to book,
+# a recipe card's stars and buttons): removed, but no evidence that the article has ended, so it costs
+# what a subheading does.
 _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice", "wiki_edit_link", "contents_heading",
                                     "qa_post_meta", "answers_heading", "booking_widget", "rates_at_publishing", "rating_widget",
                                     "recipe_buttons"})
