@@ -472,6 +472,12 @@ MID_BODY_FURNITURE = [
     ("related_links", "SOMA PIA: Harlow ferry fares to rise"),
     ("navigation", "Lee esta nota en español"),
     ("newsletter", "Want more stories like this? Sign up for The Tide, our daily newsletter, and get them every weekday morning."),
+    ("related_links", 'Related: "Harlow Police Seized $14,000 From a Musician. He Was Never Charged."'),
+    ("related_links", "NEXT: Harlow's ferry fares are the highest in the region"),
+    ("related_links", "Trending on HarlowHub: what closes first if the council misses its deadline"),
+    ("media_credit", "[LISTEN] Dana breaks down the budget with a café owner — hit play on the player below."),
+    ("media_credit", "Councillors watch the vote board during the override vote on Tuesday. Dana Pell / Harlow Public Media"),
+    ("media_credit", "The Rev. Tom Reko speaks to volunteers at the chapel on Oct. 6. (Ledger photo by Dana Pell)"),
 ]
 
 
