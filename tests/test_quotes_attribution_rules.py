@@ -1651,3 +1651,9 @@ def test_a_county_counsel_is_a_title_before_the_name() -> None:
 def test_according_to_a_described_person_gives_the_clause_after_the_description() -> None:
     got = attributions_of("According to Emiko Hayashi, a senior economist at the Kanto Institute, the economy was not yet strong enough to absorb a hike.")
     assert [(q.text, q.speaker_name) for q in got] == [("the economy was not yet strong enough to absorb a hike", "Emiko Hayashi")]
+
+
+@pytest.mark.parametrize("company", ["Harlow Ridge Mining", "Eastshire Railway", "Millbrook Books", "Elections Harlow"])
+def test_mining_railway_books_and_elections_name_organisations(company: str) -> None:
+    got = attributions_of(f"{company} said it was cooperating with the inquiry.")
+    assert [(q.text, q.speaker_name, q.speaker_surface) for q in got] == [("it was cooperating with the inquiry", None, company)]
