@@ -407,6 +407,10 @@ def test_a_read_more_box_between_paragraphs_goes_with_its_links():
     result = clean(parts_of(text))
     assert [(r.text, r.rule) for r in result.removed] == [("Read more:", "related_heading"), (box[1], "inline_link_box")]
     assert list(result.paragraphs) == paragraphs
+    # a longer heading too: "More on the Harlow council races:"
+    box = ["More on the Harlow council races:", "Ortiz holds on in Eastmoor as turnout falls"]
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + box + paragraphs[2:]) + "\n"
+    assert [(r.text, r.rule) for r in clean(parts_of(text)).removed] == [(box[0], "related_heading"), (box[1], "inline_link_box")]
     # a heading without a colon ("Keep reading") opens a box too, when the article resumes under its link
     box = ["Keep reading", "Harlow ferry fares to rise for the second time in a year"]
     text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + box + paragraphs[2:]) + "\n"
@@ -478,6 +482,11 @@ MID_BODY_FURNITURE = [
     ("media_credit", "[LISTEN] Dana breaks down the budget with a café owner — hit play on the player below."),
     ("media_credit", "Councillors watch the vote board during the override vote on Tuesday. Dana Pell / Harlow Public Media"),
     ("media_credit", "The Rev. Tom Reko speaks to volunteers at the chapel on Oct. 6. (Ledger photo by Dana Pell)"),
+    ("media_credit", "Watch the full interview below:"),
+    ("media_credit", "Tom Reko, a retired ferryman, at his home in Harlow. He has voted Labour for 40 years. Credit Dana Pell for The Harlow Courier"),
+    ("related_links", "POLL: Should the night ferry be saved?"),
+    ("related_links", "[Ortiz leads Reko by 12 points in new Harlow poll]"),
+    ("social_share", "Please share this story on Facebook so others can see what is happening at the quay."),
 ]
 
 

@@ -146,7 +146,7 @@ _REPORTED = re.compile(r"\b(?:said|says|told|according to|added|asked|warn\w*|ad
 LINK_LINE_MAX_WORDS = 22
 # A "Read more:" box between paragraphs holds at most this many headline links.
 INLINE_LINK_BOX_MAX_LINKS = 3
-INLINE_LINK_BOX_HEADING_MAX_WORDS = 4
+INLINE_LINK_BOX_HEADING_MAX_WORDS = 8
 # Hold back cleaning that would remove more than this share of the article's
 # prose characters: no footer is longer than the article it follows.
 MAX_REMOVED_PROSE_SHARE = 0.5
