@@ -2498,7 +2498,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             if not (len(toks) >= 2 and _valid_person(toks, False)):
                 return Attribution(None, src.surface, None, outlet, False)
             role = None
-        name = people.resolve_name(toks, src.char_start, knighted=any(w in KNIGHTHOODS for w in src.surface.split()))
+        name = people.resolve_name(toks, src.char_start)
         return Attribution(name, src.surface, src.role or role or people.roles.get(name or ""), None, True)
     if src.kind == "pronoun":
         gender = PRONOUNS[src.surface.lower()]
@@ -2526,7 +2526,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             # "Labour's Mr Ortiz, who says ...": an honorific or a name already known makes one word a person
             titled = any(t.rstrip(".").lower() in HONORIFICS for t in src.antecedent.split())
             if _valid_person(toks, titled or (len(toks) == 1 and people.resolve_name(toks, src.char_start) is not None)):
-                name = people.resolve_name(toks, src.char_start, knighted=any(w in KNIGHTHOODS for w in src.surface.split()))
+                name = people.resolve_name(toks, src.char_start)
                 return Attribution(name, src.antecedent, people.roles.get(name or "", role), None, True)
         return Attribution(None, src.antecedent or src.surface, None, None, False)
     if src.kind == "phrase":
@@ -2537,7 +2537,7 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             # a title, then the name (not "A spokesman for Ann Cole")
             role, toks, _ = split_name(words[1:])
             if role and _valid_person(toks, False):
-                name = people.resolve_name(toks, src.char_start, knighted=any(w in KNIGHTHOODS for w in src.surface.split()))
+                name = people.resolve_name(toks, src.char_start)
                 return Attribution(name, src.surface, people.roles.get(name or "", role), None, True)
         # the cheap test first: most phrases do not open with "the"
         age = _AGE_EPITHET.match(src.surface)
