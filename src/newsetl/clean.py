@@ -1010,11 +1010,16 @@ def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
         if open_list and block.text.rstrip().endswith(":") and not matches[i]:
             # "The council made three decisions:" introduces what follows: the article has resumed
             open_list = False
-        elif open_list and _word_count(block.text) <= LINK_LINE_MAX_WORDS and (not _is_prose(block.text) or _title_case(block.text)):
+        elif open_list and _is_link_line(block.text):
             members[i] = True
         elif not matches[i]:
             open_list = False
     return members
+
+
+def _is_link_line(text: str) -> bool:
+    """A headline link under a related-links heading: a short line, no prose unless in Title Case."""
+    return _word_count(text) <= LINK_LINE_MAX_WORDS and (not _is_prose(text) or _title_case(text))
 
 
 def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...]], verdicts: list[_Verdict | None]) -> list[bool]:
@@ -1027,8 +1032,7 @@ def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...
             continue
         links = []
         for j in range(i + 1, min(len(blocks), i + 1 + INLINE_LINK_BOX_MAX_LINKS)):
-            text = blocks[j].text
-            if verdicts[j] is not None or matches[j] or _word_count(text) > LINK_LINE_MAX_WORDS or (_is_prose(text) and not _title_case(text)):
+            if verdicts[j] is not None or matches[j] or not _is_link_line(blocks[j].text):
                 break
             links.append(j)
         after = links[-1] + 1 if links else len(blocks)
@@ -1510,17 +1514,23 @@ _SECTION_HEADING = re.compile(r"^\S[^.!?]{0,60}\[edit\]$")
 _TIMESTAMP_ITEM = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—:]?\s*\S")
 
 
-def _extend_over_section_list(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> int:
-    """Move the span's end over the short items that finish a section: a list under an encyclopedia's
-    "Landmarks[edit]" heading, up to the next such heading; an episode's chapters ("[02:15] The first
-    shop") under the show notes."""
-    heading = next((k for k in range(end - 1, max(start, end - 3) - 1, -1) if _SECTION_HEADING.match(blocks[k].text)), None)
+def _in_encyclopedia_section(blocks: list[_Block], start: int, end: int) -> bool:
+    """The span ends in an encyclopedia's section: its "Landmarks[edit]" heading is among its last lines."""
+    return any(_SECTION_HEADING.match(blocks[k].text) for k in range(max(start, end - 3), end))
+
+
+def _extend_over_section_list(blocks: list[_Block], matches: list[tuple[Rule, ...]], end: int) -> int:
+    """Move the span's end over the short items that finish an encyclopedia's section, up to the next
+    section's heading."""
     stop = end
-    if heading is not None:
-        while stop < len(blocks) and not matches[stop] and not _SECTION_HEADING.match(blocks[stop].text) and not _is_page_prose(blocks[stop].text):
-            stop += 1
-        ends_section = stop < len(blocks) and _SECTION_HEADING.match(blocks[stop].text)
-        return stop if stop - end >= PAGE_LIST_MIN_ITEMS and ends_section else end
+    while stop < len(blocks) and not matches[stop] and not _SECTION_HEADING.match(blocks[stop].text) and not _is_page_prose(blocks[stop].text):
+        stop += 1
+    ends_section = stop < len(blocks) and _SECTION_HEADING.match(blocks[stop].text)
+    return stop if stop - end >= PAGE_LIST_MIN_ITEMS and ends_section else end
+
+
+def _extend_over_chapters(blocks: list[_Block], matches: list[tuple[Rule, ...]], end: int) -> int:
+    """Move the span's end over an episode's chapters ("[02:15] The first shop"), under their heading."""
     first = end + 1 if end < len(blocks) and not matches[end] and _is_short_line(blocks[end].text) else end  # "Show notes"
     stop = first
     while stop < len(blocks) and not matches[stop] and _TIMESTAMP_ITEM.match(blocks[stop].text):
@@ -1607,7 +1617,10 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     contents, contents_start, contents_end = _contents_entries(blocks, matches, start)
     if start > contents_end and site_line_key(blocks[start - 1].text) in contents:
         start -= 1
-    end = _extend_over_section_list(blocks, matches, start, end)
+    if _in_encyclopedia_section(blocks, start, end):
+        end = _extend_over_section_list(blocks, matches, end)
+    else:
+        end = _extend_over_chapters(blocks, matches, end)
     box_end, end = end, _cut_author_box(blocks, matches, start, end)
     # a "Related" box inside the article: its heading and the headline links under it (not the subheading
     # the contents box names, under the box)
@@ -1652,8 +1665,8 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
         # the headline above the article printed again inside it, over a card rather than over a paragraph:
         # a recipe card's title (a jump link taken for the headline is also a subheading of the article)
         key = site_line_key(blocks[headline].text)
-        for i in range(start, end):
-            if (headline < start and verdicts[i] is None and site_line_key(blocks[i].text) == key
+        for i in range(start, end) if headline < start else ():
+            if (verdicts[i] is None and site_line_key(blocks[i].text) == key
                     and not (i + 1 < len(blocks) and _is_page_prose(blocks[i + 1].text))):
                 verdicts[i] = _Verdict("navigation", "repeated_headline")
     dek = _page_dek(blocks, matches, headline, start)
