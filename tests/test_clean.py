@@ -1217,19 +1217,43 @@ def test_rule_table_with_unknown_category_is_rejected(tmp_path: Path):
         load_rules(bad)
 
 
-def test_combined_pattern_agrees_with_rule_by_rule_matching():
-    lines = [ln for _, ln in phrasing_cases("footer") + phrasing_cases("header")] + NEGATIVES + base_paragraphs()
-    for line in lines:
-        one_by_one = any(len(line) <= r.max_chars and r.pattern.match(line) for r in DEFAULT_RULES.rules)
-        assert bool(DEFAULT_RULES.matching(line)) == one_by_one, line
+def _rule_by_rule(rules, line: str) -> tuple:
+    return tuple(r for r in rules.rules if len(line) <= r.max_chars and r.pattern.match(line))
+
+
+def _matching_cases() -> list[str]:
+    lines = [ln for _, ln in phrasing_cases("footer") + phrasing_cases("header") + MID_BODY_FURNITURE]
+    lines += NEGATIVES + base_paragraphs() + [ln for ln in BASE_ARTICLE.splitlines() if ln]
+    # What IGNORECASE equates and lower() does not (dotted and dotless i, long s), capitals,
+    # and lines long enough to take the long-line path
+    variants = [ln.upper() for ln in lines] + [ln.replace("i", "ı").replace("s", "ſ") for ln in lines]
+    variants += [ln.replace("I", "İ") for ln in lines] + [ln.title() for ln in lines]
+    variants += [f"{ln} {ln}" for ln in lines] + [f"{ln} — {base_paragraphs()[0]}" for ln in lines[:40]]
+    return lines + variants
+
+
+def test_gated_matching_finds_exactly_the_rules_that_match_one_by_one():
+    publisher_rules = clean_module._publisher_rules(DEFAULT_RULES)
+    for line in _matching_cases():
+        assert DEFAULT_RULES.matching(line) == _rule_by_rule(DEFAULT_RULES, line), line
+        assert publisher_rules.matching(line) == _rule_by_rule(publisher_rules, line), line
+
+
+def test_most_rules_are_tried_only_on_lines_with_their_words():
+    # the scans for a phrase anywhere in a line are the costly rules; each must have a gate
+    gated = {r.name for i, r in enumerate(DEFAULT_RULES.rules) if i not in DEFAULT_RULES.ungated}
+    assert {"all_rights_reserved", "photo_by_author", "contributed_reporting", "caption_agency_suffix"} <= gated
+    assert len(gated) >= 0.75 * len(DEFAULT_RULES.rules)
 
 
 def test_combined_patterns_halve_from_bucket_to_bucket():
     # every bucket is compiled at import, in each worker's path: few buckets, each at most half the last
-    sizes = [len(pattern.pattern) for _, pattern in DEFAULT_RULES.combined if pattern is not None]
-    assert sizes and all(2 * later <= earlier for earlier, later in zip(sizes, sizes[1:]))
-    assert len(DEFAULT_RULES.combined) < len({r.max_chars for r in DEFAULT_RULES.rules})
-    assert DEFAULT_RULES.combined[-1] == (max(r.max_chars for r in DEFAULT_RULES.rules) + 1, None)
+    for combined in (DEFAULT_RULES.ungated_combined, DEFAULT_RULES.long_combined):
+        sizes = [len(pattern.pattern) for _, pattern in combined if pattern is not None]
+        assert sizes and all(2 * later <= earlier for earlier, later in zip(sizes, sizes[1:]))
+    assert DEFAULT_RULES.ungated_combined[0][0] == 0
+    assert DEFAULT_RULES.ungated_combined[-1][0] <= clean_module._GATED_MAX_CHARS < DEFAULT_RULES.long_combined[0][0]
+    assert DEFAULT_RULES.long_combined[-1] == (max(r.max_chars for r in DEFAULT_RULES.rules) + 1, None)
 
 
 # --- real corpora ---------------------------------------------------------------------------------------------

@@ -69,6 +69,8 @@ from pathlib import Path
 import numpy as np
 
 from newsetl.ingest import ArticleParts, Line
+from newsetl.regex_gate import WORD as GATE_WORD
+from newsetl.regex_gate import fold, index_gates, required_keys
 
 CATEGORIES = (
     "editorial_standards", "advertising", "newsletter", "social_share", "copyright", "related_links",
@@ -354,22 +356,43 @@ class Rule:
 
 
 _MATCHING_MEMO_SIZE = 4096  # lines; an article has tens
+# Lines up to this length are matched through the rules' gates (regex_gate): most rules allow
+# no more, and over it a line's word list costs more than the few long-line rules' one pass.
+_GATED_MAX_CHARS = 400
 
 
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
-    # One alternation of every pattern that allows a line of at least this length:
-    # most lines are prose and miss in a single regex pass (long paragraphs against
-    # the few rules that allow long lines); only hits are matched rule by rule.
-    combined: tuple[tuple[int, re.Pattern[str] | None], ...]  # (min length, pattern), ascending
+    # Lines up to _GATED_MAX_CHARS: a rule with a gate is tried only when the line has one of
+    # its words or marks (by_word, by_mark: word -> rule positions); the rules without one are
+    # tried in one alternation (ungated_combined), and only on a hit rule by rule.
+    by_word: dict[str, tuple[int, ...]]
+    by_mark: tuple[tuple[str, tuple[int, ...]], ...]
+    ungated: tuple[int, ...]
+    ungated_combined: tuple[tuple[int, re.Pattern[str] | None], ...]  # (min length, pattern), ascending
+    # Longer lines: one alternation of every pattern that allows a line of at least this length
+    # (a long paragraph meets the few rules that allow long lines in a single regex pass).
+    long_combined: tuple[tuple[int, re.Pattern[str] | None], ...]
     # The pipeline asks twice per line (the site group's publisher, then cleaning), and the
     # regex pass is most of the clean stage's cost on prose: answers are kept for a while.
     _memo: dict[str, tuple[Rule, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
+    @classmethod
+    def of(cls, rules: Sequence[Rule]) -> RuleSet:
+        by_word, by_mark, ungated = index_gates(required_keys(r.pattern) for r in rules)
+        return cls(
+            tuple(rules),
+            by_word,
+            tuple(by_mark.items()),
+            ungated,
+            _combined_by_length([rules[i] for i in ungated], up_to=_GATED_MAX_CHARS),
+            _combined_by_length(rules, above=_GATED_MAX_CHARS),
+        )
+
     def matching(self, text: str) -> tuple[Rule, ...]:
         """Every rule whose pattern matches ``text`` (and whose length limit allows it), in table order."""
-        last_min, last_pattern = self.combined[-1] if self.combined else (0, None)
+        last_min, last_pattern = self.long_combined[-1] if self.long_combined else (0, None)
         if last_pattern is None and len(text) >= last_min:
             return ()  # longer than any rule allows (a long paragraph): nothing to remember
         found = self._memo.get(text)
@@ -380,14 +403,32 @@ class RuleSet:
         return found
 
     def _matching(self, text: str) -> tuple[Rule, ...]:
-        combined = None
-        for min_len, pattern in self.combined:
-            if len(text) < min_len:
-                break
-            combined = pattern
-        if combined is None or not combined.match(text):
-            return ()
-        return tuple(r for r in self.rules if len(text) <= r.max_chars and r.pattern.match(text))
+        if len(text) > _GATED_MAX_CHARS:
+            combined = _for_length(self.long_combined, text)
+            if combined is None or not combined.match(text):
+                return ()
+            return tuple(r for r in self.rules if len(text) <= r.max_chars and r.pattern.match(text))
+        folded = fold(text)
+        tried: set[int] = set()
+        for word in self.by_word.keys() & set(GATE_WORD.findall(folded)):
+            tried.update(self.by_word[word])
+        for mark, positions in self.by_mark:
+            if mark in folded:
+                tried.update(positions)
+        combined = _for_length(self.ungated_combined, text)
+        if combined is not None and combined.match(text):
+            tried.update(self.ungated)
+        rules = self.rules
+        return tuple(rules[i] for i in sorted(tried) if len(text) <= rules[i].max_chars and rules[i].pattern.match(text))
+
+
+def _for_length(combined: tuple[tuple[int, re.Pattern[str] | None], ...], text: str) -> re.Pattern[str] | None:
+    pattern = None
+    for min_len, bucket in combined:
+        if len(text) < min_len:
+            break
+        pattern = bucket
+    return pattern
 
 
 def load_rules(path: Path = RULES_PATH) -> RuleSet:
@@ -410,10 +451,14 @@ def load_rules(path: Path = RULES_PATH) -> RuleSet:
             raise ValueError(f"{path}: rule {name!r} has a bad pattern: {err}") from err
         names.add(name)
         rules.append(Rule(name, row["category"], row["position"], int(row["max_chars"]), pattern, row["reason"], bool(row.get("loose", False))))
-    return RuleSet(tuple(rules), _combined_by_length(rules))
+    return RuleSet.of(rules)
 
 
-def _combined_by_length(rules: Sequence[Rule]) -> tuple[tuple[int, re.Pattern[str] | None], ...]:
+def _combined_by_length(
+    rules: Sequence[Rule], *, up_to: int | None = None, above: int = 0
+) -> tuple[tuple[int, re.Pattern[str] | None], ...]:
+    """Alternations of the patterns for lines of ``above`` + 1 characters or more (up to
+    ``up_to``), each bucket (min length, pattern) holding the patterns that allow its lines."""
     # A bucket per distinct length limit would compile ~16 alternations of up to 20,000
     # characters each (~0.3 s at every import, in the worker's path). A new bucket starts
     # only once the patterns still alive have shrunk to half the bucket's: a line a
@@ -421,7 +466,10 @@ def _combined_by_length(rules: Sequence[Rule]) -> tuple[tuple[int, re.Pattern[st
     # microseconds, and the table compiles in a fifth of the time.
     buckets: list[tuple[int, re.Pattern[str] | None]] = []
     bucket_size = 0
-    for min_len in [0, *sorted({r.max_chars + 1 for r in rules})]:
+    limits = sorted({r.max_chars + 1 for r in rules if r.max_chars + 1 > above + 1})
+    for min_len in [above + 1 if above else 0, *limits]:
+        if up_to is not None and min_len > up_to:
+            break
         # Named groups repeat across rules, so the combined pattern drops their names.
         alive = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules if r.max_chars >= min_len]
         combined = "|".join(f"(?:{p})" for p in alive)
@@ -438,8 +486,7 @@ DEFAULT_RULES = load_rules()
 
 def _publisher_rules(rules: RuleSet) -> RuleSet:
     """The rules that can name a site (a ``publisher`` group): all publisher detection needs."""
-    naming = [r for r in rules.rules if "publisher" in r.pattern.groupindex]
-    return RuleSet(tuple(naming), _combined_by_length(naming))
+    return RuleSet.of([r for r in rules.rules if "publisher" in r.pattern.groupindex])
 
 
 # The site group of every article is found before it is cleaned (and again by the learn

@@ -1,0 +1,90 @@
+"""The gates read off a pattern: the words or signs every match must contain."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsetl.clean import DEFAULT_RULES
+from newsetl.regex_gate import Gate, fold, required_keys
+
+
+def gate(pattern: str) -> Gate | None:
+    return required_keys(re.compile(pattern, re.IGNORECASE))
+
+
+def test_a_phrase_anywhere_in_the_line_gates_on_one_of_its_words():
+    found = gate(r'^[^"“”]{0,120}\ball rights reserved\W*$')
+    assert found is not None and found.marks == frozenset()
+    assert found.words in ({"rights"}, {"reserved"})
+
+
+def test_alternatives_gate_on_every_alternative_with_an_optional_plural():
+    # the parser factors "photo|picture" into "p" + "hoto|icture"; the words come back whole
+    found = gate(r"^.{0,200}\b(?:photo|picture)s? by (?-i:[A-Z])\w+$")
+    assert found == Gate(frozenset({"photo", "photos", "picture", "pictures"}), frozenset())
+
+
+def test_a_lookahead_s_text_is_required_too():
+    assert gate(r"^(?=.{0,80}\bcourtesy\b).{5,120}$") == Gate(frozenset({"courtesy"}), frozenset())
+
+
+def test_a_sign_gates_as_a_mark():
+    assert gate(r"^.{0,100}©\s*\d{4}") == Gate(frozenset(), frozenset({"©"}))
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"^\w*photo\b.{0,40}$", r"^\w*(?:photo|picture)s?\b.{0,40}$", r"^.*\Bphoto\b.{0,40}$", r"^.*(?:photo)graph"],
+)
+def test_a_word_that_may_be_part_of_a_longer_one_is_no_gate(pattern: str):
+    # "telephoto" matches and its line's words do not include "photo"
+    assert re.match(pattern, "telephotograph lens" if pattern.endswith("graph") else "telephoto lens", re.IGNORECASE)
+    assert gate(pattern) is None
+
+
+def test_a_pattern_that_needs_only_common_words_is_left_ungated():
+    assert gate(r"^.{0,80} the .{0,80}$") is None
+    assert gate(r"^.{0,80}\.$") is None
+
+
+def test_an_optional_word_is_not_required():
+    assert gate(r"^(?:breaking news: )?.{0,40}\bdeveloping\b") == Gate(frozenset({"developing"}), frozenset())
+
+
+def test_every_alternative_needs_a_key_or_the_pattern_has_none():
+    assert gate(r"^(?:.{0,50}\bsponsored\b|.{0,20})$") is None
+
+
+def test_flags_that_change_words_or_line_starts_are_not_read():
+    assert gate(r"(?m)^.{0,100}\ball rights reserved") is None
+    assert gate(r"(?a)^.{0,100}\ball rights reserved") is None
+
+
+@pytest.fixture(scope="module")
+def every_character() -> str:
+    return "".join(map(chr, range(0x110000)))
+
+
+def test_folding_keeps_every_character_one_character_and_its_wordness(every_character: str):
+    folded = fold(every_character)
+    assert len(folded) == len(every_character)
+
+    def word_mask(text: str) -> str:
+        return re.sub(r"\W", "-", re.sub(r"\w", "a", text))
+
+    assert word_mask(folded) == word_mask(every_character)
+
+
+def test_folding_maps_whatever_ignorecase_equates_with_a_key_character_onto_it(every_character: str):
+    # a gate's key at some place in a line proves the pattern can match there only if every
+    # character the engine would take for that key folds to exactly it
+    keys = set("abcdefghijklmnopqrstuvwxyz0123456789")
+    keys |= {char for mark, _ in DEFAULT_RULES.by_mark for char in mark}
+    keys |= {char for word in DEFAULT_RULES.by_word for char in word}
+    any_key = re.compile("[" + "".join(re.escape(k) for k in sorted(keys)) + "]", re.IGNORECASE)
+    for match in any_key.finditer(every_character):
+        char = match.group()
+        taken_for = {k for k in keys if re.fullmatch(re.escape(k), char, re.IGNORECASE)}
+        assert taken_for == {fold(char)}, hex(ord(char))
