@@ -1657,3 +1657,63 @@ def test_according_to_a_described_person_gives_the_clause_after_the_description(
 def test_mining_railway_books_and_elections_name_organisations(company: str) -> None:
     got = attributions_of(f"{company} said it was cooperating with the inquiry.")
     assert [(q.text, q.speaker_name, q.speaker_surface) for q in got] == [("it was cooperating with the inquiry", None, company)]
+
+
+# --------------------------------------------------------------------------- asides, lists and light verbs (session 18)
+
+
+def test_an_aside_between_commas_before_that_is_skipped() -> None:
+    got = attributions_of("Senator Lena Hargrove continues to insist, most recently in a Labor Day interview with a "
+                          "cable network, that she never saw the memo.")
+    assert ("indirect", "she never saw the memo", "Lena Hargrove") in rows(got)
+    got = attributions_of("Several economists cautioned, as did the campaign itself, that the tax plan might well change.")
+    assert texts(got) == ["the tax plan might well change"]
+
+
+def test_a_participle_phrase_between_commas_is_no_aside() -> None:
+    # "raised by the attorney general" describes the charges: the broker's clause runs on past it
+    got = attributions_of("The broker said last week it would settle charges, raised by the state attorney general "
+                          "in October, that it rigged bids.")
+    assert [q.speaker_surface for q in got] == ["The broker"]
+
+
+def test_a_floating_quantifier_leaves_the_subject_before_it_the_source() -> None:
+    got = attributions_of("Sens. Dara Quill (D-Ore.) and Ezra Bellweather (D-N.J.) both suggested that the claims "
+                          "could ground a fraud case.")
+    assert rows(got) == [("indirect", "the claims could ground a fraud case", "Ezra Bellweather")]
+    got = attributions_of("The two mayors all agreed to meet. They all said that the deal was fair.")
+    assert "the deal was fair" in texts(got)
+
+
+def test_a_quantifier_after_and_is_the_subject() -> None:
+    got = attributions_of("The rivals see the danger, and both want to end the speculation.")
+    assert [q.speaker_surface for q in got] == ["both"]
+
+
+def test_by_and_a_speech_participle_reports_the_sentence_subject() -> None:
+    got = attributions_of("The candidate courted rural voters by telling them that their towns had been forgotten.")
+    assert [(q.text, q.speaker_surface) for q in got] == [("their towns had been forgotten", "The candidate")]
+
+
+def test_by_and_a_participle_without_a_clause_reports_nothing() -> None:
+    assert attributions_of("The coach showed his intent by recalling nine of the squad's overseas players.") == ()
+
+
+def test_that_before_an_auxiliary_is_the_clause_s_subject() -> None:
+    got = attributions_of("Few analysts believe that is likely before the election.")
+    assert texts(got) == ["that is likely before the election"]
+
+
+@pytest.mark.parametrize("cue", ["expressed concern", "raised concerns", "made clear", "made it clear", "made the case"])
+def test_a_speech_act_named_by_its_object_reports_a_that_clause(cue: str) -> None:
+    got = attributions_of(f"Councillor Maeve Okafor {cue} that the depot would close in March.")
+    assert rows(got) == [("indirect", "the depot would close in March", "Maeve Okafor")]
+
+
+def test_a_speech_act_named_by_its_object_needs_a_that_clause() -> None:
+    assert attributions_of("The union expressed concern over the figures.") == ()
+
+
+def test_a_holiday_is_no_one_s_name() -> None:
+    got = attributions_of("In a Labor Day interview, the senator said that he wants to release the files.")
+    assert all(q.speaker_name != "Labor Day" for q in got)

@@ -1310,7 +1310,45 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
                 if not matches[k] and scores[k] < 0:
                     scores[k] = -PAGE_SHORT_IN_RUN_PENALTY
         i = j
+    stamps, headlines = _live_entry_lines(blocks, matches)
+    for i in stamps:
+        scores[i] = max(scores[i], -PAGE_SHORT_IN_RUN_PENALTY)
+    for i in headlines:
+        scores[i] = max(scores[i], PAGE_LIVE_HEADLINE_SCORE)
     return scores
+
+
+# A live page's entries each open with a time stamp ("Posted at 14:55", "14:55 GMT", "2.05pm"), often a
+# headline, and end in a "Share" button. With this many stamps, each with prose right below it, the
+# stamps, the entries' headlines and the buttons beside them are the run's subheadings, not its end.
+PAGE_LIVE_MIN_ENTRIES = 3
+PAGE_LIVE_ENTRY_REACH = 2  # lines from a stamp to its entry's first paragraph
+# An entry's headline is a little evidence for the article (enough for the first entry's to open the run).
+PAGE_LIVE_HEADLINE_SCORE = 0.5
+_LIVE_STAMP = re.compile(
+    r"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
+
+
+def _live_entry_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[int], list[int]]:
+    """The lines between a live page's entries (their stamps and the share buttons next to them) and the
+    entries' headlines under the stamps, as indexes; both empty when the page is no live page."""
+    prose = [not m and _is_page_prose(b.text) for m, b in zip(matches, blocks)]
+    stamps = [
+        i for i, b in enumerate(blocks)
+        if _LIVE_STAMP.match(b.text) and any(prose[i + 1 : i + 2 + PAGE_LIVE_ENTRY_REACH])
+    ]
+    if len(stamps) < PAGE_LIVE_MIN_ENTRIES:
+        return [], []
+    between: list[int] = []
+    headlines: list[int] = []
+    for i in stamps:
+        between.append(i)
+        if i + 1 < len(blocks) and not prose[i + 1] and not matches[i + 1]:
+            headlines.append(i + 1)
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(blocks) and matches[k] and all(r.category == "social_share" for r in matches[k]):
+                between.append(k)
+    return between, headlines
 
 
 _RECIPE_HEADING = re.compile(r"^(?:ingredients|method|instructions|directions|equipment|you(?:'|’)ll need|you will need|for the [\w -]{1,30})\s*:?\s*$", re.IGNORECASE)
@@ -1671,7 +1709,9 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     box_end, end = end, _cut_author_box(blocks, matches, start, end)
     # a "Related" box inside the article: its heading and the headline links under it (not the subheading
     # the contents box names, under the box)
-    in_link_list = [member and site_line_key(b.text) not in contents for member, b in zip(_link_list_members(blocks, matches), blocks)]
+    live_headlines = set(_live_entry_lines(blocks, matches)[1])  # (under "Latest", a live page's entries are no links)
+    in_link_list = [member and site_line_key(b.text) not in contents and i not in live_headlines
+                    for i, (member, b) in enumerate(zip(_link_list_members(blocks, matches), blocks))]
     in_teaser_cards = _teaser_card_members(blocks, matches)
     # after the article's last two consecutive paragraphs, footer rules (bios, credits) fire too
     tail_start = next((i + 2 for i in range(end - 2, start - 1, -1) if _is_page_prose(blocks[i].text) and _is_page_prose(blocks[i + 1].text)), start)

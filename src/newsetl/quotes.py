@@ -702,7 +702,7 @@ def _valid_person_cached(tokens: tuple[str, ...], honorific: bool) -> bool:
             return False
         if 0 < i < len(tokens) - 1 and t in ("A", "I"):
             continue  # a middle initial: "Charles A Blixt"
-        if (STOPWORDS.get(low) in ("organisation", "place", "weekday", "month", "function", "pronoun")
+        if (STOPWORDS.get(low) in ("organisation", "place", "weekday", "month", "holiday", "function", "pronoun")
                 and not _homograph_in_name(tokens, i, honorific)):
             return False  # a stopword, unless a name homograph stands as one ("Theresa May", "Ms May")
         if low in TITLE_WORDS and t not in PEERAGE:
@@ -953,6 +953,10 @@ def _strip_adverbials(masked: str, lo: int, pos: int) -> tuple[int, bool]:
                 passive = True
             pos = w_start
             continue
+        if low in _FLOATING_QUANTIFIERS and (masked[lo:w_start].rstrip().endswith(")")
+                                             or _last_word(masked, lo, w_start).lower() not in NP_BOUNDARY | {""}):
+            pos = w_start  # "They all said", "Merkley and Brown both argued": the subject stands before it
+            continue  # ("..., and both want to": the quantifier is the subject)
         if low in WEEKDAYS:
             prev = _ON_BEFORE.search(masked[lo:w_start])
             pos = lo + prev.start() if prev else w_start
@@ -960,6 +964,8 @@ def _strip_adverbials(masked: str, lo: int, pos: int) -> tuple[int, bool]:
         return pos, passive
 
 
+_FLOATING_QUANTIFIERS = frozenset("all both each".split())
+_FLOATING_QUANTIFIER_BEFORE = re.compile(r"\b(?:all|both|each)\b", re.IGNORECASE)
 _PARENTHETICAL_BEFORE = re.compile(r"\s\([^()_]{1,30}\)\s*$")
 
 
@@ -1321,7 +1327,11 @@ def _audience_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None
 
 # Between a cue and its clause: "said repeatedly that", "said in a statement that", "said "repeatedly" that".
 _COMPLEMENT_SKIP = re.compile(
-    r"(?:,?\s+(?:recently|repeatedly|later|again|also|publicly|privately|earlier|yesterday|today|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
+    # "insisted, most recently in an interview with ABC News, that", "cautioned, as did the campaign itself, that":
+    # a phrase between commas, then "that", is an aside before the reported clause
+    r"(?:,\s+(?:as|like|unlike|most|more|also|again|once|however|though|too|in|at|on|during|after|before|with|for|from|to|"
+    r"among|amid|including|speaking|writing|then|later|earlier|repeatedly|privately|publicly)\b[^,;:.!?_]{0,90}?"
+    r"(?:,[^,;:.!?_]{1,30}?)?(?=,\s+that\b)|,?\s+(?:recently|repeatedly|later|again|also|publicly|privately|earlier|yesterday|today|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+(?:a|an|the|his|her|its|their)\s+"
     r"(?:(?:written|joint|televised|radio|television|telephone|phone|press|news|BBC)\s+)?"
     r"(?:statement|interview|letter|speech|report|briefing|conference|report|article|blog|post|email|tweet|op-ed|memo)"
@@ -1449,6 +1459,9 @@ def _evidence_subject(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
 _RAISING_BEFORE = re.compile(
     r"\b(?:continue[sd]?|appear(?:s|ed)?|seem(?:s|ed)?|(?:went|goes|go) on|began|begins|(?:has|have|had) yet|tend(?:s|ed)?)\s+to\s+$")
 _CLAUSE_LINK_BEFORE = re.compile(r"(?:,|\bwhile|\band|\bafter|\bbefore|\bas|\bdespite)\s*$")
+_BY_BEFORE = re.compile(r"\bby\s*$")
+# "by telling them that", "by asking: ...": a clause or a quotation follows ("by recalling nine players" is no report)
+_REPORT_FOLLOWS = re.compile(r"(?:\s+[\w'’]+){0,3}?\s*(?:that\b|:|,?\s*_)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?$")
 
 
@@ -1557,6 +1570,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         raised = (_RAISING_BEFORE.search(masked, max(lo, c_start - 24), c_start)
                   if cue.category == "speech" and masked.startswith("to ", c_start - 3) else None)
         pos, passive = _strip_adverbials(masked, lo, _skip_parenthetical(masked, lo, raised.start() if raised else c_start))
+        if _FLOATING_QUANTIFIER_BEFORE.search(masked, pos, c_start):
+            pos = _skip_parenthetical(masked, lo, pos)  # "Robert Menendez (D-N.J.) all suggested"
         if cue.category == "thought" and _NEGATION.search(masked, pos, c_start) and _WH_WORD.match(masked[c_end:hi].lstrip()):
             continue  # "the public did not know who to believe": a question nobody answered reports nothing
         source: Source | None = None
@@ -1589,8 +1604,11 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                 continue
             frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
             continue
-        if source is None and form.endswith("ing") and _CLAUSE_LINK_BEFORE.search(masked[lo:pos]):
-            # "Whitlock made a similar point, insisting that ...": the clause's subject speaks
+        # "Whitlock made a similar point, insisting that ...": the clause's subject speaks; so does the subject of
+        # "He won them over by telling them that ..." (after another cue, "accused critics of ... by claiming", the object)
+        if source is None and form.endswith("ing") and (
+                _CLAUSE_LINK_BEFORE.search(masked[lo:pos])
+                or (not frames and _BY_BEFORE.search(masked[lo:pos]) and _REPORT_FOLLOWS.match(masked, c_end, hi))):
             subj = _continuing_source(frames, body, masked, lo, c_start)
             if subj is not None:
                 frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subj, subj.role, lo, hi, inverted=False))
@@ -2002,6 +2020,8 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
             return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "after")
         return Frame(sentence_idx, cue_text, c_start, c_end, source, c_end, c_end, audience, cue.category, "before")
     c_lo = pos2 + (comp.end() if comp else 0)
+    if comp is not None and comp.group(0).rstrip().endswith("that") and _AUXILIARY.match(masked, c_lo, hi):
+        c_lo = pos2 + comp.group(0).rindex("that")  # "few believe that is likely": the "that" is the clause's subject
     c_lo, c_hi = _trim_content(body, c_lo, hi)
     first = _FIRST_WORD.match(body, c_lo, c_hi)
     opens_adjunct = bool(first) and first.group(1).lower() in _ADJUNCT_OPENERS
