@@ -415,6 +415,12 @@ def test_a_read_more_box_between_paragraphs_goes_with_its_links():
     box = ["Keep reading", "Harlow ferry fares to rise for the second time in a year"]
     text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + box + paragraphs[2:]) + "\n"
     assert [(r.text, r.rule) for r in clean(parts_of(text)).removed] == [("Keep reading", "related_heading"), (box[1], "inline_link_box")]
+    # a widget's heading a rule already removes ("Recommended reading:") takes its link too, and so does a
+    # tabloid's topic heading in capitals
+    for box, heading_rule in ((["Recommended reading:", "Plans for 60 homes at the old Harlow brickworks go to appeal"], "widget_label"),
+                              (["READ MORE ON TRANSPORT", "FARE DODGE Commuters caught riding the night ferry for free"], "read_more_on_topic")):
+        text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + box + paragraphs[2:]) + "\n"
+        assert [(r.text, r.rule) for r in clean(parts_of(text)).removed] == [(box[0], heading_rule), (box[1], "inline_link_box")]
     # an article's own line that ends in a colon and the list it opens stay
     own = ["The council made three decisions:", "Fares rise by 4% from April", "The night sailing stays"]
     text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + own + paragraphs[2:]) + "\n"
@@ -445,6 +451,16 @@ def test_a_live_blogs_oldest_entry_that_welcomes_readers_is_the_article():
 
 
 MID_BODY_FURNITURE = [
+    # a newsletter pitch between paragraphs: an imperative naming the newsletter or the inbox, no full stop
+    ("newsletter", "Sign up to the free Harlow Courier newsletter for the top stories from your area"),
+    ("newsletter", "Don't miss a thing – get the Courier's morning headlines sent straight to your inbox"),
+    ("newsletter", "Get the Harlow Daily Edition by email and never miss our top stories — free sign-up"),
+    ("newsletter", "Get Harlow's top stories in your inbox every morning: subscribe to our newsletter"),
+    # captions closed by a credit
+    ("media_credit", "Commuters board the night ferry at Harlow quay on Friday. | HARLOW COURIER"),
+    ("media_credit", "The dry bed of the Tansy reservoir near Harlow on Monday. HNA photo May 6, 2025"),
+    ("media_credit", "Councillor Dana Pell outside the town hall in Harlow Credit: Tansy Pictures / Ray Dunne"),
+    ("related_links", "READ MORE ON TRANSPORT"),
     ("advertising", "Story continues"),
     ("advertising", "Today's best Harlow Fold 2 deals"),
     ("advertising", "Estimate your repayments with our mortgage calculator"),
@@ -930,6 +946,22 @@ def test_page_dek_under_the_headline_is_kept_as_the_dek():
     assert result.dek == dek
     assert dek not in result.paragraphs and dek not in {r.text for r in result.removed}
     assert list(result.paragraphs) == expected
+
+
+def test_page_dek_without_a_full_stop_is_kept_when_a_byline_or_date_sits_under_it():
+    menu = ["Millbrook Today", "News", "Sport", "Business", "Opinion", "Sign in", "Search", "LOCAL NEWS"]
+    headline = "Millbrook council approves $4 million upgrade to aging water plant"
+    dek = "Household water bills could rise by about $9 a month to pay for the new filtration system"
+    header = ["By Dana Pell, Local Government Reporter", "Published 18 April 2025", "5 min read", "Share"]
+    footer = ["Related articles", "Rents rise again in Eastmoor", "Terms and conditions", "Privacy policy", "Cookie settings"]
+    lines = menu + [headline, dek] + header + base_paragraphs() + footer
+    result = clean(parts_of("\n".join(lines) + "\n"))
+    assert result.mode == "page"
+    assert (result.title, result.dek) == (headline, dek)
+    assert list(result.paragraphs) == base_paragraphs()
+    # a headline-shaped line in Title Case under the headline is no dek
+    lines = menu + [headline, "Five Things Residents Should Know About the Riverside Water Plant Vote"] + header + base_paragraphs() + footer
+    assert clean(parts_of("\n".join(lines) + "\n")).dek is None
 
 
 def test_page_paragraph_ending_in_a_colon_counts_as_prose():

@@ -266,7 +266,7 @@ _PAGE_CONTENT_RULES = frozenset({"embedded_tweet"})
 _BOX_CATEGORIES = frozenset({"newsletter", "cookie_notice"})
 # Furniture that comes as a box whose middle line no rule need know (a video player's title).
 _SANDWICH_CATEGORIES = frozenset({"newsletter", "cookie_notice", "media_credit"})
-_RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose"})
+_RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose", "read_more_on_topic"})
 # Stamps that head each entry of a live blog ("8:52 p.m. ET"): under the headline, the first entry's.
 _LIVE_STAMP_RULES = frozenset({"time_ago"})
 _ANSWER_HEADINGS = frozenset({"answers_heading"})
@@ -1075,7 +1075,8 @@ def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...
     takes such lists.)"""
     members = [False] * len(blocks)
     for i, block in enumerate(blocks):
-        if verdicts[i] is not None or not _is_related_heading(matches[i]) or _word_count(block.text) > INLINE_LINK_BOX_HEADING_MAX_WORDS:
+        heading_taken = verdicts[i] is not None and verdicts[i].category != "related_links"  # ("Recommended reading:" is)
+        if heading_taken or not _is_related_heading(matches[i]) or _word_count(block.text) > INLINE_LINK_BOX_HEADING_MAX_WORDS:
             continue
         links = []
         for j in range(i + 1, min(len(blocks), i + 1 + INLINE_LINK_BOX_MAX_LINKS)):
@@ -1790,7 +1791,16 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             stopped, stopped_shared = i, shared
     # A headline may end in a full stop ("… They just might be."), though a dek does more often:
     # such a line is taken only when no other shares a word with the lede.
-    return stopped if best_shared == 0 and stopped is not None else best
+    if best_shared == 0 and stopped is not None:
+        return stopped
+    # A dek without a full stop often shares more of the lede's words than its headline does: when the
+    # line taken is a dek under a headline-shaped line that shares some too, that line is the headline.
+    above = best - 1 if best is not None else -1
+    if (above >= 0 and not matches[above] and above not in contents and _is_page_dek(blocks, matches, best)
+            and PAGE_HEADLINE_OVER_DEK_MIN_WORDS <= _word_count(blocks[above].text) <= PAGE_HEADLINE_MAX_WORDS
+            and not blocks[above].text.endswith(".") and _content_words(blocks[above].text) & lede):
+        return above
+    return best
 
 
 def _content_words(text: str) -> set[str]:
@@ -1803,6 +1813,15 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
+PAGE_DEK_BYLINE_REACH = 2  # lines under a dek without a full stop where its byline or date may sit
+# A line over a dek is its headline rather than a kicker or section label ("Gulls Snap Counts") from this many words.
+PAGE_HEADLINE_OVER_DEK_MIN_WORDS = 5
+
+
+def _byline_or_date_within(matches: list[tuple[Rule, ...]], lo: int, n: int) -> bool:
+    return any(r.category in ("byline", "dateline") for m in matches[lo : lo + n] for r in m)
+
+
 def _page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], headline: int | None, start: int) -> int | None:
     """The standfirst right under the headline, above the byline and the article: one sentence.
 
@@ -1811,11 +1830,16 @@ def _page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], headline: i
     """
     if headline is None or headline + 1 >= start:
         return None
-    i = headline + 1
+    return headline + 1 if _is_page_dek(blocks, matches, headline + 1) else None
+
+
+def _is_page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int) -> bool:
+    """Whether line ``i``, under a headline, reads as its dek: one or two sentences."""
     text = blocks[i].text
     words = _page_words(text)
-    if matches[i] or not _TERMINAL.search(text) or not PAGE_SENTENCE_MIN_WORDS <= words <= PAGE_DEK_MAX_WORDS:
-        return None
-    if _PAGE_LABEL_LEAD.match(text):
-        return None  # "Above: the plant at dusk." is a caption, "Key points: ..." a box
-    return i
+    if matches[i] or not PAGE_SENTENCE_MIN_WORDS <= words <= PAGE_DEK_MAX_WORDS:
+        return False
+    # many sites print the dek without a full stop: then the byline or date right under it tells it
+    if not _TERMINAL.search(text) and (_title_case(text) or not _byline_or_date_within(matches, i + 1, PAGE_DEK_BYLINE_REACH)):
+        return False
+    return not _PAGE_LABEL_LEAD.match(text)  # "Above: the plant at dusk." is a caption, "Key points: ..." a box
