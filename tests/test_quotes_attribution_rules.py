@@ -1717,3 +1717,36 @@ def test_a_speech_act_named_by_its_object_needs_a_that_clause() -> None:
 def test_a_holiday_is_no_one_s_name() -> None:
     got = attributions_of("In a Labor Day interview, the senator said that he wants to release the files.")
     assert all(q.speaker_name != "Labor Day" for q in got)
+
+
+# --------------------------------------------------------------------------- speakers in US political reporting (session 18)
+
+
+def test_a_name_after_an_opening_clause_is_the_subject_a_pronoun_returns_to() -> None:
+    got = attributions_of(
+        "Senator Dara Quill told reporters that she would cap the fees.",
+        "Asked whether he had seen the presentation before it became public, Mr. Ellison said he had not. "
+        "\"I saw it for the first time in a binder my lawyers handed me,\" he said.",
+    )
+    assert ("direct", "I saw it for the first time in a binder my lawyers handed me", "Ellison") in rows(got)
+
+
+def test_a_reflexive_after_the_name_is_not_part_of_it() -> None:
+    got = attributions_of("Sen. Alana Brooke skipped the forum.",
+                          "Brooke herself said she had missed it because of a meeting with union leaders.")
+    assert rows(got) == [("indirect", "she had missed it because of a meeting with union leaders", "Alana Brooke")]
+
+
+def test_a_long_title_after_a_sentence_opening_word_still_names_the_person() -> None:
+    got = attributions_of("When Senate Finance Committee Chairman Roy Dempster unveiled his tax plan, he promised it "
+                          "would pay for itself within a decade.")
+    assert [q.speaker_name for q in got] == ["Roy Dempster"]
+
+
+def test_a_dateline_is_not_the_sentence_s_subject() -> None:
+    got = attributions_of("SPRINGVALE — Gov. Margaret Hale on Friday vetoed the budget, saying the spending plan was "
+                          "built on hope.")
+    assert rows(got)[-1] == ("indirect", "the spending plan was built on hope", "Margaret Hale")
+    # a capitalised name and a dash that opens a parenthesis stays the subject
+    got = attributions_of("NATO - the alliance - said that it would act.")
+    assert [q.speaker_surface for q in got] == ["NATO"]

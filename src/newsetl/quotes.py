@@ -285,6 +285,30 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 _HEADLINE_MAX_WORDS = 40
 
 
+# A dateline opening a paragraph: a place in capitals, perhaps a state or country, then a dash.
+DATELINE_PARAGRAPHS = 2  # the headline's paragraph, when the segmenter keeps it, and the story's first
+DATELINE_DASH_REACH = 80
+_DASH = re.compile(r"\s[—–-]{1,2}\s|[—–]")
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s+[A-Z][\w.'’ ]{1,20})?\s*[—–-]{1,2}\s+")
+
+
+def _blank_datelines(masked: str, seg: Segmentation) -> str:
+    """``masked`` with the datelines that open paragraphs blanked ("SPRINGVALE — Gov. Margaret Hale vetoed ...,
+    saying"): the place a story was filed from is no subject, and read as "SPRINGVALE, Gov. ..." it made one."""
+    # (read in the body: the mask has turned the dash into a comma); a dateline opens one of the story's first
+    # paragraphs, and a second dash after it makes the first one open a parenthesis ("NATO - the alliance - said")
+    spans = [m.span() for p in seg.paragraphs[:DATELINE_PARAGRAPHS]
+             if (m := _DATELINE_OPENING.match(seg.body, p.char_start, p.char_end))
+             and not _DASH.search(seg.body, m.end(), min(p.char_end, m.end() + DATELINE_DASH_REACH))]
+    if not spans:
+        return masked
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [masked[last:start], " " * (end - start)]
+        last = end
+    return "".join(parts) + masked[last:]
+
+
 def _lower_headline_cues(masked: str, seg: Segmentation) -> str:
     """A cue in a headline-case sentence is lower-cased (same length) so the frame rules read it as a verb."""
     hits = list(_TITLE_CUE_RE.finditer(masked))
@@ -829,11 +853,18 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
         run = m.group(1)
         if run.isalpha():
             continue  # one word ("Jean-Luc" is tried for its hyphen): a name needs an honorific too
+        start, end = m.span(1)
         found = _person_in_run(run)
+        first = run.split(None, 1)[0]
+        if found is None and STOPWORDS.get(first.lower()) == "function":
+            # a run is at most six words: "When Senate Finance Committee Chairman Roy Dempsey" is read from "Senate"
+            again = _CAP_RUN.match(body, start + len(first) + 1)
+            if again is not None:
+                run, (start, end) = again.group(1), again.span(1)
+                found = _person_in_run(run)
         if found is None:
             continue
         name, offset, role, gender, full, no_possessive = found
-        start, end = m.span(1)
         if outlet_spans and any(s < end and start < e for s, e in outlet_spans):
             continue
         if _organisation_before(body, start, name.split()[0]):
@@ -1073,9 +1104,15 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     return picked[0][0], picked[-1][1]
 
 
+_REFLEXIVE_AFTER = re.compile(r"(?<=\S)\s+(?:himself|herself|themselves|itself)$")
+
+
 def _classify_source(body: str, masked: str, start: int, end: int, sent_start: int) -> Source:
     if body[end - 1 : end] == "." and end - start > 2 and body[end - 3 : end - 2] not in (" ", "."):
         end -= 1  # the sentence's full stop, not an initial ("said Hans Straberg.")
+    reflexive = _REFLEXIVE_AFTER.search(body, start, end)
+    if reflexive is not None:
+        end = reflexive.start()  # "Brooks herself said": the person, not the pronoun that stresses her
     surface = body[start:end]
     low = surface.lower()
     if low in PRONOUNS:
@@ -1867,7 +1904,7 @@ def _continuing_source(frames: list[Frame], body: str, masked: str, lo: int, lim
 # An opening adverbial set off by a comma ("After the rally,", "During a speech earlier in the day,")
 # comes before the subject.
 _OPENING_ADVERBIAL = re.compile(
-    r"(?:(?:after|during|before|following|despite|since|at|on|in|speaking|addressing|asked|when|while|as)\b[^,;:]{0,60}"
+    r"(?:(?:after|during|before|following|despite|since|at|on|in|speaking|addressing|asked|when|while|as)\b[^,;:]{0,90}"
     r"|(?:earlier|later)\b(?:\s+[\w'’-]+){0,3}"
     r"|(?:last|this|that|next)\s+(?:week|weekend|month|year|night|morning|afternoon|evening|summer|autumn|winter|spring|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)),\s*", re.IGNORECASE)
@@ -2651,7 +2688,7 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
     text = seg.body
     body = _ascii_doubles(text)  # what the passes read; rows quote ``text``
     spans = find_quote_spans(body, [(p.char_start, p.char_end) for p in seg.paragraphs])
-    masked = _lower_headline_cues(mask_quotes(body, spans), seg)
+    masked = _blank_datelines(_lower_headline_cues(mask_quotes(body, spans), seg), seg)
     people = _People(find_people(masked, mentions), masked, body)
     sentence_at = _sentence_index(seg)
     last_subject: PersonMention | None = None
@@ -2662,7 +2699,9 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
         # A fifth piece means more than four words: the rest of a long prefix is not split. The name's own
         # title does not count ("On Sunday, Lib Dem leader Charles Kennedy repeated ...").
         role_words = len(pm.role.split()) if pm.role else 0
-        prefix = masked[s.char_start : pm.char_start].split(None, 4 + role_words) if s is not None else []
+        # past an opening adverbial and its comma ("Asked whether he had seen it before, Mr. Harlan said he had not")
+        opening = _opening_adverbial_end(masked, s.char_start, pm.char_start) if s is not None else None
+        prefix = masked[opening or s.char_start : pm.char_start].split(None, 4 + role_words) if s is not None else []
         if s is None or len(prefix) > 4 + role_words:
             continue
         if any(w.islower() and _VERB_LIKE.fullmatch(w) for w in prefix[: len(prefix) - role_words]):
