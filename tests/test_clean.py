@@ -389,6 +389,22 @@ def test_a_kicker_the_parser_took_for_the_dek_goes_only_when_header_furniture_vo
     assert result.dek == dek
 
 
+def test_a_second_standfirst_or_a_column_s_name_above_the_byline_keeps_the_header_run_going():
+    # a financial wire's two summary lines, or a column's name under the dek, then the byline and the date
+    for lead in (["Fares rise by 4% from April", "Night sailings to be cut from three to two"],
+                 ["Commuters face a second rise in a year", "Ledger Lines: notes from the council chamber."]):
+        text = ("Ferry fares to rise in spring\n" + "\n".join(lead) + "\nBy Dana Pell and Ray Dunne\n"
+                "October 6, 2016, 4:00 AM EDT\n" + "\n".join(base_paragraphs()) + "\n")
+        result = clean(parts_of(text))
+        assert [r.text for r in result.removed] == ["By Dana Pell and Ray Dunne", "October 6, 2016, 4:00 AM EDT"]
+        assert list(result.paragraphs)[-len(base_paragraphs()):] == base_paragraphs()
+    # three such lines is an article's opening, and the byline under it no header
+    lead = ["Fares rise by 4% from April", "Night sailings to be cut from three to two",
+            "The council will vote on the new timetable at its meeting on Monday."]
+    text = "Ferry fares to rise in spring\n" + "\n".join(lead) + "\nBy Dana Pell\n" + "\n".join(base_paragraphs()) + "\n"
+    assert clean(parts_of(text)).removed == ()
+
+
 def test_a_short_line_between_removed_header_lines_is_header_furniture():
     # an agency's byline, its dateline label, then the lead photo's caption with its credit
     caption = "Passengers board the ferry at Harlow quay on Monday. (HNA/Tom Reko)"
@@ -469,6 +485,13 @@ MID_BODY_FURNITURE = [
     ("byline", "Dana Pell · Harlow News · Posted: Mar 14, 2024 4:00 AM EDT | Last Updated: 6 hours ago"),
     ("advertising", "We rely on advertising to help fund our award-winning journalism."),
     ("advertising", "We urge you to turn off your ad blocker for The Harlow Courier website so that you can keep reading."),
+    ("social_share", "Tweet Share 182 Comments 12"),
+    ("advertising", "Before it's here, it's on the Harlow Terminal. LEARN MORE"),
+    ("advertising", "Harlow Plus members get bonus episodes of our podcast, Ledger Lines. Try it free for two weeks."),
+    ("media_credit", "Councillor Dana Pell at her office on Quay Road (Ray Dunne for The Courier)"),
+    ("media_credit", "toggle caption Ray Dunne/HPR"),
+    ("navigation", "Print Font Size: Default font size Larger font size"),
+    ("newsletter", "Get the Courier's investigations in your inbox. Sign up for our free newsletter."),
     ("advertising", "Story continues"),
     ("advertising", "Today's best Harlow Fold 2 deals"),
     ("advertising", "Estimate your repayments with our mortgage calculator"),

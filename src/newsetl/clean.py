@@ -99,6 +99,8 @@ HEADER_NOTE_MAX_CHARS = 240
 # writer's name, a desk, a photo credit ("Jeremy Koh", "Rugby Writer·Aotearoa Daily·"). At most this many
 # in a row, each a few words without a sentence's end; the next line must be known furniture.
 HEADER_UNKNOWN_RUN_MAX = 2
+# Lines the header keeps above its byline: the title, the dek and one more standfirst line at most.
+HEADER_KEPT_LINES_MAX = 3
 # A "dek" of at most this many words (or in capitals) is a kicker or a place's name, not a summary.
 KICKER_MAX_WORDS = 3
 HEADER_UNKNOWN_MAX_WORDS = 8
@@ -911,9 +913,9 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
             shaped = _header_shaped(blocks[i].text)
             if shaped and len(unknown) < HEADER_UNKNOWN_RUN_MAX:
                 unknown.append(i)  # a name, a desk, a kicker ("North Korea"): a known line below vouches for it
-            elif not shaped and kept_head == 1 and not unknown and _byline_below(blocks, matches, i):
-                # a standfirst the parser took for a paragraph, then the byline: "By Tahlia Ventresca and ...",
-                # perhaps under the section's label ("CONGRESS")
+            elif not shaped and kept_head <= HEADER_KEPT_LINES_MAX - 1 and not unknown and _byline_below(blocks, matches, i):
+                # a standfirst the parser took for a paragraph (or a second one, or a column's name under the
+                # dek), then the byline: "By Tahlia Ventresca and ...", perhaps under the section's label
                 kept_head += 1
             else:
                 break
@@ -1004,9 +1006,16 @@ def _byline_below(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int)
             return True
         if rule is not None:
             continue  # a newsroom's pitch or "Listen to this article" above the byline; a "Read more" proves nothing
-        if matches[j] or not _header_shaped(blocks[j].text):
+        if matches[j] or not (_header_shaped(blocks[j].text) or _column_label(blocks[j].text)):
             return False
     return False
+
+
+def _column_label(text: str) -> bool:
+    """A column's name over its byline, a short line that may end in a full stop: "Dispatches: Notes from the
+    2016 campaign." (no quotation, nothing reported)."""
+    return (len(text) <= HEADER_UNKNOWN_MAX_CHARS and not any(q in text for q in '"“”')
+            and _unreported_words(text, HEADER_UNKNOWN_MAX_CHARS, HEADER_UNKNOWN_MAX_WORDS) is not None)
 
 
 def _kicker_shaped(text: str) -> bool:
