@@ -1750,3 +1750,9 @@ def test_a_dateline_is_not_the_sentence_s_subject() -> None:
     # a capitalised name and a dash that opens a parenthesis stays the subject
     got = attributions_of("NATO - the alliance - said that it would act.")
     assert [q.speaker_surface for q in got] == ["NATO"]
+
+
+def test_about_before_a_number_opens_an_estimate_not_a_topic() -> None:
+    got = attributions_of("Police said about 20 people were hurt in the crush.")
+    assert rows(got) == [("indirect", "about 20 people were hurt in the crush", None)]
+    assert attributions_of("The mayor spoke about the plan on Tuesday.") == ()

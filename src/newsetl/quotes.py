@@ -1378,6 +1378,7 @@ _COMPLEMENT_SKIP = re.compile(
     r"|(?:after|before|during|at|in|on)\s+(?:the|a|an|his|her|its|their|this|last)\s+[\w'’\-]+(?:\s+[\w'’\-]+)?"
     r"(?=\s+(?:he|she|they|we|i|it)\s)))*"
 )
+_ABOUT_A_NUMBER = re.compile(r"\s*about\s+(?:\$|£|€)?\d", re.IGNORECASE)
 # A bare "clause" starting with these is an adjunct, not reported content ("said as he unveiled ...").
 _ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until".split())
 _DANGLING = frozenset("which whom who whose what that the a an of to and or but as if than with by for from in on at".split())
@@ -2061,7 +2062,8 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         c_lo = pos2 + comp.group(0).rindex("that")  # "few believe that is likely": the "that" is the clause's subject
     c_lo, c_hi = _trim_content(body, c_lo, hi)
     first = _FIRST_WORD.match(body, c_lo, c_hi)
-    opens_adjunct = bool(first) and first.group(1).lower() in _ADJUNCT_OPENERS
+    # ("said about 20 people were hurt": "about" before a number is no topic but an estimate)
+    opens_adjunct = bool(first) and first.group(1).lower() in _ADJUNCT_OPENERS and not _ABOUT_A_NUMBER.match(body, c_lo, c_hi)
     if cue.lemma in _WH_CUES and _WH_WORD.match(rest2):
         has_comp = True  # "asked whether the deal would hold", "explained how the levy works"
     question = cue.lemma in _QUESTION_CUES and (_WH_WORD.match(rest2) or _IF_WORD.match(rest2)) is not None
