@@ -546,3 +546,16 @@ def test_bare_modifier_is_not_a_role() -> None:
 
 def test_promise_with_an_infinitive_is_an_act_not_a_statement() -> None:
     assert quotes_of("Minister Hal Brody promised to build two hundred homes on the site.") == ()
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("Blair said so. Mr Blair agreed.", "Tony Blair"), ("Tony Blair only.", "Tony Blair"), ("Blairite MPs", "Tony Blair"),
+    ("the xBlair file", "Tony Blair"), ("King Jr. said", "Martin Luther King Jr."), ("Jr.x", "Martin Luther King Jr."),
+    ("O'Neill spoke; John O'Neill left", "John O'Neill"), ("Anna Kowalska, then Kowalska_2", "Anna Kowalska"),
+])
+def test_a_surname_alone_is_found_as_the_regex_of_its_definition_finds_it(body: str, name: str) -> None:
+    # (?<!First )\bSurname\b, searched without compiling a pattern for each name
+    from newsetl.quotes import _surname_alone
+    first, surname = name.split()[-2:]
+    expected = re.search(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b", body) is not None
+    assert _surname_alone(body, name) == expected

@@ -798,12 +798,27 @@ _HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Lord|Lady|Bar
 
 
 def _surname_alone(body: str, name: str) -> bool:
-    """Whether the last word of ``name`` stands somewhere in ``body`` without the word before it."""
+    """Whether the last word of ``name`` stands somewhere in ``body`` without the word before it (as a whole
+    word: word boundaries on both sides, as ``\\b`` reads them). A search for each name, not a regex built for it:
+    the names outnumber the regex module's cache, and compiling one costs more than the search."""
     words = name.split()
     if len(words) < 2:
         return False
-    pattern = rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}\b"
-    return re.search(pattern, body) is not None
+    surname, before = words[-1], words[-2] + " "
+    n = len(body)
+    i = body.find(surname)
+    while i != -1:
+        end = i + len(surname)
+        if (_is_word_at(body, i - 1, n) != _is_word_at(body, i, n) and _is_word_at(body, end - 1, n) != _is_word_at(body, end, n)
+                and not body.endswith(before, 0, i)):
+            return True
+        i = body.find(surname, i + 1)
+    return False
+
+
+def _is_word_at(text: str, i: int, n: int) -> bool:
+    """Whether ``text[i]`` is a word character as ``\\w`` reads it (False outside the text)."""
+    return 0 <= i < n and (text[i].isalnum() or text[i] == "_")
 
 
 # A common noun for an organisation right before a capitalised run makes the run its name: "the charity
