@@ -492,6 +492,19 @@ MID_BODY_FURNITURE = [
     ("media_credit", "toggle caption Ray Dunne/HPR"),
     ("navigation", "Print Font Size: Default font size Larger font size"),
     ("newsletter", "Get the Courier's investigations in your inbox. Sign up for our free newsletter."),
+    # a print view's terms and stamps, a gallery's and a video's buttons, ad slots, app prompts, topic lists
+    ("copyright", "This copy is for your personal, non-commercial use only. To order presentation-ready copies, contact us."),
+    ("copyright", "Printed on 14/04/2024 09:17"),
+    ("navigation", "View gallery (12 photos)"),
+    ("media_credit", 'Play video, "Harlow ferry crews vote to strike", duration 2 minutes 5 seconds'),
+    ("advertising", "Scroll to continue"),
+    ("advertising", "Learn more"),
+    ("republication", "Reuse this content"),
+    ("navigation", "Open in app to keep reading"),
+    ("navigation", "Continue in browser"),
+    ("navigation", "Explore more on these topics"),
+    ("editorial_standards", "Spotted a mistake?"),
+    ("media_credit", "Dunne/Harlow Now"),
     ("advertising", "Story continues"),
     ("advertising", "Today's best Harlow Fold 2 deals"),
     ("advertising", "Estimate your repayments with our mortgage calculator"),
@@ -791,6 +804,10 @@ OTHER_SITE_PAGES = {
     # a live page whose entries sit between "Posted at 15:35" stamps and "Share" buttons, under a "Latest" heading:
     # every entry is kept with its headline (a seventh blind set lost all but one, 64% of the article)
     "page_live_updates": "Heatwave live: hosepipe ban announced for 1.2 million customers",
+    # a print view (its address on a line of its own, no continuation of the line above) and a photo gallery
+    # whose slides sit between counters ("2/5") and credits: an eighth blind set lost both
+    "page_print_view": "Quay Road closure extended to June as gas main work overruns",
+    "page_photo_gallery": "In pictures: Harlow regatta draws record crowds to the quay",
     "page_forum_thread": "Rebuilding a 1961 three-speed hub without a parts bin",
     "page_recipe_card": "Pear and ginger traybake",
     "page_short_list_intro": "Harlow night bus to be cut to three evenings a week",

@@ -558,6 +558,7 @@ def _blocks(parts: ArticleParts, rules: RuleSet | None = None) -> list[_Block]:
             group
             and line.line_no == group[-1].line_no + 1
             and line.text[:1].islower()
+            and not line.text.startswith(("http://", "https://", "www."))  # an address on its own line is no continuation
             and not _TERMINAL.search(group[-1].text)
             and not _is_label(group, line, rules)
             # "by: Dana Kowalczyk" under a headline is a byline, not the headline's second line
@@ -1321,7 +1322,7 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
                     scores[k] = -PAGE_SHORT_IN_RUN_PENALTY
         i = j
     stamps, headlines = _live_entry_lines(blocks, matches)
-    for i in stamps:
+    for i in stamps + _gallery_slide_lines(blocks, matches):
         scores[i] = max(scores[i], -PAGE_SHORT_IN_RUN_PENALTY)
     for i in headlines:
         scores[i] = max(scores[i], PAGE_LIVE_HEADLINE_SCORE)
@@ -1337,6 +1338,26 @@ PAGE_LIVE_ENTRY_REACH = 2  # lines from a stamp to its entry's first paragraph
 PAGE_LIVE_HEADLINE_SCORE = 0.5
 _LIVE_STAMP = re.compile(
     r"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
+
+
+# A gallery's slides each sit between a counter ("3/7") and a photo credit, an ad between some: with this many
+# counters, the credits and ad labels next to them are the run's subheadings, not its end.
+PAGE_GALLERY_MIN_SLIDES = 3
+_GALLERY_COUNTER_RULES = frozenset({"gallery_furniture"})
+
+
+def _gallery_slide_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[int]:
+    """The counters of a gallery's slides and the credits and ad labels beside them (indexes; empty when the
+    page has no gallery)."""
+    counters = [i for i, m in enumerate(matches) if any(r.name in _GALLERY_COUNTER_RULES for r in m)]
+    if len(counters) < PAGE_GALLERY_MIN_SLIDES:
+        return []
+    beside = set(counters)
+    for i in counters:
+        for k in (i - 2, i - 1, i + 1, i + 2):
+            if 0 <= k < len(blocks) and matches[k] and all(r.category in ("media_credit", "advertising") for r in matches[k]):
+                beside.add(k)
+    return sorted(beside)
 
 
 def _live_entry_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[int], list[int]]:
@@ -1776,9 +1797,10 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     """The page's headline: of the headline-shaped lines just above the article (not the entries of its
     contents box), the one whose content words the lede shares most (the nearest on a tie, or when none
     shares any)."""
-    lede = set()
-    for block in blocks[start : min(end, start + PAGE_HEADLINE_LEDE_LINES)]:
-        lede |= _content_words(block.text)
+    lede: set[str] = set()
+    # the article's first lines, past the furniture inside it (a gallery's counters and credits)
+    for i in [i for i in range(start, end) if not matches[i]][:PAGE_HEADLINE_LEDE_LINES]:
+        lede |= _content_words(blocks[i].text)
     best, best_shared = None, 0
     stopped, stopped_shared = None, 0  # the same for lines that end in a full stop
     looked = 0
