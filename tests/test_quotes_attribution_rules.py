@@ -1757,3 +1757,19 @@ def test_about_before_a_number_opens_an_estimate_not_a_topic() -> None:
     assert rows(got) == [("indirect", "about 20 people were hurt in the crush", None)]
     # a topic stays an act's object
     assert [q.kind for q in attributions_of("The mayor spoke about the plan on Tuesday.")] == ["object"]
+
+
+def test_a_nationality_names_the_person_the_article_gave_it() -> None:
+    got = attributions_of("Italian manager Carlo Bassani has been banned from the touchline.",
+                          "\"I am not a criminal,\" the Italian told Harlow Radio.")
+    assert [(q.text, q.speaker_name) for q in got] == [("I am not a criminal", "Carlo Bassani")]
+    got = attributions_of("Carlo Bassani, an Italian, was banned on Monday.", "\"It is unfair,\" the Italian said.")
+    assert [q.speaker_name for q in got] == ["Carlo Bassani"]
+
+
+def test_a_nationality_nobody_was_given_names_no_one() -> None:
+    # the chairman is not "the American": the epithet opens the next clause, no appositive gives it to him
+    got = attributions_of("Reacting to a comment by club chairman Tim Philby, the American said: \"It is insulting.\"")
+    assert [q.speaker_name for q in got] == [None]
+    got = attributions_of("Italian fans booed Carlo Bassani on Sunday.", "\"It was a shame,\" the Italian said.")
+    assert [q.speaker_name for q in got] == [None]

@@ -158,6 +158,11 @@ def load_stopwords() -> dict[str, str]:
     return {r["word"].lower(): r["category"] for r in _read_rows("person_stopwords.csv")}
 
 
+def load_nationalities() -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """noun -> (the words that give the nationality, the gender the noun says or None)."""
+    return {r["noun"].lower(): (tuple(r["adjectives"].split("|")), r["gender"] or None) for r in _read_rows("nationalities.csv")}
+
+
 def load_first_names() -> dict[str, str]:
     return {r["name"].lower(): r["gender"] for r in _read_rows("first_names.csv")}
 
@@ -2455,6 +2460,30 @@ class _People:
                 best = self.canonical[m.name]
         return best
 
+    def of_nationality(self, noun: str, pos: int) -> str | None:
+        """The person a nationality names ("the Italian told Sportsworld Radio"): the one nearest before ``pos``
+        whom the article gives it ("Italian manager Carlo Rossi", "the Scot Andy Murray", "Rossi, an Italian,");
+        None when no one has it, as for an age."""
+        words, gender = NATIONALITIES[noun]
+        alternatives = "|".join(re.escape(w) for w in (*words, noun))
+        # (an appositive closed by its comma: in "Tim Phillips, the American said" the epithet is the next subject)
+        given = re.compile(rf"\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{alternatives})\b[^,;.]{{0,40}},")
+        before = re.compile(rf"\b(?i:{alternatives})((?:\s+[\w'’-]+){{0,3}})\s+$")
+        best = None
+        for m in self.mentions:
+            if m.char_start >= pos:
+                break
+            c = self.canonical[m.name]
+            if gender and self.gender.get(c) not in (None, gender):
+                continue
+            titled = before.search(self.body, max(0, m.char_start - 60), m.char_start)
+            if titled is not None and not all(w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS
+                                              for w in titled.group(1).split()):
+                titled = None  # "Italian fans booed Carlo Rossi": a verb between, the name is someone else
+            if given.match(self.body, m.char_end) or titled is not None:
+                best = c
+        return best
+
     def holder_of(self, phrase: str, pos: int, last_speaker: tuple[str, int] | None = None) -> str | None:
         """``Gordon Brown has issued ... The chancellor said``: a title names the person in the news,
         the latest subject or speaker (``..., Michael Howard has said. "...", the Conservative leader said``).
@@ -2532,6 +2561,9 @@ def _reporter_of(frame: Frame, outer: Sequence[tuple[Attribution, Frame]], peopl
 
 # An age standing for a person: "the 24-year-old said".
 _AGE_EPITHET = re.compile(r"[Tt]he (\d{1,3})-year-old$")
+NATIONALITIES = load_nationalities()
+# "the Italian", "the 24-year-old Swede": a person called by nationality, perhaps with an age
+_NATIONALITY_EPITHET = re.compile(rf"[Tt]he (?:\d{{1,3}}-year-old )?((?i:{'|'.join(sorted(NATIONALITIES, key=len, reverse=True))}))$")
 
 
 def _definite_title(surface: str) -> bool:
@@ -2615,8 +2647,11 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
                 return Attribution(name, src.surface, people.roles.get(name or "", role), None, True)
         # the cheap test first: most phrases do not open with "the"
         age = _AGE_EPITHET.match(src.surface)
+        nationality = _NATIONALITY_EPITHET.match(src.surface) if age is None else None
         if age is not None:
             name = people.of_age(age.group(1), src.char_start)
+        elif nationality is not None:
+            name = people.of_nationality(nationality.group(1).lower(), src.char_start)
         else:
             name = people.holder_of(src.surface, src.char_start, last_speaker) if _definite_title(src.surface) else None
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
