@@ -530,6 +530,7 @@ MID_BODY_FURNITURE = [
     ("navigation", "BTC $71,204.18 ▲1.84%   ETH $3,412.50 ▲0.61%   SOL $164.20 ▼2.10%"),
     ("newsletter", "Sign up for Harlow Daily: the news you need, free in your inbox every weekday morning."),
     ("advertising", "Content provided by Tansy Ingredients | 03-Mar-2025 | White Paper"),
+    ("navigation", "You can share this story on social media:"),
     ("advertising", "Story continues"),
     ("advertising", "Today's best Harlow Fold 2 deals"),
     ("advertising", "Estimate your repayments with our mortgage calculator"),
@@ -1035,6 +1036,18 @@ def test_page_dek_without_a_full_stop_is_kept_when_a_byline_or_date_sits_under_i
     # a headline-shaped line in Title Case under the headline is no dek
     lines = menu + [headline, "Five Things Residents Should Know About the Riverside Water Plant Vote"] + header + base_paragraphs() + footer
     assert clean(parts_of("\n".join(lines) + "\n")).dek is None
+
+
+def test_page_figures_after_the_last_paragraph_stay_with_the_article_and_so_does_the_paragraph_after_them():
+    menu = ["Harlow Radio", "News", "Sport", "Business", "Weather", "Sign in", "Search", "Business"]
+    headline = "Harlow port logs record autumn traffic"
+    figures = ["Voyages by cargo type", "Crude oil and petroleum products – 38", "Grain – 27", "Containers – 14"]
+    after = "The port plans to open a second container berth before 2030, the harbour board said on Monday."
+    footer = ["You can share this story on social media:", "Facebook", "WhatsApp", "Terms of use", "Privacy policy"]
+    lines = menu + [headline] + base_paragraphs() + figures + [after] + footer
+    result = clean(parts_of("\n".join(lines) + "\n"))
+    assert result.mode == "page"
+    assert list(result.paragraphs) == base_paragraphs() + figures + [after]
 
 
 def test_page_paragraph_ending_in_a_colon_counts_as_prose():

@@ -1565,6 +1565,30 @@ def _extend_over_numbered_list(blocks: list[_Block], matches: list[tuple[Rule, .
     return new_end
 
 
+# A list of figures after the last paragraph, each "label – number", perhaps under a short heading:
+# "Voyages by cargo type" / "Crude oil and petroleum products – 38" / "LNG – 27" ...
+_FIGURE_ROW = re.compile(r"^[^.!?\t]{2,60}?\s[–—:-]\s*[$€£]?\d[\d.,]*\s*(?:%|per cent|percent|[a-z]{1,3})?$")
+PAGE_FIGURES_MIN_ROWS = 3
+PAGE_FIGURES_HEADING_MAX_WORDS = 6
+
+
+def _extend_over_figures(blocks: list[_Block], matches: list[tuple[Rule, ...]], end: int) -> int:
+    """Move the span's end over a list of figures that follows the last paragraph (under a short heading
+    of its own), and over the paragraphs that go on after it, up to the page's next furniture line."""
+    i = end
+    if i < len(blocks) and not matches[i] and not _FIGURE_ROW.match(blocks[i].text) and not _TERMINAL.search(blocks[i].text) \
+            and _word_count(blocks[i].text) <= PAGE_FIGURES_HEADING_MAX_WORDS:
+        i += 1  # the list's heading
+    rows = i
+    while rows < len(blocks) and not matches[rows] and _FIGURE_ROW.match(blocks[rows].text):
+        rows += 1
+    if rows - i < PAGE_FIGURES_MIN_ROWS:
+        return end
+    while rows < len(blocks) and not matches[rows] and _is_page_prose(blocks[rows].text):
+        rows += 1  # the article goes on after its figures
+    return rows
+
+
 def _extend_over_trailing_list(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> int:
     """Move the span's end over the short lines that finish the article before its footer starts.
 
@@ -1728,6 +1752,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     end = _extend_over_numbered_list(blocks, matches, start, end)
     end = _extend_over_trailing_list(blocks, matches, start, end)
     end = _extend_over_table(blocks, matches, end)
+    end = _extend_over_figures(blocks, matches, end)
     end = _extend_over_verdict_box(blocks, matches, end)
     # an explainer's contents box names its subheadings: the first sits above the first paragraph
     contents, contents_start, contents_end = _contents_entries(blocks, matches, start)
