@@ -2452,11 +2452,7 @@ class _People:
         for m in self.mentions:
             if m.char_start >= pos and best is not None:
                 break
-            titled = before.search(self.body, max(0, m.char_start - 60), m.char_start)
-            if titled is not None and not all(w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS
-                                              for w in titled.group(1).split()):
-                titled = None  # "the 21-year-old told Cadena Cope": a verb between, the name is someone else
-            if given.match(self.body, m.char_end) or titled is not None:
+            if self._gives(m, given, before):
                 best = self.canonical[m.name]
         return best
 
@@ -2476,13 +2472,20 @@ class _People:
             c = self.canonical[m.name]
             if gender and self.gender.get(c) not in (None, gender):
                 continue
-            titled = before.search(self.body, max(0, m.char_start - 60), m.char_start)
-            if titled is not None and not all(w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS
-                                              for w in titled.group(1).split()):
-                titled = None  # "Italian fans booed Carlo Rossi": a verb between, the name is someone else
-            if given.match(self.body, m.char_end) or titled is not None:
+            if self._gives(m, given, before):
                 best = c
         return best
+
+    def _gives(self, m: PersonMention, given: re.Pattern[str], before: re.Pattern[str]) -> bool:
+        """Whether the article gives the person at mention ``m`` an age or a nationality: ``given`` right after the
+        name ("Jamal Pierce, 24,"), or ``before`` right before it past titles only ("24-year-old Jamal Pierce";
+        in "the 21-year-old told Cadena Cope" or "Italian fans booed Carlo Rossi" a verb comes between, and the
+        name is someone else)."""
+        if given.match(self.body, m.char_end):
+            return True
+        titled = before.search(self.body, max(0, m.char_start - 60), m.char_start)
+        return titled is not None and all(w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS
+                                          for w in titled.group(1).split())
 
     def holder_of(self, phrase: str, pos: int, last_speaker: tuple[str, int] | None = None) -> str | None:
         """``Gordon Brown has issued ... The chancellor said``: a title names the person in the news,
