@@ -135,6 +135,22 @@ def test_empty_whitespace_emoji_and_emoticon_only_texts_match_textblob(text):
     assert_spans_match_textblob(text, [(0, len(text))])
 
 
+# Words and a word with one mark after it are tokenized without pattern's punctuation loop;
+# a full stop that pattern keeps on an abbreviation ("Mr.", "Sgt.", "a.") must stay on it,
+# which changes the sentence breaks and so the scores.
+@pytest.mark.parametrize("text", [
+    "Mr. Brown was very happy. Dr. Lee was not.",
+    "Sgt. Pepper? Great. Terrible! Good; bad: nice) sad.",
+    "Plan a. was good and plan b. was bad. Mrs. Jones agreed, sadly.",
+    "It was Mr. Good. Not bad. St. Louis, Mo. is great.",
+    "Grr. The result looked Odd. Springfield, Ill. voters were happy. Ok.",  # "Odd." is kept whole: unknown
+    "Très bon. Überraschend gut, naïve plan.",
+])
+def test_words_with_one_mark_and_abbreviations_match_textblob(text):
+    assert_same(score(text), text)
+    assert_spans_match_textblob(text, [(0, text.index(".") + 1), (text.index(".") + 2, len(text))])
+
+
 def test_repeated_and_negative_spans_behave_like_slices():
     body = "Good. Bad. Good."
     spans = [(0, 5), (0, 5), (-5, len(body)), (6, -6), (0, 10**6)]
