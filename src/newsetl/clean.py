@@ -187,6 +187,11 @@ PAGE_BANNER_MENU_LINES = 4  # ... when this many menu items follow it
 PAGE_MENU_ITEM_MAX_WORDS = 3
 _DIGIT = re.compile(r"\d")
 PAGE_LEAD_MIN_SHORT_LINES = 6
+# ... or that opens with its chrome: a menu or sign-in button ("Menu", "Home", "Subscribe")
+# among its first lines, before any prose. An article's first line is its headline, and its
+# header holds section labels, bylines and dates, never these buttons.
+PAGE_CHROME_LEAD_LINES = 3
+_PAGE_CHROME_RULES = frozenset(("nav_label", "already_subscriber"))
 # Line scores for finding the article in a page: a prose line scores its word count,
 # a short non-prose line (menu item, headline link) a penalty, a furniture rule a bigger one.
 PAGE_LONG_LINE_WORDS = 25
@@ -1230,6 +1235,11 @@ def _looks_like_page(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> b
         lead_short += _is_short_line(block.text)
     if lead_short >= PAGE_LEAD_MIN_SHORT_LINES:
         return True
+    for i, block in enumerate(blocks[:PAGE_CHROME_LEAD_LINES]):
+        if _is_page_prose(block.text):
+            break
+        if any(rule.name in _PAGE_CHROME_RULES for rule in matches[i]):
+            return True
     if len(blocks) < PAGE_MIN_BLOCKS:
         return False
     # many short lines alone is also a results table or a list of names in an article
@@ -1854,8 +1864,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     above = best - 1 if best is not None else -1
     if (above >= 0 and not matches[above] and above not in contents and _is_page_dek(blocks, matches, best)
             and PAGE_HEADLINE_OVER_DEK_MIN_WORDS <= _word_count(blocks[above].text) <= PAGE_HEADLINE_MAX_WORDS
-            and not blocks[above].text.endswith(".") and _content_words(blocks[above].text) & lede):
-        return above
+            and not blocks[above].text.endswith(".") and (_content_words(blocks[above].text) & lede or _title_case(blocks[above].text))):
+        return above  # a magazine's headline may share no word with the lede, but it is set in Title Case
     return best
 
 
@@ -1872,6 +1882,15 @@ def _singular(word: str) -> str:
 PAGE_DEK_BYLINE_REACH = 2  # lines under a dek without a full stop where its byline or date may sit
 # A line over a dek is its headline rather than a kicker or section label ("Gulls Snap Counts") from this many words.
 PAGE_HEADLINE_OVER_DEK_MIN_WORDS = 5
+
+
+# A wire story's or press release's first paragraph opens with its dateline: "OMAHA, Neb.,
+# April 2, 2024 /PR Wire/ -- ...", "LONDON (Reuters) - ...", "WASHINGTON — ...".
+_OPENING_DATELINE = re.compile(r"(?-i:[A-Z]{2}[A-Z.'’ -]{0,30})(?:,[^\"“”]{1,60}?)?(?: \([^)]{2,40}\))?\s*(?:/[^/]{2,40}/)?\s*(?:--|—|–|-)\s")
+
+
+def _opens_with_dateline(blocks: list[_Block], i: int) -> bool:
+    return i < len(blocks) and _OPENING_DATELINE.match(blocks[i].text) is not None
 
 
 def _byline_or_date_within(matches: list[tuple[Rule, ...]], lo: int, n: int) -> bool:
@@ -1896,6 +1915,7 @@ def _is_page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int) 
     if matches[i] or not PAGE_SENTENCE_MIN_WORDS <= words <= PAGE_DEK_MAX_WORDS:
         return False
     # many sites print the dek without a full stop: then the byline or date right under it tells it
-    if not _TERMINAL.search(text) and (_title_case(text) or not _byline_or_date_within(matches, i + 1, PAGE_DEK_BYLINE_REACH)):
+    if not _TERMINAL.search(text) and (_title_case(text) or not (
+            _byline_or_date_within(matches, i + 1, PAGE_DEK_BYLINE_REACH) or _opens_with_dateline(blocks, i + 1))):
         return False
     return not _PAGE_LABEL_LEAD.match(text)  # "Above: the plant at dusk." is a caption, "Key points: ..." a box
