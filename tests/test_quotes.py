@@ -559,3 +559,29 @@ def test_a_surname_alone_is_found_as_the_regex_of_its_definition_finds_it(body: 
     first, surname = name.split()[-2:]
     expected = re.search(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b", body) is not None
     assert _surname_alone(body, name) == expected
+
+
+def test_a_local_office_before_a_name_is_a_role_not_part_of_the_name() -> None:
+    # "Registrar", "Clerk", "Coroner" stand before names as "Mayor" does: the name is what follows
+    got = quotes_of(
+        "Silver Basin County Registrar Tom Reinholt said his office had already trained 1,200 poll workers.",
+        'Harlow County Coroner Ruth Abara said the inquest would open on Monday.',
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("his office had already trained 1,200 poll workers", "Tom Reinholt"),
+        ("the inquest would open on Monday", "Ruth Abara"),
+    ]
+
+
+def test_a_relative_clause_about_the_organisation_in_a_persons_appositive_leaves_the_person_speaking() -> None:
+    # "which brought the suit" is the project's, but the sentence's subject is the lawyer it opens with
+    got = quotes_of(
+        "Imani Grant, a lawyer with the Nevada Voting Rights Project, which brought the suit on behalf of eight voters, "
+        'called the ruling "a historic day" and said the group had identified 40,000 voters without identification.',
+        "The Nevada Voting Rights Project, which brought the suit, said it would ask for costs.",
+    )
+    assert [(q.text, q.speaker_name, q.speaker_surface) for q in got] == [
+        ("a historic day", "Imani Grant", "Imani Grant"),
+        ("the group had identified 40,000 voters without identification", "Imani Grant", "Imani Grant"),
+        ("it would ask for costs", None, "The Nevada Voting Rights Project"),
+    ]

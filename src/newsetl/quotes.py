@@ -1654,6 +1654,12 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                     subject = _sentence_subject(body, masked, lo, c_start)
                     if subject is not None and subject.kind == "name":
                         source, np, role = subject, (subject.char_start, subject.char_end), subject.role
+        if source is not None and source.kind != "name" and _NAME_THEN_MEMBERSHIP.match(masked, lo, np[0]):
+            # "Imani Grant, a lawyer with the Voting Rights Project, which brought the suit, said": the relative
+            # clause is the organisation's, and the sentence's subject is the person it opens with
+            subject = _sentence_subject(body, masked, lo, np[0])
+            if subject is not None and subject.kind == "name":
+                source, np, role = subject, (subject.char_start, subject.char_end), subject.role
         if source is None and not form.endswith("ing") and _last_word(masked, lo, pos).lower() in ("and", "but"):
             # "Inbev said profits rose, and said it expected growth": the same source again;
             # "The chancellor hailed the figures but denied he was ...": the sentence's subject
@@ -1948,6 +1954,8 @@ def _opening_adverbial_end(masked: str, lo: int, limit: int) -> int | None:
 
 
 # A sentence that opens with a role, then the name between commas ("Its spokesman, Dmitar Hallek, ...").
+# A sentence opening with a name and what the person is a member of: "Imani Grant, a lawyer with (the ...)".
+_NAME_THEN_MEMBERSHIP = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+,\s+(?:a|an|the)\s[^,;:()\"“”]{0,60}?\b(?:with|at|of|for|from|in)\s+(?:the\s+)?$")
 _APPOSITIVE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,;:()\"“”]{2,60},\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),")
 
 
