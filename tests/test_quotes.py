@@ -585,3 +585,16 @@ def test_a_relative_clause_about_the_organisation_in_a_persons_appositive_leaves
         ("the group had identified 40,000 voters without identification", "Imani Grant", "Imani Grant"),
         ("it would ask for costs", None, "The Nevada Voting Rights Project"),
     ]
+
+
+def test_he_and_she_skip_people_whose_first_names_give_the_other_gender() -> None:
+    # data/first_names.csv: "Tess" is a woman's name, so "he" passes her for the nominee named before her
+    got = quotes_of(
+        "Republican nominee Harlan Whitcomb spoke for 70 minutes at the arena on Thursday.",
+        "Campaign manager Tess Kowalczyk said the tour would go on to Michigan.",
+        '"Look at them," he said of the reporters.',
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("the tour would go on to Michigan", "Tess Kowalczyk"),
+        ("Look at them", "Harlan Whitcomb"),
+    ]
