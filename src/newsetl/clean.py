@@ -190,8 +190,8 @@ PAGE_LEAD_MIN_SHORT_LINES = 6
 # ... or that opens with its chrome: a menu or sign-in button ("Menu", "Home", "Subscribe")
 # among its first lines, before any prose. An article's first line is its headline, and its
 # header holds section labels, bylines and dates, never these buttons.
-PAGE_CHROME_LEAD_LINES = 3
-_PAGE_CHROME_RULES = frozenset(("nav_label", "already_subscriber"))
+PAGE_CHROME_LEAD_LINES = 4
+_PAGE_CHROME_RULES = frozenset(("nav_label", "already_subscriber", "account_links"))
 # Line scores for finding the article in a page: a prose line scores its word count,
 # a short non-prose line (menu item, headline link) a penalty, a furniture rule a bigger one.
 PAGE_LONG_LINE_WORDS = 25
@@ -293,6 +293,7 @@ PAGE_TRAILING_LIST_MAX_ITEMS = 8
 PAGE_TABLE_MIN_ROWS = 2
 # A review's verdict box (pros, cons, their items, the rating) runs to at most this many lines.
 PAGE_VERDICT_BOX_MAX_LINES = 16
+PAGE_VERDICT_ITEM_MAX_WORDS = 8  # "Lock-screen ads unless you pay extra"
 # A contents box lists at most this many subheadings, of at most this many words each.
 PAGE_CONTENTS_MAX_ENTRIES = 20
 PAGE_CONTENTS_ENTRY_MAX_WORDS = 12
@@ -1644,20 +1645,43 @@ def _extend_over_table(blocks: list[_Block], matches: list[tuple[Rule, ...]], en
 
 
 _VERDICT_HEADING = re.compile(r"^(?:pros|cons|for|against|the good|the bad|likes|dislikes|we like|we don(?:'|’)t like|what we (?:liked?|didn(?:'|’)t like)|strengths|weaknesses)\W*$", re.IGNORECASE)
-_VERDICT_ITEM = re.compile(r"^(?:[+\-–•✓✔✗✘]\s*\S|(?:rating|score|our rating|verdict)\s*:\s*\S)", re.IGNORECASE)
+_VERDICT_CLOSER = re.compile(r"^(?:(?:the |our |final )?verdict|(?:the )?bottom line|should you buy (?:it|one|the [\w\s-]{1,30})\?|final thoughts|conclusion)\W*$", re.IGNORECASE)
+_VERDICT_RATING = re.compile(r"^(?:rating|score|our rating|verdict)\s*:\s*\S", re.IGNORECASE)
+_VERDICT_ITEM = re.compile(r"^[+\-–•✓✔✗✘]\s*\S")
 
 
 def _extend_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rule, ...]], end: int) -> int:
     """Move the span's end over a review's verdict box right after it: "Pros" and "Cons" headings,
-    their "+" and "-" items and the rating."""
-    i, headings = end, 0
+    their "+" and "-" items and the rating. Items without a mark ("Excellent battery life") count
+    once both headings are seen (the span may already hold the first), and a "Verdict" heading
+    then takes the paragraphs under it."""
+    i = end
+    headings = 1 if end > 0 and _VERDICT_HEADING.match(blocks[end - 1].text) else 0
+    marked = False  # a box marks all its items ("+ Quiet boil") or none
     while i < len(blocks) and i - end < PAGE_VERDICT_BOX_MAX_LINES and not matches[i]:
-        if _VERDICT_HEADING.match(blocks[i].text):
+        text = blocks[i].text
+        if _VERDICT_RATING.match(text):
+            return i + 1  # the rating closes the box
+        if _VERDICT_HEADING.match(text):
             headings += 1
-        elif not _VERDICT_ITEM.match(blocks[i].text):
+        elif _VERDICT_CLOSER.match(text) and headings >= 2 and i + 1 < len(blocks) and not matches[i + 1] and _is_page_prose(blocks[i + 1].text):
+            i += 1
+            while i < len(blocks) and not matches[i] and _is_page_prose(blocks[i].text):
+                i += 1
+            return i
+        elif _VERDICT_ITEM.match(text):
+            marked = True
+        elif not (headings and not marked and _is_verdict_phrase(text)):
             break
         i += 1
-    return i if headings else end
+    if headings < 2 and any(not _VERDICT_ITEM.match(blocks[k].text) and not _VERDICT_HEADING.match(blocks[k].text) for k in range(end, i)):
+        return end  # bare phrases under one heading are as likely a menu
+    return i if headings and i > end else end
+
+
+def _is_verdict_phrase(text: str) -> bool:
+    """A pro or con written without a mark: a capitalised phrase of a few words, no sentence's end."""
+    return (text[:1].isupper() or text[:1].isdigit()) and _word_count(text) <= PAGE_VERDICT_ITEM_MAX_WORDS and not _TERMINAL.search(text)
 
 
 _SECTION_HEADING = re.compile(r"^\S[^.!?]{0,60}\[edit\]$")
@@ -1863,10 +1887,15 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     # line taken is a dek under a headline-shaped line that shares some too, that line is the headline.
     above = best - 1 if best is not None else -1
     if (above >= 0 and not matches[above] and above not in contents and _is_page_dek(blocks, matches, best)
+            and not _BREADCRUMB_MARK.search(blocks[above].text)
+            and not (best + 1 < start and _is_page_dek(blocks, matches, best + 1))  # a dek of its own lies under it
             and PAGE_HEADLINE_OVER_DEK_MIN_WORDS <= _word_count(blocks[above].text) <= PAGE_HEADLINE_MAX_WORDS
             and not blocks[above].text.endswith(".") and (_content_words(blocks[above].text) & lede or _title_case(blocks[above].text))):
         return above  # a magazine's headline may share no word with the lede, but it is set in Title Case
     return best
+
+
+_BREADCRUMB_MARK = re.compile(r"[›»>]")
 
 
 def _content_words(text: str) -> set[str]:
