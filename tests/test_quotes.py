@@ -598,3 +598,32 @@ def test_he_and_she_skip_people_whose_first_names_give_the_other_gender() -> Non
         ("the tour would go on to Michigan", "Tess Kowalczyk"),
         ("Look at them", "Harlan Whitcomb"),
     ]
+
+
+def test_a_name_in_an_appositive_keeps_its_organisation_and_a_possessive_opens_a_role() -> None:
+    # "of investment firm Silverline Capital" says where the analyst works; "Kingsmere's director of rugby" is a
+    # role opened by a capitalised possessive, as "The club's director of rugby" is by a determiner
+    got = quotes_of(
+        "Another analyst, Tomas Berzins of investment firm Silverline Capital, told the Harlow Courier that growth had slowed.",
+        'Kingsmere\'s director of rugby, Neil Ashcroft, described the ban as "harsh" and said the club would appeal.',
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("growth had slowed", "Tomas Berzins"),
+        ("harsh", "Neil Ashcroft"),
+        ("the club would appeal", "Neil Ashcroft"),
+    ]
+
+
+def test_a_country_before_or_after_a_name_gives_the_nationality_an_epithet_names() -> None:
+    # data/nationalities.csv: "France's Amelie Moreau" and "Tom Reko of Italy" give what "the Frenchwoman" and
+    # "the Italian" later stand for
+    got = quotes_of(
+        "Sweden's Karin Lindqvist beat France's Amelie Moreau 4-6 7-6 6-3 in the final.",
+        '"I had my chances and I did not take them," said the Frenchwoman, 25.',
+        "Tom Reko of Italy won the men's event, and Dana Pell of Ireland was second.",
+        '"It was a hard week," said the Italian.',
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("I had my chances and I did not take them", "Amelie Moreau"),
+        ("It was a hard week", "Tom Reko"),
+    ]

@@ -158,9 +158,16 @@ def load_stopwords() -> dict[str, str]:
     return {r["word"].lower(): r["category"] for r in _read_rows("person_stopwords.csv")}
 
 
-def load_nationalities() -> dict[str, tuple[tuple[str, ...], str | None]]:
-    """noun -> (the words that give the nationality, the gender the noun says or None)."""
-    return {r["noun"].lower(): (tuple(r["adjectives"].split("|")), r["gender"] or None) for r in _read_rows("nationalities.csv")}
+class Nationality(NamedTuple):
+    adjectives: tuple[str, ...]  # the words that give it ("Italian")
+    gender: str | None  # the gender the noun says ("Frenchman"), or None
+    countries: tuple[str, ...]  # "France's Amelie Moreau", "Karin Lindqvist of Sweden"
+
+
+def load_nationalities() -> dict[str, Nationality]:
+    return {r["noun"].lower(): Nationality(tuple(r["adjectives"].split("|")), r["gender"] or None,
+                                           tuple(filter(None, r["countries"].split("|"))))
+            for r in _read_rows("nationalities.csv")}
 
 
 def load_first_names() -> dict[str, str]:
@@ -1234,7 +1241,9 @@ def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | N
     left from the comma stops inside."""
     start = lo + len(masked[lo:comma]) - len(masked[lo:comma].lstrip())
     words = masked[start:comma].split()
-    if not 2 <= len(words) <= 10 or words[0].lower() not in DETERMINERS or MASK in masked[start:comma]:
+    # a capitalised possessive opens a role as a determiner does: "Kingsmere's director of rugby"
+    possessive = words[0][:1].isupper() and words[0].endswith(("'s", "’s")) if words else False
+    if not 2 <= len(words) <= 10 or not (words[0].lower() in DETERMINERS or possessive) or MASK in masked[start:comma]:
         return None
     if any(ch in masked[start:comma] for ch in ",;:()") or any(w.islower() and _VERB_LIKE.fullmatch(w) for w in words):
         return None  # "This echoed the views of comedian Rita Flynn, who ...": a clause, not a role
@@ -1300,6 +1309,9 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
         party = _PARTY_TAG_BEFORE.search(masked, max(lo, inner_end - 24), inner_end)
         if party is not None and party.start() > name_start:
             name_end = party.start()  # "Its chair, Rep. Boyd Carrick (R-Texas), told": the tag is not the name
+        of_org = _OF_DESCRIBED_ORG.search(masked, name_start, name_end)
+        if of_org is not None:
+            name_end = of_org.start()  # "Tomas Berzins of investment firm Silverline Capital": the name, then where
         name_tokens = body[name_start:name_end].split()
         np_is_role = not _valid_person(split_name(body[np[0] : np[1]].split())[1], False) and (
             _TITLE_RE.search(body[np[0] : np[1]]) or _POSSESSIVE_DESCRIPTION.search(body[np[0] : np[1]]))
@@ -1317,6 +1329,8 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
     return None
 
 
+# "of investment firm Silverline Capital" after a name: what the person is of, described, then named
+_OF_DESCRIBED_ORG = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}[A-Z][^,]*$")
 # The description after a name, to its closing comma ("a senior economist at the Kanto Research Institute, ").
 _APPOSITIVE_END = re.compile(r"(?:an?|the)\s[^,;:\"“”]{2,100},\s*")
 _ROYAL_TITLES = "Prince|Princess|King|Queen|Pope|Emperor|Empress|Duke|Duchess|Saint|St"
@@ -2468,11 +2482,13 @@ class _People:
         """The person a nationality names ("the Italian told Sportsworld Radio"): the one nearest before ``pos``
         whom the article gives it ("Italian manager Carlo Rossi", "the Scot Andy Murray", "Rossi, an Italian,");
         None when no one has it, as for an age."""
-        words, gender = NATIONALITIES[noun]
+        words, gender, countries = NATIONALITIES[noun]
         alternatives = "|".join(re.escape(w) for w in (*words, noun))
+        country = "|".join(re.escape(c) for c in countries) or "(?!)"
         # (an appositive closed by its comma: in "Tim Phillips, the American said" the epithet is the next subject)
-        given = re.compile(rf"\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{alternatives})\b[^,;.]{{0,40}},")
-        before = re.compile(rf"\b(?i:{alternatives})((?:\s+[\w'’-]+){{0,3}})\s+$")
+        given = re.compile(rf"\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{alternatives})\b[^,;.]{{0,40}},|\s+of\s+(?:the\s+)?(?:{country})\b")
+        before = re.compile(rf"(?:\b(?i:{alternatives})|\b(?:{country})['’]s)((?:\s+[\w'’-]+){{0,3}})\s+$")
+        of_country = re.compile(rf"\s+of\s+(?:the\s+)?(?:{country})$")  # a mention may hold its place: "Tom Reko of Italy"
         best = None
         for m in self.mentions:
             if m.char_start >= pos:
@@ -2480,7 +2496,7 @@ class _People:
             c = self.canonical[m.name]
             if gender and self.gender.get(c) not in (None, gender):
                 continue
-            if self._gives(m, given, before):
+            if self._gives(m, given, before) or of_country.search(self.body, m.char_start, m.char_end):
                 best = c
         return best
 
