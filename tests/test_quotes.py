@@ -627,3 +627,19 @@ def test_a_country_before_or_after_a_name_gives_the_nationality_an_epithet_names
         ("I had my chances and I did not take them", "Amelie Moreau"),
         ("It was a hard week", "Tom Reko"),
     ]
+
+
+def test_an_estimate_after_the_cue_opens_the_reported_clause_but_alone_is_an_object() -> None:
+    # "as many as", "at least", "about a third" are no adjuncts ("said as he left", "said at the rally") when a
+    # verb follows; "predicting as much as 2% this time around" has none
+    got = quotes_of(
+        "A senior aide said as many as 25 Republicans remained undecided.",
+        "Another aide said at least two Democrats were likely to back the bill.",
+        "Luis Marchetti, president of the union local, said about a third of his members had come to the rally.",
+        "Economists had been predicting as much as 2% this time around.",
+    )
+    assert [(q.text, q.speaker_surface) for q in got] == [
+        ("as many as 25 Republicans remained undecided", "A senior aide"),
+        ("at least two Democrats were likely to back the bill", "Another aide"),
+        ("about a third of his members had come to the rally", "Luis Marchetti"),
+    ]

@@ -1412,7 +1412,15 @@ _COMPLEMENT_SKIP = re.compile(
     r"|(?:after|before|during|at|in|on)\s+(?:the|a|an|his|her|its|their|this|last)\s+[\w'’\-]+(?:\s+[\w'’\-]+)?"
     r"(?=\s+(?:he|she|they|we|i|it)\s)))*"
 )
-_ABOUT_A_NUMBER = re.compile(r"\s*about\s+(?:\$|£|€)?\d", re.IGNORECASE)
+# "said about 20 people were hurt", "said as many as 25 Republicans remained", "said at least two Democrats were":
+# an estimate opens the clause, not a topic or an adjunct, when a verb follows it ("predicting as much as 2% this
+# time around" has none: the estimate is the object)
+_ABOUT_A_NUMBER = re.compile(
+    r"\s*(?:about|around|as (?:many|much|few|little) as|at (?:least|most)|more than|less than|fewer than|up to|nearly|almost)\s+"
+    r"(?:\$|£|€)?(?:\d|(?:a|one) (?:third|half|quarter|fifth|dozen|handful|majority|minority)\b|half\b|two-thirds\b|"
+    r"three-quarters\b|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens|hundreds|thousands|millions|several)\b)",
+    re.IGNORECASE)
+_ESTIMATE_THEN_VERB = re.compile(r"\b(?:is|are|was|were|had|have|has|will|would|could|can|may|might|should|must|did|do|does)\b|\b[a-z]{3,}ed\b")
 # A bare "clause" starting with these is an adjunct, not reported content ("said as he unveiled ...").
 _ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until".split())
 _DANGLING = frozenset("which whom who whose what that the a an of to and or but as if than with by for from in on at".split())
@@ -1420,7 +1428,7 @@ _DANGLING = frozenset("which whom who whose what that the a an of to and or but 
 _PARTICLES = frozenset("in on".split())
 
 _TRAILING = re.compile(
-    r"^[\s,]*(?:(?:late|early|on|in|at|during|shortly|while|after|before|when|adding|according)\b[^.;!?]*"
+    r"^[\s,]*(?:(?:late|early|on|in|at(?!\s+(?:least|most)\b)|during|shortly|while|after|before|when|adding|according)\b[^.;!?]*"
     r"|as\s+(?:he|she|they|it|we|i|the|a|an|his|her|their|its)\b[^.;!?]*"  # "..., she said, as they left" 
     # "this week" trails a frame; "he feels this promise has ..." opens its clause
     r"|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)\b[^.;!?]*"
@@ -2105,7 +2113,8 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     c_lo, c_hi = _trim_content(body, c_lo, hi)
     first = _FIRST_WORD.match(body, c_lo, c_hi)
     # ("said about 20 people were hurt": "about" before a number is no topic but an estimate)
-    opens_adjunct = bool(first) and first.group(1).lower() in _ADJUNCT_OPENERS and not _ABOUT_A_NUMBER.match(body, c_lo, c_hi)
+    opens_adjunct = bool(first) and first.group(1).lower() in _ADJUNCT_OPENERS and not (
+        _ABOUT_A_NUMBER.match(body, c_lo, c_hi) and _ESTIMATE_THEN_VERB.search(body, c_lo, c_hi))
     if cue.lemma in _WH_CUES and _WH_WORD.match(rest2):
         has_comp = True  # "asked whether the deal would hold", "explained how the levy works"
     question = cue.lemma in _QUESTION_CUES and (_WH_WORD.match(rest2) or _IF_WORD.match(rest2)) is not None
