@@ -77,8 +77,12 @@ def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], 
         except Exception:  # noqa: BLE001 - cancelled or failed: process it here like any other batch
             path = None
         if path is not None:
+            # Its rows are computed: writing them is light, so this task's thread (in the flow's process, idle
+            # while it waits) writes them, and the workers go on with the next batches meanwhile.
+            if turns is not None:
+                turns.pass_turn(turn)
             get_run_logger().info("batch prepared while Prefect's API started: written now")
-            return submit(finish_prepared_batch, batch_id, run_id, Path(path), Path(staging), asked_at).result()
+            return finish_prepared_batch(batch_id, run_id, Path(path), Path(staging), asked_at)
     return submit(process_batch, batch_id, run_id, items, Path(staging), config).result()
 
 

@@ -190,6 +190,16 @@ class Turns:
                 self._next += 1
                 self._cond.notify_all()
 
+    def pass_turn(self, turn: int) -> None:
+        """Take turn ``turn`` without submitting anything (a batch the head start prepared is written by the
+        flow's process), so the next batch reaches a worker; raises if the run ended first."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._closed or self._next == turn)
+            if self._closed:
+                raise RuntimeError(f"batch {turn} was not started: the run ended before its turn")
+            self._next += 1
+            self._cond.notify_all()
+
     def close(self) -> None:
         """End the run's turns: tasks still waiting for theirs raise instead of waiting forever."""
         with self._cond:
