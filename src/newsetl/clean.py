@@ -139,8 +139,10 @@ _PUBLICATION_TOPICS = (
                                r"|first \d+ days|merch\w*|in stock|contributions?|funded|e-?paper|e-edition|print edition)\b", re.IGNORECASE)),
     ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|e-newsletter|episodes?|app|inbox|briefing|brief|bulletin|digest|alerts|sign up"
                               r"|on demand|stream\w*|live weekdays|channel \d+|iview|iplayer|catch-up)\b", re.IGNORECASE)),
-    ("social_share", re.compile(r"\b(?:twitter|bluesky|threads|mastodon|instagram|facebook|tiktok|whatsapp|telegram|viber|youtube|on x"
-                                r"|on signal|qr code)\b", re.IGNORECASE)),
+    # a network named with the outlet or an act of following ("Find us on Facebook", "Follow our coverage on X"),
+    # not an op-ed's exhortation ("ask on Twitter if that is where you find them")
+    ("social_share", re.compile(r"^(?=.*\b(?:us|our|follow\w*|share|like|join|subscribe|reach|contact|e-?mail|write)\b).*\b(?:twitter|bluesky|threads|mastodon|instagram"
+                                r"|facebook|tiktok|whatsapp|telegram|viber|youtube|on x|on signal|qr code)\b", re.IGNORECASE)),
     ("comments", re.compile(r"\b(?:hear from you|get in touch|in confidence|confidential\w*|tips?|contact us|e-?mail us|write to us"
                             r"|hit reply|our way)\b", re.IGNORECASE)),
     ("related_links", re.compile(r"\b(?:special report|series|package)\b", re.IGNORECASE)),
@@ -191,6 +193,9 @@ PAGE_LEAD_MIN_SHORT_LINES = 6
 # among its first lines, before any prose. An article's first line is its headline, and its
 # header holds section labels, bylines and dates, never these buttons.
 PAGE_CHROME_LEAD_LINES = 4
+PAGE_MENU_BAR_MIN_ITEMS = 4
+PAGE_MENU_BAR_ITEM_MAX_WORDS = 4
+_MENU_BAR_GAP = re.compile(r"\s{2,}|\t")
 _PAGE_CHROME_RULES = frozenset(("nav_label", "already_subscriber", "account_links"))
 # Line scores for finding the article in a page: a prose line scores its word count,
 # a short non-prose line (menu item, headline link) a penalty, a furniture rule a bigger one.
@@ -855,6 +860,10 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
     def site_line(i: int) -> bool:
         return i in edge_positions and site.knows(blocks[i].text)
 
+    if n and blocks[0].role == "title" and matches[0] and all(r.category == "related_links" for r in matches[0]):
+        # "Watch: Constituents Grill GOP Congressman ...": a link's shape, but an article's first line is its headline
+        matches = [(), *matches[1:]]
+
     # Furniture allowed anywhere.
     for i in range(n):
         rule = _first_rule(matches[i], "any")
@@ -1239,13 +1248,22 @@ def _looks_like_page(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> b
     for i, block in enumerate(blocks[:PAGE_CHROME_LEAD_LINES]):
         if _is_page_prose(block.text):
             break
-        if any(rule.name in _PAGE_CHROME_RULES for rule in matches[i]):
+        if any(rule.name in _PAGE_CHROME_RULES for rule in matches[i]) or _is_menu_bar(block.text):
             return True
     if len(blocks) < PAGE_MIN_BLOCKS:
         return False
     # many short lines alone is also a results table or a list of names in an article
     furniture = sum(1 for m in matches if m)
     return furniture >= PAGE_MIN_FURNITURE_LINES and sum(_is_short_line(b.text) for b in blocks) >= PAGE_MIN_SHORT_SHARE * len(blocks)
+
+
+def _is_menu_bar(text: str) -> bool:
+    """A menu flattened onto one line, its items set apart by runs of spaces or tabs ("Home   News   Life
+    Money"): a text-mode browser's rendering of a navigation bar. (Pipes and dots also set apart a
+    section path in an article's header, "Upstream | Natural Gas", so they do not count here.)"""
+    items = [item for item in _MENU_BAR_GAP.split(text.strip()) if item]
+    return len(items) >= PAGE_MENU_BAR_MIN_ITEMS and all(
+        _word_count(item) <= PAGE_MENU_BAR_ITEM_MAX_WORDS and not _TERMINAL.search(item) for item in items)
 
 
 def _is_banner(text: str, after: list[_Block]) -> bool:
@@ -1792,6 +1810,8 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     contents, contents_start, contents_end = _contents_entries(blocks, matches, start)
     if start > contents_end and site_line_key(blocks[start - 1].text) in contents:
         start -= 1
+    elif start > 0 and not matches[start - 1] and _CHAPTER_HEADING.match(blocks[start - 1].text):
+        start -= 1  # "Chapter 1: The 3 a.m. refresh" heads the first paragraph, under the byline and date
     if _in_encyclopedia_section(blocks, start, end):
         end = _extend_over_section_list(blocks, matches, end)
     else:
@@ -1896,6 +1916,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
 
 
 _BREADCRUMB_MARK = re.compile(r"[›»>]")
+_CHAPTER_HEADING = re.compile(r"(?:chapter|part)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]{1,4})\s*[:.—–-]\s*\S[^!?]{0,80}(?<![.!?])$", re.IGNORECASE)
 
 
 def _content_words(text: str) -> set[str]:
