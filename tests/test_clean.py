@@ -620,7 +620,7 @@ MID_BODY_FURNITURE = [
     ("related_links", "More on this story: Harlow election live: candidates make final push"),
     ("navigation", "[Jump to Recipe]   [Print Recipe]"),
     ("navigation", "Prep: 20 mins | Chill: 1 hr | Cook: 12 mins | Makes: 24 cookies"),
-    ("navigation", "Beth R. ★★★★★ Made these twice this week. The brown butter smell alone is worth it."),
+    ("comments", "Beth R. ★★★★★ Made these twice this week. The brown butter smell alone is worth it."),
     ("advertising", "SIGN THE PETITION: Tell the council to keep the night ferry! >> ADD YOUR NAME NOW"),
     ("advertising", "A message from the Harlow Alliance of Community Lenders:"),
     ("newsletter", "Get breaking election alerts on your phone: text HARLOWVOTE to 55512. Message and data rates may apply."),
@@ -925,6 +925,19 @@ def test_page_of_another_kind_of_site_keeps_exactly_its_article(name: str):
 def test_page_dek_is_found_under_a_short_menu_over_a_dateline_and_under_a_title_case_headline(name: str, dek: str):
     result, _ = _page_fixture(name)
     assert result.dek == dek
+
+
+def test_an_op_eds_first_sentence_and_a_double_spaced_headline_are_the_articles():
+    # "I write about ..." is a contributor's tagline only as a line of its own with no clause of the writer's;
+    # a headline typed with double spaces is no menu bar, and the article is no page
+    opening = "I write about climate change for a living and I have never seen anything like this summer."
+    result = clean(parts_of(with_header(opening)))
+    assert result.removed == () and result.paragraphs[0] == opening
+    paragraphs = base_paragraphs()
+    text = "Council  approves  new  budget\n\n" + "\n\n".join(paragraphs + ["Key dates", "Next meeting", "March 3"]) + "\n"
+    result = clean(parts_of(text))
+    assert result.mode == "article"
+    assert list(result.paragraphs)[-3:] == ["Key dates", "Next meeting", "March 3"]
 
 
 def test_a_link_shaped_first_line_is_still_the_articles_headline():

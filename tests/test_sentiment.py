@@ -135,6 +135,13 @@ def test_empty_whitespace_emoji_and_emoticon_only_texts_match_textblob(text):
     assert_spans_match_textblob(text, [(0, len(text))])
 
 
+def test_no_punctuation_or_quote_character_is_a_letter():
+    # what lets a chunk of letters skip pattern's punctuation loop (sentiment._new_chunk)
+    from newsetl import sentiment
+
+    assert not any(c.isalpha() for c in sentiment._PUNCTUATION + "".join(sentiment._QUOTE_CHARS))
+
+
 # Words and a word with one mark after it are tokenized without pattern's punctuation loop;
 # a full stop that pattern keeps on an abbreviation ("Mr.", "Sgt.", "a.") must stay on it,
 # which changes the sentence breaks and so the scores.

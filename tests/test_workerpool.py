@@ -135,22 +135,27 @@ def test_turns_hand_batches_to_the_pool_in_plan_order_whatever_order_their_threa
     assert pool.order == [0, 1, 2, 3, 4]
 
 
-def test_a_batch_the_head_start_prepared_passes_its_turn_and_the_next_reaches_the_pool():
-    # the flow's process writes a prepared batch itself; its turn must still come in plan order, and
-    # pass, or every later batch would wait for it
+def test_a_batch_the_head_start_prepared_is_written_in_its_turn_before_any_later_batch_starts():
+    # the flow's process writes a prepared batch itself: in plan order with the batches handed to the pool,
+    # and no later batch starts until that write is done (a full disk must fail the first batch it should)
     import threading
 
     pool = _RecordingPool()
+
+    def write(n):
+        time.sleep(0.05)  # a later turn that did not wait would be recorded first
+        pool.order.append(n)
+
     with workerpool.turns() as turns:
         threads = [threading.Thread(target=turns.submit, args=(n, pool, abs, n)) for n in (3, 1)]
-        threads += [threading.Thread(target=turns.pass_turn, args=(n,)) for n in (2, 0)]
+        threads += [threading.Thread(target=turns.run_in_turn, args=(n, write, n)) for n in (2, 0)]
         for t in threads:
             t.start()
             time.sleep(0.01)
         for t in threads:
             t.join(timeout=5)
         assert not any(t.is_alive() for t in threads)
-    assert pool.order == [1, 3]
+    assert pool.order == [0, 1, 2, 3]
 
 
 def test_turns_still_waiting_when_the_run_ends_raise_instead_of_waiting_forever():

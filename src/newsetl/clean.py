@@ -139,9 +139,9 @@ _PUBLICATION_TOPICS = (
                                r"|first \d+ days|merch\w*|in stock|contributions?|funded|e-?paper|e-edition|print edition)\b", re.IGNORECASE)),
     ("newsletter", re.compile(r"\b(?:podcasts?|newsletters?|e-newsletter|episodes?|app|inbox|briefing|brief|bulletin|digest|alerts|sign up"
                               r"|on demand|stream\w*|live weekdays|channel \d+|iview|iplayer|catch-up)\b", re.IGNORECASE)),
-    # a network named with the outlet or an act of following ("Find us on Facebook", "Follow our coverage on X"),
-    # not an op-ed's exhortation ("ask on Twitter if that is where you find them")
-    ("social_share", re.compile(r"^(?=.*\b(?:us|our|follow\w*|share|like|join|subscribe|reach|contact|e-?mail|write)\b).*\b(?:twitter|bluesky|threads|mastodon|instagram"
+    # a network named with the outlet, an act of following or a handle ("Find us on Facebook", "Follow our
+    # coverage on X", "Mara's on Bluesky at @mara"), not an op-ed's exhortation ("ask on Twitter if that is where you find them")
+    ("social_share", re.compile(r"^(?=.*(?:\b(?:(?-i:us)|our|follow\w*|share|like us|join|subscribe|reach|contact|e-?mail|write)\b|@\w)).*\b(?:twitter|bluesky|threads|mastodon|instagram"
                                 r"|facebook|tiktok|whatsapp|telegram|viber|youtube|on x|on signal|qr code)\b", re.IGNORECASE)),
     ("comments", re.compile(r"\b(?:hear from you|get in touch|in confidence|confidential\w*|tips?|contact us|e-?mail us|write to us"
                             r"|hit reply|our way)\b", re.IGNORECASE)),
@@ -196,6 +196,13 @@ PAGE_CHROME_LEAD_LINES = 4
 PAGE_MENU_BAR_MIN_ITEMS = 4
 PAGE_MENU_BAR_ITEM_MAX_WORDS = 4
 _MENU_BAR_GAP = re.compile(r"\s{2,}|\t")
+PAGE_PIPE_MENU_MIN_ITEMS = 8  # a section path ("Politics | Congress") has a few
+PAGE_PIPE_MENU_ITEM_MAX_WORDS = 3
+_PIPE_MENU_GAP = re.compile(r"\s+[|•·]\s+")
+_MENU_ITEM = re.compile(r"sign ?in|log ?in|subscribe|register|menu|search|home|my account|account", re.IGNORECASE)
+# A breadcrumb trail is no headline; a chapter heading over the first paragraph is the article's.
+_BREADCRUMB_MARK = re.compile(r"[›»>]")
+_CHAPTER_HEADING = re.compile(r"(?:chapter|part)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]{1,4})\s*[:.—–-]\s*\S[^!?]{0,80}(?<![.!?])$", re.IGNORECASE)
 _PAGE_CHROME_RULES = frozenset(("nav_label", "already_subscriber", "account_links"))
 # Line scores for finding the article in a page: a prose line scores its word count,
 # a short non-prose line (menu item, headline link) a penalty, a furniture rule a bigger one.
@@ -296,9 +303,15 @@ PAGE_LIST_MIN_ITEMS = 3
 PAGE_TRAILING_LIST_MAX_ITEMS = 8
 # A table after the article's last paragraph: at least this many rows of tab-separated cells.
 PAGE_TABLE_MIN_ROWS = 2
+PAGE_TABLE_ROW_MAX_CHARS = 200
+_PIPE_CELL_GAP = re.compile(r"(?<=\S) \| (?=\S)")
+_PIPE_ROW_RULES = frozenset(("section_path", "byline_separated"))
+_FIGURE_CELL = re.compile(r"[\d.,:%+\-–]+")
+PAGE_TABLE_MIN_FIGURE_SHARE = 0.5
 # A review's verdict box (pros, cons, their items, the rating) runs to at most this many lines.
 PAGE_VERDICT_BOX_MAX_LINES = 16
 PAGE_VERDICT_ITEM_MAX_WORDS = 8  # "Lock-screen ads unless you pay extra"
+PAGE_VERDICT_MAX_PARAGRAPHS = 3  # under a "Verdict" heading: more prose is the page's, not the review's
 # A contents box lists at most this many subheadings, of at most this many words each.
 PAGE_CONTENTS_MAX_ENTRIES = 20
 PAGE_CONTENTS_ENTRY_MAX_WORDS = 12
@@ -1245,11 +1258,19 @@ def _looks_like_page(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> b
         lead_short += _is_short_line(block.text)
     if lead_short >= PAGE_LEAD_MIN_SHORT_LINES:
         return True
-    for i, block in enumerate(blocks[:PAGE_CHROME_LEAD_LINES]):
+    # Lines a rule knows (a cookie banner, a section label) are passed over without counting.
+    unknown_seen = 0
+    for i, block in enumerate(blocks):
+        if (any(rule.name in _PAGE_CHROME_RULES for rule in matches[i]) or _is_pipe_menu(block.text)
+                or (_is_menu_bar(block.text) and not (i == 0 and block.role == "title"))):
+            return True  # (a double-spaced first line may be a headline typed badly: "Council  approves  budget")
+        if matches[i]:
+            continue
         if _is_page_prose(block.text):
             break
-        if any(rule.name in _PAGE_CHROME_RULES for rule in matches[i]) or _is_menu_bar(block.text):
-            return True
+        unknown_seen += 1
+        if unknown_seen >= PAGE_CHROME_LEAD_LINES:
+            break
     if len(blocks) < PAGE_MIN_BLOCKS:
         return False
     # many short lines alone is also a results table or a list of names in an article
@@ -1263,7 +1284,20 @@ def _is_menu_bar(text: str) -> bool:
     section path in an article's header, "Upstream | Natural Gas", so they do not count here.)"""
     items = [item for item in _MENU_BAR_GAP.split(text.strip()) if item]
     return len(items) >= PAGE_MENU_BAR_MIN_ITEMS and all(
-        _word_count(item) <= PAGE_MENU_BAR_ITEM_MAX_WORDS and not _TERMINAL.search(item) for item in items)
+        _word_count(item) <= PAGE_MENU_BAR_ITEM_MAX_WORDS and not _TERMINAL.search(item) and not _DIGIT.search(item)
+        for item in items)
+
+
+def _is_pipe_menu(text: str) -> bool:
+    """A menu set apart by pipes or dots: long ("US | World | Politics | Business | ... | Weather"), or
+    holding a menu or account item ("ACN | Sign In | Live TV | Listen"). A section path in an article's
+    header has a few items and none of those."""
+    items = [item.strip() for item in _PIPE_MENU_GAP.split(text.strip()) if item.strip()]
+    if len(items) < PAGE_MENU_BAR_MIN_ITEMS or not all(
+            _word_count(item) <= PAGE_PIPE_MENU_ITEM_MAX_WORDS and not _TERMINAL.search(item) and not _DIGIT.search(item)
+            for item in items):
+        return False
+    return len(items) >= PAGE_PIPE_MENU_MIN_ITEMS or any(_MENU_ITEM.fullmatch(item) for item in items)
 
 
 def _is_banner(text: str, after: list[_Block]) -> bool:
@@ -1652,14 +1686,40 @@ def _extend_over_trailing_list(blocks: list[_Block], matches: list[tuple[Rule, .
 
 
 def _extend_over_table(blocks: list[_Block], matches: list[tuple[Rule, ...]], end: int) -> int:
-    """Move the span's end over a table right after it: its title, then rows of tab-separated cells."""
+    """Move the span's end over the tables right after it (a box score's line score, then each team's
+    leaders): a title, then rows of cells set apart by tabs or pipes, as many in each row of a table."""
     i = end
-    if i < len(blocks) and not matches[i] and "\t" not in blocks[i].text and _is_short_line(blocks[i].text):
+    if i < len(blocks) and not matches[i] and not _cell_gaps(blocks[i].text) and _is_short_line(blocks[i].text):
         i += 1
-    rows, cells = 0, None
-    while i + rows < len(blocks) and not matches[i + rows] and (n := blocks[i + rows].text.count("\t")) and n == (cells or n):
-        cells, rows = n, rows + 1
-    return i + rows if rows >= PAGE_TABLE_MIN_ROWS else end
+    tables_end = end
+    while True:
+        rows, cells = 0, None
+        while (i + rows < len(blocks) and _no_rule_but_pipes(matches[i + rows])
+               and (n := _cell_gaps(blocks[i + rows].text)) and n == (cells or n)):
+            cells, rows = n, rows + 1
+        if rows < PAGE_TABLE_MIN_ROWS or not _table_of_figures(blocks[i : i + rows]):
+            return tables_end
+        i = tables_end = i + rows
+
+
+def _table_of_figures(rows: list[_Block]) -> bool:
+    """A tab-separated table is the article's; one set apart by pipes only when it is mostly figures (a box
+    score, a results table): a widget's table of words ("Port Ellery | Heavy rain, gales | 74 mph") is not."""
+    if any("\t" in row.text for row in rows):
+        return True
+    cells = [cell.strip() for row in rows for cell in _PIPE_CELL_GAP.split(row.text)]
+    return sum(1 for cell in cells if _FIGURE_CELL.fullmatch(cell)) >= PAGE_TABLE_MIN_FIGURE_SHARE * len(cells)
+
+
+def _no_rule_but_pipes(rules: tuple[Rule, ...]) -> bool:
+    """No rule knows the line but those that read "A | B | C" as a section path or a byline's parts:
+    in a table of pipe-separated cells ("Gulls leaders | MIN | PTS"), that is a row."""
+    return all(rule.name in _PIPE_ROW_RULES for rule in rules)
+
+
+def _cell_gaps(text: str) -> int:
+    """The gaps between a table row's cells: its tabs, or its pipes with a cell on each side."""
+    return text.count("\t") or (len(_PIPE_CELL_GAP.findall(text)) if len(text) <= PAGE_TABLE_ROW_MAX_CHARS else 0)
 
 
 _VERDICT_HEADING = re.compile(r"^(?:pros|cons|for|against|the good|the bad|likes|dislikes|we like|we don(?:'|’)t like|what we (?:liked?|didn(?:'|’)t like)|strengths|weaknesses)\W*$", re.IGNORECASE)
@@ -1678,13 +1738,14 @@ def _extend_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rule, ...
     marked = False  # a box marks all its items ("+ Quiet boil") or none
     while i < len(blocks) and i - end < PAGE_VERDICT_BOX_MAX_LINES and not matches[i]:
         text = blocks[i].text
-        if _VERDICT_RATING.match(text):
+        if _VERDICT_RATING.match(text) and headings:
             return i + 1  # the rating closes the box
         if _VERDICT_HEADING.match(text):
             headings += 1
         elif _VERDICT_CLOSER.match(text) and headings >= 2 and i + 1 < len(blocks) and not matches[i + 1] and _is_page_prose(blocks[i + 1].text):
             i += 1
-            while i < len(blocks) and not matches[i] and _is_page_prose(blocks[i].text):
+            stop = min(len(blocks), i + PAGE_VERDICT_MAX_PARAGRAPHS)
+            while i < stop and not matches[i] and _is_page_prose(blocks[i].text):
                 i += 1
             return i
         elif _VERDICT_ITEM.match(text):
@@ -1915,8 +1976,6 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     return best
 
 
-_BREADCRUMB_MARK = re.compile(r"[›»>]")
-_CHAPTER_HEADING = re.compile(r"(?:chapter|part)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]{1,4})\s*[:.—–-]\s*\S[^!?]{0,80}(?<![.!?])$", re.IGNORECASE)
 
 
 def _content_words(text: str) -> set[str]:
@@ -1936,7 +1995,9 @@ PAGE_HEADLINE_OVER_DEK_MIN_WORDS = 5
 
 # A wire story's or press release's first paragraph opens with its dateline: "OMAHA, Neb.,
 # April 2, 2024 /PR Wire/ -- ...", "LONDON (Reuters) - ...", "WASHINGTON — ...".
-_OPENING_DATELINE = re.compile(r"(?-i:[A-Z]{2}[A-Z.'’ -]{0,30})(?:,[^\"“”]{1,60}?)?(?: \([^)]{2,40}\))?\s*(?:/[^/]{2,40}/)?\s*(?:--|—|–|-)\s")
+_OPENING_DATELINE = re.compile(
+    r"[A-Z]{3}[A-Z.'’ -]{0,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([^)]{2,40}\))?\s*(?:/[^/]{2,40}/)?\s*(?:--|—|–|-)\s")
 
 
 def _opens_with_dateline(blocks: list[_Block], i: int) -> bool:

@@ -1235,6 +1235,9 @@ def _person_before_hometown(body: str, masked: str, lo: int, comma: int) -> tupl
     return np if np is not None and _names_person(body[np[0] : np[1]].split()) else None
 
 
+_CONTRACTED_IS = frozenset(("it's", "that's", "here's", "there's", "what's", "who's", "he's", "she's", "let's", "where's"))
+
+
 def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | None:
     """The sentence's whole opening phrase up to ``comma`` when a determiner opens it and no comma splits it:
     a role with a prepositional phrase ("The council's cabinet member for environment"), which the walk
@@ -1242,7 +1245,7 @@ def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | N
     start = lo + len(masked[lo:comma]) - len(masked[lo:comma].lstrip())
     words = masked[start:comma].split()
     # a capitalised possessive opens a role as a determiner does: "Kingsmere's director of rugby"
-    possessive = words[0][:1].isupper() and words[0].endswith(("'s", "’s")) if words else False
+    possessive = bool(words) and words[0][:1].isupper() and words[0].endswith(("'s", "’s")) and words[0].lower().replace("’", "'") not in _CONTRACTED_IS
     if not 2 <= len(words) <= 10 or not (words[0].lower() in DETERMINERS or possessive) or MASK in masked[start:comma]:
         return None
     if any(ch in masked[start:comma] for ch in ",;:()") or any(w.islower() and _VERB_LIKE.fullmatch(w) for w in words):
@@ -1413,13 +1416,15 @@ _COMPLEMENT_SKIP = re.compile(
     r"(?=\s+(?:he|she|they|we|i|it)\s)))*"
 )
 # "said about 20 people were hurt", "said as many as 25 Republicans remained", "said at least two Democrats were":
-# an estimate opens the clause, not a topic or an adjunct, when a verb follows it ("predicting as much as 2% this
-# time around" has none: the estimate is the object)
+# an estimate opens the clause, not a topic or an adjunct ("said about the plan", "said as he left", "said at
+# the rally"). Only after a cue that takes a forecast as its object ("predicting as much as 2% this time around")
+# must a verb follow it.
 _ABOUT_A_NUMBER = re.compile(
-    r"\s*(?:about|around|as (?:many|much|few|little) as|at (?:least|most)|more than|less than|fewer than|up to|nearly|almost)\s+"
+    r"\s*(?:about|as (?:many|much|few|little) as|at (?:least|most))\s+"
     r"(?:\$|£|€)?(?:\d|(?:a|one) (?:third|half|quarter|fifth|dozen|handful|majority|minority)\b|half\b|two-thirds\b|"
     r"three-quarters\b|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens|hundreds|thousands|millions|several)\b)",
     re.IGNORECASE)
+_FORECAST_CUES = frozenset(("predict", "expect", "forecast", "estimate", "project", "anticipate"))
 _ESTIMATE_THEN_VERB = re.compile(r"\b(?:is|are|was|were|had|have|has|will|would|could|can|may|might|should|must|did|do|does)\b|\b[a-z]{3,}ed\b")
 # A bare "clause" starting with these is an adjunct, not reported content ("said as he unveiled ...").
 _ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until".split())
@@ -2114,7 +2119,8 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     first = _FIRST_WORD.match(body, c_lo, c_hi)
     # ("said about 20 people were hurt": "about" before a number is no topic but an estimate)
     opens_adjunct = bool(first) and first.group(1).lower() in _ADJUNCT_OPENERS and not (
-        _ABOUT_A_NUMBER.match(body, c_lo, c_hi) and _ESTIMATE_THEN_VERB.search(body, c_lo, c_hi))
+        _ABOUT_A_NUMBER.match(body, c_lo, c_hi)
+        and (cue.lemma not in _FORECAST_CUES or _ESTIMATE_THEN_VERB.search(body, c_lo, c_hi)))
     if cue.lemma in _WH_CUES and _WH_WORD.match(rest2):
         has_comp = True  # "asked whether the deal would hold", "explained how the levy works"
     question = cue.lemma in _QUESTION_CUES and (_WH_WORD.match(rest2) or _IF_WORD.match(rest2)) is not None
@@ -2496,7 +2502,8 @@ class _People:
         country = "|".join(re.escape(c) for c in countries) or "(?!)"
         # (an appositive closed by its comma: in "Tim Phillips, the American said" the epithet is the next subject)
         given = re.compile(rf"\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{alternatives})\b[^,;.]{{0,40}},|\s+of\s+(?:the\s+)?(?:{country})\b")
-        before = re.compile(rf"(?:\b(?i:{alternatives})|\b(?:{country})['’]s)((?:\s+[\w'’-]+){{0,3}})\s+$")
+        # ("Bank of America's chief executive", "New Mexico's governor": a company's or a state's, not a country's)
+        before = re.compile(rf"(?:\b(?i:{alternatives})|(?<!\bof )(?<!\bNew )\b(?:{country})['’]s)((?:\s+[\w'’-]+){{0,3}})\s+$")
         of_country = re.compile(rf"\s+of\s+(?:the\s+)?(?:{country})$")  # a mention may hold its place: "Tom Reko of Italy"
         best = None
         for m in self.mentions:

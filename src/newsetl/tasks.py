@@ -78,11 +78,10 @@ def process_batch_task(batch_id: str, run_id: str, items: tuple[WorkItem, ...], 
             path = None
         if path is not None:
             # Its rows are computed: writing them is light, so this task's thread (in the flow's process, idle
-            # while it waits) writes them, and the workers go on with the next batches meanwhile.
-            if turns is not None:
-                turns.pass_turn(turn)
+            # while it waits) writes them, in its turn, and the workers go on with the next batches meanwhile.
             get_run_logger().info("batch prepared while Prefect's API started: written now")
-            return finish_prepared_batch(batch_id, run_id, Path(path), Path(staging), asked_at)
+            args = (batch_id, run_id, Path(path), Path(staging), asked_at)
+            return turns.run_in_turn(turn, finish_prepared_batch, *args) if turns is not None else finish_prepared_batch(*args)
     return submit(process_batch, batch_id, run_id, items, Path(staging), config).result()
 
 

@@ -181,24 +181,32 @@ class Turns:
     def submit(self, turn: int, pool: Executor, fn, /, *args) -> Future:
         """``pool.submit(fn, *args)`` once every earlier turn has submitted; raises if the run ended first."""
         with self._cond:
-            self._cond.wait_for(lambda: self._closed or self._next == turn)
-            if self._closed:
-                raise RuntimeError(f"batch {turn} was not started: the run ended before its turn")
+            self._wait_for(turn)
             try:
                 return pool.submit(fn, *args)
             finally:
-                self._next += 1
-                self._cond.notify_all()
+                self._advance()
 
-    def pass_turn(self, turn: int) -> None:
-        """Take turn ``turn`` without submitting anything (a batch the head start prepared is written by the
-        flow's process), so the next batch reaches a worker; raises if the run ended first."""
+    def run_in_turn(self, turn: int, fn, /, *args):
+        """``fn(*args)`` in this thread once every earlier turn is done, before any later turn starts: a batch
+        the head start prepared is written by the flow's process, in plan order with the batches handed to
+        workers (a disk that fills up fails the first batch it should, not one written early)."""
         with self._cond:
-            self._cond.wait_for(lambda: self._closed or self._next == turn)
-            if self._closed:
-                raise RuntimeError(f"batch {turn} was not started: the run ended before its turn")
-            self._next += 1
-            self._cond.notify_all()
+            self._wait_for(turn)
+        try:
+            return fn(*args)
+        finally:
+            with self._cond:
+                self._advance()
+
+    def _wait_for(self, turn: int) -> None:
+        self._cond.wait_for(lambda: self._closed or self._next == turn)
+        if self._closed:
+            raise RuntimeError(f"batch {turn} was not started: the run ended before its turn")
+
+    def _advance(self) -> None:
+        self._next += 1
+        self._cond.notify_all()
 
     def close(self) -> None:
         """End the run's turns: tasks still waiting for theirs raise instead of waiting forever."""
