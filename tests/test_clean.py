@@ -624,6 +624,15 @@ MID_BODY_FURNITURE = [
     ("advertising", "SIGN THE PETITION: Tell the council to keep the night ferry! >> ADD YOUR NAME NOW"),
     ("advertising", "A message from the Harlow Alliance of Community Lenders:"),
     ("newsletter", "Get breaking election alerts on your phone: text HARLOWVOTE to 55512. Message and data rates may apply."),
+    # a thirteenth news set (US political outlets of 2016-17, blind recall 0.872)
+    ("advertising", 'Don\'t miss "This Week in Harlow" with Dana Pell, Sunday mornings on HCN. Check your local listings.'),
+    ("navigation", "DJIA 22370.80 -0.24%   S&P 500 2500.60 -0.30%   Nasdaq 6422.69 -0.52%   Crude Oil 50.60 -0.10%"),
+    ("advertising", "Harlow Beacon is a nonprofit newsroom. Our investigations are free to read because readers like you support them. Make a tax-deductible donation today."),
+    ("advertising", "Help keep Quay Wire independent. The big papers won't tell you the truth — we will. Donate today."),
+    ("advertising", "Support comes from Harlow Mercantile Bank — serving Harlow families since 1924. Member FDIC."),
+    ("navigation", "New posts will appear automatically. Refresh for the latest."),
+    ("social_share", "8.4K shares"),
+    ("navigation", "Scroll down for more"),
 ]
 
 
@@ -904,6 +913,9 @@ OTHER_SITE_PAGES = {
     # a menu flattened onto one line ("Investigations   Local   Data"): a blind set had seven of twelve pages read
     # as articles, their menus kept; the kicker over the headline, credits by role, the first chapter heading
     "page_menu_bar_investigation": "The Night Shift: How the harbour's cranes ran without inspections",
+    # a "Key points" box over the first paragraph, and a subheading right under a box of headline links in the
+    # middle of the article (a blind set lost both)
+    "page_key_points_related_box": "Seagrass meadows spreading again around Harlow Quay, survey finds",
     "page_podcast_chapters": "Ep. 42: How a village saved its pub, with Dana Pell",
 }
 
@@ -938,6 +950,19 @@ def test_an_op_eds_first_sentence_and_a_double_spaced_headline_are_the_articles(
     result = clean(parts_of(text))
     assert result.mode == "article"
     assert list(result.paragraphs)[-3:] == ["Key dates", "Next meeting", "March 3"]
+
+
+def test_a_pipe_menu_of_six_sections_opens_a_page_but_a_section_path_does_not():
+    article = BASE_ARTICLE.split("\n", 1)
+    menu = "Football | Rugby | Cricket | Sailing & Rowing | Athletics | Results"
+    footer = ("More Sailing & Rowing\nHarbour regatta dates confirmed for August\nYouth sailors selected for national squad\n"
+              "Rowing club opens new boathouse at Quay Point\nGig racing returns to the harbour after two years\n"
+              "Sailors rescued off Kestle Island after yacht loses mast\nHarbour swim moved after jellyfish bloom\n"
+              "West Shore Sport © 2025 · Terms · Privacy · Cookie preferences\n")
+    page = "West Shore Sport\n" + menu + "\nSailing & Rowing\n" + article[0] + "\n" + article[1] + footer
+    assert clean(parts_of(page)).mode == "page"
+    path = "Upstream | Natural Gas | Norway"  # an article's header names its sections with pipes too
+    assert clean(parts_of(article[0] + "\n" + path + "\n" + article[1])).mode == "article"
 
 
 def test_a_link_shaped_first_line_is_still_the_articles_headline():

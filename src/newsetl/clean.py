@@ -196,10 +196,15 @@ PAGE_CHROME_LEAD_LINES = 4
 PAGE_MENU_BAR_MIN_ITEMS = 4
 PAGE_MENU_BAR_ITEM_MAX_WORDS = 4
 _MENU_BAR_GAP = re.compile(r"\s{2,}|\t")
-PAGE_PIPE_MENU_MIN_ITEMS = 8  # a section path ("Politics | Congress") has a few
+PAGE_PIPE_MENU_MIN_ITEMS = 6  # a section path ("Politics | Congress") has a few
 PAGE_PIPE_MENU_ITEM_MAX_WORDS = 3
 _PIPE_MENU_GAP = re.compile(r"\s+[|•·]\s+")
 _MENU_ITEM = re.compile(r"sign ?in|log ?in|subscribe|register|menu|search|home|my account|account", re.IGNORECASE)
+# A summary box over the first paragraph: its heading and bullets ("• Seagrass now covers 310 hectares ...").
+_SUMMARY_HEADING = re.compile(r"(?:key points|key facts|key takeaways|at a glance|in brief|in short|the big picture|what you need to know"
+                              r"|need to know|highlights|summary|the essentials|quick read|the short version)\W*$", re.IGNORECASE)
+_SUMMARY_BULLET = re.compile(r"[•·▪*\-–]\s+\S")
+SUMMARY_BULLET_MIN_WORDS = 5
 # A breadcrumb trail is no headline; a chapter heading over the first paragraph is the article's.
 _BREADCRUMB_MARK = re.compile(r"[›»>]")
 _CHAPTER_HEADING = re.compile(r"(?:chapter|part)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]{1,4})\s*[:.—–-]\s*\S[^!?]{0,80}(?<![.!?])$", re.IGNORECASE)
@@ -285,7 +290,7 @@ _PAGE_CONTENT_RULES = frozenset({"embedded_tweet"})
 _BOX_CATEGORIES = frozenset({"newsletter", "cookie_notice"})
 # Furniture that comes as a box whose middle line no rule need know (a video player's title).
 _SANDWICH_CATEGORIES = frozenset({"newsletter", "cookie_notice", "media_credit"})
-_RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose", "read_more_on_topic"})
+_RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose", "read_more_on_topic", "topics_list_heading"})
 # Stamps that head each entry of a live blog ("8:52 p.m. ET"): under the headline, the first entry's.
 _LIVE_STAMP_RULES = frozenset({"time_ago"})
 _ANSWER_HEADINGS = frozenset({"answers_heading"})
@@ -1088,18 +1093,47 @@ def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
     """Headline-like lines that follow a "Related"/"More from" heading."""
     members = [False] * len(blocks)
     open_list = False
+    run: list[int] = []  # the open list's members so far
     for i, block in enumerate(blocks):
         if _is_related_heading(matches[i]):
-            open_list = True
+            open_list, run = True, []
             continue
         if open_list and block.text.rstrip().endswith(":") and not matches[i]:
             # "The council made three decisions:" introduces what follows: the article has resumed
             open_list = False
         elif open_list and _is_link_line(block.text):
             members[i] = True
+            run.append(i)
         elif not matches[i]:
+            if open_list and run and _is_subheading_after_links(blocks, run):
+                members[run[-1]] = False  # "How the study worked" heads the paragraph the article resumes with
             open_list = False
     return members
+
+
+def _extend_start_over_key_points(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int) -> int:
+    """Move the span's start over a summary box right above the first paragraph: a "Key points" heading and
+    its bullets, which are the article's own sentences."""
+    i = start
+    while i > 0 and not matches[i - 1] and _SUMMARY_BULLET.match(blocks[i - 1].text) and _word_count(blocks[i - 1].text) >= SUMMARY_BULLET_MIN_WORDS:
+        i -= 1
+    if start - i >= PAGE_LIST_MIN_ITEMS - 1 and i > 0 and not matches[i - 1] and _SUMMARY_HEADING.match(blocks[i - 1].text):
+        return i - 1
+    return start
+
+
+def _is_subheading_after_links(blocks: list[_Block], run: list[int]) -> bool:
+    """The last line of a box of headline links, right above the article's next paragraph, is that
+    paragraph's subheading when it is far shorter than the headlines above it."""
+    *links, last = run
+    return (len(links) >= LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and _word_count(blocks[last].text) <= SUBHEADING_MAX_WORDS
+            and min(_word_count(blocks[k].text) for k in links) >= LINK_HEADLINE_MIN_WORDS
+            and last + 1 < len(blocks) and _is_page_prose(blocks[last + 1].text))
+
+
+LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING = 2
+SUBHEADING_MAX_WORDS = 5
+LINK_HEADLINE_MIN_WORDS = 7
 
 
 def _is_link_line(text: str) -> bool:
@@ -1873,6 +1907,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
         start -= 1
     elif start > 0 and not matches[start - 1] and _CHAPTER_HEADING.match(blocks[start - 1].text):
         start -= 1  # "Chapter 1: The 3 a.m. refresh" heads the first paragraph, under the byline and date
+    start = _extend_start_over_key_points(blocks, matches, start)
     if _in_encyclopedia_section(blocks, start, end):
         end = _extend_over_section_list(blocks, matches, end)
     else:
