@@ -648,3 +648,19 @@ def test_an_estimate_after_the_cue_opens_the_reported_clause_but_alone_is_an_obj
         ("about a third of his members had come to the rally", "Luis Marchetti"),
         ("about 40% of residents support the plan", "The mayor"),
     ]
+
+
+def test_a_comparison_reports_nothing_and_a_place_with_a_role_before_a_name_is_no_content() -> None:
+    # "higher than she had expected" compares; "Across the city ..., the principal, Joanna Pike, told a different
+    # story." has no content before the name, but she spoke: the "She said" after it is hers
+    got = quotes_of(
+        "At Hollins Lane, the head teacher, Ruth Kendrick, said attendance had been 91 per cent, higher than she had "
+        "expected. Across the city at St Aldhelm's Academy, the principal, Joanna Pike, told a different story. "
+        "She said a third of her staff were still isolating at home.",
+        "The plan will fail, the spokesman, John Smith, said.",
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("attendance had been 91 per cent, higher than she had expected", "Ruth Kendrick"),
+        ("a third of her staff were still isolating at home", "Joanna Pike"),
+        ("The plan will fail", "John Smith"),
+    ]

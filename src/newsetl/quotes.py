@@ -1635,6 +1635,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             continue  # "member states", "the reports": plural nouns unless they introduce a clause
         if masked[max(c_start - 3, 0) : c_start] == "so-":
             continue  # "so-called"
+        if _THAN_BEFORE.search(masked, max(lo, c_start - 40), c_start):
+            continue  # "higher than she had expected", "faster than analysts predicted": a comparison reports nothing
         participle_end = c_start + len(form.split()[0])
         if (_SURVEYED_FORM.match(form.split()[0]) and _SURVEYED_PEOPLE.search(masked, max(lo, c_start - 40), participle_end)
                 and _SURVEYED_THEN_VERB.match(masked, participle_end, hi)):
@@ -2050,6 +2052,21 @@ def _short_audience(masked: str, pos: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+_THAN_BEFORE = re.compile(
+    r"\bthan\s+(?:he|she|they|we|i|you|it|anyone|anybody|many|most|some|experts|analysts|economists|officials|forecasters|"
+    r"investors|markets|the market|polls|pollsters|critics)\s+(?:had\s+|has\s+|have\s+|would\s+have\s+|could\s+have\s+|originally\s+)?$",
+    re.IGNORECASE)
+# An opening place and a role before a name: "At Hollins Lane, the head teacher," (then "Ruth Kendrick, said").
+_LEAD_THEN_ROLE = re.compile(r"(.*?),\s*(?:the|a|an|its|his|her|their)\s((?:[\w'’.-]+\s){0,4}([\w'’.-]+)),$", re.IGNORECASE)
+_PLACE_OPENING = re.compile(r"\s*(?:at|in|on|across|after|before|during|from|inside|outside|near|back in|over in|down in|up in)\b[^,;:]*$", re.IGNORECASE)
+
+
+def _lead_then_role(left_text: str) -> str | None:
+    """The text before ", the head teacher," when a name follows it: a role of at most five words ending in a title."""
+    m = _LEAD_THEN_ROLE.match(left_text)
+    return m.group(1) if m is not None and m.group(3).lower() in TITLE_WORDS else None
+
+
 _DESCRIBED_BEFORE = re.compile(r",\s*((?:[\w'’.\-]+\s+){1,5})$")
 _CONNECTIVE = re.compile(r"\b(?:that|and|but|who|which)\b")
 _AFTER_COMMA = re.compile(r"\s*,\s*(.*)$")
@@ -2094,6 +2111,13 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     trails_cue = _TRAILING.match(masked[c_end_eff:hi]) is not None  # the sentence ends after the cue but for adjuncts
     trailing = ((trails_cue and not skipped_to_clause) or _COMMA.match(masked, pos, hi)
                 or (audience is not None and _TRAILING.match(masked[pos:hi])))  # "..., Ms Ruiz told the Courier on Friday."
+    if trailing and not has_comp and source.kind == "name" and (lead := _lead_then_role(left_text)) is not None:
+        if _PLACE_OPENING.match(lead):
+            # "Across the city at St Aldhelm's Academy, the principal, Joanna Pike, told a different story.":
+            # before the name stand a place and the name's role, no content; the person still spoke, and a
+            # "She said" after it is hers ("named": no content, but the speaker a pronoun returns to)
+            return Frame(sentence_idx, cue_text, c_start, c_end, source, c_end, c_end, audience, cue.category, "named")
+        left_text = lead + ","  # "The plan will fail, the spokesman, John Smith, said.": the role is the name's
     if trailing and not has_comp:
         # "CONTENT, X said." — content is what precedes the source
         described = _DESCRIBED_BEFORE.search(left_text + " ")
@@ -2925,6 +2949,10 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
             prev_span = sp
         # indirect speech: frames whose content clause has no quotation in it
         for a, f in person_frames + [(a, f) for a, f in attrs if a.outlet is not None]:
+            if f.position == "named":
+                if a.name and a.person:
+                    last_speaker = (a.name, f.cue_start)
+                continue
             # a stance towards a named party ("endorsed Clinton", "attacked Trump") is short and still the content
             short = (f.category == "object" and f.position == "before" and f.source.kind in ("name", "pronoun", "phrase")
                      and body[f.content_start : f.content_start + 1].isupper())
