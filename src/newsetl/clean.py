@@ -1122,6 +1122,11 @@ def _extend_start_over_key_points(blocks: list[_Block], matches: list[tuple[Rule
     return start
 
 
+LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING = 2
+SUBHEADING_MAX_WORDS = 5
+LINK_HEADLINE_MIN_WORDS = 7
+
+
 def _is_subheading_after_links(blocks: list[_Block], run: list[int]) -> bool:
     """The last line of a box of headline links, right above the article's next paragraph, is that
     paragraph's subheading when it is far shorter than the headlines above it."""
@@ -1129,11 +1134,6 @@ def _is_subheading_after_links(blocks: list[_Block], run: list[int]) -> bool:
     return (len(links) >= LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and _word_count(blocks[last].text) <= SUBHEADING_MAX_WORDS
             and min(_word_count(blocks[k].text) for k in links) >= LINK_HEADLINE_MIN_WORDS
             and last + 1 < len(blocks) and _is_page_prose(blocks[last + 1].text))
-
-
-LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING = 2
-SUBHEADING_MAX_WORDS = 5
-LINK_HEADLINE_MIN_WORDS = 7
 
 
 def _is_link_line(text: str) -> bool:
@@ -1317,9 +1317,7 @@ def _is_menu_bar(text: str) -> bool:
     Money"): a text-mode browser's rendering of a navigation bar. (Pipes and dots also set apart a
     section path in an article's header, "Upstream | Natural Gas", so they do not count here.)"""
     items = [item for item in _MENU_BAR_GAP.split(text.strip()) if item]
-    return len(items) >= PAGE_MENU_BAR_MIN_ITEMS and all(
-        _word_count(item) <= PAGE_MENU_BAR_ITEM_MAX_WORDS and not _TERMINAL.search(item) and not _DIGIT.search(item)
-        for item in items)
+    return len(items) >= PAGE_MENU_BAR_MIN_ITEMS and _all_menu_items(items, PAGE_MENU_BAR_ITEM_MAX_WORDS)
 
 
 def _is_pipe_menu(text: str) -> bool:
@@ -1327,11 +1325,14 @@ def _is_pipe_menu(text: str) -> bool:
     holding a menu or account item ("ACN | Sign In | Live TV | Listen"). A section path in an article's
     header has a few items and none of those."""
     items = [item.strip() for item in _PIPE_MENU_GAP.split(text.strip()) if item.strip()]
-    if len(items) < PAGE_MENU_BAR_MIN_ITEMS or not all(
-            _word_count(item) <= PAGE_PIPE_MENU_ITEM_MAX_WORDS and not _TERMINAL.search(item) and not _DIGIT.search(item)
-            for item in items):
+    if len(items) < PAGE_MENU_BAR_MIN_ITEMS or not _all_menu_items(items, PAGE_PIPE_MENU_ITEM_MAX_WORDS):
         return False
     return len(items) >= PAGE_PIPE_MENU_MIN_ITEMS or any(_MENU_ITEM.fullmatch(item) for item in items)
+
+
+def _all_menu_items(items: list[str], max_words: int) -> bool:
+    """Every item reads as a menu's: a few words, no sentence's end, no figure (a results line has them)."""
+    return all(_word_count(item) <= max_words and not _TERMINAL.search(item) and not _DIGIT.search(item) for item in items)
 
 
 def _is_banner(text: str, after: list[_Block]) -> bool:
@@ -2009,8 +2010,6 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             and not blocks[above].text.endswith(".") and (_content_words(blocks[above].text) & lede or _title_case(blocks[above].text))):
         return above  # a magazine's headline may share no word with the lede, but it is set in Title Case
     return best
-
-
 
 
 def _content_words(text: str) -> set[str]:
