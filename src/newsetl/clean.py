@@ -69,6 +69,7 @@ from pathlib import Path
 import numpy as np
 
 from newsetl.ingest import ArticleParts, Line
+from newsetl.patterns import OPENING_DATELINE
 from newsetl.regex_gate import WORD as GATE_WORD
 from newsetl.regex_gate import fold, index_gates, required_keys
 
@@ -1362,8 +1363,9 @@ def _is_page_prose(text: str) -> bool:
     return (words >= PAGE_SENTENCE_MIN_WORDS and bool(_PAGE_TERMINAL.search(text))) or words >= PAGE_LONG_LINE_WORDS
 
 
-def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[float]:
-    """Evidence per line of a flattened page that it is article text (>0) or page furniture (<0)."""
+def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], live: tuple[list[int], list[int]]) -> list[float]:
+    """Evidence per line of a flattened page that it is article text (>0) or page furniture (<0);
+    ``live`` is the page's live-entry stamps and headlines (``_live_entry_lines``)."""
     prose = [not matches[i] and _is_page_prose(b.text) for i, b in enumerate(blocks)]
     scores: list[float] = []
     for i, block in enumerate(blocks):
@@ -1419,7 +1421,7 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
                 if not matches[k] and scores[k] < 0:
                     scores[k] = -PAGE_SHORT_IN_RUN_PENALTY
         i = j
-    stamps, headlines = _live_entry_lines(blocks, matches)
+    stamps, headlines = live
     for i in stamps + _gallery_slide_lines(blocks, matches):
         scores[i] = max(scores[i], -PAGE_SHORT_IN_RUN_PENALTY)
     for i in headlines:
@@ -1544,7 +1546,9 @@ def _is_section_break(rules: tuple[Rule, ...]) -> bool:
     return any(r.name in _PAGE_SECTION_BREAKS for r in rules)
 
 
-def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+def _page_article_span(
+    blocks: list[_Block], matches: list[tuple[Rule, ...]], live: tuple[list[int], list[int]]
+) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
     """The densest run of prose (maximum-sum segment of line scores), as [start, end), and the gaps
     [lo, hi) inside it that are not the article (between a Q&A page's question and its answers).
 
@@ -1556,7 +1560,7 @@ def _page_article_span(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
     best, best_span = 0.0, None
     run, run_start = 0.0, 0
     prose_words, weight = 0, 1.0
-    scores = _page_line_scores(blocks, matches)
+    scores = _page_line_scores(blocks, matches, live)
     after_related = False
     answers = False
     gaps: list[tuple[int, int]] = []
@@ -1889,7 +1893,8 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     verdicts: list[_Verdict | None] = [None] * len(blocks)
     embedded = [any(r.name in _PAGE_CONTENT_RULES for r in m) for m in matches]
     matches = [tuple(r for r in m if r.name not in _PAGE_CONTENT_RULES) for m in matches]
-    span, gaps = _page_article_span(blocks, matches)
+    live = _live_entry_lines(blocks, matches)
+    span, gaps = _page_article_span(blocks, matches, live)
     in_gap = [False] * len(blocks)
     for lo, hi in gaps:
         in_gap[lo:hi] = [True] * (hi - lo)
@@ -1916,7 +1921,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     box_end, end = end, _cut_author_box(blocks, matches, start, end)
     # a "Related" box inside the article: its heading and the headline links under it (not the subheading
     # the contents box names, under the box)
-    live_headlines = set(_live_entry_lines(blocks, matches)[1])  # (under "Latest", a live page's entries are no links)
+    live_headlines = set(live[1])  # (under "Latest", a live page's entries are no links)
     in_link_list = [member and site_line_key(b.text) not in contents and i not in live_headlines
                     for i, (member, b) in enumerate(zip(_link_list_members(blocks, matches), blocks))]
     in_teaser_cards = _teaser_card_members(blocks, matches)
@@ -2027,15 +2032,8 @@ PAGE_DEK_BYLINE_REACH = 2  # lines under a dek without a full stop where its byl
 PAGE_HEADLINE_OVER_DEK_MIN_WORDS = 5
 
 
-# A wire story's or press release's first paragraph opens with its dateline: "OMAHA, Neb.,
-# April 2, 2024 /PR Wire/ -- ...", "LONDON (Reuters) - ...", "WASHINGTON — ...".
-_OPENING_DATELINE = re.compile(
-    r"[A-Z]{3}[A-Z.'’ -]{0,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s*\d{4})?)?"
-    r"(?:\s*\([^)]{2,40}\))?\s*(?:/[^/]{2,40}/)?\s*(?:--|—|–|-)\s")
-
-
 def _opens_with_dateline(blocks: list[_Block], i: int) -> bool:
-    return i < len(blocks) and _OPENING_DATELINE.match(blocks[i].text) is not None
+    return i < len(blocks) and OPENING_DATELINE.match(blocks[i].text) is not None
 
 
 def _byline_or_date_within(matches: list[tuple[Rule, ...]], lo: int, n: int) -> bool:

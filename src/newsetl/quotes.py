@@ -91,7 +91,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newsetl.outlets import OutletMention
-from newsetl.patterns import trie_regex
+from newsetl.patterns import OPENING_DATELINE, trie_regex
 from newsetl.segment import Segmentation
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -297,11 +297,10 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 _HEADLINE_MAX_WORDS = 40
 
 
-# A dateline opening a paragraph: a place in capitals, perhaps a state or country, then a dash.
+# Where a dateline (patterns.OPENING_DATELINE) opens a paragraph.
 DATELINE_PARAGRAPHS = 2  # the headline's paragraph, when the segmenter keeps it, and the story's first
 DATELINE_DASH_REACH = 80
 _DASH = re.compile(r"\s[—–-]{1,2}\s|[—–]")
-_DATELINE_OPENING = re.compile(r"[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s+[A-Z][\w.'’ ]{1,20})?\s*[—–-]{1,2}\s+")
 
 
 def _blank_datelines(masked: str, seg: Segmentation) -> str:
@@ -310,7 +309,7 @@ def _blank_datelines(masked: str, seg: Segmentation) -> str:
     # (read in the body: the mask has turned the dash into a comma); a dateline opens one of the story's first
     # paragraphs, and a second dash after it makes the first one open a parenthesis ("NATO - the alliance - said")
     spans = [m.span() for p in seg.paragraphs[:DATELINE_PARAGRAPHS]
-             if (m := _DATELINE_OPENING.match(seg.body, p.char_start, p.char_end))
+             if (m := OPENING_DATELINE.match(seg.body, p.char_start, p.char_end))
              and not _DASH.search(seg.body, m.end(), min(p.char_end, m.end() + DATELINE_DASH_REACH))]
     if not spans:
         return masked
@@ -2343,6 +2342,21 @@ def _opening_participle(words: list[str]) -> bool:
     return all(w.rstrip(".").lower() in HONORIFICS or w in _PREPOSITIONS for w in words[1:])
 
 
+@lru_cache(maxsize=None)
+def _nationality_patterns(noun: str) -> tuple[str | None, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """How an article gives someone the nationality ``noun`` names: its gender (or None), the appositive after a
+    name, the words before it, and a mention that holds the country ("Tom Reko of Italy")."""
+    words, gender, countries = NATIONALITIES[noun]
+    alternatives = "|".join(re.escape(w) for w in (*words, noun))
+    country = "|".join(re.escape(c) for c in countries) or "(?!)"
+    # (an appositive closed by its comma: in "Tim Phillips, the American said" the epithet is the next subject)
+    given = re.compile(rf"\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{alternatives})\b[^,;.]{{0,40}},|\s+of\s+(?:the\s+)?(?:{country})\b")
+    # ("Bank of America's chief executive", "New Mexico's governor": a company's or a state's, not a country's)
+    before = re.compile(rf"(?:\b(?i:{alternatives})|(?<!\bof )(?<!\bNew )\b(?:{country})['’]s)((?:\s+[\w'’-]+){{0,3}})\s+$")
+    of_country = re.compile(rf"\s+of\s+(?:the\s+)?(?:{country})$")
+    return gender, given, before, of_country
+
+
 class _People:
     """Persons named in one article, for resolving surnames, pronouns and roles."""
 
@@ -2521,14 +2535,7 @@ class _People:
         """The person a nationality names ("the Italian told Sportsworld Radio"): the one nearest before ``pos``
         whom the article gives it ("Italian manager Carlo Rossi", "the Scot Andy Murray", "Rossi, an Italian,");
         None when no one has it, as for an age."""
-        words, gender, countries = NATIONALITIES[noun]
-        alternatives = "|".join(re.escape(w) for w in (*words, noun))
-        country = "|".join(re.escape(c) for c in countries) or "(?!)"
-        # (an appositive closed by its comma: in "Tim Phillips, the American said" the epithet is the next subject)
-        given = re.compile(rf"\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{alternatives})\b[^,;.]{{0,40}},|\s+of\s+(?:the\s+)?(?:{country})\b")
-        # ("Bank of America's chief executive", "New Mexico's governor": a company's or a state's, not a country's)
-        before = re.compile(rf"(?:\b(?i:{alternatives})|(?<!\bof )(?<!\bNew )\b(?:{country})['’]s)((?:\s+[\w'’-]+){{0,3}})\s+$")
-        of_country = re.compile(rf"\s+of\s+(?:the\s+)?(?:{country})$")  # a mention may hold its place: "Tom Reko of Italy"
+        gender, given, before, of_country = _nationality_patterns(noun)
         best = None
         for m in self.mentions:
             if m.char_start >= pos:
