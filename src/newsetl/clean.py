@@ -199,8 +199,9 @@ PAGE_MENU_BAR_ITEM_MAX_WORDS = 4
 _MENU_BAR_GAP = re.compile(r"\s{2,}|\t")
 PAGE_PIPE_MENU_MIN_ITEMS = 6  # a section path ("Politics | Congress") has a few
 PAGE_PIPE_MENU_ITEM_MAX_WORDS = 3
-_PIPE_MENU_GAP = re.compile(r"\s+[|•·]\s+")
-_MENU_ITEM = re.compile(r"sign ?in|log ?in|subscribe|register|menu|search|home|my account|account", re.IGNORECASE)
+_PIPE_MENU_GAP = re.compile(r"\s+[|•·/]\s+")
+_MENU_ITEM = re.compile(r"sign ?in|log ?in|subscribe|register|menu|search|home|my account|account|help|basket|cart|checkout"
+                        r"|contact(?: us)?|find a store|track (?:my )?order", re.IGNORECASE)
 # A summary box over the first paragraph: its heading and bullets ("• Seagrass now covers 310 hectares ...").
 _SUMMARY_HEADING = re.compile(r"(?:key points|key facts|key takeaways|at a glance|in brief|in short|the big picture|what you need to know"
                               r"|need to know|highlights|summary|the essentials|quick read|the short version)\W*$", re.IGNORECASE)
@@ -247,7 +248,7 @@ _PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "commen
 # what a subheading does.
 _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice", "wiki_edit_link", "contents_heading",
                                     "qa_post_meta", "answers_heading", "booking_widget", "rates_at_publishing", "rating_widget",
-                                    "recipe_buttons"})
+                                    "recipe_buttons", "guide_meta_row", "shop_buttons", "media_placeholder"})
 # After a related-links heading, an article that goes on does so in paragraphs; teasers,
 # bios and site blurbs come one prose line at a time between headlines. Until two prose
 # lines follow one another again, a lone prose line counts for this share of its words.
@@ -1438,6 +1439,10 @@ PAGE_LIVE_ENTRY_REACH = 2  # lines from a stamp to its entry's first paragraph
 PAGE_LIVE_HEADLINE_SCORE = 0.5
 _LIVE_STAMP = re.compile(
     r"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
+# ... or the stamp opens its headline's line ("15:48 — Power restored to 11,000 homes"); a "Key events" list
+# repeats those lines, but with no prose under each
+_CLOCK_OPENING = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s", re.IGNORECASE)
+_LIVE_STAMPED_HEADLINE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s+[—–-]\s+\S", re.IGNORECASE)
 
 
 # A gallery's slides each sit between a counter ("3/7") and a photo credit, an ad between some: with this many
@@ -1468,14 +1473,19 @@ def _live_entry_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
         i for i, b in enumerate(blocks)
         if _LIVE_STAMP.match(b.text) and any(prose[i + 1 : i + 2 + PAGE_LIVE_ENTRY_REACH])
     ]
-    if len(stamps) < PAGE_LIVE_MIN_ENTRIES:
+    stamped = [
+        i for i, b in enumerate(blocks)
+        if not prose[i] and not matches[i] and _LIVE_STAMPED_HEADLINE.match(b.text) and any(prose[i + 1 : i + 1 + PAGE_LIVE_ENTRY_REACH])
+    ]
+    if len(stamps) + len(stamped) < PAGE_LIVE_MIN_ENTRIES:
         return [], []
     between: list[int] = []
-    headlines: list[int] = []
+    headlines: list[int] = list(stamped)
     for i in stamps:
         between.append(i)
         if i + 1 < len(blocks) and not prose[i + 1] and not matches[i + 1]:
             headlines.append(i + 1)
+    for i in stamps + stamped:
         for k in (i - 1, i + 1):
             if 0 <= k < len(blocks) and matches[k] and all(r.category == "social_share" for r in matches[k]):
                 between.append(k)
@@ -1986,6 +1996,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     stopped, stopped_shared = None, 0  # the same for lines that end in a full stop
     looked = 0
     for i in range(start - 1, -1, -1):
+        if best is not None and any(r.name == "breadcrumbs" for r in matches[i]):
+            break  # the site's header lies above its breadcrumb trail, the headline below it
         if matches[i] or i in contents:
             continue  # share buttons, bylines, dates and the contents box between headline and article do not count
         looked += 1
@@ -1993,8 +2005,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             break
         text = blocks[i].text
         n_words = _word_count(text)
-        if not PAGE_HEADLINE_MIN_WORDS <= n_words <= PAGE_HEADLINE_MAX_WORDS:
-            continue
+        if not PAGE_HEADLINE_MIN_WORDS <= n_words <= PAGE_HEADLINE_MAX_WORDS or _CLOCK_OPENING.match(text):
+            continue  # ("15:48 Power restored to 11,000 homes": a live page's key event, not its headline)
         shared = len(_content_words(text) & lede)
         if not text.endswith("."):
             if best is None or shared > best_shared:
