@@ -664,3 +664,83 @@ def test_a_comparison_reports_nothing_and_a_place_with_a_role_before_a_name_is_n
         ("a third of her staff were still isolating at home", "Joanna Pike"),
         ("The plan will fail", "John Smith"),
     ]
+
+
+def test_what_follows_a_cue_may_be_an_adjunct_the_documents_description_or_a_request_not_a_report() -> None:
+    # "told reporters as he boarded": a conjunction ends the listener; "in a statement released by his office":
+    # what the document was; "asked that visitors wait": a request (a speech act, not a quote); "predicted a
+    # 5-point margin": a forecast's object without a verb of its own
+    got = quotes_of(
+        '"New Hampshire picks presidents," Dana Pell told reporters as she boarded her plane early Tuesday.',
+        '"We will rebuild," Mayor Tom Reko said in a statement released by his office.',
+        '"Staff hid the lists," Inspector General Ruth Abara wrote in a letter accompanying the report.',
+        "Mayor Tom Reko asked that visitors stay away until the roads were cleared.",
+        "Campaign manager Neil Ashcroft said the senator had won every exchange and predicted a 5-point margin.",
+        "Analysts predicted as many as 40 seats would change hands.",
+    )
+    assert [(q.kind, q.text) for q in got] == [
+        ("direct", "New Hampshire picks presidents"),
+        ("direct", "We will rebuild"),
+        ("direct", "Staff hid the lists"),
+        ("indirect", "the senator had won every exchange"),
+        ("indirect", "as many as 40 seats would change hands"),
+    ]
+    acts = acts_of("Mayor Tom Reko asked that visitors stay away until the roads were cleared.")
+    assert [(q.kind, q.text) for q in acts] == [("directive", "visitors stay away until the roads were cleared")]
+
+
+def test_a_clause_after_that_holds_its_own_whether_and_a_place_opening_a_sentence_is_no_speaker() -> None:
+    # "warned that families would face choices about whether to rebuild": "that" opens the clause, so nothing in
+    # it is a listener; "In Denham Springs, Rodney Gautreaux ...": the capitals after "In" are a place, and "He"
+    # is the man who stood there
+    got = quotes_of(
+        'Insurance Commissioner Ruth Abara warned that many families would face "impossible choices" about whether to rebuild.',
+        "In Denham Springs, Rodney Gautreaux, 58, stood in the shell of the house his father built. He said the water "
+        "had reached 5 feet inside.",
+    )
+    assert [(q.kind, q.text, q.speaker_name) for q in got] == [
+        ("indirect", 'many families would face "impossible choices" about whether to rebuild', "Ruth Abara"),
+        ("partial", "impossible choices", "Ruth Abara"),
+        ("indirect", "the water had reached 5 feet inside", "Rodney Gautreaux"),
+    ]
+
+
+def test_a_dateline_opens_no_reported_clause_and_a_nested_report_keeps_its_outer_one() -> None:
+    # the dateline is blanked, so the clause starts at "Schedulers"; "said four senators had told leadership they
+    # would" reports both what the aide said and what the senators told leadership
+    got = quotes_of(
+        "HARLOW — Schedulers at the hospital kept secret lists, the inspector general said in a report released Thursday.",
+        "A senior aide said four senators had privately told leadership they would not vote to override.",
+    )
+    assert [(q.text, q.speaker_surface) for q in got] == [
+        ("Schedulers at the hospital kept secret lists", "the inspector general"),
+        ("four senators had privately told leadership they would not vote to override", "A senior aide"),
+        ("they would not vote to override", "four senators"),
+    ]
+
+
+def test_an_aside_opened_by_a_past_participle_or_a_place_with_its_state_leaves_the_name_speaking() -> None:
+    # "asked about ... in Grand Rapids, Mich.," and "reached by phone," sit between the name and its cue; the comma
+    # after a place ("in Grand Rapids,") closes no name
+    got = quotes_of(
+        "Speaker Dale Kettering, asked about the report during a stop in Grand Rapids, Mich., said he had not read it.",
+        "Sorensen, reached by phone, insisted that he had not been demoted.",
+        "Another said flatly that such an effort was doomed. No one said the plan would work.",
+    )
+    assert [(q.text, q.speaker_surface) for q in got] == [
+        ("he had not read it", "Speaker Dale Kettering"),
+        ("he had not been demoted", "Sorensen"),
+        ("such an effort was doomed", "Another"),
+    ]
+
+
+def test_an_adverb_before_that_and_an_organisations_name_leave_the_report_whole() -> None:
+    # "said instead that": the adverb is no part of the clause; a ratings agency is an organisation, not a person
+    got = quotes_of(
+        "Conrad Ashby refused to release his tax returns on Monday. He said instead that the returns were under audit.",
+        "Sterling Ratings said in a note to investors that the override was a credit positive.",
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("the returns were under audit", "Conrad Ashby"),
+        ("the override was a credit positive", None),
+    ]

@@ -902,6 +902,9 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
             continue
         if no_possessive and body[end : end + 2] in ("'s", "’s"):
             continue
+        if (not _HONORIFIC_START.match(run) and _OPENING_PLACE.search(body, max(0, start + offset - 12), start + offset)
+                and body.startswith(",", end)):
+            continue  # "In Denham Springs, Rodney Gautreaux stood ...": a sentence opening with a place
         if role is None:
             role = _role_words_before(body, start)
         people.append(PersonMention(name, start + offset, end, role, gender, full))
@@ -915,6 +918,10 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
     if surnames:
         people = sorted(people + surnames, key=lambda p: p.char_start)
     return people
+
+
+# "In", "Back in", "Across" at a sentence's start: the capitals after it, closed by a comma, are a place.
+_OPENING_PLACE = re.compile(r"(?:^|[.!?][\"'”’)]?\s+|\n)(?:In|At|Back in|Across|Outside|Inside|Near|Over in|Down in|Up in)\s+$")
 
 
 # A sentence has just ended before a position: a new line, or its final mark and a space (a closing quote or
@@ -1039,7 +1046,7 @@ _NAME_BEFORE_INITIAL = re.compile(r"(?<![\w.])[A-Z][a-z]+ $")
 _NAME_OF_THE = re.compile(r"(?<![\w.])[A-Z][a-z]+ (?:of|for|at) $")
 
 
-_QUANTIFIER_SOURCES = frozenset("some many most several both".split())
+_QUANTIFIER_SOURCES = frozenset("some many most several both another one".split())
 _PREPOSITIONS = frozenset("for of to with by from in on at among about than like".split())
 
 
@@ -1115,7 +1122,7 @@ def _np_before(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
         if len(picked) == 2 and not (last.lower() in TITLE_WORDS or last.endswith("s")):
             return None
     alone = (len(picked) == 1 and last.lower() in _QUANTIFIER_SOURCES
-             and _last_word(masked, lo, picked[0][0]).lower() not in _PREPOSITIONS)  # not "for some, the losses"
+             and _last_word(masked, lo, picked[0][0]).lower() not in _PREPOSITIONS | {"no", "any", "number"})  # not "for some, the losses", "no one", "number one"
     if (last.lower() in DETERMINERS and not alone) or not last.strip(MASK):
         return None  # "Many fear ...", "Some say ...": a quantifier alone stands for people
     # "Doug Smith quit last autumn, claiming ...": a full name, then lower-case words that are no title, is a subject
@@ -1252,6 +1259,14 @@ def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | N
     return start, _rstrip(masked, start, comma)
 
 
+# An aside between a name and its cue that opens with a past participle: "Sorensen, reached by phone, insisted",
+# "Mr. Faircloth, asked whether ..., said".
+_ASIDE_PARTICIPLES = frozenset(("asked", "reached", "pressed", "contacted", "interviewed", "questioned", "approached"))
+# A place before a comma, after the preposition that locates it ("in Grand Rapids,", "at Camp David,").
+_PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|at|near|outside)\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}$")
+_STATE_LIKE = re.compile(r"(?-i:[A-Z][a-z]{1,4}\.|[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+)")  # "Mich.", "N.H.", "Ohio"
+
+
 def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple[int, int], str | None] | None:
     """``Seth G. Jones, a former U.S. military official who ..., told``: the name and the description."""
     left = masked[lo:pos].rstrip()
@@ -1271,10 +1286,13 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
         if opening is not None and c < opening:
             continue  # "After the rally, Tom Ortiz praised ..., saying": that comma closes no name
         appos = masked[c + 1 : inner_end].strip()
+        if _STATE_LIKE.fullmatch(appos) and _PLACE_BEFORE_COMMA.search(masked, max(lo, c - 60), c):
+            continue  # "during a stop in Grand Rapids, Mich., said": the comma closes a place and its state, not a name
         words = appos.split()
         first_word = words[0].lower() if appos else ""
         if not appos or not (first_word in DETERMINERS or first_word in APPOSITIVE_OPENERS or first_word in TITLE_WORDS
                              or (first_word.endswith("ing") and len(first_word) > 5)  # "Trump, speaking to veterans, said"
+                             or first_word in _ASIDE_PARTICIPLES  # "Sorensen, reached by phone, insisted"
                              or first_word in ROLE_MODIFIERS or appos[:1].isupper()
                              or (appos.isdigit() and len(appos) <= 3)  # an age: "Quina Jones, 25, said"
                              # a title after a noun in lower case: "Tom Roe, sales director at Acme, said"
@@ -1384,7 +1402,9 @@ def _np_after(body: str, masked: str, pos: int, limit: int) -> tuple[int, int] |
     return pos + m.start(1), pos + m.end(1)
 
 
-_LISTENER = re.compile(r"\s+((?:[\w'’.\-&]+\s+){0,11}?[\w'’.\-&]+?)(?=\s*(?:\bthat\b|\bwhether\b|:|,|[.;!?]|$))")
+# (no listener opens with "that": in "warned that families would face choices about whether to rebuild" the
+# clause follows the cue, and "whether" is inside it)
+_LISTENER = re.compile(r"\s+(?!that\b)((?:[\w'’.\-&]+\s+){0,11}?[\w'’.\-&]+?)(?=\s*(?:\bthat\b|\bwhether\b|:|,|[.;!?]|$))")
 _LISTENER_WORD = re.compile(r"\s+((?:the\s+)?[A-Za-z][\w'’.\-&]*)")
 
 
@@ -1408,7 +1428,10 @@ _COMPLEMENT_SKIP = re.compile(
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+(?:a|an|the|his|her|its|their)\s+"
     r"(?:(?:written|joint|televised|radio|television|telephone|phone|press|news|BBC)\s+)?"
     r"(?:statement|interview|letter|speech|report|briefing|conference|report|article|blog|post|email|tweet|op-ed|memo)"
+    # ... and what the document was: "in a statement released by his office", "in a letter accompanying the report"
+    r"(?:\s+(?:released|issued|posted|published|sent|distributed|accompanying|obtained|seen|filed)\b[^,;:.!?_]{0,60}?(?=\s*[,.;!?]|\s+that\b))?"
     r"|_+(?=\s*,?\s*that\b)"
+    r"|(?:instead|flatly|bluntly|separately|openly|frankly)(?=\s+that\b)"  # "said instead that"
     # "says at a campaign stop in Toledo, Ohio, that", "said after the convention he would"
     r"|(?:at|in|on|during|after|before|from|to|with)\s+[^,;:.!?_]{1,60}?(?:,[^,;:.!?_]{1,25}?)?(?=,?\s+that\b)"
     r"|(?:after|before|during|at|in|on)\s+(?:the|a|an|his|her|its|their|this|last)\s+[\w'’\-]+(?:\s+[\w'’\-]+)?"
@@ -1424,6 +1447,9 @@ _ABOUT_A_NUMBER = re.compile(
     r"three-quarters\b|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens|hundreds|thousands|millions|several)\b)",
     re.IGNORECASE)
 _FORECAST_CUES = frozenset(("predict", "expect", "forecast", "estimate", "project", "anticipate"))
+# A forecast's clause without "that" holds a finite verb, a modal almost always ("predicted the party would win").
+_FINITE_IN_FORECAST = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had|did|do|does"
+                                 r"|won['’]t|wouldn['’]t|can['’]t|couldn['’]t)\b")
 _ESTIMATE_THEN_VERB = re.compile(r"\b(?:is|are|was|were|had|have|has|will|would|could|can|may|might|should|must|did|do|does)\b|\b[a-z]{3,}ed\b")
 # A bare "clause" starting with these is an adjunct, not reported content ("said as he unveiled ...").
 _ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until".split())
@@ -2030,7 +2056,9 @@ def _role_after(body: str, masked: str, pos: int, limit: int) -> str | None:
     return _role_from_appositive(body, pos + m.start(1), pos + m.end(1))
 
 
-_AUDIENCE_WORDS = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w'’.\-&]+")
+# (a conjunction ends the listener: "told reporters as he boarded his plane" reports nothing after it)
+_AUDIENCE_WORDS = re.compile(r"\s+(?!(?:as|when|while|after|before|because|since|until|though|although|if)\b)"
+                             r"(?:(?:the|a|an|his|her|their|its)\s+)?[\w'’.\-&]+")
 
 
 def _short_audience(masked: str, pos: int, hi: int) -> tuple[int, int] | None:
@@ -2078,7 +2106,7 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     if inverted:
         # ``"...," said Mr Blair, the prime minister.`` — content precedes
         left = masked[lo:c_start].rstrip().rstrip(",")
-        c_lo, c_hi = _trim_content(seg.body, lo, lo + len(left))
+        c_lo, c_hi = _trim_content(seg.body, lo + len(left) - len(left.lstrip()), lo + len(left))  # (past a blanked dateline)
         return Frame(sentence_idx, masked[c_start:c_end], c_start, c_end, source, c_lo, c_hi, None, cue.category, "after")
     told_to = _LISTENER_INFINITIVE.match(masked, pos, hi) if cue.audience and cue.category == "speech" else None
     if told_to is not None:
@@ -2125,7 +2153,7 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
                 and not any(w.lower() in CUES for w in described.group(1).split())):
             left_text = left_text[: described.start() + 1]  # "..., the company's owner Piet Dorn said."
         if left_text.endswith(",") or left_text.endswith(":") or left_text == "":
-            c_lo, c_hi = _trim_content(body, lo, lo + len(left_text.rstrip(",:")))
+            c_lo, c_hi = _trim_content(body, lo + len(left_text) - len(left_text.lstrip()), lo + len(left_text.rstrip(",:")))
             after = _AFTER_COMMA.match(masked[pos:hi])
             if (left_text and after and not trails_cue
                     and not _NOT_MAIN_CLAUSE.match(after.group(1))
@@ -2139,6 +2167,9 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     if comp is not None and comp.group(0).rstrip().endswith("that") and _AUXILIARY.match(masked, c_lo, hi):
         c_lo = pos2 + comp.group(0).rindex("that")  # "few believe that is likely": the "that" is the clause's subject
     c_lo, c_hi = _trim_content(body, c_lo, hi)
+    if cue.lemma == "ask" and comp is not None and comp.group(0).rstrip().endswith("that"):
+        # "asked that visitors wait until ...": a request in the subjunctive, like "asked them to wait", no statement
+        return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before", "directive")
     first = _FIRST_WORD.match(body, c_lo, c_hi)
     # ("said about 20 people were hurt": "about" before a number is no topic but an estimate)
     opens_adjunct = bool(first) and first.group(1).lower() in _ADJUNCT_OPENERS and not (
@@ -2196,6 +2227,8 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         if m is not None:
             c_lo, c_hi = _trim_content(body, c_lo, c_lo + len(m.group(0)))
             return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before", "label")
+    if cue.lemma in _FORECAST_CUES and not has_comp and not _FINITE_IN_FORECAST.search(body, c_lo, c_hi):
+        c_hi = c_lo  # "predicted a 5-point margin": a forecast's object, with no verb of its own, is no clause
     if cue.category == "label" or (not has_comp and (cue.category == "thought" or not cue.bare_clause or opens_adjunct)):
         if has_comp or opens_adjunct or cue.category == "label" or not _bare_clause_follows(masked, c_lo, c_hi):
             c_hi = c_lo  # "is expected to", "knows the area": beliefs need a "that" clause or a clause of their own
@@ -2977,7 +3010,7 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
             words = body[f.content_start:f.content_end].split()
             if len(words) < (1 if short else 3) or (words[-1].lower().strip(",;:") in _DANGLING and not _ends_in_particle(body, f.content_end, hi)):
                 continue  # a clause cut short ("the powers - which") is not a reported statement
-            # a frame nested in another's content is reported by the outer one (skip the outer)
+            # a frame nested in the content: the outer content stops where the inner source starts, unless that source is its subject
             inner = [g for g in frames if g is not f and f.content_start <= g.source.char_start and g.cue_end <= f.content_end
                      and g.content_end - g.content_start >= 12 and g.category in ("speech", "thought")]
             if inner:
@@ -2990,9 +3023,11 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
                 if head.split() and head.split()[-1].lower() in _DANGLING:
                     # "... and hotels, amounting to what the senators said was ...": keep the clause before the comma
                     head = head[: head.rfind(",")] if "," in head else ""
-                # "May said Britain would declare its intention to leave": when the inner source is the outer
-                # clause's subject and the inner cue takes a noun phrase, the whole clause is what she said
-                whole = cut == f.content_start and a.outlet is None and not any(_reports_clause(masked, g, hi) for g in inner)
+                # "May said Britain would declare its intention to leave", "Vos said Ortiz said the sale was legal":
+                # when the inner source is the outer clause's subject, the whole clause is what she said (the inner
+                # frame reports its own clause too: a nested attribution gives an entry for each)
+                whole = cut == f.content_start and a.outlet is None and (
+                    f.position == "before" or not any(_reports_clause(masked, g, hi) for g in inner))
                 if not whole:
                     if len(head.split()) < 3 or a.outlet is not None:
                         continue
