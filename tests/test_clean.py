@@ -658,6 +658,10 @@ MID_BODY_FURNITURE = [
     ("navigation", "Forward to a friend"),
     ("navigation", "Previous | Next"),
     ("navigation", "Start now"),
+    ("navigation", "SENSEX 27,876.61 ▲ 164.30 (0.59%) · NIFTY 8,615.80 ▲ 48.95 (0.57%) · USD/INR 66.78"),
+    ("navigation", "A A"),
+    ("newsletter", "The biggest stories of the day, delivered to your inbox every afternoon."),
+    ("related_links", "POLL TRACKER: See the latest numbers from every battleground state"),
 ]
 
 
@@ -1626,3 +1630,42 @@ def test_bbc_corpus_loses_only_its_18_columnist_notes():
         removed.update({(name, r.line_no): (r.category, r.rule, r.text) for r in result.removed})
     assert modes == {"article"}  # no BBC article looks like a web page
     assert removed == {key: ("byline", "author_bio", text) for key, text in BBC_AUTHOR_NOTES.items()}
+
+
+def test_a_pages_details_table_and_code_under_a_paragraph_stay_with_the_text():
+    # a notice's fields ("Applicant: Oakfen Homes Ltd", a date among them) and a post's sample data ("B17,4") sit
+    # between paragraphs: neither article nor menu evidence, so the text around them stays one article
+    intro = "Notice is hereby given that an application for full planning permission has been received for the development below."
+    fields = ["Application reference: 23/0417/FUL", "Site address: Land east of Hatherley Road", "Applicant: Oakfen Homes Ltd",
+              "Proposal: Erection of 38 dwellings", "Application type: Full planning permission", "Date valid: 11 April",
+              "Ward: Kemble Green"]
+    after = ("The application is advertised as a major development, and because the site is next to the Kemble Green "
+             "conservation area, the council must consult neighbours for at least twenty-one days before it decides.")
+    question = "I have a file where the first field is a code and the second a quantity:"
+    data = ["B17,4", "A02,1", "B17,3", "C55,10", "A02,2", "D91,7"]
+    ask = ("I want one line per code with the total, in the order the codes first appear, but my awk script prints "
+           "them in a random order every time I run it on the file.")
+    menu = ["Harlow District Council", "Search this site", "Bins and recycling", "Council tax", "Parking", "Housing"]
+    footer = ["Related notices", "Was this page useful? Yes / No", "Contact us | Accessibility | Privacy | Cookies", "© Harlow District Council"]
+    page = "\n".join(menu + ["Planning notice: Land east of Hatherley Road", intro, *fields, after, question, *data, ask] + footer) + "\n"
+    result = clean(parts_of(page))
+    assert result.mode == "page"
+    assert list(result.paragraphs) == [intro, *[f for f in fields if f != "Date valid: 11 April"], after, question, *data, ask]
+    assert [r.text for r in result.removed if r.text == "Date valid: 11 April"]  # the date field alone goes, by its rule
+
+
+@pytest.mark.parametrize(("above", "headline"), [
+    (["Docs › Guides › Retry Policies"], "Retry Policies"),
+    (["Read   Edit   View history", "Search Harlopedia"], "Kessenbrook Viaduct"),
+])
+def test_a_short_headline_is_named_by_the_breadcrumb_trail_or_the_encyclopedias_tagline(above: list[str], headline: str):
+    lines = ["Skip to main content", "Harrow v3.2", "Docs", "API Reference", "Blog", "GitHub", "Getting Started",
+             "Sessions and Connection Pools", "Timeouts", *above, headline]
+    if "Harlopedia" in above[-1]:
+        lines.append("From Harlopedia, the free encyclopedia")
+    body = base_paragraphs()
+    lines += body + ["Edit this page", "Previous: Timeouts", "Next: Authentication", "© 2025 Harrow contributors"]
+    result = clean(parts_of("\n".join(lines) + "\n"))
+    assert result.mode == "page"
+    assert result.title == headline
+    assert list(result.paragraphs) == body

@@ -744,3 +744,15 @@ def test_an_adverb_before_that_and_an_organisations_name_leave_the_report_whole(
         ("the returns were under audit", "Conrad Ashby"),
         ("the override was a credit positive", None),
     ]
+
+
+def test_a_denial_is_a_speech_act_and_a_question_left_unanswered_reports_nothing() -> None:
+    # tests/annotations/README.md: denials and negated attributions are no quotes; "denied that" keeps its clause as a
+    # "denial" act, "did not say whether" and "declined to say whether" give nothing
+    text = ("Vice Chair Roger Timms denied that any deal had been struck before February. Mayor Ron Albrecht did not "
+            "say whether he would have supported the project. The sheriff declined to say whether deputies had used "
+            "pepper spray. The mayor said the vote would go ahead.")
+    assert [(q.kind, q.text) for q in quotes_of(text)] == [("indirect", "the vote would go ahead")]
+    assert [(q.kind, q.text, q.speaker_name) for q in acts_of(text)] == [
+        ("denial", "any deal had been struck before February", "Roger Timms"),
+    ]

@@ -201,7 +201,7 @@ PAGE_PIPE_MENU_MIN_ITEMS = 6  # a section path ("Politics | Congress") has a few
 PAGE_PIPE_MENU_ITEM_MAX_WORDS = 3
 _PIPE_MENU_GAP = re.compile(r"\s+[|•·/]\s+")
 _MENU_ITEM = re.compile(r"sign ?in|log ?in|subscribe|register|menu|search|home|my account|account|help|basket|cart|checkout"
-                        r"|contact(?: us)?|find a store|track (?:my )?order", re.IGNORECASE)
+                        r"|contact(?: us)?|about(?: us)?|rss|archives?|find a store|track (?:my )?order", re.IGNORECASE)
 # A summary box over the first paragraph: its heading and bullets ("• Seagrass now covers 310 hectares ...").
 _SUMMARY_HEADING = re.compile(r"(?:key points|key facts|key takeaways|at a glance|in brief|in short|the big picture|what you need to know"
                               r"|need to know|highlights|summary|the essentials|quick read|the short version)\W*$", re.IGNORECASE)
@@ -1390,6 +1390,17 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
     # a table (runs of short cells, many of them numbers) is neither article nor menu evidence
     for lo, hi in _table_runs(blocks, matches, scores):
         scores[lo:hi] = [0.0] * (hi - lo)
+    # nor is a run of fields ("Applicant: Oakfen Homes Ltd", "Opened: 14 August 1871"): an infobox, a notice's details
+    for lo, hi in _field_runs(blocks, matches):
+        scores[lo:hi] = [0.0] * (hi - lo)
+    # nor are lines of code or data under a paragraph ("{ s[$1] += $2 }", "B17,4"): a post's snippet or sample
+    for i, block in enumerate(blocks):
+        if not matches[i] and scores[i] < 0 and _CODE_LIKE.search(block.text) and not _PROSE_RUN.search(block.text):
+            k = i - 1
+            while k >= 0 and scores[k] == 0.0 and _CODE_LIKE.search(blocks[k].text):
+                k -= 1
+            if k >= 0 and prose[k]:
+                scores[i] = 0.0
     # a recipe's card (its times, its ingredients under their heading) is neither article nor menu evidence
     in_list = False
     for i, block in enumerate(blocks):
@@ -1527,6 +1538,32 @@ def _table_runs(blocks: list[_Block], matches: list[tuple[Rule, ...]], scores: l
             tables.extend(r for r, n in zip(runs[a:b], numeric[a:b]) if _looks_like_table(r[1] - r[0], n))
         a = b
     return tables
+
+
+# A line of code or data: a bracket, brace, operator or sigil, a call ("print("), or a row of comma-separated
+# values with no spaces ("B17,4"); three lower-case words in a row make it prose instead.
+_CODE_LIKE = re.compile(r"[{}\[\];=<>$#\\]|\w\(|^\w+(?:,\w+)+$")
+_PROSE_RUN = re.compile(r"\b[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\b")
+# A field of a flattened table of details: a short capitalised label, a colon, its value ("Ward: Kemble Green").
+_FIELD_LINE = re.compile(r"^(?-i:[A-Z])[\w .'’()/&-]{0,30}:\s+\S[^:]{0,150}$")
+PAGE_FIELD_RUN_MIN = 3
+
+
+def _field_runs(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[int, int]]:
+    """Runs, as [lo, hi), of at least PAGE_FIELD_RUN_MIN lines that are fields; a date among them ("Date valid:
+    11 April") is a field too, though a dateline rule knows its shape."""
+    def is_field(i: int) -> bool:
+        return (_FIELD_LINE.match(blocks[i].text) is not None and not _is_page_prose(blocks[i].text)
+                and all(r.category == "dateline" for r in matches[i]))
+    runs, i = [], 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and is_field(j):
+            j += 1
+        if j - i >= PAGE_FIELD_RUN_MIN:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
 
 
 def _looks_like_table(cells: int, numeric: int) -> bool:
@@ -1988,6 +2025,9 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     """The page's headline: of the headline-shaped lines just above the article (not the entries of its
     contents box), the one whose content words the lede shares most (the nearest on a tie, or when none
     shares any)."""
+    crumbed = _headline_named_by_breadcrumb(blocks, matches, start)
+    if crumbed is not None:
+        return crumbed
     lede: set[str] = set()
     # the article's first lines, past the furniture inside it (a gallery's counters and credits)
     for i in [i for i in range(start, end) if not matches[i]][:PAGE_HEADLINE_LEDE_LINES]:
@@ -1998,15 +2038,17 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     for i in range(start - 1, -1, -1):
         if best is not None and any(r.name == "breadcrumbs" for r in matches[i]):
             break  # the site's header lies above its breadcrumb trail, the headline below it
-        if matches[i] or i in contents:
+        if (matches[i] and not all(r.loose for r in matches[i])) or i in contents:
             continue  # share buttons, bylines, dates and the contents box between headline and article do not count
+            # (a line known by its shape alone, "Retry Policies" read as a name, may still be the headline)
         looked += 1
         if looked > PAGE_HEADLINE_LOOKBACK:
             break
         text = blocks[i].text
         n_words = _word_count(text)
-        if not PAGE_HEADLINE_MIN_WORDS <= n_words <= PAGE_HEADLINE_MAX_WORDS or _CLOCK_OPENING.match(text):
-            continue  # ("15:48 Power restored to 11,000 homes": a live page's key event, not its headline)
+        if (not PAGE_HEADLINE_MIN_WORDS <= n_words <= PAGE_HEADLINE_MAX_WORDS or _CLOCK_OPENING.match(text)
+                or _is_menu_bar(text) or _is_pipe_menu(text)):
+            continue  # ("15:48 Power restored to 11,000 homes" is a live page's key event, "Read   Edit   View history" a menu)
         shared = len(_content_words(text) & lede)
         if not text.endswith("."):
             if best is None or shared > best_shared:
@@ -2027,6 +2069,30 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             and not blocks[above].text.endswith(".") and (_content_words(blocks[above].text) & lede or _title_case(blocks[above].text))):
         return above  # a magazine's headline may share no word with the lede, but it is set in Title Case
     return best
+
+
+_BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
+
+
+def _headline_named_by_breadcrumb(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int) -> int | None:
+    """The line under a breadcrumb trail that repeats the trail's last item ("Docs › Guides › Retry Policies",
+    then "Retry Policies"), or over an encyclopedia's tagline: the page's headline, however short."""
+    for b in range(start - 1, max(-1, start - 1 - PAGE_HEADLINE_LOOKBACK), -1):
+        if any(r.name == "wiki_tagline" for r in matches[b]):
+            # "From Openpedia, the free encyclopedia" sits right under an encyclopedia article's title
+            return b - 1 if b > 0 and 0 < _word_count(blocks[b - 1].text) <= PAGE_HEADLINE_MAX_WORDS else None
+        items = _BREADCRUMB_SPLIT.split(blocks[b].text.strip())
+        trail = any(r.name == "breadcrumbs" for r in matches[b]) or (
+            len(_BREADCRUMB_MARK.findall(blocks[b].text)) >= 2 and all(0 < _word_count(item) <= 6 for item in items))
+        if not trail:
+            continue
+        j = next((j for j in range(b + 1, start) if blocks[j].text.strip() == items[-1]), None)
+        # (a longer headline under it makes the item a column's name: "Ask Tamsin", then the question)
+        if j is not None and not any(not matches[k] and PAGE_HEADLINE_MIN_WORDS <= _word_count(blocks[k].text) <= PAGE_HEADLINE_MAX_WORDS
+                                     and not blocks[k].text.endswith(".") for k in range(j + 1, start)):
+            return j
+        return None
+    return None
 
 
 def _content_words(text: str) -> set[str]:

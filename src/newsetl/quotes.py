@@ -103,7 +103,7 @@ QUOTE_KINDS = ("direct", "partial", "indirect")
 # of lying") or an indirect question ("asked whether the deal would hold") reports what someone did with
 # words, not what they said: a speech act. Acts are kept apart from quotes (the ``speech_acts`` table), so
 # ``quotes`` holds statements only; the frame's builder knows which its content is (``Frame.act``).
-ACT_KINDS = ("object", "directive", "label", "question")
+ACT_KINDS = ("object", "directive", "label", "question", "denial")
 
 
 @dataclass(frozen=True)
@@ -1487,6 +1487,7 @@ _ADJECTIVE_BEFORE = re.compile(
     rf"(?:{_CONTRACTED_BEFORE}['’]s|\b(?:the|a|an|his|her|its|their|our))\s+$",
     re.IGNORECASE)  # "He's claimed that ...": a contracted "has", no possessive
 _NEGATION = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
+_REFUSED_BEFORE = re.compile(r"\b(?:declined|declines|declining|refused|refuses|refusing)\s+to\s+$", re.IGNORECASE)
 _PART_OF_WHOM = re.compile(
     r"\b((?:many|some|most|all|none|several|both|few|each|one|two|three|half|dozens|hundreds)\s+of\s+whom)\s*$", re.IGNORECASE)
 # Speech and belief nouns with a possessor and a "that" clause (verb forms such as "claim" are cues already).
@@ -1684,8 +1685,9 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         pos, passive = _strip_adverbials(masked, lo, _skip_parenthetical(masked, lo, raised.start() if raised else c_start))
         if _FLOATING_QUANTIFIER_BEFORE.search(masked, pos, c_start):
             pos = _skip_parenthetical(masked, lo, pos)  # "Robert Menendez (D-N.J.) all suggested"
-        if cue.category == "thought" and _NEGATION.search(masked, pos, c_start) and _WH_WORD.match(masked[c_end:hi].lstrip()):
-            continue  # "the public did not know who to believe": a question nobody answered reports nothing
+        if (cue.category in ("speech", "thought") and _WH_WORD.match(masked[c_end:hi].lstrip())
+                and (_NEGATION.search(masked, pos, c_start) or _REFUSED_BEFORE.search(masked, max(lo, c_start - 30), c_start))):
+            continue  # "the public did not know who to believe", "declined to say whether": a question nobody answered
         source: Source | None = None
         role = None
         np = _surveyed_subject(masked, lo, pos) or _np_before(masked, lo, pos)
@@ -2167,6 +2169,9 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     if comp is not None and comp.group(0).rstrip().endswith("that") and _AUXILIARY.match(masked, c_lo, hi):
         c_lo = pos2 + comp.group(0).rindex("that")  # "few believe that is likely": the "that" is the clause's subject
     c_lo, c_hi = _trim_content(body, c_lo, hi)
+    if cue.lemma == "deny":
+        # "Timms denied that any deal had been struck": what someone denies is no statement of theirs (a speech act)
+        return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before", "denial")
     if cue.lemma == "ask" and comp is not None and comp.group(0).rstrip().endswith("that"):
         # "asked that visitors wait until ...": a request in the subjunctive, like "asked them to wait", no statement
         return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before", "directive")

@@ -96,7 +96,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "quotes": pa.schema([("quote_id", _str), *_ATTRIBUTED, ("polarity", _float), ("subjectivity", _float)]),
     # What a source did with words rather than the words: "urged voters to stay home" (directive),
     # "attacked the plan" (object), "called the plan a gimmick" (label), "asked whether it would hold"
-    # (question); text is the act's object or question.
+    # (question), "denied that a deal was struck" (denial); text is the act's object, question or denied clause.
     "speech_acts": pa.schema([("act_id", _str), *_ATTRIBUTED]),
     "speakers": pa.schema(
         [
