@@ -756,3 +756,17 @@ def test_a_denial_is_a_speech_act_and_a_question_left_unanswered_reports_nothing
     assert [(q.kind, q.text, q.speaker_name) for q in acts_of(text)] == [
         ("denial", "any deal had been struck before February", "Roger Timms"),
     ]
+
+
+def test_a_frame_between_two_coordinated_clauses_reports_both_and_a_place_is_no_speaker() -> None:
+    # tests/annotations/README.md: "A, he said, and B" gives A and B; "a poll worker in Ashland Falls, who ...,"
+    # is a phrase ending in a place, not a person called Ashland Falls
+    got = quotes_of(
+        "The committee has 90 days to issue a report, Frye said, and its hearings will be closed to the public.",
+        "A longtime poll worker in Ashland Falls, who asked not to be named, said training had been cut.",
+    )
+    assert [(q.text, q.speaker_surface, q.speaker_name) for q in got] == [
+        ("The committee has 90 days to issue a report", "Frye", None),
+        ("its hearings will be closed to the public", "Frye", None),
+        ("training had been cut", "A longtime poll worker in Ashland Falls", None),
+    ]

@@ -902,9 +902,10 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
             continue
         if no_possessive and body[end : end + 2] in ("'s", "’s"):
             continue
-        if (not _HONORIFIC_START.match(run) and _OPENING_PLACE.search(body, max(0, start + offset - 12), start + offset)
-                and body.startswith(",", end)):
-            continue  # "In Denham Springs, Rodney Gautreaux stood ...": a sentence opening with a place
+        if (not _HONORIFIC_START.match(run) and body.startswith(",", end)
+                and (_OPENING_PLACE.search(body, max(0, start + offset - 12), start + offset)
+                     or (body.endswith(" in ", 0, start + offset) and name.split()[0].lower() not in FIRST_NAME_GENDER))):
+            continue  # "In Denham Springs, Rodney Gautreaux stood ...", "a poll worker in Ashland Falls, who ...": a place
         if role is None:
             role = _role_words_before(body, start)
         people.append(PersonMention(name, start + offset, end, role, gender, full))
@@ -967,6 +968,7 @@ class Frame(NamedTuple):
     category: str
     position: str  # "before" (source+cue precede the content), "after", or "around" (a parenthetical frame)
     act: str | None = None  # the content is no reported statement: the speech act's kind (ACT_KINDS), not a quote
+    also: tuple[int, int] | None = None  # a second clause the frame reports: "A, he said, and B" gives A and B
 
 
 _REVERSED_LAST_WORD = re.compile(r"\s*([\w'’\-]*)")
@@ -1314,6 +1316,9 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
             np = _np_before(masked, lo, lo + len(masked[lo : np[0]].rstrip()) - 1)  # the name the tag follows
         if np is None:
             continue
+        if masked.endswith(" in ", 0, np[0]) and body[np[0] : np[1]].split()[0].lower() not in FIRST_NAME_GENDER:
+            # "A longtime poll worker in Ashland Falls, who ..., said": a place closes the phrase, which speaks
+            np = _determined_opening(masked, lo, c) or np
         first = body[np[0] : np[1]].split()[0]
         if (first.lower() in DETERMINERS and len(words) <= 2 and all(w[:1].isupper() for w in words)
                 and _last_word(masked, lo, np[0]).lower() in _PREPOSITIONS and not _valid_person(split_name(words)[1], False)):
@@ -2100,6 +2105,7 @@ _DESCRIBED_BEFORE = re.compile(r",\s*((?:[\w'’.\-]+\s+){1,5})$")
 _CONNECTIVE = re.compile(r"\b(?:that|and|but|who|which)\b")
 _AFTER_COMMA = re.compile(r"\s*,\s*(.*)$")
 _NOT_MAIN_CLAUSE = re.compile(r"(?:which|who|whose|adding|according|as|while|when|citing)\b")
+_COORDINATED = re.compile(r"(?:and|but)\s+(?:that\s+)?")
 
 
 def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, source, role, lo, hi, inverted) -> Frame:
@@ -2160,6 +2166,15 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
             if (left_text and after and not trails_cue
                     and not _NOT_MAIN_CLAUSE.match(after.group(1))
                     and len(after.group(1).split()) >= 3 and MASK not in masked[lo:hi]):
+                coordinated = _COORDINATED.match(after.group(1))
+                b_start = hi - len(after.group(1)) + coordinated.end() if coordinated is not None else hi
+                # B is a clause, or a verb phrase sharing A's subject ("and should be chosen from either House"),
+                # not a frame of its own ("but warned that") nor a phrase ("and 77% to a mobile network")
+                if coordinated is not None and (_bare_clause_follows(masked, b_start, hi) or _AUXILIARY.match(masked, b_start, hi)):
+                    # "A, he said, and B": two reports, A and B (B without its "and")
+                    b_lo, b_hi = _trim_content(body, b_start, hi)
+                    return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "after",
+                                 also=(b_lo, b_hi))
                 # "The museum, Mr Bush said, celebrated ...": the clause runs round the parenthetical frame
                 c_lo, c_hi = _trim_content(body, lo, hi)
                 return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "around")
@@ -2739,7 +2754,8 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
             name = None  # "A UKIP spokesman said ... He did not defend ...": the spokesman, unnamed
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
     if src.kind == "relative":
-        if src.antecedent:
+        # ("a poll worker in Ashland Falls, who asked not to be named": the place is not who spoke)
+        if src.antecedent and not people.body.endswith(f" in {src.antecedent}", 0, max(0, src.char_start - 2)):
             role, toks, _ = split_name(src.antecedent.split())
             # "Labour's Mr Ortiz, who says ...": an honorific or a name already known makes one word a person
             titled = any(t.rstrip(".").lower() in HONORIFICS for t in src.antecedent.split())
@@ -3043,6 +3059,8 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
             if via is None and f.audience:
                 via = _outlet_at(mentions, *f.audience)
             emit(f.act or "indirect", f.content_start, f.content_end, sent.sentence_idx, f, a, via)
+            if f.also is not None and len(body[f.also[0] : f.also[1]].split()) >= 3:
+                emit("indirect", *f.also, sent.sentence_idx, f, a, via)
             if a.name and a.person and f.position != "noun":
                 last_speaker = (a.name, f.cue_start)
             last_attr = (a, f, sent.sentence_idx, sent.paragraph_idx)
