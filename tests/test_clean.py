@@ -662,6 +662,11 @@ MID_BODY_FURNITURE = [
     ("navigation", "A A"),
     ("newsletter", "The biggest stories of the day, delivered to your inbox every afternoon."),
     ("related_links", "POLL TRACKER: See the latest numbers from every battleground state"),
+    ("advertising", "Stay with HCN 8 for updates on this developing story."),
+    ("media_credit", "Riders board a No. 14 bus on Quay Street on Tuesday. Ledger photo by Dana Pell"),
+    ("newsletter", "Sign up for Harlow Morning Score, our daily look at the races that matter."),
+    ("related_links", 'This story is part of "Running Dry," HCN\'s ongoing series on water in the county.'),
+    ("social_share", "Pin it for later!"),
 ]
 
 

@@ -2032,15 +2032,17 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     # the article's first lines, past the furniture inside it (a gallery's counters and credits)
     for i in [i for i in range(start, end) if not matches[i]][:PAGE_HEADLINE_LEDE_LINES]:
         lede |= _content_words(blocks[i].text)
-    best, best_shared = None, 0
+    best, best_shared, best_below_meta = None, 0, False
     stopped, stopped_shared = None, 0  # the same for lines that end in a full stop
     looked = 0
+    passed_meta, meta_top = False, start  # a byline or date seen between this line and the article, the topmost
     for i in range(start - 1, -1, -1):
         if best is not None and any(r.name == "breadcrumbs" for r in matches[i]):
             break  # the site's header lies above its breadcrumb trail, the headline below it
-        if (matches[i] and not all(r.loose for r in matches[i])) or i in contents:
+        if any(r.category in ("byline", "dateline") for r in matches[i]):
+            passed_meta, meta_top = True, i
+        if matches[i] or i in contents:
             continue  # share buttons, bylines, dates and the contents box between headline and article do not count
-            # (a line known by its shape alone, "Retry Policies" read as a name, may still be the headline)
         looked += 1
         if looked > PAGE_HEADLINE_LOOKBACK:
             break
@@ -2051,8 +2053,11 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             continue  # ("15:48 Power restored to 11,000 homes" is a live page's key event, "Read   Edit   View history" a menu)
         shared = len(_content_words(text) & lede)
         if not text.endswith("."):
-            if best is None or shared > best_shared:
-                best, best_shared = i, shared
+            # on a tie, a line right above the byline and date (a dek between at most) beats one between them and
+            # the article, a caption; a site's tagline above its menu does not
+            over_meta = passed_meta and all(matches[k] or blocks[k].text.endswith(".") for k in range(i + 1, meta_top))
+            if best is None or shared > best_shared or (shared == best_shared and over_meta and best_below_meta):
+                best, best_shared, best_below_meta = i, shared, not passed_meta
         elif shared > stopped_shared and n_words <= PAGE_HEADLINE_STOPPED_MAX_WORDS:
             stopped, stopped_shared = i, shared
     # A headline may end in a full stop ("… They just might be."), though a dek does more often:
