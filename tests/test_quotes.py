@@ -770,3 +770,18 @@ def test_a_frame_between_two_coordinated_clauses_reports_both_and_a_place_is_no_
         ("its hearings will be closed to the public", "Frye", None),
         ("training had been cut", "A longtime poll worker in Ashland Falls", None),
     ]
+
+
+def test_a_belief_without_that_a_percentage_speaking_and_a_since_phrase_before_that() -> None:
+    # "thinks voters will decide": a plural subject with its auxiliary makes "thinks" a verb; "61%" is a source;
+    # "has maintained since March that" puts the phrase between the cue and its clause
+    got = quotes_of(
+        "Lionel Abernathy thinks voters will decide both states.",
+        "In the poll, 61% said the country was on the wrong track.",
+        "The chairman, Sen. Harold Brisco, has maintained since March that the committee will not hold hearings.",
+    )
+    assert [(q.text, q.speaker_surface) for q in got] == [
+        ("voters will decide both states", "Lionel Abernathy"),
+        ("the country was on the wrong track", "61%"),
+        ("the committee will not hold hearings", "Sen. Harold Brisco"),
+    ]

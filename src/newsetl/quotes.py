@@ -253,7 +253,7 @@ LOWER_BOUNDARY = frozenset("over under against through via among without despite
 APPOSITIVE_OPENERS = frozenset("who whom whose which for of from at with chief head".split())
 WEEKDAYS = frozenset(w for w, c in STOPWORDS.items() if c == "weekday")
 
-_WORD = re.compile(r"[\w'’.\-&]+")
+_WORD = re.compile(r"[\w'’.\-&%]+")  # ("61%" is a word: "61% said the country was on the wrong track")
 
 
 # Longest form first comes for free: the optional tails are greedy ("called for" before "called").
@@ -1438,7 +1438,7 @@ _COMPLEMENT_SKIP = re.compile(
     r"|_+(?=\s*,?\s*that\b)"
     r"|(?:instead|flatly|bluntly|separately|openly|frankly)(?=\s+that\b)"  # "said instead that"
     # "says at a campaign stop in Toledo, Ohio, that", "said after the convention he would"
-    r"|(?:at|in|on|during|after|before|from|to|with)\s+[^,;:.!?_]{1,60}?(?:,[^,;:.!?_]{1,25}?)?(?=,?\s+that\b)"
+    r"|(?:at|in|on|during|after|before|from|to|with|since|for|throughout)\s+[^,;:.!?_]{1,60}?(?:,[^,;:.!?_]{1,25}?)?(?=,?\s+that\b)"
     r"|(?:after|before|during|at|in|on)\s+(?:the|a|an|his|her|its|their|this|last)\s+[\w'’\-]+(?:\s+[\w'’\-]+)?"
     r"(?=\s+(?:he|she|they|we|i|it)\s)))*"
 )
@@ -1845,7 +1845,9 @@ def _trailing_cue_clause(masked: str, lo: int, pos: int) -> bool:
 
 
 # After a present-tense cue ("Trump urges supporters to", "She wants to"): what a verb's object starts with.
-_OBJECT_OPENER = re.compile(r"\s+(?:to|the|a|an|his|her|its|their|our|my|him|them|us|he|she|it|they|we|i|you|more|no|[A-Z])")
+# (or a plural subject with its auxiliary: "thinks voters will decide", "believes those voters are")
+_OBJECT_OPENER = re.compile(r"\s+(?:to|the|a|an|his|her|its|their|our|my|him|them|us|he|she|it|they|we|i|you|more|no|[A-Z]"
+                            r"|(?:those|these|some|many|most|both|several|all)\b|[a-z]+s\s+(?:will|would|are|were|have|had|could|can|should|must|may|might)\b)")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who"})
 # Cues whose infinitive right after the verb is an attributed intention ("wants to", "refused to release").
 # Commitments ("promised to", "pledged to", "declined to comment") are left out: our BBC annotation treats them
