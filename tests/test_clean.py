@@ -667,6 +667,11 @@ MID_BODY_FURNITURE = [
     ("newsletter", "Sign up for Harlow Morning Score, our daily look at the races that matter."),
     ("related_links", 'This story is part of "Running Dry," HCN\'s ongoing series on water in the county.'),
     ("social_share", "Pin it for later!"),
+    ("comments", "Like Quote Reply"),
+    ("comments", "Joined: Mar 2009 · Messages: 4,562"),
+    ("comments", "Feb 3, 2015 #2"),
+    ("comments", "You must log in or register to reply here."),
+    ("media_credit", "quay_wiring_underside.jpg (214.6 KB · Views: 87)"),
 ]
 
 

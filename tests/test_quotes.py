@@ -785,3 +785,16 @@ def test_a_belief_without_that_a_percentage_speaking_and_a_since_phrase_before_t
         ("the country was on the wrong track", "61%"),
         ("the committee will not hold hearings", "Sen. Harold Brisco"),
     ]
+
+
+def test_what_the_speaker_did_next_is_no_part_of_the_report() -> None:
+    # ", and he vowed to subpoena her": the writer's clause about the speaker; "and it would close two plants"
+    # (no person's pronoun) and "and she would vote against it" (no act) stay in the report
+    got = quotes_of(
+        "Committee Chairman Lyle Bergstrom said his committee would hold a hearing next month, and he vowed to subpoena the aide.",
+        "The company said it would cut 500 jobs, and it would close two plants.",
+    )
+    assert [q.text for q in got if q.kind == "indirect"] == [
+        "his committee would hold a hearing next month",
+        "it would cut 500 jobs, and it would close two plants",
+    ]

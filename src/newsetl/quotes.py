@@ -2186,6 +2186,11 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
     if comp is not None and comp.group(0).rstrip().endswith("that") and _AUXILIARY.match(masked, c_lo, hi):
         c_lo = pos2 + comp.group(0).rindex("that")  # "few believe that is likely": the "that" is the clause's subject
     c_lo, c_hi = _trim_content(body, c_lo, hi)
+    narrated = _SPEAKER_ACTS_NEXT.search(masked, c_lo, c_hi)
+    if narrated is not None and (narrated.group(1).lower() in CUES or narrated.group(1).endswith("ed")):
+        # "said his committee would hold a hearing, and he vowed to subpoena her": what the speaker did next is the
+        # writer's clause, not the report ("and it would close two plants" stays: no pronoun of a person)
+        c_lo, c_hi = _trim_content(body, c_lo, narrated.start())
     if cue.lemma == "deny":
         # "Timms denied that any deal had been struck": what someone denies is no statement of theirs (a speech act)
         return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before", "denial")
@@ -2324,6 +2329,9 @@ _PRONOUN_OBJECT = re.compile(r"(?:him|her|them)\s+(?:with|as|for|to|in)\s+\S+\s+
 _OBJECT_START = re.compile(r"(?!(?:on|in|at|by|for|from|with|about|over|as|to|up|out|off|back|against|into|through|under|during|last|this|yesterday|today|again|also|him|her|them|it|us|me"
                            r"|(?-i:is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|shall|has|have|had|does|do|did"
                            r"|said|says|told))\b)[\w\u201c\u2018\"'$]", re.IGNORECASE)
+
+
+_SPEAKER_ACTS_NEXT = re.compile(r",?\s+(?:and|but)\s+(?:he|she)\s+(?:also\s+|later\s+|then\s+)?((?-i:[a-z]+)|has not|had not|did not)\b")
 
 
 def _trim_content(body: str, start: int, end: int) -> tuple[int, int]:
