@@ -1448,12 +1448,12 @@ PAGE_LIVE_MIN_ENTRIES = 3
 PAGE_LIVE_ENTRY_REACH = 2  # lines from a stamp to its entry's first paragraph
 # An entry's headline is a little evidence for the article (enough for the first entry's to open the run).
 PAGE_LIVE_HEADLINE_SCORE = 0.5
-_LIVE_STAMP = re.compile(
-    r"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"  # "14:55", "2.05pm"
+_LIVE_STAMP = re.compile(rf"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?{_CLOCK}(?:\s+[A-Z]{{2,4}})?$", re.IGNORECASE)
 # ... or the stamp opens its headline's line ("15:48 — Power restored to 11,000 homes"); a "Key events" list
 # repeats those lines, but with no prose under each
-_CLOCK_OPENING = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s", re.IGNORECASE)
-_LIVE_STAMPED_HEADLINE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s+[—–-]\s+\S", re.IGNORECASE)
+_CLOCK_OPENING = re.compile(rf"^{_CLOCK}\s", re.IGNORECASE)
+_LIVE_STAMPED_HEADLINE = re.compile(rf"^{_CLOCK}(?:\s+[A-Z]{{2,4}})?\s+[—–-]\s+\S", re.IGNORECASE)
 
 
 # A gallery's slides each sit between a counter ("3/7") and a photo credit, an ad between some: with this many

@@ -904,7 +904,7 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
             continue
         if (not _HONORIFIC_START.match(run) and body.startswith(",", end)
                 and (_OPENING_PLACE.search(body, max(0, start + offset - 12), start + offset)
-                     or (body.endswith(" in ", 0, start + offset) and name.split()[0].lower() not in FIRST_NAME_GENDER))):
+                     or _place_after_in(body, start + offset, name))):
             continue  # "In Denham Springs, Rodney Gautreaux stood ...", "a poll worker in Ashland Falls, who ...": a place
         if role is None:
             role = _role_words_before(body, start)
@@ -919,6 +919,11 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
     if surnames:
         people = sorted(people + surnames, key=lambda p: p.char_start)
     return people
+
+
+def _place_after_in(text: str, start: int, name: str) -> bool:
+    """Capitals right after "in" whose first word is no first name are a place: "a poll worker in Ashland Falls"."""
+    return text.endswith(" in ", 0, start) and name.split()[0].lower() not in FIRST_NAME_GENDER
 
 
 # "In", "Back in", "Across" at a sentence's start: the capitals after it, closed by a comma, are a place.
@@ -1316,7 +1321,7 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
             np = _np_before(masked, lo, lo + len(masked[lo : np[0]].rstrip()) - 1)  # the name the tag follows
         if np is None:
             continue
-        if masked.endswith(" in ", 0, np[0]) and body[np[0] : np[1]].split()[0].lower() not in FIRST_NAME_GENDER:
+        if _place_after_in(masked, np[0], body[np[0] : np[1]]):
             # "A longtime poll worker in Ashland Falls, who ..., said": a place closes the phrase, which speaks
             np = _determined_opening(masked, lo, c) or np
         first = body[np[0] : np[1]].split()[0]
@@ -1453,9 +1458,9 @@ _ABOUT_A_NUMBER = re.compile(
     re.IGNORECASE)
 _FORECAST_CUES = frozenset(("predict", "expect", "forecast", "estimate", "project", "anticipate"))
 # A forecast's clause without "that" holds a finite verb, a modal almost always ("predicted the party would win").
-_FINITE_IN_FORECAST = re.compile(r"\b(?:is|are|was|were|will|would|could|can|should|might|may|must|has|have|had|did|do|does"
-                                 r"|won['’]t|wouldn['’]t|can['’]t|couldn['’]t)\b")
-_ESTIMATE_THEN_VERB = re.compile(r"\b(?:is|are|was|were|had|have|has|will|would|could|can|may|might|should|must|did|do|does)\b|\b[a-z]{3,}ed\b")
+_FINITE_AUXILIARIES = "is|are|was|were|will|would|could|can|should|might|may|must|has|have|had"
+_FINITE_IN_FORECAST = re.compile(rf"\b(?:{_FINITE_AUXILIARIES}|did|do|does|won['’]t|wouldn['’]t|can['’]t|couldn['’]t)\b")
+_ESTIMATE_THEN_VERB = re.compile(rf"\b(?:{_FINITE_AUXILIARIES}|did|do|does)\b|\b[a-z]{{3,}}ed\b")
 # A bare "clause" starting with these is an adjunct, not reported content ("said as he unveiled ...").
 _ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until".split())
 _DANGLING = frozenset("which whom who whose what that the a an of to and or but as if than with by for from in on at".split())
@@ -2295,7 +2300,6 @@ _LISTENER_INFINITIVE = re.compile(
     r"\s+(?!(?:to|not)\b)(?:(?!(?:he|she|they|it|we|i|you|who|which|that|was|were|is|are|would|will|had|has|could)\b"
     r"|\w+(?:ed|ing)\b|of\s+(?:his|her|their|its|our|my)\b|\S*_)[\w’'.\-]+\s+){1,5}?(?:not\s+)?to\s+"
     r"(?!(?-i:[a-z]+[^su\W]s)\b)(?-i:[a-z])", re.IGNORECASE)
-_FINITE_AUXILIARIES = "is|are|was|were|will|would|could|can|should|might|may|must|has|have|had"
 _AUXILIARY = re.compile(rf"(?:{_FINITE_AUXILIARIES}|does|do|did)\b")
 _SHORT_CLAUSE = re.compile(rf"(?:[\w’'.\-$%]+\s+){{1,3}}?(?:{_FINITE_AUXILIARIES})\b")
 # The listener of "promise" before its clause: a name before a pronoun subject, or a bare noun before a determiner.
