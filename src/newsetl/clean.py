@@ -2047,10 +2047,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         if looked > PAGE_HEADLINE_LOOKBACK:
             break
         text = blocks[i].text
-        n_words = _word_count(text)
-        if (not PAGE_HEADLINE_MIN_WORDS <= n_words <= PAGE_HEADLINE_MAX_WORDS or _CLOCK_OPENING.match(text)
-                or _is_menu_bar(text) or _is_pipe_menu(text)):
-            continue  # ("15:48 Power restored to 11,000 homes" is a live page's key event, "Read   Edit   View history" a menu)
+        if not _headline_shaped(text):
+            continue
         shared = len(_content_words(text) & lede)
         if not text.endswith("."):
             # on a tie, a line right above the byline and date (a dek between at most) beats one between them and
@@ -2058,7 +2056,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             over_meta = passed_meta and all(matches[k] or blocks[k].text.endswith(".") for k in range(i + 1, meta_top))
             if best is None or shared > best_shared or (shared == best_shared and over_meta and best_below_meta):
                 best, best_shared, best_below_meta = i, shared, not passed_meta
-        elif shared > stopped_shared and n_words <= PAGE_HEADLINE_STOPPED_MAX_WORDS:
+        elif shared > stopped_shared and _word_count(text) <= PAGE_HEADLINE_STOPPED_MAX_WORDS:
             stopped, stopped_shared = i, shared
     # A headline may end in a full stop ("… They just might be."), though a dek does more often:
     # such a line is taken only when no other shares a word with the lede.
@@ -2074,6 +2072,13 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             and not blocks[above].text.endswith(".") and (_content_words(blocks[above].text) & lede or _title_case(blocks[above].text))):
         return above  # a magazine's headline may share no word with the lede, but it is set in Title Case
     return best
+
+
+def _headline_shaped(text: str) -> bool:
+    """Whether a line could be a page's headline: a few words, and neither a live page's key event
+    ("15:48 Power restored to 11,000 homes") nor a menu ("Read   Edit   View history")."""
+    return (PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not _CLOCK_OPENING.match(text)
+            and not _is_menu_bar(text) and not _is_pipe_menu(text))
 
 
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
@@ -2093,8 +2098,8 @@ def _headline_named_by_breadcrumb(blocks: list[_Block], matches: list[tuple[Rule
             continue
         j = next((j for j in range(b + 1, start) if blocks[j].text.strip() == items[-1]), None)
         # (a longer headline under it makes the item a column's name: "Ask Tamsin", then the question)
-        if j is not None and not any(not matches[k] and PAGE_HEADLINE_MIN_WORDS <= _word_count(blocks[k].text) <= PAGE_HEADLINE_MAX_WORDS
-                                     and not blocks[k].text.endswith(".") for k in range(j + 1, start)):
+        if j is not None and not any(not matches[k] and _headline_shaped(blocks[k].text) and not blocks[k].text.endswith(".")
+                                     for k in range(j + 1, start)):
             return j
         return None
     return None

@@ -926,8 +926,10 @@ def _place_after_in(text: str, start: int, name: str) -> bool:
     return text.endswith(" in ", 0, start) and name.split()[0].lower() not in FIRST_NAME_GENDER
 
 
-# "In", "Back in", "Across" at a sentence's start: the capitals after it, closed by a comma, are a place.
-_OPENING_PLACE = re.compile(r"(?:^|[.!?][\"'”’)]?\s+|\n)(?:In|At|Back in|Across|Outside|Inside|Near|Over in|Down in|Up in)\s+$")
+# The prepositions that put capitals after them in a place ("in Grand Rapids", "back in Cabanaconde").
+_LOCATIVES = ("in", "at", "across", "outside", "inside", "near", "back in", "over in", "down in", "up in")
+# One of them at a sentence's start: the capitals after it, closed by a comma, are a place.
+_OPENING_PLACE = re.compile(r"(?:^|[.!?][\"'”’)]?\s+|\n)(?:" + "|".join(w.capitalize() for w in _LOCATIVES) + r")\s+$")
 
 
 # A sentence has just ended before a position: a new line, or its final mark and a space (a closing quote or
@@ -1270,7 +1272,7 @@ def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | N
 # "Mr. Faircloth, asked whether ..., said".
 _ASIDE_PARTICIPLES = frozenset(("asked", "reached", "pressed", "contacted", "interviewed", "questioned", "approached"))
 # A place before a comma, after the preposition that locates it ("in Grand Rapids,", "at Camp David,").
-_PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|at|near|outside)\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}$")
+_PLACE_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(_LOCATIVES) + r")\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}$")
 _STATE_LIKE = re.compile(r"(?-i:[A-Z][a-z]{1,4}\.|[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+)")  # "Mich.", "N.H.", "Ohio"
 
 
@@ -2099,7 +2101,9 @@ _THAN_BEFORE = re.compile(
     re.IGNORECASE)
 # An opening place and a role before a name: "At Hollins Lane, the head teacher," (then "Ruth Kendrick, said").
 _LEAD_THEN_ROLE = re.compile(r"(.*?),\s*(?:the|a|an|its|his|her|their)\s((?:[\w'’.-]+\s){0,4}([\w'’.-]+)),$", re.IGNORECASE)
-_PLACE_OPENING = re.compile(r"\s*(?:at|in|on|across|after|before|during|from|inside|outside|near|back in|over in|down in|up in)\b[^,;:]*$", re.IGNORECASE)
+# A sentence's opening phrase of place or time ("Across the city at St Aldhelm's Academy", "After the vote").
+_PLACE_OPENING = re.compile(r"\s*(?:" + "|".join(_LOCATIVES + ("on", "after", "before", "during", "from"))
+                            + r")\b[^,;:]*$", re.IGNORECASE)
 
 
 def _lead_then_role(left_text: str) -> str | None:
@@ -2769,7 +2773,10 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
     if src.kind == "relative":
         # ("a poll worker in Ashland Falls, who asked not to be named": the place is not who spoke)
-        if src.antecedent and not people.body.endswith(f" in {src.antecedent}", 0, max(0, src.char_start - 2)):
+        ante = src.antecedent
+        ante_start = src.char_start - 2 - len(ante) if ante else 0  # ", who" follows it
+        if ante and not (ante_start > 0 and people.body.startswith(ante, ante_start)
+                         and _place_after_in(people.body, ante_start, ante)):
             role, toks, _ = split_name(src.antecedent.split())
             # "Labour's Mr Ortiz, who says ...": an honorific or a name already known makes one word a person
             titled = any(t.rstrip(".").lower() in HONORIFICS for t in src.antecedent.split())
