@@ -672,6 +672,27 @@ MID_BODY_FURNITURE = [
     ("comments", "Feb 3, 2015 #2"),
     ("comments", "You must log in or register to reply here."),
     ("media_credit", "quay_wiring_underside.jpg (214.6 KB · Views: 87)"),
+    ("newsletter", "Sign up for the Ledger’s weekly newsletter, The Tally, for polls, charts and analysis every Monday."),
+    ("newsletter", "Sign up for Harlow Courier sport alerts and get the best news and comment sent straight to your phone"),
+    ("newsletter", "Get a look at the day ahead in U.S. and Harlow markets with our Morning Tally newsletter. Sign up here."),
+    ("media_credit", "Photograph by Dana Pell for the Ledger — The shuttered mill on Quay Street, Nov. 17, 2016"),
+    ("media_credit", "Residents fill the gym at Harlow Middle School during a town hall the mayor skipped. Dana Pell for HCN"),
+    ("media_credit", "Item 1 of 3 Riders board a No. 14 bus on Quay Street in Harlow, March 3, 2023. Harlow Wire/Dana Pell"),
+    ("media_credit", "[Chart] Share of Harlow households on a water meter, by ward. Source: council survey 2024."),
+    ("related_links", 'This story is part of "Left Behind," a Harlow-Ledger series on how the county\'s small towns are changing.'),
+    ("related_links", "MORE NEWS: Harlow flat owners pocket $1.2m profit after just three years"),
+    ("related_links", "More from the Ledger’s analysis desk: What a shutdown fight over the water budget would look like"),
+    ("related_links", "Listen | Harlow Hour: Why the bus depot closed, and what comes next 7:48"),
+    ("advertising", "Harlow Bank Easy Saver — 4.35% AER variable — Open account"),
+    ("editorial_standards", "Our critics dine unannounced and pay for their meals."),
+    ("navigation", "< Prev | Next >"),
+    ("cookie_notice", "We use some essential cookies to make this website work."),
+    ("cookie_notice", "We and our partners use cookies and similar technologies to store and access information on your device."),
+    ("advertising", "You have reached your limit of free articles this month."),
+    ("advertising", "Continue reading on The Harlow Gazette"),
+    ("social_share", "SHARE TWEET PLUS ONE"),
+    ("media_credit", "Photo"),
+    ("related_links", "Tracking the race: See the latest Ledger Poll of Polls"),
 ]
 
 
@@ -1679,3 +1700,89 @@ def test_a_short_headline_is_named_by_the_breadcrumb_trail_or_the_encyclopedias_
     assert result.mode == "page"
     assert result.title == headline
     assert list(result.paragraphs) == body
+
+
+def test_a_quotation_printed_again_on_its_own_line_is_a_pull_quote():
+    paragraphs = base_paragraphs()
+    said = "“We knew the plant was failing,” Ortiz said. “Nobody wanted to be the one to pay for it.”"
+    pull = "“Nobody wanted to be the one to pay for it.”"
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join([paragraphs[0], said, paragraphs[1], pull] + paragraphs[2:]) + "\n"
+    result = clean(parts_of(text))
+    assert [(r.text, r.category, r.rule) for r in result.removed] == [(pull, "media_credit", "pull_quote")]
+    assert said in result.paragraphs
+
+
+def test_a_quotation_on_its_own_line_printed_nowhere_else_is_a_paragraph():
+    paragraphs = base_paragraphs()
+    alone = "“Nobody wanted to be the one to pay for it.”"
+    short = "“No.”"
+    text = (BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join([paragraphs[0], alone, paragraphs[1], short, "“No.” That was all he said."]
+                                                                  + paragraphs[2:]) + "\n")
+    result = clean(parts_of(text))
+    assert result.removed == ()
+    assert alone in result.paragraphs and short in result.paragraphs
+
+
+def test_a_first_paragraph_opened_by_its_dateline_is_no_note_about_the_publication():
+    lede = ("HARLOW, Ohio (HCN) - The email looks official. It has a company logo, an order number and a red line "
+            "saying your subscription has been renewed for $399.99.")
+    text = "\n".join(["Fake renewal emails cost Harlow seniors thousands, police warn", "By Dana Pell",
+                      "Published: Jan. 9, 2024 at 5:58 PM EST", lede, *base_paragraphs()]) + "\n"
+    result = clean(parts_of(text))
+    assert result.paragraphs[0] == lede
+    assert [r.text for r in result.removed] == ["By Dana Pell", "Published: Jan. 9, 2024 at 5:58 PM EST"]
+
+
+def test_a_pages_headline_is_not_the_menu_over_a_dek_shaped_headline():
+    blog = ["Skip to content", "Bitshift Notes", "Notes on code, servers and the occasional broken build",
+            "Home  About  Archives  Projects  Contact  RSS",
+            "Moving my side projects off shared hosting: what it actually cost",
+            "Posted by Dana Pell on September 21, 2010 · 8 Comments",
+            "For about six years, everything I built in my spare time lived on a $7.95-a-month shared host in Harlow, "
+            "and for most of those years that was the right call for side projects that earned nothing.",
+            "This spring I moved all of them to a small virtual server, and the move cost more in evenings than in dollars, "
+            "which is the part nobody warns you about when you first start to plan it.",
+            "Why leave?",
+            "Shared hosting was fine while everything was a few pages and one database, and it stopped being fine the "
+            "day the host's other customers started slowing my builds to a crawl every afternoon.",
+            "Leave a comment", "Recent Posts", "Three years of the build server", "Archives", "September 2010",
+            "© 2010 Bitshift Notes"]
+    result = clean(parts_of("\n".join(blog) + "\n"))
+    assert result.mode == "page"
+    assert result.title == "Moving my side projects off shared hosting: what it actually cost"
+
+
+def test_a_footer_line_an_anywhere_rule_knows_still_vouches_for_the_short_line_under_it():
+    footer = ["Sign up for Quay Wrap, the Courier's free Friday newsletter with the week's biggest sporting moments.",
+              "Share this article", "Latest from Rugby"]
+    result = clean(parts_of(with_footer(*footer)))
+    assert [r.text for r in result.removed] == footer
+    assert [r.rule for r in result.removed][-1] == "in_footer_run"
+
+
+def test_a_quotation_over_the_first_paragraph_is_the_dek_not_a_pull_quote():
+    dek = "“Are you going to answer the question or keep talking about the flag?”"
+    paragraphs = base_paragraphs()
+    said = "“Are you going to answer the question or keep talking about the flag?” one woman shouted at the mayor."
+    text = "\n\n".join([BASE_ARTICLE.split("\n")[0], dek, paragraphs[0], said, *paragraphs[1:]]) + "\n"
+    result = clean(parts_of(text))
+    assert result.removed == ()
+
+
+def test_a_caption_over_its_pictures_credit_line_is_furniture_a_quoted_post_over_its_signature_is_not():
+    paragraphs = base_paragraphs()
+    caption, credit = "Edna with the winning ticket - which still has her shopping list scribbled on the back", "(Image: Harlow Pictures / Dana Pell)"
+    post, signature = ("Liberal media twisting my words AGAIN. Women are smart. They will vote with their heads on Nov 8! #Harlow",
+                       "— Dana Pell (@danapell) October 14, 2016")
+    text = "\n\n".join([BASE_ARTICLE.split("\n")[0], paragraphs[0], caption, credit, paragraphs[1], post, signature, *paragraphs[2:]]) + "\n"
+    result = clean(parts_of(text))
+    assert [(r.text, r.rule) for r in result.removed][:2] == [(caption, "caption_over_credit"), (credit, "photo_credit_label")]
+    assert post in result.paragraphs and caption not in result.paragraphs
+
+
+def test_a_headline_shaped_like_a_name_and_its_outlet_stays_the_headline():
+    text = "\n".join(["Ledger/Harlow poll: Ortiz and Pell in a dead heat as early voting begins",
+                      "By Dana Pell, Ledger Polling Director", *base_paragraphs()]) + "\n"
+    result = clean(parts_of(text))
+    assert result.title == "Ledger/Harlow poll: Ortiz and Pell in a dead heat as early voting begins"
+    assert [r.text for r in result.removed] == ["By Dana Pell, Ledger Polling Director"]

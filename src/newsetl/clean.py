@@ -828,7 +828,7 @@ def clean(
     group, or any group of ``site_lines`` that knows the line).
     """
     blocks = _blocks(parts, rules)
-    matches = [rules.matching(_match_form(b.text)) for b in blocks]
+    matches = _with_captions_over_credits(blocks, [rules.matching(_match_form(b.text)) for b in blocks])
     detected = _detect_publisher(blocks, rules, matches)
     publisher = source or detected
     site = _SiteLookup(site_lines, group, publisher)
@@ -847,6 +847,36 @@ def clean(
     if flag:
         verdicts = [None] * len(blocks)
     return _assemble(parts, blocks, verdicts, publisher, flag, mode, headline, page_dek)
+
+
+# A picture's credit line ("(Image: Blaze Pictures / Tony Sharrock)", "Photo: AP"), not a player's "Replay", a
+# page's "Read the full transcript" or an agency's name under a headline ("REUTERS").
+_PICTURE_CREDIT = re.compile(r"\b(?:image|images|photo|photos|photograph|picture|pictures|pic|credit|shutterstock|alamy"
+                             r"|courtesy|handout)\b|©", re.IGNORECASE)
+_SENTENCE_BREAK_INSIDE = re.compile(r"[.!?][\"”’)]?\s+[A-Z\"“]")
+CAPTION_MIN_WORDS = 6  # a subheading over a picture's credit is shorter
+CAPTION_MAX_WORDS = 40
+CREDIT_LINE_MAX_WORDS = 12
+_CAPTION_OVER_CREDIT = Rule(
+    "caption_over_credit", "media_credit", "any", 400, re.compile(r"(?!)"),
+    "a line with no sentence's end right over its picture's credit line: 'Edna with the winning ticket - which "
+    "still has her shopping list ...' over '(Image: Blaze Pictures / Tony Sharrock)'")
+
+
+def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
+    """The matches with the caption over a credit line known as furniture too: a tabloid prints the caption
+    and "(Image: ...)" on lines of their own, the caption with no full stop."""
+    for i in range(len(blocks) - 1):
+        credit = matches[i + 1]
+        text = blocks[i].text
+        # (not a post over its signature, "— Brenda Kessling (@BrendaK) October 14, 2016", which the article quotes)
+        if (credit and all(r.category == "media_credit" for r in credit) and not matches[i] and blocks[i].role == "body"
+                and _word_count(blocks[i + 1].text) <= CREDIT_LINE_MAX_WORDS and _PICTURE_CREDIT.search(blocks[i + 1].text)
+                and "@" not in blocks[i + 1].text and not (i > 0 and any(r.category == "media_credit" for r in matches[i - 1]))
+                and CAPTION_MIN_WORDS <= _word_count(text) <= CAPTION_MAX_WORDS
+                and not _TERMINAL.search(text) and not _SENTENCE_BREAK_INSIDE.search(text)):
+            matches[i] = (_CAPTION_OVER_CREDIT,)
+    return matches
 
 
 @dataclass(frozen=True)
@@ -890,6 +920,10 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
         if rule is not None and rule.position == "any":
             verdicts[i] = _Verdict(rule.category, rule.name)
 
+    for i in _pull_quotes(blocks):
+        if verdicts[i] is None:
+            verdicts[i] = _Verdict("media_credit", "pull_quote")
+
     # A box inside the article (a newsletter sign-up: pitch, button, fine print): an edge rule's line
     # that touches a line of the same category which an "any" rule removed belongs to that box.
     changed = True
@@ -928,7 +962,9 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
                 unknown = []
             continue
         rule = _first_rule(matches[i], "header")
-        if rule is not None and rule.loose and not _known_header_neighbour(matches, verdicts, i):
+        if rule is not None and rule.loose and (blocks[i].role == "title" or not _known_header_neighbour(matches, verdicts, i)):
+            # (the first line is the headline unless a rule that knows more than a line's shape says otherwise:
+            # "NCN/Harbor poll: Florida a dead heat as early voting begins" looks like "Name / Outlet")
             # a name under the headline may be a venue: only known furniture beside it vouches for it
             rule = _first_rule(tuple(r for r in matches[i] if not r.loose), "header")
         if rule is not None and rule.name in _LIVE_STAMP_RULES and _stamps_entries_below(matches, i, rule):
@@ -979,7 +1015,13 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
     unknown: list[int] = []  # unknown lines below the lowest known line seen so far, not yet vouched for
     for i in range(n - 1, body_start - 1, -1):
         if verdicts[i] is not None:
-            continue  # an ad label or a box found anywhere: it vouches for nothing below it
+            # an ad label or a box found anywhere vouches for nothing below it, unless a footer rule knows
+            # the line too: "Sign up for Sport Wrap, ... newsletter ...", then "Share this article", "Latest from Rugby"
+            if unknown and any(r.position in ("footer", "edge") for r in matches[i]):
+                for j in unknown:
+                    verdicts[j] = _Verdict(verdicts[i].category, "in_footer_run")
+                unknown = []
+            continue
         rule = _first_rule(matches[i], "footer")
         if rule is not None:
             verdicts[i] = _Verdict(rule.category, rule.name)
@@ -1018,11 +1060,38 @@ def _note_about_the_publication(text: str, max_chars: int = FOOTER_UNKNOWN_MAX_C
     # cheapest and most often failing first: most articles end on a paragraph that speaks of neither
     if len(text) > max_chars or any(q in text for q in '"“”') or _PUBLICATION_SELF.search(text) is None:
         return None
-    if _ENTRY_STAMP.match(text):
-        return None  # a live blog's entry, its time first: "6:30 p.m. — Welcome to our live coverage of ..."
+    if _ENTRY_STAMP.match(text) or OPENING_DATELINE.match(text):
+        # a live blog's entry, its time first ("6:30 p.m. — Welcome to our live coverage of ..."), or the
+        # article's first paragraph, its dateline first ("COLUMBUS, Ohio (WKVR) - ... your subscription ...")
+        return None
     if _unreported_words(text, max_chars, max_words) is None:
         return None
     return next((category for category, pattern in _PUBLICATION_TOPICS if pattern.search(text)), None)
+
+
+PULL_QUOTE_MIN_WORDS = 4  # "“No.”" on its own line is a paragraph, not a pull quote
+_QUOTED_LINE = re.compile(r'^["“]([^"“”]+)["”]$')
+_QUOTE_KEY_SPACE = re.compile(r"\s+")
+
+
+def _pull_quotes(blocks: Sequence[_Block]) -> list[int]:
+    """Body lines that are only a quotation printed word for word in another paragraph: pull quotes,
+    repeated in large type between paragraphs ("“Not the signature. The forty minutes.”")."""
+    quoted: list[tuple[int, str]] = []
+    first_paragraph = next((i for i, b in enumerate(blocks) if b.role == "body" and _is_prose(b.text)), len(blocks))
+    for i, block in enumerate(blocks[first_paragraph + 1 :], first_paragraph + 1):
+        # (between paragraphs: a quotation over the first is the article's dek)
+        m = _QUOTED_LINE.match(block.text.strip()) if block.role == "body" else None
+        if m is not None and _word_count(m.group(1)) >= PULL_QUOTE_MIN_WORDS:
+            quoted.append((i, _quote_key(m.group(1))))
+    if not quoted:
+        return []
+    keys = [_quote_key(b.text) for b in blocks]
+    return [i for i, key in quoted if any(key in other for j, other in enumerate(keys) if j != i and blocks[j].role == "body")]
+
+
+def _quote_key(text: str) -> str:
+    return _QUOTE_KEY_SPACE.sub(" ", text.replace("’", "'").casefold()).strip(" ,.")
 
 
 def _known_header_neighbour(matches: list[tuple[Rule, ...]], verdicts: list[_Verdict | None], i: int) -> bool:
@@ -2068,7 +2137,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     if (above >= 0 and not matches[above] and above not in contents and _is_page_dek(blocks, matches, best)
             and not _BREADCRUMB_MARK.search(blocks[above].text)
             and not (best + 1 < start and _is_page_dek(blocks, matches, best + 1))  # a dek of its own lies under it
-            and PAGE_HEADLINE_OVER_DEK_MIN_WORDS <= _word_count(blocks[above].text) <= PAGE_HEADLINE_MAX_WORDS
+            and _headline_shaped(blocks[above].text) and _word_count(blocks[above].text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS
             and not blocks[above].text.endswith(".") and (_content_words(blocks[above].text) & lede or _title_case(blocks[above].text))):
         return above  # a magazine's headline may share no word with the lede, but it is set in Title Case
     return best
