@@ -798,3 +798,83 @@ def test_what_the_speaker_did_next_is_no_part_of_the_report() -> None:
         "his committee would hold a hearing next month",
         "it would cut 500 jobs, and it would close two plants",
     ]
+
+
+def test_an_appositive_name_after_a_clause_and_a_title_after_two_lower_case_words() -> None:
+    # "a day after his running mate, Indiana Gov. Russell Pike, said": the name speaks, not the clause before it;
+    # "public works director for the city" is a description; "said her department was counting" is no inverted source
+    got = quotes_of(
+        "Vance's remarks came a day after his running mate, Indiana Gov. Russell Pike, said on NBN's Face the Week "
+        "that the campaign would accept the outcome.",
+        "Deborah Yanez, public works director for the city of Stockton, said her department was counting on the money.",
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("the campaign would accept the outcome", "Russell Pike"),
+        ("her department was counting on the money", "Deborah Yanez"),
+    ]
+
+
+def test_a_count_before_the_inner_source_keeps_the_outer_report_whole() -> None:
+    # tests/annotations/README.md: a nested attribution gives an entry for each; "17" does not cut the outer clause
+    got = quotes_of("Helen Marsh spoke first. Ms. Marsh said that 17 intelligence agencies had concluded Russia was "
+                    "behind the hacking.")
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("17 intelligence agencies had concluded Russia was behind the hacking", "Helen Marsh"),
+        ("Russia was behind the hacking", None),
+    ]
+
+
+def test_a_plural_noun_after_a_possessive_is_no_cue() -> None:
+    # "conservatives have their own demands": no report of "Inside the House Republican conference"
+    got = quotes_of("Inside the House Republican conference, conservatives have their own demands.",
+                    "Mr Ortiz's claims that the plan was illegal were rejected.")
+    assert [(q.speaker_surface, q.text) for q in got] == [("Mr Ortiz", "the plan was illegal were rejected")]
+
+
+def test_a_parenthetical_frame_reports_the_clause_round_it_or_after_its_opener() -> None:
+    # tests/annotations/README.md: "Subject, he said, predicate" is one report; "says X" inverted works the same;
+    # a quoted phrase in the predicate does not stop it; after "where," the report is the clause behind the frame
+    got = quotes_of(
+        "Kimberly Dunaway runs the hospital. Many of them, says chief executive Kimberly Dunaway, don't have insurance.",
+        "Mark Ridley leads the caucus. The caucus, he said, is \"not bluffing.\"",
+        "Beverly Sutton testified. She pointed to a district in eastern Montana where, she said, the nearest deputy "
+        "can be an hour away.",
+    )
+    assert [(q.kind, q.text, q.speaker_name) for q in got if q.kind != "partial"] == [
+        ("indirect", "Many of them, says chief executive Kimberly Dunaway, don't have insurance", "Kimberly Dunaway"),
+        ("indirect", "The caucus, he said, is \"not bluffing.\"", "Mark Ridley"),
+        ("indirect", "the nearest deputy can be an hour away", "Beverly Sutton"),
+    ]
+    assert [(q.text, q.speaker_name) for q in got if q.kind == "partial"] == [("not bluffing.", "Mark Ridley")]
+
+
+def test_a_quotation_split_by_its_frame_goes_on_and_raised_voices_speak() -> None:
+    # tests/annotations/README.md: '"A," he said, "B."' is two direct quotes, B in lower case too; "shouted X",
+    # and '"...?" X tweeted Tuesday.' attributes the question
+    got = quotes_of(
+        "Mark Ridley spoke. \"We are ready,\" he said, \"and we will not blink.\"",
+        "\"You're going to take away my insurance,\" shouted Melissa Tran, a survivor from Smyrna.",
+        "\"Republicans can't even agree on a budget?\" Diane Acosta tweeted Tuesday.",
+    )
+    assert [(q.kind, q.text, q.speaker_name) for q in got] == [
+        ("direct", "We are ready", "Mark Ridley"),
+        ("direct", "and we will not blink.", "Mark Ridley"),
+        ("direct", "You're going to take away my insurance", "Melissa Tran"),
+        ("direct", "Republicans can't even agree on a budget?", "Diane Acosta"),
+    ]
+
+
+def test_a_cue_after_a_and_a_modifier_is_a_noun_and_then_opens_a_former_title() -> None:
+    # "took a less charitable view, accusing ...": no report of the sentence's opening; "then economic adviser"
+    # describes the name before it, which speaks; "a move ministers say should ..." still reports
+    got = quotes_of(
+        "Sir Bernard Ingham took a less charitable view, accusing the programme of \"corrupting politics\".",
+        "\"We used to see street hustlers do this,\" Andrei Illarionov - then economic adviser to the president - told a press conference.",
+        "In a move ministers say should keep council tax rises below 5%, the chancellor said he was providing an extra £1bn.",
+    )
+    assert [(q.kind, q.text, q.speaker_name) for q in got] == [
+        ("partial", "corrupting politics", "Bernard Ingham"),
+        ("direct", "We used to see street hustlers do this", "Andrei Illarionov"),
+        ("indirect", "should keep council tax rises below 5%", None),
+        ("indirect", "he was providing an extra £1bn", None),
+    ]

@@ -1253,6 +1253,20 @@ def _person_before_hometown(body: str, masked: str, lo: int, comma: int) -> tupl
 _CONTRACTED_IS = frozenset(("it's", "that's", "here's", "there's", "what's", "who's", "he's", "she's", "let's", "where's"))
 
 
+# A count before the inner source, which is still the outer clause's subject: "said that 17 intelligence agencies had
+# concluded ...", "said most of the senators believe ...".
+_COUNT_BEFORE_SOURCE = re.compile(r"(?:(?:at least|more than|fewer than|nearly|almost|about)\s+)?"
+                                  r"(?:(?:\d[\d,.]*|all|most|many|some|several|both|two|three|four|five|six|seven|eight|nine|ten|dozens)"
+                                  r"(?:\s+of(?:\s+the)?)?\s+)?", re.IGNORECASE)
+# The listener's description between commas, before the clause: "told Wade Pruett, the majority whip, that".
+_LISTENER_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s[^,;:.!?_]{1,60},(?=\s+that\b)", re.IGNORECASE)
+# A sentence's opening phrase of place or time, closed by a comma.
+_OPENING_PHRASE = re.compile(r"(?:in|at|on|after|before|during|since|with|for|by|from|under|over|across|inside|outside)\b[^,;:]{0,80},\s*",
+                             re.IGNORECASE)
+# Words that open a clause of time or reason inside a sentence's opening ("a day after his running mate").
+_SUBORDINATORS = frozenset(("after", "before", "when", "while", "since", "until", "because", "although", "though", "than"))
+
+
 def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | None:
     """The sentence's whole opening phrase up to ``comma`` when a determiner opens it and no comma splits it:
     a role with a prepositional phrase ("The council's cabinet member for environment"), which the walk
@@ -1263,11 +1277,15 @@ def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | N
     possessive = bool(words) and words[0][:1].isupper() and words[0].endswith(("'s", "’s")) and words[0].lower().replace("’", "'") not in _CONTRACTED_IS
     if not 2 <= len(words) <= 10 or not (words[0].lower() in DETERMINERS or possessive) or MASK in masked[start:comma]:
         return None
-    if any(ch in masked[start:comma] for ch in ",;:()") or any(w.islower() and _VERB_LIKE.fullmatch(w) for w in words):
-        return None  # "This echoed the views of comedian Rita Flynn, who ...": a clause, not a role
+    if (any(ch in masked[start:comma] for ch in ",;:()")
+            or any(w.islower() and (_VERB_LIKE.fullmatch(w) or w in _SUBORDINATORS) for w in words)):
+        # "This echoed the views of comedian Rita Flynn, who ...", "Vance's remarks came a day after his running
+        # mate, Indiana Gov. Russell Pike, said": a clause, not a role
+        return None
     return start, _rstrip(masked, start, comma)
 
 
+_TIME_ADVERBS = frozenset(("once", "formerly", "later", "also", "still", "previously"))  # not "then": "then economic adviser"
 # An aside between a name and its cue that opens with a past participle: "Sorensen, reached by phone, insisted",
 # "Mr. Faircloth, asked whether ..., said".
 _ASIDE_PARTICIPLES = frozenset(("asked", "reached", "pressed", "contacted", "interviewed", "questioned", "approached"))
@@ -1304,9 +1322,14 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
                              or first_word in _ASIDE_PARTICIPLES  # "Sorensen, reached by phone, insisted"
                              or first_word in ROLE_MODIFIERS or appos[:1].isupper()
                              or (appos.isdigit() and len(appos) <= 3)  # an age: "Quina Jones, 25, said"
-                             # a title after a noun in lower case: "Tom Roe, sales director at Acme, said"
+                             # a title after a noun or two in lower case: "Tom Roe, sales director at Acme, said",
+                             # "Deborah Yanez, public works director for the city, said"
                              or (len(words) > 1 and words[0].isalpha() and words[0].islower()
-                                 and words[1].lower() in TITLE_WORDS)):
+                                 and words[1].lower() in TITLE_WORDS)
+                             # ("Yukos, once the owner of ..., said" has no title after nouns)
+                             or (len(words) > 2 and all(w.isalpha() and w.islower() and w not in DETERMINERS
+                                                        and w not in _TIME_ADVERBS for w in words[:2])
+                                 and words[2].lower() in TITLE_WORDS)):
             continue
         # "Donna Rawlings, 59, of Ashton, Md., who watched ..., said": the town is no source
         np = _person_before_hometown(body, masked, lo, c)
@@ -1409,6 +1432,8 @@ def _np_after(body: str, masked: str, pos: int, limit: int) -> tuple[int, int] |
     words = m.group(1).split()
     if any(w.lower() in NP_BOUNDARY and w.lower() not in ("of", "for") for w in words):
         return None
+    if any(w.islower() and _AUXILIARY.fullmatch(w) for w in words):
+        return None  # "..., said her department was counting on it": a clause follows the cue, no inverted source
     if any(set(w) == {MASK} for w in words):
         return None
     return pos + m.start(1), pos + m.end(1)
@@ -1489,6 +1514,11 @@ def _ends_in_particle(body: str, end: int, hi: int) -> bool:
 _NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b(?:\d[\d.]*|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\s+$")
 # An uninflected cue after a possessive or a determiner is a noun ("Mr Ortiz's claim that").
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|this|that))\s+$", re.IGNORECASE)
+# ... or after "a" and a modifier or two: "took a less charitable view", "a similar claim" (a singular subject
+# would take "claims"; not after "the": "the police say", "the unions argue").
+_MODIFIED_NOUN_BEFORE = re.compile(
+    rf"\b(?:a|an)\s+(?:(?!(?:{_FINITE_AUXILIARIES}|do|does|did|to|not|never|also|and|or|who|which|that)\b)[a-z]+\s+)?"
+    r"(?!(?:he|she|they|we|i|you|it|[a-z]*[^s\W]s)\s)[a-z]+\s+$")  # (a plural last: "a move ministers say should ...")
 _POSSESSOR_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")
 # A word that is (most likely) a verb: a speech cue or a lower-case past tense ("accused", "backed", "told").
 _VERB_LIKE = re.compile("|".join([r"[a-z]+ed", *sorted((re.escape(f) for f in CUES if " " not in f), key=len, reverse=True)]))
@@ -1498,6 +1528,9 @@ _CONTRACTED_BEFORE = "".join(rf"(?<!\b{w})" for w in ("he", "she", "it", "that",
 _ADJECTIVE_BEFORE = re.compile(
     rf"(?:{_CONTRACTED_BEFORE}['’]s|\b(?:the|a|an|his|her|its|their|our))\s+$",
     re.IGNORECASE)  # "He's claimed that ...": a contracted "has", no possessive
+# A possessive or an article (and "own") before a form in -s: a plural noun ("their own demands"); not "that" or
+# "this", after which a verb may follow ("a report that says").
+_PLURAL_NOUN_BEFORE = re.compile(rf"(?:{_CONTRACTED_BEFORE}['’]s|\b(?:the|his|her|its|their|our|your|my))(?:\s+own)?\s+$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
 _REFUSED_BEFORE = re.compile(r"\b(?:declined|declines|declining|refused|refuses|refusing)\s+to\s+$", re.IGNORECASE)
 _PART_OF_WHOM = re.compile(
@@ -1681,11 +1714,17 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             continue  # "those questioned said": the people a survey asked, the subject of the next verb
         if form == "defending" and _TITLE_HOLDER.match(masked, c_end, hi):
             continue  # "the defending champion", "defending Olympic champion": an adjective
-        if form == cue.lemma and _NOUN_BEFORE.search(masked, max(lo, c_start - 12), c_start):
+        if form == cue.lemma and (_NOUN_BEFORE.search(masked, max(lo, c_start - 12), c_start)
+                                  or _MODIFIED_NOUN_BEFORE.search(masked, max(lo, c_start - 40), c_start)):
             noun = _possessive_noun_frame(body, masked, sentence_idx, cue, c_start, c_end, lo, hi)
             if noun is not None:
                 frames.append(noun)
             continue  # "the know-how", "a claim": an uninflected form after a determiner is a noun
+        if form.endswith("s") and _PLURAL_NOUN_BEFORE.search(masked, max(lo, c_start - 20), c_start):
+            noun = _possessive_noun_frame(body, masked, sentence_idx, cue, c_start, c_end, lo, hi)
+            if noun is not None:
+                frames.append(noun)  # "Mr Ortiz's claims that the plan was illegal"
+            continue  # "conservatives have their own demands", "the group's claims": a plural noun, not a verb
         if form.endswith("ed") and _ADJECTIVE_BEFORE.search(masked, max(lo, c_start - 12), c_start):
             continue  # "the administration's proposed overhaul": an adjective
         if form.split()[0].endswith("s") and _NUMBER_BEFORE.search(masked, max(lo, c_start - 16), c_start):
@@ -2115,7 +2154,8 @@ def _lead_then_role(left_text: str) -> str | None:
 _DESCRIBED_BEFORE = re.compile(r",\s*((?:[\w'’.\-]+\s+){1,5})$")
 _CONNECTIVE = re.compile(r"\b(?:that|and|but|who|which)\b")
 _AFTER_COMMA = re.compile(r"\s*,\s*(.*)$")
-_NOT_MAIN_CLAUSE = re.compile(r"(?:which|who|whose|adding|according|as|while|when|citing)\b")
+_NOT_MAIN_CLAUSE = re.compile(r"(?:which|who|whose|adding|according|as|while|when|citing|saying|noting|arguing|insisting"
+                              r"|warning|claiming|calling|describing|explaining|suggesting|telling|accusing|acknowledging)\b")
 _COORDINATED = re.compile(r"(?:and|but)\s+(?:that\s+)?")
 
 
@@ -2126,6 +2166,14 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         # ``"...," said Mr Blair, the prime minister.`` — content precedes
         left = masked[lo:c_start].rstrip().rstrip(",")
         c_lo, c_hi = _trim_content(seg.body, lo + len(left) - len(left.lstrip()), lo + len(left))  # (past a blanked dateline)
+        after = _AFTER_COMMA.match(masked[pos:hi])
+        subject = masked[c_lo:c_hi].split()
+        if (after is not None and _PREDICATE_START.match(after.group(1)) and len(after.group(1).split()) >= 3
+                and 0 < len(subject) <= AROUND_SUBJECT_MAX_WORDS and MASK not in masked[lo:hi]
+                and not any(_VERB_LIKE.fullmatch(w) or _AUXILIARY.fullmatch(w.lower()) for w in subject)):
+            # "Many of them, says chief executive Kimberly Dunaway, don't have insurance": the clause runs round the frame
+            c_lo, c_hi = _trim_content(seg.body, c_lo, hi)
+            return Frame(sentence_idx, masked[c_start:c_end], c_start, c_end, source, c_lo, c_hi, None, cue.category, "around")
         return Frame(sentence_idx, masked[c_start:c_end], c_start, c_end, source, c_lo, c_hi, None, cue.category, "after")
     told_to = _LISTENER_INFINITIVE.match(masked, pos, hi) if cue.audience and cue.category == "speech" else None
     if told_to is not None:
@@ -2142,6 +2190,9 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         if aud is not None:
             audience = aud
             pos = aud[1]
+            described = _LISTENER_APPOSITIVE.match(masked, pos, hi)
+            if described is not None:
+                pos = described.end()  # "told Senator Wade Pruett of Oklahoma, the majority whip, that ..."
     rest = masked[pos:hi]
     # skip adverbials and masked scare quotes between cue and complement
     skip = _COMPLEMENT_SKIP.match(rest)
@@ -2174,9 +2225,10 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         if left_text.endswith(",") or left_text.endswith(":") or left_text == "":
             c_lo, c_hi = _trim_content(body, lo + len(left_text) - len(left_text.lstrip()), lo + len(left_text.rstrip(",:")))
             after = _AFTER_COMMA.match(masked[pos:hi])
+            # (the clause after the frame may hold a quoted phrase: "The caucus, he said, is "not bluffing."")
             if (left_text and after and not trails_cue
                     and not _NOT_MAIN_CLAUSE.match(after.group(1))
-                    and len(after.group(1).split()) >= 3 and MASK not in masked[lo:hi]):
+                    and len(body[hi - len(after.group(1)) : hi].split()) >= 3 and MASK not in masked[lo:source.char_start]):
                 coordinated = _COORDINATED.match(after.group(1))
                 b_start = hi - len(after.group(1)) + coordinated.end() if coordinated is not None else hi
                 # B is a clause, or a verb phrase sharing A's subject ("and should be chosen from either House"),
@@ -2186,8 +2238,10 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
                     b_lo, b_hi = _trim_content(body, b_start, hi)
                     return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "after",
                                  also=(b_lo, b_hi))
-                # "The museum, Mr Bush said, celebrated ...": the clause runs round the parenthetical frame
-                c_lo, c_hi = _trim_content(body, lo, hi)
+                # "The museum, Mr Bush said, celebrated ...": the clause runs round the parenthetical frame; after
+                # "where", "because" ("a district where, she said, the nearest deputy ...") it starts behind the frame
+                opener = _CLAUSE_OPENER_END.search(left_text)
+                c_lo, c_hi = _trim_content(body, hi - len(after.group(1)) if opener else lo, hi)
                 return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "around")
             return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "after")
         return Frame(sentence_idx, cue_text, c_start, c_end, source, c_end, c_end, audience, cue.category, "before")
@@ -2305,6 +2359,11 @@ _LISTENER_INFINITIVE = re.compile(
     r"|\w+(?:ed|ing)\b|of\s+(?:his|her|their|its|our|my)\b|\S*_)[\w’'.\-]+\s+){1,5}?(?:not\s+)?to\s+"
     r"(?!(?-i:[a-z]+[^su\W]s)\b)(?-i:[a-z])", re.IGNORECASE)
 _AUXILIARY = re.compile(rf"(?:{_FINITE_AUXILIARIES}|does|do|did)\b")
+# A word that opens a clause, right before a parenthetical frame: the frame reports the clause after it.
+_CLAUSE_OPENER_END = re.compile(r"\b(?:where|when|because|since|although|though|whereas|which|who|if|unless)\s*,$", re.IGNORECASE)
+# A predicate after a parenthetical frame opens with an auxiliary, perhaps negated: "..., says X, don't have insurance".
+_PREDICATE_START = re.compile(rf"(?:{_FINITE_AUXILIARIES}|does|do|did)(?:n['’]t)?\b|(?:don|doesn|didn|won|can)['’]t\b")
+AROUND_SUBJECT_MAX_WORDS = 6  # "Many of them", "The Tories": a subject, not a clause of its own
 _SHORT_CLAUSE = re.compile(rf"(?:[\w’'.\-$%]+\s+){{1,3}}?(?:{_FINITE_AUXILIARIES})\b")
 # The listener of "promise" before its clause: a name before a pronoun subject, or a bare noun before a determiner.
 _PROMISED_LISTENER = re.compile(r"(?-i:[A-Z][\w’'.\-]*\s+){1,3}(?=(?:he|she|they|it|we|I|you)\s)|(?-i:[a-z]+)\s+(?=(?:the|a|an|his|her|their|its)\s)")
@@ -3068,7 +3127,13 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
                 # "May said Britain would declare its intention to leave", "Vos said Ortiz said the sale was legal":
                 # when the inner source is the outer clause's subject, the whole clause is what she said (the inner
                 # frame reports its own clause too: a nested attribution gives an entry for each)
-                whole = cut == f.content_start and a.outlet is None and (
+                # (after an opening phrase: "At a closed-door lunch, at least three senators told ... , according to")
+                opening = _OPENING_PHRASE.match(body, f.content_start, cut)
+                subject_at = opening.end() if opening is not None else f.content_start
+                counted = subject_at == cut or (
+                    any(g.source.char_start == cut and g.source.kind != "pronoun" for g in inner)
+                    and _COUNT_BEFORE_SOURCE.fullmatch(body, subject_at, cut) is not None)
+                whole = (cut == f.content_start or counted) and a.outlet is None and (
                     f.position == "before" or not any(_reports_clause(masked, g, hi) for g in inner))
                 if not whole:
                     if len(head.split()) < 3 or a.outlet is not None:
@@ -3171,6 +3236,8 @@ _SPACES = re.compile(r"\s*")
 
 
 _ATTRIBUTION_NEXT = re.compile(r"[,]?\s*(?:[A-Z]|he|she|they|it|we|said|says|added|told)")
+# The frame that splits a quotation: '," he said, "', '," said Ms. Ortiz, the mayor, "' (a few words between commas).
+_SPLIT_FRAME = re.compile(r"\s*,?\s*(?:[^\s,]+\s+){0,6}[^\s,]+\s*,(?:\s*[^\s,]+(?:\s+[^\s,]+){0,5}\s*,)?\s*")
 
 
 def _kind(body: str, masked: str, seg: Segmentation, sp: QuoteSpan, lo: int, prev_span: QuoteSpan | None) -> str:
@@ -3180,7 +3247,11 @@ def _kind(body: str, masked: str, seg: Segmentation, sp: QuoteSpan, lo: int, pre
     if before == "" or before.endswith(":") or (before.endswith(",") and _CUE_RE.search(before[-40:])):
         content = body[sp.start : sp.end].strip()
         if before.endswith(",") and content[:1].islower():
-            return "partial"
+            # '"We are ready," he said, "and we will not blink."': the quotation split by its frame goes on
+            between = masked[prev_span.end + (1 if prev_span.closed else 0) : sp.start - 1] if prev_span is not None else ""
+            split = (prev_span is not None and lo <= prev_span.start and _SPLIT_FRAME.fullmatch(between) is not None
+                     and _CUE_RE.search(between) is not None)
+            return "direct" if split else "partial"
         # what follows the quote: its first character (the rest of the article is sliced only when needed)
         after = _SPACES.match(masked, sp.end + (1 if sp.closed else 0)).end()
         ends_clause = masked[after : after + 1] in ("", ",", ".", "!", "?", ";", ":", "\n") or content[-1:] in ".!?,"

@@ -114,7 +114,10 @@ _SPEECH_VERBS = ("said says asked asks added adds told tells demanded demands wo
                  "insisted insists wrote writes tweeted continued exclaimed cried joked quipped recalled argued "
                  "countered responded answered").split()
 # The verb ends its clause: in '"Why?" Mr Milburn replied that they were not' a new sentence reports the reply.
-_ATTRIBUTION_NEXT = re.compile(r"\s+(?:[A-Z][\w'\u2019.\-]*\s+){1,4}(?:" + "|".join(_SPEECH_VERBS) + r")\s*(?:[.,;:!?]|$)")
+# ('"Why now?" Mr Vitter asked on Tuesday.', '... Acosta tweeted Tuesday.': a day or a medium may follow it.)
+_ATTRIBUTION_NEXT = re.compile(r"\s+(?:[A-Z][\w'\u2019.\-]*\s+){1,4}(?:" + "|".join(_SPEECH_VERBS) + r")"
+                               r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|later|earlier|on\s+Twitter"
+                               r"|in\s+a\s+(?:statement|tweet|post|interview)))?\s*(?:[.,;:!?]|$)")
 
 
 def _ends_sentence(text: str, punct_start: int, punct_end: int, limit: int) -> bool:
