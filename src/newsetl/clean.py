@@ -1081,7 +1081,9 @@ def _pull_quotes(blocks: Sequence[_Block]) -> list[int]:
     first_paragraph = next((i for i, b in enumerate(blocks) if b.role == "body" and _is_prose(b.text)), len(blocks))
     for i, block in enumerate(blocks[first_paragraph + 1 :], first_paragraph + 1):
         # (between paragraphs: a quotation over the first is the article's dek)
-        m = _QUOTED_LINE.match(block.text.strip()) if block.role == "body" else None
+        if block.role != "body" or block.text.lstrip()[:1] not in ('"', "“"):
+            continue  # (the cheap test first: most lines open with no quotation mark)
+        m = _QUOTED_LINE.match(block.text.strip())
         if m is not None and _word_count(m.group(1)) >= PULL_QUOTE_MIN_WORDS:
             quoted.append((i, _quote_key(m.group(1))))
     if not quoted:
