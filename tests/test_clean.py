@@ -693,6 +693,16 @@ MID_BODY_FURNITURE = [
     ("social_share", "SHARE TWEET PLUS ONE"),
     ("media_credit", "Photo"),
     ("related_links", "Tracking the race: See the latest Ledger Poll of Polls"),
+    ("advertising", "Anzeige"),
+    ("related_links", "Lesen Sie auch"),
+    ("related_links", "Czytaj także: Remont wiaduktu na ul. Kolejowej potrwa całe wakacje"),
+    ("social_share", "Compartir en Facebook"),
+    ("comments", "Kommentare (12)"),
+    ("navigation", "Temps de lecture : 6 min."),
+    ("media_credit", "PHOTO: Supporters of the mayor wait in the rain outside a rally at the Harlow County Fairgrounds, Nov. 5, 2016."),
+    ("media_credit", "Credit Dana Pell for The Harlow Ledger"),
+    ("navigation", "Refresh for updates"),
+    ("navigation", "Key events"),
 ]
 
 
@@ -1786,3 +1796,40 @@ def test_a_headline_shaped_like_a_name_and_its_outlet_stays_the_headline():
     result = clean(parts_of(text))
     assert result.title == "Ledger/Harlow poll: Ortiz and Pell in a dead heat as early voting begins"
     assert [r.text for r in result.removed] == ["By Dana Pell, Ledger Polling Director"]
+
+
+def test_a_sentence_over_a_newspapers_credit_line_is_its_caption():
+    paragraphs = base_paragraphs()
+    caption = "Poll workers at the Harlow count centre fed absentee ballots into tabulators late Tuesday."
+    for credit, rule in (("Credit Dana Pell for The Harlow Ledger", "credit_line"), ("Dana Pell/AFP/Getty Images", None)):
+        text = "\n\n".join([BASE_ARTICLE.split("\n")[0], paragraphs[0], caption, credit, *paragraphs[1:]]) + "\n"
+        result = clean(parts_of(text))
+        assert [r.text for r in result.removed] == [caption, credit]
+        assert result.removed[0].rule == "caption_over_credit"
+    # a paragraph over a link to a picture's source is no caption
+    text = "\n\n".join([BASE_ARTICLE.split("\n")[0], paragraphs[0], caption, "Image credit: www.harlow.example/in/", *paragraphs[1:]]) + "\n"
+    assert caption in clean(parts_of(text)).paragraphs
+
+
+def test_a_posts_picture_link_is_no_continuation_of_its_text():
+    post = "Packed house in Harlow tonight and not ONE of the big shots from the capital bothered to show up. #Harlow"
+    lines = [BASE_ARTICLE.split("\n")[0], "", base_paragraphs()[0], "Dana Pell posted a photo of the crowd:", post,
+             "pic.twitter.com/Xk4rT9bLmQ", "— Dana Pell (@danapell) October 31, 2016", *base_paragraphs()[1:]]
+    result = clean(parts_of("\n".join(lines) + "\n"))
+    assert post in result.paragraphs
+    assert [r.text for r in result.removed] == ["pic.twitter.com/Xk4rT9bLmQ", "— Dana Pell (@danapell) October 31, 2016"]
+
+
+def test_a_caption_with_its_photo_credit_is_no_pages_headline():
+    lines = ["Portal Harlow", "Início", "Brasil", "Mundo", "Economia", "Esportes", "Cidades",
+             "Harlow terá ônibus de graça aos domingos a partir de julho",
+             "Por Dana Pell, Portal Harlow", "12/06/2024 07h30", "Compartilhe",
+             "Terminal Central de Harlow; gratuidade valerá para todas as linhas — Foto: Rodrigo Paiva/Prefeitura",
+             "A Prefeitura de Harlow anunciou nesta quarta-feira que os ônibus municipais serão gratuitos aos domingos "
+             "e feriados a partir de julho, em uma medida que deve beneficiar cerca de 90 mil passageiros por semana.",
+             "Segundo a prefeitura, a medida custará R$ 18 milhões por ano e será bancada em parte com publicidade nos "
+             "veículos, enquanto as empresas de ônibus receberão um repasse fixo por quilômetro rodado.",
+             "Leia também", "Câmara aprova reajuste de 4% no IPTU de Harlow para 2025", "© 2024 Portal Harlow"]
+    result = clean(parts_of("\n".join(lines) + "\n"))
+    assert result.mode == "page"
+    assert result.title == "Harlow terá ônibus de graça aos domingos a partir de julho"

@@ -589,7 +589,8 @@ def _blocks(parts: ArticleParts, rules: RuleSet | None = None) -> list[_Block]:
             group
             and line.line_no == group[-1].line_no + 1
             and line.text[:1].islower()
-            and not line.text.startswith(("http://", "https://", "www."))  # an address on its own line is no continuation
+            # an address on its own line is no continuation, nor is a post's picture link under its text
+            and not line.text.startswith(("http://", "https://", "www.", "pic.twitter.com/"))
             and not _TERMINAL.search(group[-1].text)
             and not _is_label(group, line, rules)
             # "by: Dana Kowalczyk" under a headline is a byline, not the headline's second line
@@ -851,8 +852,9 @@ def clean(
 
 # A picture's credit line ("(Image: Blaze Pictures / Tony Sharrock)", "Photo: AP"), not a player's "Replay", a
 # page's "Read the full transcript" or an agency's name under a headline ("REUTERS").
-_PICTURE_CREDIT = re.compile(r"\b(?:image|images|photo|photos|photograph|picture|pictures|pic|credit|shutterstock|alamy"
+_PICTURE_CREDIT = re.compile(r"\b(?:image|images|photo|photos|photograph|picture|pictures|credit|shutterstock|alamy"
                              r"|courtesy|handout)\b|©", re.IGNORECASE)
+_AGENCY_PHOTO_CREDIT = re.compile(r"/\s*(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|PA Images|Shutterstock)\b")
 _SENTENCE_BREAK_INSIDE = re.compile(r"[.!?][\"”’)]?\s+[A-Z\"“]")
 CAPTION_MIN_WORDS = 6  # a subheading over a picture's credit is shorter
 CAPTION_MAX_WORDS = 40
@@ -870,11 +872,16 @@ def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, 
         credit = matches[i + 1]
         text = blocks[i].text
         # (not a post over its signature, "— Brenda Kessling (@BrendaK) October 14, 2016", which the article quotes)
-        if (credit and all(r.category == "media_credit" for r in credit) and not matches[i] and blocks[i].role == "body"
+        # (over a newspaper's "Credit X for Y" line or an agency's "Name/AFP/Getty Images" the caption is a sentence
+        # with its full stop)
+        credit_line = any(r.name == "credit_line" for r in credit) or _AGENCY_PHOTO_CREDIT.search(blocks[i + 1].text) is not None
+        if (credit and any(r.category == "media_credit" for r in credit) and not matches[i] and blocks[i].role == "body"
                 and _word_count(blocks[i + 1].text) <= CREDIT_LINE_MAX_WORDS and _PICTURE_CREDIT.search(blocks[i + 1].text)
-                and "@" not in blocks[i + 1].text and not (i > 0 and any(r.category == "media_credit" for r in matches[i - 1]))
+                and "@" not in blocks[i + 1].text and "twitter.com" not in blocks[i + 1].text and not (i > 0 and any(r.category == "media_credit" for r in matches[i - 1]))
                 and CAPTION_MIN_WORDS <= _word_count(text) <= CAPTION_MAX_WORDS
-                and not _TERMINAL.search(text) and not _SENTENCE_BREAK_INSIDE.search(text)):
+                and ((credit_line and i + 2 < len(blocks)) or not _TERMINAL.search(text))
+                and not _SENTENCE_BREAK_INSIDE.search(text)):
+            # (a sentence over a credit at the very end is the last paragraph, the credit the lead picture's)
             matches[i] = (_CAPTION_OVER_CREDIT,)
     return matches
 
@@ -2149,7 +2156,12 @@ def _headline_shaped(text: str) -> bool:
     """Whether a line could be a page's headline: a few words, and neither a live page's key event
     ("15:48 Power restored to 11,000 homes") nor a menu ("Read   Edit   View history")."""
     return (PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not _CLOCK_OPENING.match(text)
-            and not _is_menu_bar(text) and not _is_pipe_menu(text))
+            and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _PHOTO_CREDIT_MARK.search(text))
+
+
+# A picture's credit inside a line, in any of several languages: the line is a caption ("Terminal Central ...
+# — Foto: Rodrigo Paiva/Prefeitura", "Фото: пресс-служба мэрии"), never a headline.
+_PHOTO_CREDIT_MARK = re.compile(r"(?:^|\s)(?:photo|foto|fotos|фото|bild|imagen|imagem|image)\s*[:：]", re.IGNORECASE)
 
 
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
