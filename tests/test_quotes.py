@@ -878,3 +878,17 @@ def test_a_cue_after_a_and_a_modifier_is_a_noun_and_then_opens_a_former_title() 
         ("indirect", "should keep council tax rises below 5%", None),
         ("indirect", "he was providing an extra £1bn", None),
     ]
+
+
+def test_a_name_its_age_and_its_description_speak_and_a_shows_title_before_that() -> None:
+    # "Linda Carraway, 61, a retired schoolteacher, said": the name, not the clause after "said"; a show's title in
+    # quotes between the cue and "that" is where she said it
+    got = quotes_of(
+        "At the diner in Media, Linda Carraway, 61, a retired schoolteacher and lifelong Republican, said she had "
+        "already decided to vote for the challenger.",
+        "Kessler's campaign manager, Tara Mulvaney, said on CNV's \"Morning Briefing\" that the candidate would win.",
+    )
+    assert [(q.kind, q.text, q.speaker_name) for q in got if q.kind == "indirect"] == [
+        ("indirect", "she had already decided to vote for the challenger", "Linda Carraway"),
+        ("indirect", "the candidate would win", "Tara Mulvaney"),
+    ]

@@ -1337,6 +1337,10 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
             return np, _role_from_appositive(body, c + 1, inner_end)
         tag = _PARTY_TAG_BEFORE.search(masked, max(lo, c - 24), c)
         np = _np_before(masked, lo, tag.start() if tag else c)  # "Rep. Gwen Moore (D-Wis.), a member of ..."
+        if np is not None and body[np[0] : np[1]].isdigit() and len(body[np[0] : np[1]]) <= 3:
+            # "Linda Carraway, 61, a retired schoolteacher, said": the age after the name, then the description
+            age_comma = masked.rfind(",", lo, np[0])
+            np = _np_before(masked, lo, age_comma) if age_comma != -1 else None
         np_words = body[np[0] : np[1]].split() if np is not None else []
         if (np_words and not tag and not np_words[0][:1].isupper()
                 and (np_words[0].lower() in DETERMINERS or not any(w[:1].isupper() for w in np_words))):
@@ -1471,6 +1475,8 @@ _COMPLEMENT_SKIP = re.compile(
     r"|(?:instead|flatly|bluntly|separately|openly|frankly)(?=\s+that\b)"  # "said instead that"
     # "says at a campaign stop in Toledo, Ohio, that", "said after the convention he would"
     r"|(?:at|in|on|during|after|before|from|to|with|since|for|throughout)\s+[^,;:.!?_]{1,60}?(?:,[^,;:.!?_]{1,25}?)?(?=,?\s+that\b)"
+    # a show's title in quotes: 'said on CNV's "Morning Briefing" that'
+    r"|(?:on|in)\s+(?-i:[A-Z])[\w.’'&-]*(?:['’]s)?\s+_+(?=\s+that\b)"
     r"|(?:after|before|during|at|in|on)\s+(?:the|a|an|his|her|its|their|this|last)\s+[\w'’\-]+(?:\s+[\w'’\-]+)?"
     r"(?=\s+(?:he|she|they|we|i|it)\s)))*"
 )
