@@ -866,24 +866,35 @@ _CAPTION_OVER_CREDIT = Rule(
 
 
 def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
-    """The matches with the caption over a credit line known as furniture too: a tabloid prints the caption
-    and "(Image: ...)" on lines of their own, the caption with no full stop."""
+    """The matches with the caption over a picture's credit line known as furniture too: a tabloid prints
+    the caption and "(Image: ...)" on lines of their own, the caption with no full stop."""
     for i in range(len(blocks) - 1):
-        credit = matches[i + 1]
-        text = blocks[i].text
-        # (not a post over its signature, "— Brenda Kessling (@BrendaK) October 14, 2016", which the article quotes)
-        # (over a newspaper's "Credit X for Y" line or an agency's "Name/AFP/Getty Images" the caption is a sentence
-        # with its full stop)
-        credit_line = any(r.name == "credit_line" for r in credit) or _AGENCY_PHOTO_CREDIT.search(blocks[i + 1].text) is not None
-        if (credit and any(r.category == "media_credit" for r in credit) and not matches[i] and blocks[i].role == "body"
-                and _word_count(blocks[i + 1].text) <= CREDIT_LINE_MAX_WORDS and _PICTURE_CREDIT.search(blocks[i + 1].text)
-                and "@" not in blocks[i + 1].text and "twitter.com" not in blocks[i + 1].text and not (i > 0 and any(r.category == "media_credit" for r in matches[i - 1]))
-                and CAPTION_MIN_WORDS <= _word_count(text) <= CAPTION_MAX_WORDS
-                and ((credit_line and i + 2 < len(blocks)) or not _TERMINAL.search(text))
-                and not _SENTENCE_BREAK_INSIDE.search(text)):
-            # (a sentence over a credit at the very end is the last paragraph, the credit the lead picture's)
+        credit = blocks[i + 1].text
+        if matches[i] or blocks[i].role != "body" or not _picture_credit(credit, matches[i + 1]):
+            continue
+        if i > 0 and any(r.category == "media_credit" for r in matches[i - 1]):
+            continue  # a player's title between "JUST WATCHED" and "Replay" belongs to its box
+        # over a newspaper's "Credit X for Y" or an agency's "Name/AFP/Getty Images" the caption is a sentence with
+        # its full stop, if the article goes on below (a sentence over a credit at the very end is the last
+        # paragraph, the credit the lead picture's)
+        sentence = i + 2 < len(blocks) and (any(r.name == "credit_line" for r in matches[i + 1])
+                                            or _AGENCY_PHOTO_CREDIT.search(credit) is not None)
+        if _caption_shaped(blocks[i].text, sentence):
             matches[i] = (_CAPTION_OVER_CREDIT,)
     return matches
+
+
+def _picture_credit(text: str, rules: tuple[Rule, ...]) -> bool:
+    """A picture's credit line: a credit rule knows it, it is short and names a picture, and it is no post's
+    signature ("— Brenda Kessling (@BrendaK) October 14, 2016") or picture link ("pic.twitter.com/...")."""
+    return (any(r.category == "media_credit" for r in rules) and _word_count(text) <= CREDIT_LINE_MAX_WORDS
+            and _PICTURE_CREDIT.search(text) is not None and "@" not in text and "twitter.com" not in text)
+
+
+def _caption_shaped(text: str, sentence: bool) -> bool:
+    """A caption's shape: a phrase with no sentence's end, or one sentence where ``sentence`` allows it."""
+    return (CAPTION_MIN_WORDS <= _word_count(text) <= CAPTION_MAX_WORDS and (sentence or not _TERMINAL.search(text))
+            and not _SENTENCE_BREAK_INSIDE.search(text))
 
 
 @dataclass(frozen=True)
@@ -970,9 +981,8 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
             continue
         rule = _first_rule(matches[i], "header")
         if rule is not None and rule.loose and (blocks[i].role == "title" or not _known_header_neighbour(matches, verdicts, i)):
-            # (the first line is the headline unless a rule that knows more than a line's shape says otherwise:
-            # "NCN/Harbor poll: Florida a dead heat as early voting begins" looks like "Name / Outlet")
-            # a name under the headline may be a venue: only known furniture beside it vouches for it
+            # a rule that knows only a line's shape never takes the headline ("NCN/Harbor poll: Florida a dead heat
+            # ..." looks like "Name / Outlet"), and a name under it may be a venue: known furniture beside it vouches
             rule = _first_rule(tuple(r for r in matches[i] if not r.loose), "header")
         if rule is not None and rule.name in _LIVE_STAMP_RULES and _stamps_entries_below(matches, i, rule):
             break  # a live blog's first entry time: the article starts here
@@ -2154,7 +2164,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
 
 def _headline_shaped(text: str) -> bool:
     """Whether a line could be a page's headline: a few words, and neither a live page's key event
-    ("15:48 Power restored to 11,000 homes") nor a menu ("Read   Edit   View history")."""
+    ("15:48 Power restored to 11,000 homes"), a menu ("Read   Edit   View history") nor a caption with its
+    photo credit."""
     return (PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not _CLOCK_OPENING.match(text)
             and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _PHOTO_CREDIT_MARK.search(text))
 
