@@ -1833,3 +1833,21 @@ def test_a_caption_with_its_photo_credit_is_no_pages_headline():
     result = clean(parts_of("\n".join(lines) + "\n"))
     assert result.mode == "page"
     assert result.title == "Harlow terá ônibus de graça aos domingos a partir de julho"
+
+
+def test_a_byline_in_lower_case_under_a_dek_is_no_continuation_of_it():
+    lines = ["Skip to main content", "Tribuna Harlow", "Calcio | Basket | Tennis | Motori | Ciclismo | Volley | Rugby | Atletica",
+             "Home › Calcio › Serie A",
+             "Harlow, rimonta da grande: Pell e Ortiz ribaltano la Valdarena",
+             "Sotto di un gol all'intervallo, la squadra di Gallinari cambia volto nella ripresa e vince 2-1. Terzo successo di fila",
+             "di Dana Pell", "Condividi su Facebook",
+             "Il Harlow ha ribaltato la Valdarena nel secondo tempo, con due gol in dodici minuti che hanno acceso uno stadio "
+             "rimasto in silenzio per tutta la prima parte della partita.",
+             "Pell ha pareggiato al 58' con un colpo di testa su cross di Ortiz, che poi ha segnato il gol della vittoria "
+             "con un tiro dal limite dell'area a sei minuti dalla fine.",
+             "LEGGI ANCHE", "Calciomercato, il Harlow pensa già al rinnovo di Pell", "Serie A, la classifica aggiornata",
+             "Chi siamo | Contatti | Privacy | Cookie", "© RIPRODUZIONE RISERVATA"]
+    result = clean(parts_of("\n".join(lines) + "\n"))
+    assert result.mode == "page"
+    assert result.dek == lines[5]
+    assert ("di Dana Pell", "byline") in [(r.text, r.category) for r in result.removed]

@@ -594,7 +594,8 @@ def _blocks(parts: ArticleParts, rules: RuleSet | None = None) -> list[_Block]:
             and not _TERMINAL.search(group[-1].text)
             and not _is_label(group, line, rules)
             # "by: Dana Kowalczyk" under a headline is a byline, not the headline's second line
-            and not any(r.name == "byline_by" for r in rules.matching(_match_form(line.text)))
+            # (or "di Matteo Bonomi" under an Italian dek)
+            and not any(r.name in ("byline_by", "byline_intl") for r in rules.matching(_match_form(line.text)))
         ):
             group.append(line)
             continue
