@@ -1492,8 +1492,9 @@ _ABOUT_A_NUMBER = re.compile(
 _FORECAST_CUES = frozenset(("predict", "expect", "forecast", "estimate", "project", "anticipate"))
 # A forecast's clause without "that" holds a finite verb, a modal almost always ("predicted the party would win").
 _FINITE_AUXILIARIES = "is|are|was|were|will|would|could|can|should|might|may|must|has|have|had"
-_FINITE_IN_FORECAST = re.compile(rf"\b(?:{_FINITE_AUXILIARIES}|did|do|does|won['’]t|wouldn['’]t|can['’]t|couldn['’]t)\b")
-_ESTIMATE_THEN_VERB = re.compile(rf"\b(?:{_FINITE_AUXILIARIES}|did|do|does)\b|\b[a-z]{{3,}}ed\b")
+_AUXILIARIES = rf"{_FINITE_AUXILIARIES}|does|do|did"  # and the finite forms of "do"
+_FINITE_IN_FORECAST = re.compile(rf"\b(?:{_AUXILIARIES}|won['’]t|wouldn['’]t|can['’]t|couldn['’]t)\b")
+_ESTIMATE_THEN_VERB = re.compile(rf"\b(?:{_AUXILIARIES})\b|\b[a-z]{{3,}}ed\b")
 # A bare "clause" starting with these is an adjunct, not reported content ("said as he unveiled ...").
 _ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until".split())
 _DANGLING = frozenset("which whom who whose what that the a an of to and or but as if than with by for from in on at".split())
@@ -1523,7 +1524,7 @@ _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|our|this|
 # ... or after "a" and a modifier or two: "took a less charitable view", "a similar claim" (a singular subject
 # would take "claims"; not after "the": "the police say", "the unions argue").
 _MODIFIED_NOUN_BEFORE = re.compile(
-    rf"\b(?:a|an)\s+(?:(?!(?:{_FINITE_AUXILIARIES}|do|does|did|to|not|never|also|and|or|who|which|that)\b)[a-z]+\s+)?"
+    rf"\b(?:a|an)\s+(?:(?!(?:{_AUXILIARIES}|to|not|never|also|and|or|who|which|that)\b)[a-z]+\s+)?"
     r"(?!(?:he|she|they|we|i|you|it|[a-z]*[^s\W]s)\s)[a-z]+\s+$")  # (a plural last: "a move ministers say should ...")
 _POSSESSOR_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")
 # A word that is (most likely) a verb: a speech cue or a lower-case past tense ("accused", "backed", "told").
@@ -2364,11 +2365,11 @@ _LISTENER_INFINITIVE = re.compile(
     r"\s+(?!(?:to|not)\b)(?:(?!(?:he|she|they|it|we|i|you|who|which|that|was|were|is|are|would|will|had|has|could)\b"
     r"|\w+(?:ed|ing)\b|of\s+(?:his|her|their|its|our|my)\b|\S*_)[\w’'.\-]+\s+){1,5}?(?:not\s+)?to\s+"
     r"(?!(?-i:[a-z]+[^su\W]s)\b)(?-i:[a-z])", re.IGNORECASE)
-_AUXILIARY = re.compile(rf"(?:{_FINITE_AUXILIARIES}|does|do|did)\b")
+_AUXILIARY = re.compile(rf"(?:{_AUXILIARIES})\b")
 # A word that opens a clause, right before a parenthetical frame: the frame reports the clause after it.
 _CLAUSE_OPENER_END = re.compile(r"\b(?:where|when|because|since|although|though|whereas|which|who|if|unless)\s*,$", re.IGNORECASE)
 # A predicate after a parenthetical frame opens with an auxiliary, perhaps negated: "..., says X, don't have insurance".
-_PREDICATE_START = re.compile(rf"(?:{_FINITE_AUXILIARIES}|does|do|did)(?:n['’]t)?\b|(?:don|doesn|didn|won|can)['’]t\b")
+_PREDICATE_START = re.compile(rf"(?:{_AUXILIARIES})(?:n['’]t)?\b|(?:don|doesn|didn|won|can)['’]t\b")
 AROUND_SUBJECT_MAX_WORDS = 6  # "Many of them", "The Tories": a subject, not a clause of its own
 _SHORT_CLAUSE = re.compile(rf"(?:[\w’'.\-$%]+\s+){{1,3}}?(?:{_FINITE_AUXILIARIES})\b")
 # The listener of "promise" before its clause: a name before a pronoun subject, or a bare noun before a determiner.
