@@ -703,6 +703,26 @@ MID_BODY_FURNITURE = [
     ("media_credit", "Credit Dana Pell for The Harlow Ledger"),
     ("navigation", "Refresh for updates"),
     ("navigation", "Key events"),
+    ("advertising", "[Advertisement]"),
+    ("newsletter", "Our daily email gives you everything you need to know to start your day. Sign up now"),
+    ("newsletter", "Enter your email address | Sign up"),
+    ("newsletter", "We use your sign-up to provide content in ways you've consented to and to improve our understanding of you."),
+    ("advertising", "Download The Harlow Ledger app to get Daily Market Updates & Live Business News."),
+    ("advertising", "Stay updated on the go with The Harlow Ledger News App. Click here to download it for your device."),
+    ("advertising", "LedgerPulse Premium: Get unlimited access to real-time quotes and our morning briefing. Subscribe now — first month free"),
+    ("advertising", "WEBINAR: Fixing the county's roads — what works. May 15, 2pm ET. Register free"),
+    ("advertising", "Save my seat"),
+    ("advertising", "Donate another amount"),
+    ("advertising", "Subscribe to The Statehouse, WHRL's weekly politics podcast, wherever you get your podcasts."),
+    ("advertising", "Subscribe to The Harlow Ledger for $1 a week and get unlimited access to our journalism."),
+    ("advertising", "Full highlights will be on the club's YouTube channel on Monday evening. Don't forget to like and subscribe!"),
+    ("editorial_standards", "Editor's note: The Harlow Business Alliance is among WHRL's financial supporters."),
+    ("media_credit", "ATTENTION EDITORS - THIS IMAGE WAS PROVIDED BY A THIRD PARTY."),
+    ("navigation", "Start gallery ▸"),
+    ("navigation", "Next match: Harlow Town v Kestle United · Saturday 16 November · 3pm"),
+    ("comments", "share improve this question follow"),
+    ("comments", "edited Mar 4 '19 at 9:12"),
+    ("comments", "Not the answer you're looking for? Browse other questions tagged water-bills or ask your own question."),
 ]
 
 
@@ -1851,3 +1871,36 @@ def test_a_byline_in_lower_case_under_a_dek_is_no_continuation_of_it():
     assert result.mode == "page"
     assert result.dek == lines[5]
     assert ("di Dana Pell", "byline") in [(r.text, r.category) for r in result.removed]
+
+
+def test_a_quoted_dek_in_single_marks_stays_above_the_byline():
+    dek = "'They've had eight months. Enough is enough.'"
+    result = clean(parts_of(with_header(dek, "Dana Pell | Investigative Reporter", "March 22, 2018 4:07 PM ET")))
+    assert [r.text for r in result.removed] == ["Dana Pell | Investigative Reporter", "March 22, 2018 4:07 PM ET"]
+    assert result.dek == dek or dek in result.paragraphs
+
+
+def test_a_dateline_place_alone_under_the_desk_byline_is_header_furniture():
+    header = ["Eli Santangelo, Capitol Bureau", "SANTA FE"]
+    result = clean(parts_of(with_header(*header)))
+    assert [(r.text, r.category) for r in result.removed] == [(header[0], "byline"), (header[1], "dateline")]
+    assert list(result.paragraphs) == base_paragraphs()
+    # alone, a line in capitals is no dateline: known furniture beside it vouches for it
+    assert clean(parts_of(with_header("SANTA FE"))).removed == ()
+
+
+def test_a_pages_headline_over_a_question_dek_beats_the_issue_label_under_the_byline():
+    page = "\n".join([
+        "Meridian", "Culture", "Ideas", "Travel", "Subscribe — 12 issues for £12", "THE LONG READ",
+        "Sleeping through borders: the strange, stubborn return of the night train",
+        "A decade ago the sleeper trains looked finished. Now new operators are buying carriages. But can the romance survive the economics?",
+        "By Tobias Wren", "Photographs by Hana Lutz", "March 2020 issue", "18 minute read",
+        *base_paragraphs(),
+        "Tobias Wren is a contributing writer at Meridian.", "Share this article", "Most read", "Privacy policy",
+    ]) + "\n"
+    result = clean(parts_of(page, "site/page.txt"))
+    assert result.title == "Sleeping through borders: the strange, stubborn return of the night train"
+    assert result.dek.startswith("A decade ago")
+    assert ("March 2020 issue", "dateline") in [(r.text, r.category) for r in result.removed]
+    assert list(result.paragraphs) == base_paragraphs()
+

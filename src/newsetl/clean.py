@@ -1013,6 +1013,10 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
         for j in unknown:
             verdicts[j] = _Verdict(verdicts[i].category, "in_header_run")
         unknown = []
+    if (len(unknown) == 1 and unknown[0] > 0 and (above := verdicts[unknown[0] - 1]) is not None
+            and above.category in ("byline", "dateline") and _DATELINE_PLACE_ALONE.match(blocks[unknown[0]].text)):
+        # the dateline's place in capitals on its own line, under the byline and over the first paragraph: "SANTA FE"
+        verdicts[unknown[0]] = _Verdict("dateline", "dateline_place_alone")
 
     # A box of links between paragraphs: "Read more:" and the headlines under it.
     for i, member in enumerate(_inline_link_box_members(blocks, matches, verdicts)):
@@ -1150,10 +1154,14 @@ def _kicker_shaped(text: str) -> bool:
     return _header_shaped(text) and (words <= KICKER_MAX_WORDS or (words <= HEADER_UNKNOWN_MAX_WORDS and not any(c.islower() for c in text)))
 
 
+_DATELINE_PLACE_ALONE = re.compile(r"[A-Z][A-Z.'’ -]{1,24}[A-Z.](?:,\s*[A-Z][A-Za-z.]{1,12})?\s*[—–-]?$")
+
+
 def _header_shaped(text: str) -> bool:
     """A line no rule knows that may still belong to the header run: a name, a desk, a credit; a few words,
     no sentence's end, no quotation, nothing reported."""
-    if len(text) > HEADER_UNKNOWN_MAX_CHARS or text.rstrip().endswith((".", "!", "?", '"', "”", "’")) or any(q in text for q in '"“”'):
+    if (len(text) > HEADER_UNKNOWN_MAX_CHARS or text.rstrip().endswith((".", "!", "?", '"', "”", "’", ".'", "!'", "?'"))
+            or any(q in text for q in '"“”')):
         return False  # the cheap tests first: the line under a headline is most often the first paragraph
     return _unreported_words(text, HEADER_UNKNOWN_MAX_CHARS, HEADER_UNKNOWN_MAX_WORDS) is not None
 
@@ -2142,7 +2150,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         if not text.endswith("."):
             # on a tie, a line right above the byline and date (a dek between at most) beats one between them and
             # the article, a caption; a site's tagline above its menu does not
-            over_meta = passed_meta and all(matches[k] or blocks[k].text.endswith(".") for k in range(i + 1, meta_top))
+            over_meta = passed_meta and all(matches[k] or blocks[k].text.endswith((".", "?", "!")) for k in range(i + 1, meta_top))
             if best is None or shared > best_shared or (shared == best_shared and over_meta and best_below_meta):
                 best, best_shared, best_below_meta = i, shared, not passed_meta
         elif shared > stopped_shared and _word_count(text) <= PAGE_HEADLINE_STOPPED_MAX_WORDS:
