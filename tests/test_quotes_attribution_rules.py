@@ -1774,3 +1774,43 @@ def test_a_nationality_nobody_was_given_names_no_one() -> None:
     assert [q.speaker_name for q in got] == [None]
     got = attributions_of("Italian fans booed Carlo Bassani on Sunday.", "\"It was a shame,\" the Italian said.")
     assert [q.speaker_name for q in got] == [None]
+
+
+def test_a_role_after_the_quotation_and_its_name_between_commas_speak_as_the_name() -> None:
+    got = attributions_of('"We had frank and useful talks," the deputy United States trade representative, Dana Whitlow, '
+                          'told reporters.')
+    assert rows(got) == [("direct", "We had frank and useful talks", "Dana Whitlow")]
+
+
+def test_a_role_after_an_opening_phrase_and_its_name_between_commas_speak_as_the_name() -> None:
+    got = attributions_of("In a statement, the agency's relief coordinator in Harlow, Anneliese Brandt, said: "
+                          "'The immediate priorities are clean water and shelter.'")
+    assert [(q.text, q.speaker_name) for q in got] == [("The immediate priorities are clean water and shelter.", "Anneliese Brandt")]
+
+
+def test_a_description_of_the_organisation_in_a_name_s_appositive_is_not_the_source() -> None:
+    got = attributions_of("Laurent Berthier, general secretary of the rail union, the largest among rail workers, "
+                          "said the strike would continue.")
+    assert rows(got) == [("indirect", "the strike would continue", "Laurent Berthier")]
+    # with no name before it, the phrase the description follows still speaks
+    got = attributions_of("Lawyers for Harlow Holdings, a group through which the Ortiz family controls the mill, "
+                          "said they would appeal.")
+    assert rows(got) == [("indirect", "they would appeal", None)]
+
+
+def test_through_an_interpreter_between_the_cue_and_its_clause_is_no_content() -> None:
+    got = attributions_of("Laurent Berthier said through an interpreter that the strike would continue.")
+    assert rows(got) == [("indirect", "the strike would continue", "Laurent Berthier")]
+
+
+def test_a_programmes_title_in_quotation_marks_is_no_quotation() -> None:
+    got = attributions_of('Rep. Mark Tolliver said on WXN\'s "Meet the Voters" that he would vote against the bill.',
+                          'Lydia Moreno told Erin Boyce on "New Day" that the panel had ignored two letters.',
+                          'Warren Pike said on Harlow News\' "Morning Desk" that the letters were "long overdue."')
+    assert rows(got) == [("indirect", "he would vote against the bill", "Mark Tolliver"),
+                         ("indirect", "the panel had ignored two letters", "Lydia Moreno"),
+                         ("indirect", 'the letters were "long overdue."', "Warren Pike"),
+                         ("partial", "long overdue.", "Warren Pike")]
+    # a quoted phrase in Title Case elsewhere is still a quotation
+    got = attributions_of('She said on Tuesday that the plan was "Dead On Arrival" in the Senate.')
+    assert "Dead On Arrival" in texts(got)

@@ -1267,6 +1267,15 @@ _OPENING_PHRASE = re.compile(r"(?:in|at|on|after|before|during|since|with|for|by
 _SUBORDINATORS = frozenset(("after", "before", "when", "while", "since", "until", "because", "although", "though", "than"))
 
 
+_LEADING_QUOTE = re.compile(r"\s*_+[,.!?]*\s*")
+
+
+def _after_leading_quote(masked: str, lo: int, limit: int) -> int:
+    """Past the quotation a clause opens with ('"...," the deputy trade representative, Daniel Whitcomb, told')."""
+    m = _LEADING_QUOTE.match(masked, lo, limit)
+    return m.end() if m is not None and MASK in m.group() else lo
+
+
 def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | None:
     """The sentence's whole opening phrase up to ``comma`` when a determiner opens it and no comma splits it:
     a role with a prepositional phrase ("The council's cabinet member for environment"), which the walk
@@ -1296,19 +1305,35 @@ _STATE_LIKE = re.compile(r"(?-i:[A-Z][a-z]{1,4}\.|[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]
 
 def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple[int, int], str | None] | None:
     """``Seth G. Jones, a former U.S. military official who ..., told``: the name and the description."""
+    found, passed_described = _appositive_walk(body, masked, lo, pos, True)
+    if passed_described and (found is None or not _names_person(body[found[0][0] : found[0][1]].split())):
+        # the phrase an organisation's description follows was the source after all: "lawyers for Menatep,
+        # a group through which ..., said"
+        found, _ = _appositive_walk(body, masked, lo, pos, False)
+    return found
+
+
+def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: bool
+                     ) -> tuple[tuple[tuple[int, int], str | None] | None, bool]:
+    """``_appositive_source``'s walk over the commas before the cue, and whether it passed a comma that closes
+    the description of what a phrase before it is of (when ``pass_described``)."""
     left = masked[lo:pos].rstrip()
     if not left.endswith(","):
-        return None
+        return None, False
     inner_end = lo + len(left) - 1
     np = _person_before_hometown(body, masked, lo, inner_end)
     if np is not None:
-        return np, None
+        return (np, None), False
     commas: list[int] = []  # the last three commas before it, nearest first
     comma = masked.rfind(",", lo, inner_end)
     while comma != -1 and len(commas) < 3:
         commas.append(comma)
         comma = masked.rfind(",", lo, comma)
     opening = _opening_adverbial_end(masked, lo, inner_end)
+    # where a role that opens the clause may start: after an opening adverbial ("In a statement, the UN's
+    # coordinator in Jakarta, Anneliese Brandt, said") or the quotation before an inverted frame
+    head = opening if opening is not None else _after_leading_quote(masked, lo, inner_end)
+    passed = False
     for c in commas:
         if opening is not None and c < opening:
             continue  # "After the rally, Tom Ortiz praised ..., saying": that comma closes no name
@@ -1334,7 +1359,7 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
         # "Donna Rawlings, 59, of Ashton, Md., who watched ..., said": the town is no source
         np = _person_before_hometown(body, masked, lo, c)
         if np is not None:
-            return np, _role_from_appositive(body, c + 1, inner_end)
+            return (np, _role_from_appositive(body, c + 1, inner_end)), passed
         tag = _PARTY_TAG_BEFORE.search(masked, max(lo, c - 24), c)
         np = _np_before(masked, lo, tag.start() if tag else c)  # "Rep. Gwen Moore (D-Wis.), a member of ..."
         if np is not None and body[np[0] : np[1]].isdigit() and len(body[np[0] : np[1]]) <= 3:
@@ -1345,14 +1370,20 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
         if (np_words and not tag and not np_words[0][:1].isupper()
                 and (np_words[0].lower() in DETERMINERS or not any(w[:1].isupper() for w in np_words))):
             # the walk stopped inside the phrase; "comedian Rita Flynn, who ..." names a person already
-            np = _determined_opening(masked, lo, c) or np  # "The cabinet member for environment, Derek Pryce, said"
+            np = _determined_opening(masked, head, c) or np  # "The cabinet member for environment, Derek Pryce, said"
         if np is not None and _PARTY_TAG.fullmatch(body[np[0] : np[1]]) and masked[lo : np[0]].rstrip().endswith(","):
             np = _np_before(masked, lo, lo + len(masked[lo : np[0]].rstrip()) - 1)  # the name the tag follows
         if np is None:
             continue
+        if (pass_described and not passed and _last_word(masked, lo, np[0]).lower() in ("of", "at", "for", "with")
+                and not _names_person(body[np[0] : np[1]].split())):
+            # "Laurent Berthier, general secretary of the CGT union, the largest among rail workers, said": that phrase
+            # describes the union, and a name before an earlier comma speaks
+            passed = True
+            continue
         if _place_after_in(masked, np[0], body[np[0] : np[1]]):
             # "A longtime poll worker in Ashland Falls, who ..., said": a place closes the phrase, which speaks
-            np = _determined_opening(masked, lo, c) or np
+            np = _determined_opening(masked, head, c) or np
         first = body[np[0] : np[1]].split()[0]
         if (first.lower() in DETERMINERS and len(words) <= 2 and all(w[:1].isupper() for w in words)
                 and _last_word(masked, lo, np[0]).lower() in _PREPOSITIONS and not _valid_person(split_name(words)[1], False)):
@@ -1376,16 +1407,16 @@ def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple
             _TITLE_RE.search(body[np[0] : np[1]]) or _POSSESSIVE_DESCRIPTION.search(body[np[0] : np[1]]))
         if (first.lower() in DETERMINERS or np_is_role) and _valid_person(split_name(name_tokens)[1], False):
             # "The state's campaign chairman, Phil Lovas, said": the name is the speaker, the phrase the role
-            return (name_start, name_end), clean_role(body[np[0] : np[1]])
+            return ((name_start, name_end), clean_role(body[np[0] : np[1]])), passed
         if first.lower() in DETERMINERS and masked[lo : np[0]].rstrip().endswith(","):
             # "Mr Smith, the party leader, speaking in Leeds, said": the phrase is itself an appositive of a name
             comma = lo + len(masked[lo : np[0]].rstrip()) - 1
             outer = _np_before(masked, lo, comma)
             words = body[outer[0] : outer[1]].split() if outer is not None else []
             if _names_person(words):
-                return outer, clean_role(body[np[0] : np[1]])
-        return np, _role_from_appositive(body, c + 1, inner_end)
-    return None
+                return (outer, clean_role(body[np[0] : np[1]])), passed
+        return (np, _role_from_appositive(body, c + 1, inner_end)), passed
+    return None, passed
 
 
 # "of investment firm Silverline Capital" after a name: what the person is of, described, then named
@@ -1474,9 +1505,9 @@ _COMPLEMENT_SKIP = re.compile(
     r"|_+(?=\s*,?\s*that\b)"
     r"|(?:instead|flatly|bluntly|separately|openly|frankly)(?=\s+that\b)"  # "said instead that"
     # "says at a campaign stop in Toledo, Ohio, that", "said after the convention he would"
-    r"|(?:at|in|on|during|after|before|from|to|with|since|for|throughout)\s+[^,;:.!?_]{1,60}?(?:,[^,;:.!?_]{1,25}?)?(?=,?\s+that\b)"
+    r"|(?:at|in|on|during|after|before|from|to|with|since|for|throughout|through|via)\s+[^,;:.!?_]{1,60}?(?:,[^,;:.!?_]{1,25}?)?(?=,?\s+that\b)"
     # a show's title in quotes: 'said on CNV's "Morning Briefing" that'
-    r"|(?:on|in)\s+(?-i:[A-Z])[\w.’'&-]*(?:['’]s)?\s+_+(?=\s+that\b)"
+    r"|(?:on|in)\s+(?:(?-i:[A-Z])[\w.’'&-]*\s+){0,2}(?-i:[A-Z])[\w.’'&-]*(?:['’]s)?\s+_+(?=\s+that\b)"
     r"|(?:after|before|during|at|in|on)\s+(?:the|a|an|his|her|its|their|this|last)\s+[\w'’\-]+(?:\s+[\w'’\-]+)?"
     r"(?=\s+(?:he|she|they|we|i|it)\s)))*"
 )
@@ -3047,6 +3078,8 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
         # quotes that start in this sentence
         sent_spans = [sp for sp in top[first:last] if lo <= sp.start - 1 < hi or (sp.start - 1 < lo and lo <= sp.start < hi)]
         for sp in sent_spans:
+            if _programme_title(body, sp):
+                continue  # a name, not anyone's words
             end_sent = sentence_of(sp.end - 1)
             kind = _kind(body, masked, seg, sp, lo, prev_span)
             frame_attr = _frame_for_quote(sp, kind, person_frames or attrs, body, masked, seg, end_sent)
@@ -3333,6 +3366,20 @@ def _nested_direct(body: str, masked: str, n: QuoteSpan, outer: QuoteSpan, peopl
 # nurse". Vox pops, readers' reactions and pull quotes are printed so. The dash is what signs it; a name after a
 # comma ("...," Ms Reyes said) is a frame the cues find.
 _SIGNATURE = re.compile(r"[^\S\n]*(?:[\u2015\u2014\u2013]|--?(?=\s))[^\S\n]*([^\n,]{2,60}?)[^\S\n]*(?:,[^\n\"\u201c\u201d]{1,100})?[^\S\n.]*\.?[^\S\n]*")
+
+
+# A programme's title in quotation marks after "on" and perhaps its network: 'said on NBC's "Meet the Press"',
+# 'told Erin Boyce on "New Day"', 'said on Fox News' "America's Newsroom"'.
+_ON_PROGRAMME_BEFORE = re.compile(r"\bon\s+(?:(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?:'s|’s|'|’)\s+)?[\"“]$")
+_TITLE_SMALL_WORDS = frozenset(("the", "a", "an", "of", "and", "&", "in", "on", "at", "to", "for", "with", "this"))
+PROGRAMME_TITLE_MAX_WORDS = 6
+
+
+def _programme_title(body: str, sp: QuoteSpan) -> bool:
+    words = body[sp.start : sp.end].split()
+    return (0 < len(words) <= PROGRAMME_TITLE_MAX_WORDS and words[-1][-1:] not in ".,;:!?"
+            and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and words[0][:1].isupper()
+            and _ON_PROGRAMME_BEFORE.search(body, max(0, sp.start - 60), sp.start) is not None)
 
 
 def _signature(body: str, paragraph, sp: QuoteSpan, people: _People) -> Attribution | None:
