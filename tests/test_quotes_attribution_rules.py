@@ -1814,3 +1814,15 @@ def test_a_programmes_title_in_quotation_marks_is_no_quotation() -> None:
     # a quoted phrase in Title Case elsewhere is still a quotation
     got = attributions_of('She said on Tuesday that the plan was "Dead On Arrival" in the Senate.')
     assert "Dead On Arrival" in texts(got)
+
+
+def test_a_single_quoted_quotation_runs_on_into_the_next_paragraph_that_opens_with_the_mark() -> None:
+    got = attributions_of("Harlow's finance minister, Aino Virtanen, said: 'Our voters have been very patient. They have "
+                          "lent money twice, and twice they were told it would be the last time.",
+                          "'If there is to be a third time, there must be conditions.'")
+    assert rows(got) == [
+        ("direct", "Our voters have been very patient. They have lent money twice, and twice they were told it would be the last time.", "Aino Virtanen"),
+        ("direct", "If there is to be a third time, there must be conditions.", "Aino Virtanen")]
+    # an apostrophe's mark left open, with no paragraph opening with the mark after it, quotes nothing
+    got = attributions_of("The band's singer said: 'em all, he meant, the whole crowd.", "Then the show went on.")
+    assert [q.kind for q in got if q.kind == "direct"] == []

@@ -463,6 +463,21 @@ def _paragraph_spans(body: str, p_start: int, p_end: int, spans: list[QuoteSpan]
         end = _rstrip(body, open_double, p_end)
         if end > open_double:
             spans.append(QuoteSpan(open_double, end, False, True, None, True))
+    elif open_single and _single_quote_runs_on(body, p_start, p_end, open_single[0]):
+        end = _rstrip(body, open_single[0], p_end)
+        if end > open_single[0]:
+            spans.append(QuoteSpan(open_single[0], end, False, False, None, True))
+
+
+_NEXT_OPENS_SINGLE = re.compile(r"\s*['\u2018](?=\w)")
+
+
+def _single_quote_runs_on(body: str, p_start: int, p_end: int, content_start: int) -> bool:
+    """A single-quoted quotation left open at its paragraph's end that goes on in the next, which opens with
+    the mark again (British style: "said: 'Finnish voters have been very patient. ... / 'If there is ..."): it
+    opens the paragraph or follows a colon."""
+    before = body[p_start : content_start - 1].rstrip()
+    return (not before or before.endswith(":")) and _NEXT_OPENS_SINGLE.match(body, p_end) is not None
 
 
 _SINGLE_MARK = re.compile(r"['\u2018\u2019]")
