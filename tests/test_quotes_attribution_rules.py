@@ -1826,3 +1826,18 @@ def test_a_single_quoted_quotation_runs_on_into_the_next_paragraph_that_opens_wi
     # an apostrophe's mark left open, with no paragraph opening with the mark after it, quotes nothing
     got = attributions_of("The band's singer said: 'em all, he meant, the whole crowd.", "Then the show went on.")
     assert [q.kind for q in got if q.kind == "direct"] == []
+
+
+def test_against_after_a_cue_opens_no_reported_clause() -> None:
+    # "against" once read as "again" and a clause starting "st reading ..."
+    got = attributions_of("Russell Tate, a political scientist, cautioned against reading too much into the result.")
+    assert [(q.kind, q.text) for q in got] == [("object", "reading too much into the result")]
+    got = attributions_of("Mr Howard argued against positive discrimination at the conference.")
+    assert [q.kind for q in got if q.kind in ("indirect", "direct")] == []
+    # "again" itself still stands between the cue and its clause
+    assert rows(attributions_of("Mr Tate said again that the vote was close.")) == [("indirect", "the vote was close", "Tate")]
+
+
+def test_a_time_after_an_intransitive_cue_is_no_reported_clause() -> None:
+    got = attributions_of("Ochoa conceded shortly after 10 p.m. but told his supporters that the result was close.")
+    assert texts(got) == ["the result was close"]

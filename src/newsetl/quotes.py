@@ -1511,7 +1511,7 @@ _COMPLEMENT_SKIP = re.compile(
     # a phrase between commas, then "that", is an aside before the reported clause
     r"(?:,\s+(?:as|like|unlike|most|more|also|again|once|however|though|too|in|at|on|during|after|before|with|for|from|to|"
     r"among|amid|including|speaking|writing|then|later|earlier|repeatedly|privately|publicly)\b[^,;:.!?_]{0,90}?"
-    r"(?:,[^,;:.!?_]{1,30}?)?(?=,\s+that\b)|,?\s+(?:recently|repeatedly|later|again|also|publicly|privately|earlier|yesterday|today|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
+    r"(?:,[^,;:.!?_]{1,30}?)?(?=,\s+that\b)|,?\s+(?:(?:recently|repeatedly|later|again|also|publicly|privately|earlier|yesterday|today)\b|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+(?:a|an|the|his|her|its|their)\s+"
     r"(?:(?:written|joint|televised|radio|television|telephone|phone|press|news|BBC)\s+)?"
     r"(?:statement|interview|letter|speech|report|briefing|conference|report|article|blog|post|email|tweet|op-ed|memo)"
@@ -1542,7 +1542,7 @@ _AUXILIARIES = rf"{_FINITE_AUXILIARIES}|does|do|did"  # and the finite forms of 
 _FINITE_IN_FORECAST = re.compile(rf"\b(?:{_AUXILIARIES}|won['’]t|wouldn['’]t|can['’]t|couldn['’]t)\b")
 _ESTIMATE_THEN_VERB = re.compile(rf"\b(?:{_AUXILIARIES})\b|\b[a-z]{{3,}}ed\b")
 # A bare "clause" starting with these is an adjunct, not reported content ("said as he unveiled ...").
-_ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until".split())
+_ADJUNCT_OPENERS = frozenset("as when while after before during in at on of about to for with by from since until shortly against".split())
 _DANGLING = frozenset("which whom who whose what that the a an of to and or but as if than with by for from in on at".split())
 # A clause ending its sentence with one of these ends in a verb particle ("they plan to tune in."), not cut short.
 _PARTICLES = frozenset("in on".split())
