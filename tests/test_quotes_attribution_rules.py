@@ -1841,3 +1841,19 @@ def test_against_after_a_cue_opens_no_reported_clause() -> None:
 def test_a_time_after_an_intransitive_cue_is_no_reported_clause() -> None:
     got = attributions_of("Ochoa conceded shortly after 10 p.m. but told his supporters that the result was close.")
     assert texts(got) == ["the result was close"]
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Mr Tate said yesterday's vote was a disgrace.", "yesterday's vote was a disgrace"),
+    ("Mr Tate said this year's event promises to be the best yet.", "this year's event promises to be the best yet"),
+    ("Mr Tate said Thursday's report reinforced stability.", "Thursday's report reinforced stability"),
+    ("Mr Tate said Monday night's vote showed the government had lost.", "Monday night's vote showed the government had lost"),
+    ("Mr Tate said later-stage talks would follow.", "later-stage talks would follow"),
+    ("Mr Tate said last weekend that the plan had failed.", "the plan had failed"),
+    ("Mr Tate said in his statements that the plan had failed.", "the plan had failed"),
+])
+def test_a_time_word_opening_the_reported_clause_stays_whole(sentence: str, content: str) -> None:
+    # the words skipped between a cue and its clause once ate the start of "yesterday's", "weekend", "later-stage"
+    assert texts(attributions_of(sentence)) == [content]
+    # and a day after the cue at the sentence's end still trails the frame
+    assert texts(attributions_of("The plan failed, he said Monday night.")) == ["The plan failed"]

@@ -1511,10 +1511,11 @@ _COMPLEMENT_SKIP = re.compile(
     # a phrase between commas, then "that", is an aside before the reported clause
     r"(?:,\s+(?:as|like|unlike|most|more|also|again|once|however|though|too|in|at|on|during|after|before|with|for|from|to|"
     r"among|amid|including|speaking|writing|then|later|earlier|repeatedly|privately|publicly)\b[^,;:.!?_]{0,90}?"
-    r"(?:,[^,;:.!?_]{1,30}?)?(?=,\s+that\b)|,?\s+(?:(?:recently|repeatedly|later|again|also|publicly|privately|earlier|yesterday|today)\b|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|in\s+(?:a|an|the|his|her|its|their)\s+"
+    r"(?:,[^,;:.!?_]{1,30}?)?(?=,\s+that\b)|,?\s+(?:(?:recently|repeatedly|later|again|also|publicly|privately|earlier|yesterday|today)(?![\w'’-])"
+    r"|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!(?:\s+(?:morning|afternoon|evening|night))?['’])(?:\s+(?:morning|afternoon|evening|night))?(?![\w'’-])"
+    r"|(?:last|this)\s+(?:week(?:end)?|month|year|night)(?![\w'’-])|in\s+(?:a|an|the|his|her|its|their)\s+"
     r"(?:(?:written|joint|televised|radio|television|telephone|phone|press|news|BBC)\s+)?"
-    r"(?:statement|interview|letter|speech|report|briefing|conference|report|article|blog|post|email|tweet|op-ed|memo)"
+    r"(?:statement|interview|letter|speech|report|briefing|conference|report|article|blog|post|email|tweet|op-ed|memo)s?(?![\w'’-])"
     # ... and what the document was: "in a statement released by his office", "in a letter accompanying the report"
     r"(?:\s+(?:released|issued|posted|published|sent|distributed|accompanying|obtained|seen|filed)\b[^,;:.!?_]{0,60}?(?=\s*[,.;!?]|\s+that\b))?"
     r"|_+(?=\s*,?\s*that\b)"
@@ -1551,8 +1552,8 @@ _TRAILING = re.compile(
     r"^[\s,]*(?:(?:late|early|on|in|at(?!\s+(?:least|most)\b)|during|shortly|while|after|before|when|adding|according)\b[^.;!?]*"
     r"|as\s+(?:he|she|they|it|we|i|the|a|an|his|her|their|its)\b[^.;!?]*"  # "..., she said, as they left" 
     # "this week" trails a frame; "he feels this promise has ..." opens its clause
-    r"|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)\b[^.;!?]*"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.;!?]*"
+    r"|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)(?!['’])\b[^.;!?]*"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!(?:\s+(?:morning|afternoon|evening|night))?['’])\b[^.;!?]*"
     r"|(?:yesterday|today|tonight|earlier|later|again|too|also)(?:\s+(?:this|last|on)\s+\w+)?)?[.!?]*\s*$"
 )
 
