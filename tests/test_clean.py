@@ -723,6 +723,23 @@ MID_BODY_FURNITURE = [
     ("comments", "share improve this question follow"),
     ("comments", "edited Mar 4 '19 at 9:12"),
     ("comments", "Not the answer you're looking for? Browse other questions tagged water-bills or ask your own question."),
+    ("related_links", "Leé también: Vecinos de Harlow denuncian ruidos en la feria de los sábados"),
+    ("related_links", "Läs också: Föräldrar i Harlow kräver fler vuxna på skolgården"),
+    ("related_links", "Čtěte také: Hasiči bojují s požárem lesa u Harlowa"),
+    ("related_links", "Baca Juga: Harga daging sapi di Pasar Harlow tembus Rp140 ribu"),
+    ("related_links", "Citește și: Lucrările de pe strada Harlow, prelungite cu încă două luni"),
+    ("related_links", "ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ"),
+    ("related_links", "Más leídas"),
+    ("advertising", "Annons"),
+    ("advertising", "IKLAN"),
+    ("advertising", "Continua depois da publicidade"),
+    ("advertising", "Articolul continuă după reclamă"),
+    ("newsletter", "Din e-postadress"),
+    ("newsletter", "Je m’inscris"),
+    ("social_share", "Підписуйтеся на наш Telegram-канал, щоб першими дізнаватися найважливіші новини Гарлоу."),
+    ("social_share", "Sdílet na Facebooku"),
+    ("editorial_standards", "Помітили помилку? Виділіть її та натисніть Ctrl+Enter."),
+    ("comments", "Ý kiến bạn đọc (8)"),
 ]
 
 
@@ -1903,4 +1920,34 @@ def test_a_pages_headline_over_a_question_dek_beats_the_issue_label_under_the_by
     assert result.dek.startswith("A decade ago")
     assert ("March 2020 issue", "dateline") in [(r.text, r.category) for r in result.removed]
     assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_a_newsletter_box_between_paragraphs_does_not_cut_off_the_paragraphs_under_it():
+    body = base_paragraphs()
+    box = ["Nyhetsbrev", "Få morgonens viktigaste nyheter från Harlow direkt i inkorgen.", "Din e-postadress", "Prenumerera"]
+    lines = ["Harlow Tidning", "Nyheter", "Sport", "Kultur", "Debatt",
+             "Skolan samlar in elevernas mobiler", "Av Dana Pell", "Publicerad 3 mars 2020 kl 14.12",
+             *body[:2], *box, "Kommunen följer försöket", *body[2:],
+             "Ämnen i artikeln", "Skola", "Harlow", "© 2020 Harlow Tidning"]
+    result = clean(parts_of("\n".join(lines) + "\n", "site/page.txt"))
+    assert result.mode == "page"
+    assert [r.text for r in result.removed if r.text in box] == box
+    assert body[2:] == [p for p in result.paragraphs if p in body[2:]]
+
+
+@pytest.mark.parametrize("line", ["14. srpna 2018 16:20", "12 жовтня 2021, 10:15", "3 Μαρτίου 2020, 14:05", "5 augusti 2020 kl 14.12"])
+def test_a_date_with_its_months_name_in_more_languages_is_a_dateline(line: str):
+    result = clean(parts_of(with_header(line)))
+    assert [(r.text, r.category) for r in result.removed] == [(line, "dateline")]
+
+
+def test_a_caption_with_its_credit_in_brackets_is_no_pages_headline():
+    lines = ["Warta Harlow", "Berita", "Ekonomi", "Olahraga",
+             "Pemkot Harlow Bongkar 312 Reklame Ilegal, Pemilik Terancam Denda",
+             "Penulis: Rizky Ramadhan", "Editor: Dewi Lestari", "Rabu, 5 Mei 2021 | 09:30 WIB", "Bagikan:",
+             "Petugas membongkar papan reklame tanpa izin di Jalan Harlow, Selasa (4/5/2021). (Foto: Warta Harlow/Agus Setiawan)",
+             *base_paragraphs(), "Baca Juga: Harga daging sapi di Pasar Harlow tembus Rp140 ribu", "© 2021 Warta Harlow"]
+    result = clean(parts_of("\n".join(lines) + "\n", "site/page.txt"))
+    assert result.mode == "page"
+    assert result.title == "Pemkot Harlow Bongkar 312 Reklame Ilegal, Pemilik Terancam Denda"
 

@@ -1484,6 +1484,10 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
     for i, member in enumerate(_link_list_members(blocks, matches)):
         if member and not matches[i] and scores[i] < 0:
             scores[i] = -PAGE_LINK_LIST_PENALTY
+    # a sign-up box between two paragraphs (heading, pitch, field, button) with the article going on under it costs
+    # what unknown short lines do: its known lines must not cut the article's last paragraphs off
+    for lo, hi in _newsletter_boxes_between_paragraphs(blocks, matches, prose):
+        scores[lo:hi] = [-PAGE_SHORT_LINE_PENALTY] * (hi - lo)
     # a table (runs of short cells, many of them numbers) is neither article nor menu evidence
     for lo, hi in _table_runs(blocks, matches, scores):
         scores[lo:hi] = [0.0] * (hi - lo)
@@ -1745,6 +1749,28 @@ def _page_article_span(
     if best_span is None:
         return None, []
     return best_span, [(lo, hi) for lo, hi in gaps if best_span[0] <= lo and hi <= best_span[1]]
+
+
+PAGE_INLINE_BOX_MAX_LINES = 5
+
+
+def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tuple[Rule, ...]], prose: list[bool]) -> list[tuple[int, int]]:
+    """Runs [lo, hi) of newsletter lines under a paragraph with two paragraphs in a row under them (past a
+    subheading at most): a sign-up box the article goes on after."""
+    boxes = []
+    n = len(blocks)
+    i = 0
+    while i < n:
+        if not (matches[i] and all(r.category == "newsletter" for r in matches[i])):
+            i += 1
+            continue
+        lo = i
+        while i < n and matches[i] and all(r.category == "newsletter" for r in matches[i]):
+            i += 1
+        j = i + 1 if i < n and not matches[i] and not prose[i] else i  # a subheading under the box
+        if lo > 0 and prose[lo - 1] and i - lo <= PAGE_INLINE_BOX_MAX_LINES and j + 1 < n and prose[j] and prose[j + 1]:
+            boxes.append((lo, i))
+    return boxes
 
 
 def _prose_within(scores: list[float], lo: int, hi: int) -> bool:
@@ -2181,7 +2207,8 @@ def _headline_shaped(text: str) -> bool:
 
 # A picture's credit inside a line, in any of several languages: the line is a caption ("Terminal Central ...
 # — Foto: Rodrigo Paiva/Prefeitura", "Фото: пресс-служба мэрии"), never a headline.
-_PHOTO_CREDIT_MARK = re.compile(r"(?:^|\s)(?:photo|foto|fotos|фото|bild|imagen|imagem|image)\s*[:：]", re.IGNORECASE)
+_PHOTO_CREDIT_MARK = re.compile(r"(?:^|[\s(\[|])(?:photo|foto|fotos|фото|bild|imagen|imagem|image|φωτ(?:ογραφία|ό)|ảnh)\s*[:：]"
+                                r"|\((?:photo|foto)\s+[^()]{2,80}\)\s*$", re.IGNORECASE)
 
 
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
