@@ -1485,12 +1485,18 @@ def test_an_age_names_the_person_the_article_gives_that_age() -> None:
     assert [(q.text, q.speaker_name) for q in got if q.kind == "direct"] == [("Two years ago I was working in a warehouse", "Jamal Pierce")]
 
 
-def test_an_age_nobody_is_given_names_no_one() -> None:
-    # the latest subject is the manager, who is not the one of that age
+def test_an_age_nobody_is_given_names_no_one_the_article_gives_another_age() -> None:
+    # the latest subject is the manager, whose age is not that one
     got = attributions_of(
-        "Darren Holt praised his striker after the match.",
+        "Darren Holt, 52, praised his striker after the match.",
         '"Two years ago I was working in a warehouse," the 24-year-old said.')
     assert [(q.text, q.speaker_name) for q in got if q.kind == "direct"] == [("Two years ago I was working in a warehouse", None)]
+    # with no age of his own, the latest subject is the best guess: in sports reports the one just talked about
+    # speaks next far more often than not (of 36 such BBC rows read, 26 were his)
+    got = attributions_of(
+        "Darren Holt scored twice after the break.",
+        '"Two years ago I was working in a warehouse," the 24-year-old said.')
+    assert [q.speaker_name for q in got if q.kind == "direct"] == ["Darren Holt"]
 
 
 def test_a_role_then_the_name_between_commas_is_the_subject_of_a_later_but_said() -> None:
@@ -1857,3 +1863,24 @@ def test_a_time_word_opening_the_reported_clause_stays_whole(sentence: str, cont
     assert texts(attributions_of(sentence)) == [content]
     # and a day after the cue at the sentence's end still trails the frame
     assert texts(attributions_of("The plan failed, he said Monday night.")) == ["The plan failed"]
+
+
+def test_an_age_or_nationality_nobody_was_given_names_the_latest_speaker_or_subject_close_before() -> None:
+    got = attributions_of("Everton manager Duncan Petrie insisted his side had deserved at least a point.",
+                          '"We were the better team for 80 minutes," said the Scot.')
+    assert [(q.text, q.speaker_name) for q in got][-1] == ("We were the better team for 80 minutes", "Duncan Petrie")
+    got = attributions_of("Theo Marchant scored the winner in the 88th minute.",
+                          '"I have scored better goals, but never one that meant more," the 23-year-old told Harlow Radio.')
+    assert [q.speaker_name for q in got] == ["Theo Marchant"]
+    # far from anyone talked about, the epithet names no one
+    far = " ".join(["The stadium was rebuilt in 1998 and holds 40,000 people on match days."] * 6)
+    got = attributions_of("Theo Marchant scored the winner.", far, '"I have scored better goals," the 23-year-old said.')
+    assert [q.speaker_name for q in got] == [None]
+
+
+def test_an_inverted_role_then_the_name_between_commas_speaks_as_the_name() -> None:
+    got = attributions_of('"Demand has exceeded our forecasts," said the firm\'s UK managing director, Alan Fairbrother.')
+    assert rows(got) == [("direct", "Demand has exceeded our forecasts", "Alan Fairbrother")]
+    # a relative clause after the role is no name
+    got = attributions_of('"It was fine," said the minister, who was in Leeds.')
+    assert [q.speaker_name for q in got] == [None]

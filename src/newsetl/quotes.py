@@ -1474,6 +1474,10 @@ _SOURCE_AFTER = re.compile(
     r"(?=\s*(?:[,.;:!?(]|$|\s+(?:in|on|at|of|during|according|adding|who|when|after|before|as|told|last|this|yesterday)\b))")
 
 
+# The name after an inverted source that is a role: '"...," said its director general, Margaret Colley.'
+_NAME_AFTER_ROLE = re.compile(r",\s+((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]+)(?=\s*(?:[.;!?]|$))")
+
+
 def _np_after(body: str, masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     """Inverted source: ``..." said Mr Blair`` / ``said the ministry``."""
     m = _SOURCE_AFTER.match(masked[pos:limit])
@@ -1854,6 +1858,14 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                     source = _classify_source(body, masked, after[0], after[1], lo)
                     role = _role_after(body, masked, after[1], hi)
                     c_end_eff = after[1]
+                    named = _NAME_AFTER_ROLE.match(masked, after[1], hi) if source.kind == "phrase" else None
+                    if named is not None and _valid_person(split_name(named.group(1).split())[1], False):
+                        # "..., said the firm's UK managing director, Alan Fairbrother.": the name speaks, in that role
+                        role = clean_role(body[after[0] : after[1]])
+                        c_end_eff = named.end(1)
+                        # (the role stays the frame's: learnt for the whole article it would name the wrong
+                        # person in an earlier "said the chairman of the committee, Labour MP Barry Sheerman")
+                        source = _classify_source(body, masked, named.start(1), named.end(1), lo)
                     frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, source, role, lo, hi, inverted=True))
             continue
         ing = form.split()[0].endswith("ing")
@@ -2479,6 +2491,7 @@ class Attribution(NamedTuple):
 _ARTICLE = re.compile(r"^(?:the|a|an|our)\s+")
 
 
+EPITHET_REACH = 300  # characters outside quotations from the latest speaker or subject to an epithet that names them
 _NAMED_NEXT_WITHIN = 250  # characters outside quotations from a title nobody has held yet to the subject it may name
 
 
@@ -2701,10 +2714,34 @@ class _People:
         }
         return hits.pop() if len(hits) == 1 else None
 
+    def latest_talking(self, pos: int, last_speaker: tuple[str, int] | None) -> str | None:
+        """The person an epithet nobody was given names ("said the Scot", "the 23-year-old told"): the latest
+        speaker or subject, when either is close before ``pos``."""
+        subject = self.subject_before(pos, None)
+        if last_speaker is not None and last_speaker[1] < pos and (subject is None or last_speaker[1] > subject[1]):
+            subject = last_speaker
+        if subject is None or pos - subject[1] - self.text.count(MASK, subject[1], pos) > EPITHET_REACH:
+            return None
+        return subject[0]
+
+    def given_other_age(self, name: str, age: str, pos: int) -> bool:
+        """Whether the article gives ``name`` an age other than ``age`` before ``pos``."""
+        given = re.compile(r"\s*(?:,\s*|\()(?:aged\s+)?(\d{1,3})\b")
+        before = re.compile(r"\b(\d{1,3})-year-old(?:\s+[\w'’-]+){0,3}\s+$")
+        for m in self.mentions:
+            if m.char_start >= pos:
+                break
+            if self.canonical[m.name] != name:
+                continue
+            found = given.match(self.body, m.char_end) or before.search(self.body, max(0, m.char_start - 60), m.char_start)
+            if found is not None and found.group(1) != age:
+                return True
+        return False
+
     def of_age(self, age: str, pos: int) -> str | None:
         """The person an age names ("the 24-year-old said"): the one the article gives that age, nearest
-        before ``pos`` ("Jamal Pierce, 24,", "24-year-old Jamal Pierce"); None when no one has it, since the
-        latest subject is as often the coach or the parent talking about the one who has it."""
+        before ``pos`` ("Jamal Pierce, 24,", "24-year-old Jamal Pierce"); None when no one has it (the caller
+        then takes the latest speaker or subject close before: ``latest_talking``)."""
         given = re.compile(rf"\s*(?:,\s*|\()(?:aged\s+)?{age}\b")
         before = re.compile(rf"\b{age}-year-old((?:\s+[\w'’-]+){{0,3}})\s+$")
         best = None
@@ -2910,10 +2947,15 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
         # the cheap test first: most phrases do not open with "the"
         age = _AGE_EPITHET.match(src.surface)
         nationality = _NATIONALITY_EPITHET.match(src.surface) if age is None else None
-        if age is not None:
-            name = people.of_age(age.group(1), src.char_start)
-        elif nationality is not None:
-            name = people.of_nationality(nationality.group(1).lower(), src.char_start)
+        if age is not None or nationality is not None:
+            if age is not None:
+                name = people.of_age(age.group(1), src.char_start)
+            else:
+                name = people.of_nationality(nationality.group(1).lower(), src.char_start)
+            if name is None:
+                name = people.latest_talking(src.char_start, last_speaker)
+                if name is not None and age is not None and people.given_other_age(name, age.group(1), src.char_start):
+                    name = None  # "Darren Holt, 52, praised his striker. ... the 24-year-old said": someone else
         else:
             name = people.holder_of(src.surface, src.char_start, last_speaker) if _definite_title(src.surface) else None
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
