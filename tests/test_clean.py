@@ -740,6 +740,20 @@ MID_BODY_FURNITURE = [
     ("social_share", "Sdílet na Facebooku"),
     ("editorial_standards", "Помітили помилку? Виділіть її та натисніть Ctrl+Enter."),
     ("comments", "Ý kiến bạn đọc (8)"),
+    ("advertising", "Sponsor Message"),
+    ("advertising", "Advertisement · Scroll to continue"),
+    ("newsletter", "after newsletter promotion"),
+    ("newsletter", "Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside parties."),
+    ("newsletter", "Sign up for the Real Estate Newsletter. Get the latest housing market news delivered every Friday."),
+    ("newsletter", "The Retail Brief newsletter brings you the week's biggest consumer stories every Friday. Sign up here."),
+    ("navigation", "Your privacy is important to us. Read our privacy policy for details on how we use your information."),
+    ("advertising", "Download the Harlow Herald app — news, sport and death notices from across the county. Available on iOS and Android."),
+    ("media_credit", "Highlights: Harlow Town 2-1 Kestle Rovers"),
+    ("media_credit", "Duration: 2 minutes 3 seconds"),
+    ("advertising", "18+ | BeGambleAware.org | New customers only. T&Cs apply. Please gamble responsibly."),
+    ("advertising", "BET OF THE DAY: Harlow to win at Kestle at 6/4 with SpinStar – new customers get £30 in free bets"),
+    ("advertising", "Finance this bakkie from R14 299 pm* with Harlow Finance. Get a quote now. *T&Cs apply. Subject to credit approval."),
+    ("editorial_standards", "General advice warning: The information in this article is general in nature and does not take into account your objectives."),
 ]
 
 
@@ -1950,4 +1964,71 @@ def test_a_caption_with_its_credit_in_brackets_is_no_pages_headline():
     result = clean(parts_of("\n".join(lines) + "\n", "site/page.txt"))
     assert result.mode == "page"
     assert result.title == "Pemkot Harlow Bongkar 312 Reklame Ilegal, Pemilik Terancam Denda"
+
+
+@pytest.mark.parametrize("footer", [
+    ["Our journalism needs your support", "If you can, please consider supporting us today. It takes less than a minute."],
+    ["Public media is paid for by the people who use it. If this story mattered to you, support independent reporting with a gift to WHRL today."],
+    ["Advertise with The Harlow Ledger."],
+    ["Reporting by Dana Pell; Editing by Tom Reko", "Our Standards: The Harlow Trust Principles.", "Companies", "Harlow Holdings PLC", "Follow"],
+    ["Our team of medical experts monitors the latest health research and updates articles when new evidence becomes available."],
+    ["Harvest Table may earn an affiliate commission when you buy through links on our site."],
+])
+def test_reader_appeals_and_a_wire_pages_trailer_are_footer_furniture(footer: list[str]):
+    result = clean(parts_of(with_footer(*footer)))
+    assert [r.text for r in result.removed] == footer
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_a_dateline_place_and_country_alone_under_the_byline_is_header_furniture():
+    header = ["Written By: Ananya Kulkarni", "Last Updated: March 12, 2025, 18:41 IST", "Pune, India"]
+    result = clean(parts_of(with_header(*header)))
+    assert [r.text for r in result.removed] == header
+    assert result.removed[-1].category == "dateline"
+
+
+def _news_page(*top: str, tail: tuple[str, ...] = ()) -> str:
+    lines = ["Skip to main content", "Harlow Broadcasting", "Menu", "Home", "News", "Sport", "Weather", "Business", "Sign in",
+             *top, *base_paragraphs(), *tail, "Share on Facebook", "Share on Twitter", "Related topics", "Harlow", "Water",
+             "Most read", "Ferry fares to rise in spring", "Library hours cut again", "Snow removal budget doubles",
+             "Privacy policy", "Terms of use", "Contact us", "© 2022 Harlow Broadcasting"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_key_points_box_without_bullet_signs_is_the_articles_own_summary_not_its_headline():
+    bullets = ["Dairy farmers say they are still waiting on recovery grants announced in March",
+               "Some have sold herds or taken on debt to keep operating",
+               "The authority handling the grants says it has added staff and sped up processing"]
+    text = _news_page("Flood-hit dairy farmers still waiting for recovery grants", "By Dana Pell and Tom Reko",
+                      "Posted Tue 14 Jun 2022 at 5:32am", "Key points:", *bullets)
+    result = clean(parts_of(text, "site/page.txt"))
+    assert result.mode == "page"
+    assert result.title == "Flood-hit dairy farmers still waiting for recovery grants"
+    assert all(b in result.paragraphs for b in bullets)
+
+
+def test_a_dek_opening_with_a_label_like_exclusive_is_still_the_dek():
+    text = _news_page("Councils warn of cliff edge for rural water repairs as emergency funding ends",
+                      "Exclusive: Up to one in five county water projects could be dropped within months, figures show",
+                      "Dana Pell Water correspondent", "Mon 5 Sep 2022 06.00 BST")
+    result = clean(parts_of(text, "site/page.txt"))
+    assert result.title == "Councils warn of cliff edge for rural water repairs as emergency funding ends"
+    assert result.dek.startswith("Exclusive: Up to one in five")
+
+
+def test_a_contents_row_of_dotted_links_is_no_pages_headline():
+    text = _news_page("Irregular meter readings linked to higher water bills, audit finds", "Medically reviewed by Dana Pell, MD",
+                      "On this page", "What the audit found · Why readings vary · How to check your own meter",
+                      "Share on Pinterest")
+    result = clean(parts_of(text, "site/page.txt"))
+    assert result.title == "Irregular meter readings linked to higher water bills, audit finds"
+
+
+def test_a_caption_control_under_a_credit_is_no_continuation_of_it():
+    text = _news_page("Cities race to plant shade where people need it most", "June 28, 2022 · 5:00 AM ET", "Dana Pell",
+                      "A volunteer waters a young oak planted last fall along East 41st Street in Harlow. The city wants to double tree cover.",
+                      "Tom Reko/WHRL", "hide caption", "toggle caption")
+    result = clean(parts_of(text, "site/page.txt"))
+    removed = [r.text for r in result.removed]
+    assert "hide caption" in removed and "toggle caption" in removed
 

@@ -347,6 +347,7 @@ _POSSESSIVE_END = re.compile(r"[’\x27]s?$")
 # The dek (standfirst) under a page's headline is one sentence or two, never a paragraph's worth.
 PAGE_DEK_MAX_WORDS = 50
 _PAGE_LABEL_LEAD = re.compile(r"^\W*\w+(?:\s+\w+)?\s*:")
+_DEK_LABELS = frozenset(("exclusive", "analysis", "opinion", "comment", "review", "explainer", "breaking", "interview"))
 
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
 _FULL_STOP_END = re.compile(r"[.…。][\"'”’)\]]*$")
@@ -595,7 +596,8 @@ def _blocks(parts: ArticleParts, rules: RuleSet | None = None) -> list[_Block]:
             and not _is_label(group, line, rules)
             # "by: Dana Kowalczyk" under a headline is a byline, not the headline's second line
             # (or "di Matteo Bonomi" under an Italian dek)
-            and not any(r.name in ("byline_by", "byline_intl") for r in rules.matching(_match_form(line.text)))
+            # nor is a line furniture wherever it sits ("hide caption" under a photo's credit)
+            and not any(r.name in ("byline_by", "byline_intl") or r.position == "any" for r in rules.matching(_match_form(line.text)))
         ):
             group.append(line)
             continue
@@ -1154,7 +1156,8 @@ def _kicker_shaped(text: str) -> bool:
     return _header_shaped(text) and (words <= KICKER_MAX_WORDS or (words <= HEADER_UNKNOWN_MAX_WORDS and not any(c.islower() for c in text)))
 
 
-_DATELINE_PLACE_ALONE = re.compile(r"[A-Z][A-Z.'’ -]{1,24}[A-Z.](?:,\s*[A-Z][A-Za-z.]{1,12})?\s*[—–-]?$")
+_DATELINE_PLACE_ALONE = re.compile(r"[A-Z][A-Z.'’ -]{1,24}[A-Z.](?:,\s*[A-Z][A-Za-z.]{1,12})?\s*[—–-]?$"
+                                   r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?$")  # "Pune, India"
 
 
 def _header_shaped(text: str) -> bool:
@@ -1214,11 +1217,37 @@ def _extend_start_over_key_points(blocks: list[_Block], matches: list[tuple[Rule
     """Move the span's start over a summary box right above the first paragraph: a "Key points" heading and
     its bullets, which are the article's own sentences."""
     i = start
-    while i > 0 and not matches[i - 1] and _SUMMARY_BULLET.match(blocks[i - 1].text) and _word_count(blocks[i - 1].text) >= SUMMARY_BULLET_MIN_WORDS:
+    while i > 0 and not matches[i - 1] and _summary_bullet(blocks[i - 1].text):
         i -= 1
     if start - i >= PAGE_LIST_MIN_ITEMS - 1 and i > 0 and not matches[i - 1] and _SUMMARY_HEADING.match(blocks[i - 1].text):
         return i - 1
     return start
+
+
+SUMMARY_BULLET_MAX_WORDS = 30
+
+
+def _summary_bullet(text: str) -> bool:
+    """A summary box's bullet: a sentence of a few words, with its bullet sign, or without one and without a
+    full stop (the flattened page lost the sign: "Some have sold herds or taken on debt to keep operating")."""
+    words = _word_count(text)
+    if words < SUMMARY_BULLET_MIN_WORDS:
+        return False
+    return _SUMMARY_BULLET.match(text) is not None or (words <= SUMMARY_BULLET_MAX_WORDS and not _TERMINAL.search(text))
+
+
+def _summary_box_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> set[int]:
+    """The bullets under each summary heading ("Key points:", "Summary"): the article's own sentences, never its headline."""
+    lines: set[int] = set()
+    for i, block in enumerate(blocks):
+        if matches[i] or not _SUMMARY_HEADING.match(block.text):
+            continue
+        j = i + 1
+        while j < len(blocks) and not matches[j] and _summary_bullet(blocks[j].text):
+            j += 1
+        if j - i - 1 >= PAGE_LIST_MIN_ITEMS - 1:
+            lines.update(range(i + 1, j))
+    return lines
 
 
 LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING = 2
@@ -2157,6 +2186,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         lede |= _content_words(blocks[i].text)
     best, best_shared, best_below_meta = None, 0, False
     stopped, stopped_shared = None, 0  # the same for lines that end in a full stop
+    summary = _summary_box_lines(blocks, matches)
     looked = 0
     passed_meta, meta_top = False, start  # a byline or date seen between this line and the article, the topmost
     for i in range(start - 1, -1, -1):
@@ -2164,8 +2194,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             break  # the site's header lies above its breadcrumb trail, the headline below it
         if any(r.category in ("byline", "dateline") for r in matches[i]):
             passed_meta, meta_top = True, i
-        if matches[i] or i in contents:
-            continue  # share buttons, bylines, dates and the contents box between headline and article do not count
+        if matches[i] or i in contents or i in summary:
+            continue  # share buttons, bylines, dates, the contents and summary boxes between headline and article do not count
         looked += 1
         if looked > PAGE_HEADLINE_LOOKBACK:
             break
@@ -2202,7 +2232,14 @@ def _headline_shaped(text: str) -> bool:
     ("15:48 Power restored to 11,000 homes"), a menu ("Read   Edit   View history") nor a caption with its
     photo credit."""
     return (PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not _CLOCK_OPENING.match(text)
-            and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _PHOTO_CREDIT_MARK.search(text))
+            and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _PHOTO_CREDIT_MARK.search(text)
+            and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS)
+
+
+# Three or more items set apart by middle dots: a contents box's or a tab bar's links ("What the study found ·
+# Why consistency may matter · How to keep a steady bedtime"), never a headline.
+_LINK_ROW_GAP = re.compile(r"\s+·\s+")
+PAGE_LINK_ROW_MIN_ITEMS = 3
 
 
 # A picture's credit inside a line, in any of several languages: the line is a caption ("Terminal Central ...
@@ -2279,4 +2316,6 @@ def _is_page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int) 
     if not _TERMINAL.search(text) and (_title_case(text) or not (
             _byline_or_date_within(matches, i + 1, PAGE_DEK_BYLINE_REACH) or _opens_with_dateline(blocks, i + 1))):
         return False
-    return not _PAGE_LABEL_LEAD.match(text)  # "Above: the plant at dusk." is a caption, "Key points: ..." a box
+    # "Above: the plant at dusk." is a caption, "Key points: ..." a box; "Exclusive: Up to one in five ..." a dek
+    label = _PAGE_LABEL_LEAD.match(text)
+    return label is None or label.group().strip(" :").lower() in _DEK_LABELS
