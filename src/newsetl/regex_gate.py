@@ -33,6 +33,10 @@ WORD = re.compile(r"\w+")
 # what the patterns see. Every other character folds as lower() does (checked exhaustively
 # in the tests).
 _ENGINE_CASE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+try:  # the characters the engine takes for more than their two cases (private, so without it: none beyond ASCII)
+    from re._casefix import _EXTRA_CASES as _ENGINE_EXTRA_CASES
+except ImportError:  # pragma: no cover
+    _ENGINE_EXTRA_CASES = range(0x80, 0x110000)
 
 # Keys a gate would pass on nearly every line of prose: no gain, only the test's cost.
 _COMMON_WORDS = frozenset(
@@ -192,8 +196,14 @@ _NONWORD_CATEGORIES = frozenset([_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD]) i
 
 
 def _key_char(char: str) -> bool:
-    # ASCII, or a sign with no case (©, —, ·): the engine's IGNORECASE equates it with nothing else
-    return char.isascii() or char.lower() == char == char.upper()
+    # ASCII, or a sign with no case (©, —, ·): the engine's IGNORECASE equates it with nothing else;
+    # or a letter whose only other case is one character that lower() folds back onto it ("é", "č", "ä"),
+    # unless the engine equates it with yet more characters (Greek "σ" with "ς", Cyrillic "в" with "ᲀ")
+    if char.isascii() or char.lower() == char == char.upper():
+        return True
+    low, up = char.lower(), char.upper()
+    return (len(low) == 1 and len(up) == 1 and up.lower() == low and low.upper() == up
+            and ord(low) not in _ENGINE_EXTRA_CASES and ord(up) not in _ENGINE_EXTRA_CASES)
 
 
 def _literal(op, av) -> str | None:
