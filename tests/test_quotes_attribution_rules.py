@@ -1822,6 +1822,16 @@ def test_a_programmes_title_in_quotation_marks_is_no_quotation() -> None:
     assert "Dead On Arrival" in texts(got)
 
 
+def test_a_works_title_after_the_kind_of_work_is_no_quotation() -> None:
+    got = attributions_of('Harbour Lights split up two years after their debut album "Tidal Maps" went to number one.',
+                          'The wedding comedy "Best Man Down" fell flat.',
+                          'The singer said the band\'s second album, "Salt", had been "a nightmare to make".')
+    assert [q.text for q in got if q.kind == "partial"] == ["a nightmare to make"]
+    # a quoted judgement after such a noun is still one
+    got = attributions_of('The minister called the show "a disgrace" on Tuesday.')
+    assert "a disgrace" in texts(got)
+
+
 def test_a_single_quoted_quotation_runs_on_into_the_next_paragraph_that_opens_with_the_mark() -> None:
     got = attributions_of("Harlow's finance minister, Aino Virtanen, said: 'Our voters have been very patient. They have "
                           "lent money twice, and twice they were told it would be the last time.",

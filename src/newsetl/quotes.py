@@ -3426,9 +3426,13 @@ def _nested_direct(body: str, masked: str, n: QuoteSpan, outer: QuoteSpan, peopl
 _SIGNATURE = re.compile(r"[^\S\n]*(?:[\u2015\u2014\u2013]|--?(?=\s))[^\S\n]*([^\n,]{2,60}?)[^\S\n]*(?:,[^\n\"\u201c\u201d]{1,100})?[^\S\n.]*\.?[^\S\n]*")
 
 
-# A programme's title in quotation marks after "on" and perhaps its network: 'said on NBC's "Meet the Press"',
-# 'told Erin Boyce on "New Day"', 'said on Fox News' "America's Newsroom"'.
-_ON_PROGRAMME_BEFORE = re.compile(r"\bon\s+(?:(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?:'s|’s|'|’)\s+)?[\"“]$")
+# A work's title in quotation marks: a programme's after "on" and perhaps its network ('said on NBC's "Meet the
+# Press"', 'told Erin Boyce on "New Day"', 'said on Fox News' "America's Newsroom"'), or any after the kind of
+# work it is ('their debut album "Tidal Maps"', 'the disaster movie "Faultline"', 'the band's second album, "Salt",').
+_ON_PROGRAMME_BEFORE = re.compile(r"(?:\bon\s+(?:(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?:'s|’s|'|’)\s+)?"
+                                  r"|\b(?:album|single|song|track|film|movie|show|series|programme|program|book|novel|play"
+                                  r"|musical|documentary|sitcom|comedy|drama|thriller|opera|memoir|EP|record|hit|video game|game)"
+                                  r",?\s+)[\"“]$")
 _TITLE_SMALL_WORDS = frozenset(("the", "a", "an", "of", "and", "&", "in", "on", "at", "to", "for", "with", "this"))
 PROGRAMME_TITLE_MAX_WORDS = 6
 
