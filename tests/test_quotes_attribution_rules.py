@@ -1894,3 +1894,16 @@ def test_an_inverted_role_then_the_name_between_commas_speaks_as_the_name() -> N
     # a relative clause after the role is no name
     got = attributions_of('"It was fine," said the minister, who was in Leeds.')
     assert [q.speaker_name for q in got] == [None]
+
+
+def test_a_participle_after_a_relative_clause_about_the_object_is_the_subjects() -> None:
+    got = attributions_of("Ray Kessler praised his defense, which held the Giants to 58 yards, saying the linebacker had played well.")
+    assert rows(got)[-1] == ("indirect", "the linebacker had played well", "Ray Kessler")
+
+
+def test_a_participle_after_the_message_the_subject_sent_is_the_subjects() -> None:
+    got = attributions_of("Drummer Chris Hanley posted a message on his blog saying he was heartbroken.")
+    assert rows(got) == [("indirect", "he was heartbroken", "Chris Hanley")]
+    # not when another clause's subject comes between (a sentence whose full stop was lost)
+    got = attributions_of("Tom Reko said many people would be offended Harlow House has issued a statement saying the mayor has apologised.")
+    assert rows(got)[-1] == ("indirect", "the mayor has apologised", None)

@@ -1673,6 +1673,13 @@ def _evidence_subject(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
 _RAISING_BEFORE = re.compile(
     r"\b(?:continue[sd]?|appear(?:s|ed)?|seem(?:s|ed)?|(?:went|goes|go) on|began|begins|(?:has|have|had) yet|tend(?:s|ed)?)\s+to\s+$")
 _CLAUSE_LINK_BEFORE = re.compile(r"(?:,|\bwhile|\band|\bafter|\bbefore|\bas|\bdespite)\s*$")
+# A relative clause after a phrase, up to the comma before the cue: ", which held the Giants to 58 yards, saying"
+_RELATIVE_CLAUSE_AFTER = re.compile(r"\s*,\s+(?:which|who|whose|where)\b[^;:_]*,\s*$")
+# A message the subject sent, right before a participle cue: "posted a message on his blog saying ..."
+_MEDIUM_BEFORE_ING = re.compile(r"(?:\s*,[^,;:_]{1,80},)?\s+(?:(?:also|later|then|has|have|had)\s+)?"
+                                r"\b(?:posted|sent|issued|released|published|wrote|put out|tweeted|shared|left)\s+(?:a|an|the|his|her|its|their)\s+"
+                                r"(?:[\w-]+\s+){0,2}(?:message|statement|post|tweet|letter|video|note|e-?mail|blog post|press release)"
+                                r"(?:\s+(?:on|to|in)\s+[^,;:_]{1,40})?\s*$")
 _BY_BEFORE = re.compile(r"\bby\s*$")
 # "by telling them that", "by asking: ...": a clause or a quotation follows ("by recalling nine players" is no report)
 _REPORT_FOLLOWS = re.compile(r"(?:\s+[\w'’]+){0,3}?\s*(?:that\b|:|,?\s*_)")
@@ -1819,6 +1826,19 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                     subject = _sentence_subject(body, masked, lo, c_start)
                     if subject is not None and subject.kind == "name":
                         source, np, role = subject, (subject.char_start, subject.char_end), subject.role
+        if (source is not None and source.kind != "name" and form.endswith("ing")
+                and _RELATIVE_CLAUSE_AFTER.match(masked, np[1], pos)):
+            # "Kessler praised his defense, which held the Giants to 58 yards, saying ...": the phrase closes a
+            # relative clause about the object, and the sentence's subject speaks
+            subject = _continuing_source(frames, body, masked, lo, c_start)
+            if subject is not None and subject.kind == "name":
+                source, np, role = subject, (subject.char_start, subject.char_end), subject.role
+        if (source is None or source.kind != "name") and form.endswith("ing") and _MEDIUM_BEFORE_ING.search(masked, lo, pos):
+            # "Chris Hanley posted a message on his blog saying he was heartbroken": the poster speaks
+            subject = _sentence_subject(body, masked, lo, c_start)
+            if subject is not None and subject.kind == "name" and _MEDIUM_BEFORE_ING.fullmatch(masked, subject.char_end, pos):
+                frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end, subject, subject.role, lo, hi, inverted=False))
+                continue
         if source is not None and source.kind != "name" and _NAME_THEN_MEMBERSHIP.match(masked, lo, np[0]):
             # "Imani Grant, a lawyer with the Voting Rights Project, which brought the suit, said": the relative
             # clause is the organisation's, and the sentence's subject is the person it opens with
