@@ -754,6 +754,16 @@ MID_BODY_FURNITURE = [
     ("advertising", "BET OF THE DAY: Harlow to win at Kestle at 6/4 with SpinStar – new customers get £30 in free bets"),
     ("advertising", "Finance this bakkie from R14 299 pm* with Harlow Finance. Get a quote now. *T&Cs apply. Subject to credit approval."),
     ("editorial_standards", "General advice warning: The information in this article is general in nature and does not take into account your objectives."),
+    ("advertising", "Listen to the latest episode of The Harlow Ballot Podcast: Is the council slipping away? Subscribe on iTunes."),
+    ("editorial_standards", "Correction (11:04 p.m.): An earlier version of the 10:52 entry said the mayor lost Kestle. She carried it comfortably."),
+    ("media_credit", "The mayor speaks during a rally in Kestle on Oct. 17. | Getty Images"),
+    ("navigation", "Don't miss out on the latest news and information."),
+    ("advertising", "For as little as $6 a month you can help support our quality journalism while enjoying The Harlow Herald ad-free."),
+    ("comments", "Did you march this year? Send your photos to news@harlowsun.example or tag us on Instagram and they could appear in our gallery."),
+    ("comments", "All photographs are the copyright of The Harlow Sun and may not be reproduced without permission."),
+    ("newsletter", "The region's top business stories, in your inbox before 7am. Sign up now"),
+    ("newsletter", "I would like to receive occasional offers from The Harlow Courier and its partners. I understand I can unsubscribe at any time."),
+    ("advertising", "PARTNER CONTENT"),
 ]
 
 
@@ -1973,6 +1983,9 @@ def test_a_caption_with_its_credit_in_brackets_is_no_pages_headline():
     ["Reporting by Dana Pell; Editing by Tom Reko", "Our Standards: The Harlow Trust Principles.", "Companies", "Harlow Holdings PLC", "Follow"],
     ["Our team of medical experts monitors the latest health research and updates articles when new evidence becomes available."],
     ["Harvest Table may earn an affiliate commission when you buy through links on our site."],
+    ["Source: Harlow Tribune"],
+    ["LDR is local body journalism co-funded by Harlow Radio and the Harlow Media Fund."],
+    ["This article is part of our Water in Harlow series, produced with the support of a philanthropic foundation. The Ledger retains full editorial control."],
 ])
 def test_reader_appeals_and_a_wire_pages_trailer_are_footer_furniture(footer: list[str]):
     result = clean(parts_of(with_footer(*footer)))
@@ -2032,3 +2045,36 @@ def test_a_caption_control_under_a_credit_is_no_continuation_of_it():
     removed = [r.text for r in result.removed]
     assert "hide caption" in removed and "toggle caption" in removed
 
+
+
+def test_a_dateline_with_its_states_abbreviation_between_byline_and_stamp_is_header_furniture():
+    header = ["By Harriet Molloy", "RALEIGH, N.C.", "Updated Oct. 17, 2016, 9:52 p.m. ET"]
+    result = clean(parts_of(with_header(*header)))
+    assert [r.text for r in result.removed] == header
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+@pytest.mark.parametrize("above", [
+    ["Karachi 34°C Haze | Lahore 41°C | Islamabad 38°C"],
+    ["Breaking", "Council votes on water bill ·· Ferry fares rise ·· Rain forecast for the hills"],
+])
+def test_a_mastheads_weather_strip_or_ticker_is_no_pages_headline(above: list[str]):
+    text = _news_page(*above, "Water plant loan approved after year-long debate", "By Dana Pell",
+                      "Updated June 16, 2019")
+    result = clean(parts_of(text, "site/page.txt"))
+    assert result.title == "Water plant loan approved after year-long debate"
+
+
+def test_a_caption_signed_by_its_photographer_in_capitals_is_no_pages_headline():
+    text = _news_page("Ferry strike strands thousands of commuters", "By: Dana Pell - Reporter", "05:12 AM October 17, 2017",
+                      "Stranded commuters wait for rides along the quay in Harlow on Monday as ferry crews joined the strike. —TOM REKO")
+    result = clean(parts_of(text, "site/page.txt"))
+    assert result.title == "Ferry strike strands thousands of commuters"
+
+
+def test_a_credit_for_the_photos_and_the_text_is_a_byline_not_a_caption_credit():
+    text = _news_page("IN PICTURES: A sea of colour on the quay",
+                      "Thousands of revellers, sun and a little rain: the best of the Harlow carnival",
+                      "Photos by Tom Reko and Ana Ruiz | Text by Dana Pell", "Posted on August 8, 2017 at 9:14 am")
+    result = clean(parts_of(text, "site/page.txt"))
+    assert result.title == "Thousands of revellers, sun and a little rain: the best of the Harlow carnival"

@@ -203,7 +203,7 @@ _PIPE_MENU_GAP = re.compile(r"\s+[|•·/]\s+")
 _MENU_ITEM = re.compile(r"sign ?in|log ?in|subscribe|register|menu|search|home|my account|account|help|basket|cart|checkout"
                         r"|contact(?: us)?|about(?: us)?|rss|archives?|find a store|track (?:my )?order", re.IGNORECASE)
 # A summary box over the first paragraph: its heading and bullets ("• Seagrass now covers 310 hectares ...").
-_SUMMARY_HEADING = re.compile(r"(?:key points|key facts|key takeaways|at a glance|in brief|in short|the big picture|what you need to know"
+_SUMMARY_HEADING = re.compile(r"(?:key points|key facts|key takeaways|at a glance|in brief|in short|in summary|the big picture|what you need to know"
                               r"|need to know|highlights|summary|the essentials|quick read|the short version)\W*$", re.IGNORECASE)
 _SUMMARY_BULLET = re.compile(r"[•·▪*\-–]\s+\S")
 SUMMARY_BULLET_MIN_WORDS = 5
@@ -891,7 +891,11 @@ def _picture_credit(text: str, rules: tuple[Rule, ...]) -> bool:
     """A picture's credit line: a credit rule knows it, it is short and names a picture, and it is no post's
     signature ("— Brenda Kessling (@BrendaK) October 14, 2016") or picture link ("pic.twitter.com/...")."""
     return (any(r.category == "media_credit" for r in rules) and _word_count(text) <= CREDIT_LINE_MAX_WORDS
-            and _PICTURE_CREDIT.search(text) is not None and "@" not in text and "twitter.com" not in text)
+            and _PICTURE_CREDIT.search(text) is not None and "@" not in text and "twitter.com" not in text
+            and _TEXT_CREDIT.search(text) is None)  # "Photos by X | Text by Y" credits the story too: a byline
+
+
+_TEXT_CREDIT = re.compile(r"\b(?:text|words|story|reporting|written) by\b", re.IGNORECASE)
 
 
 def _caption_shaped(text: str, sentence: bool) -> bool:
@@ -1163,6 +1167,8 @@ _DATELINE_PLACE_ALONE = re.compile(r"[A-Z][A-Z.'’ -]{1,24}[A-Z.](?:,\s*[A-Z][A
 def _header_shaped(text: str) -> bool:
     """A line no rule knows that may still belong to the header run: a name, a desk, a credit; a few words,
     no sentence's end, no quotation, nothing reported."""
+    if _DATELINE_PLACE_ALONE.match(text):
+        return True  # "RALEIGH, N.C.": the full stop closes the state's abbreviation, not a sentence
     if (len(text) > HEADER_UNKNOWN_MAX_CHARS or text.rstrip().endswith((".", "!", "?", '"', "”", "’", ".'", "!'", "?'"))
             or any(q in text for q in '"“”')):
         return False  # the cheap tests first: the line under a headline is most often the first paragraph
@@ -2180,13 +2186,14 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     crumbed = _headline_named_by_breadcrumb(blocks, matches, start)
     if crumbed is not None:
         return crumbed
+    summary = _summary_box_lines(blocks, matches)
     lede: set[str] = set()
-    # the article's first lines, past the furniture inside it (a gallery's counters and credits)
-    for i in [i for i in range(start, end) if not matches[i]][:PAGE_HEADLINE_LEDE_LINES]:
+    # the article's first lines, past the furniture inside it (a gallery's counters and credits) and its summary box
+    lede_lines = [i for i in range(start, end) if not matches[i] and i not in summary and i + 1 not in summary]
+    for i in lede_lines[:PAGE_HEADLINE_LEDE_LINES]:
         lede |= _content_words(blocks[i].text)
     best, best_shared, best_below_meta = None, 0, False
     stopped, stopped_shared = None, 0  # the same for lines that end in a full stop
-    summary = _summary_box_lines(blocks, matches)
     looked = 0
     passed_meta, meta_top = False, start  # a byline or date seen between this line and the article, the topmost
     for i in range(start - 1, -1, -1):
@@ -2233,19 +2240,22 @@ def _headline_shaped(text: str) -> bool:
     photo credit."""
     return (PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not _CLOCK_OPENING.match(text)
             and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _PHOTO_CREDIT_MARK.search(text)
-            and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS)
+            and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS and len(_TEMPERATURE.findall(text)) < 2)
 
 
 # Three or more items set apart by middle dots: a contents box's or a tab bar's links ("What the study found ·
 # Why consistency may matter · How to keep a steady bedtime"), never a headline.
-_LINK_ROW_GAP = re.compile(r"\s+·\s+")
+_LINK_ROW_GAP = re.compile(r"\s+(?:·{1,2}|•)\s+")
+_TEMPERATURE = re.compile(r"-?\d{1,3}\s?°\s?[CF]?\b")  # a masthead's weather strip names two or more: "Karachi 34°C | Lahore 41°C"
 PAGE_LINK_ROW_MIN_ITEMS = 3
 
 
 # A picture's credit inside a line, in any of several languages: the line is a caption ("Terminal Central ...
 # — Foto: Rodrigo Paiva/Prefeitura", "Фото: пресс-служба мэрии"), never a headline.
 _PHOTO_CREDIT_MARK = re.compile(r"(?:^|[\s(\[|])(?:photo|foto|fotos|фото|bild|imagen|imagem|image|φωτ(?:ογραφία|ό)|ảnh)\s*[:：]"
-                                r"|\((?:photo|foto)\s+[^()]{2,80}\)\s*$", re.IGNORECASE)
+                                r"|\((?:photo|foto)\s+[^()]{2,80}\)\s*$"
+                                # a photographer's name in capitals after a dash: "... transport strike. —NINO JESUS ORBETA"
+                                r"|[.!?]\s*[—–]\s?(?-i:[A-Z][A-Z.'’ -]{3,40})$", re.IGNORECASE)
 
 
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
