@@ -1907,3 +1907,9 @@ def test_a_participle_after_the_message_the_subject_sent_is_the_subjects() -> No
     # not when another clause's subject comes between (a sentence whose full stop was lost)
     got = attributions_of("Tom Reko said many people would be offended Harlow House has issued a statement saying the mayor has apologised.")
     assert rows(got)[-1] == ("indirect", "the mayor has apologised", None)
+
+
+def test_an_arabic_surname_with_its_article_capitalised_at_a_sentences_start_is_the_same_person() -> None:
+    got = attributions_of("Faisal al-Rashidi, the oil minister, said the deal was done.",
+                          "Al-Rashidi said he was not concerned about shale.")
+    assert [q.speaker_name for q in got] == ["Faisal al-Rashidi", "Faisal al-Rashidi"]

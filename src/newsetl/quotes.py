@@ -2512,6 +2512,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an|our)\s+")
 
 
 EPITHET_REACH = 300  # characters outside quotations from the latest speaker or subject to an epithet that names them
+_ARTICLE_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|at|az|ul)-\w", re.IGNORECASE)  # Arabic names' article: "al-Rashidi"
 _NAMED_NEXT_WITHIN = 250  # characters outside quotations from a title nobody has held yet to the subject it may name
 
 
@@ -2638,7 +2639,10 @@ class _People:
             return self.canonical.get(name, name)
         # surname: the nearest full name before, else anywhere in the article
         best = None
-        for m in self.full_mentions_by_surname.get(tokens[0], ()):
+        surname = tokens[0]
+        if surname not in self.full_mentions_by_surname and _ARTICLE_PARTICLE.match(surname):
+            surname = surname[0].swapcase() + surname[1:]  # "Al-Rashidi" opening a sentence is "Faisal al-Rashidi"
+        for m in self.full_mentions_by_surname.get(surname, ()):
             if m.char_start < pos or best is None:
                 best = self.canonical[m.name]
         if best is None and (knighted or (alone and self._first_name_alone(tokens[0]))):
