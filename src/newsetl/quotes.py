@@ -3160,7 +3160,7 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
         # quotes that start in this sentence
         sent_spans = [sp for sp in top[first:last] if lo <= sp.start - 1 < hi or (sp.start - 1 < lo and lo <= sp.start < hi)]
         for sp in sent_spans:
-            if _programme_title(body, sp):
+            if _work_title(body, sp):
                 continue  # a name, not anyone's words
             end_sent = sentence_of(sp.end - 1)
             kind = _kind(body, masked, seg, sp, lo, prev_span)
@@ -3453,19 +3453,19 @@ _SIGNATURE = re.compile(r"[^\S\n]*(?:[\u2015\u2014\u2013]|--?(?=\s))[^\S\n]*([^\
 # A work's title in quotation marks: a programme's after "on" and perhaps its network ('said on NBC's "Meet the
 # Press"', 'told Erin Boyce on "New Day"', 'said on Fox News' "America's Newsroom"'), or any after the kind of
 # work it is ('their debut album "Tidal Maps"', 'the disaster movie "Faultline"', 'the band's second album, "Salt",').
-_ON_PROGRAMME_BEFORE = re.compile(r"(?:\bon\s+(?:(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?:'s|’s|'|’)\s+)?"
+_WORK_TITLE_BEFORE = re.compile(r"(?:\bon\s+(?:(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?:'s|’s|'|’)\s+)?"
                                   r"|\b(?:album|single|song|track|film|movie|show|series|programme|program|book|novel|play"
                                   r"|musical|documentary|sitcom|comedy|drama|thriller|opera|memoir|EP|record|hit|video game|game)"
                                   r",?\s+)[\"“]$")
 _TITLE_SMALL_WORDS = frozenset(("the", "a", "an", "of", "and", "&", "in", "on", "at", "to", "for", "with", "this"))
-PROGRAMME_TITLE_MAX_WORDS = 6
+WORK_TITLE_MAX_WORDS = 6
 
 
-def _programme_title(body: str, sp: QuoteSpan) -> bool:
+def _work_title(body: str, sp: QuoteSpan) -> bool:
     words = body[sp.start : sp.end].split()
-    return (0 < len(words) <= PROGRAMME_TITLE_MAX_WORDS and words[-1][-1:] not in ".,;:!?"
+    return (0 < len(words) <= WORK_TITLE_MAX_WORDS and words[-1][-1:] not in ".,;:!?"
             and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and words[0][:1].isupper()
-            and _ON_PROGRAMME_BEFORE.search(body, max(0, sp.start - 60), sp.start) is not None)
+            and _WORK_TITLE_BEFORE.search(body, max(0, sp.start - 60), sp.start) is not None)
 
 
 def _signature(body: str, paragraph, sp: QuoteSpan, people: _People) -> Attribution | None:
