@@ -2243,8 +2243,8 @@ def _headline_shaped(text: str) -> bool:
             and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS and len(_TEMPERATURE.findall(text)) < 2)
 
 
-# Three or more items set apart by middle dots: a contents box's or a tab bar's links ("What the study found ·
-# Why consistency may matter · How to keep a steady bedtime"), never a headline.
+# Three or more items set apart by middle dots or bullets: a contents box's or a tab bar's links ("What the study
+# found · Why consistency may matter · How to keep a steady bedtime") or a news ticker ("... ·· ... ·· ..."), never a headline.
 _LINK_ROW_GAP = re.compile(r"\s+(?:·{1,2}|•)\s+")
 _TEMPERATURE = re.compile(r"-?\d{1,3}\s?°\s?[CF]?\b")  # a masthead's weather strip names two or more: "Karachi 34°C | Lahore 41°C"
 PAGE_LINK_ROW_MIN_ITEMS = 3
