@@ -2511,6 +2511,9 @@ class Attribution(NamedTuple):
 _ARTICLE = re.compile(r"^(?:the|a|an|our)\s+")
 
 
+# Any age given a person: right after the name ("Darren Holt, 52,") or right before it ("52-year-old Darren Holt").
+_ANY_AGE_AFTER_NAME = re.compile(r"\s*(?:,\s*|\()(?:aged\s+)?(\d{1,3})\b")
+_ANY_AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old(?:\s+[\w'’-]+){0,3}\s+$")
 EPITHET_REACH = 300  # characters outside quotations from the latest speaker or subject to an epithet that names them
 _ARTICLE_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|at|az|ul)-\w", re.IGNORECASE)  # Arabic names' article: "al-Rashidi"
 _NAMED_NEXT_WITHIN = 250  # characters outside quotations from a title nobody has held yet to the subject it may name
@@ -2750,14 +2753,13 @@ class _People:
 
     def given_other_age(self, name: str, age: str, pos: int) -> bool:
         """Whether the article gives ``name`` an age other than ``age`` before ``pos``."""
-        given = re.compile(r"\s*(?:,\s*|\()(?:aged\s+)?(\d{1,3})\b")
-        before = re.compile(r"\b(\d{1,3})-year-old(?:\s+[\w'’-]+){0,3}\s+$")
         for m in self.mentions:
             if m.char_start >= pos:
                 break
             if self.canonical[m.name] != name:
                 continue
-            found = given.match(self.body, m.char_end) or before.search(self.body, max(0, m.char_start - 60), m.char_start)
+            found = (_ANY_AGE_AFTER_NAME.match(self.body, m.char_end)
+                     or _ANY_AGE_BEFORE_NAME.search(self.body, max(0, m.char_start - 60), m.char_start))
             if found is not None and found.group(1) != age:
                 return True
         return False
