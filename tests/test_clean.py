@@ -2000,51 +2000,50 @@ def test_a_dateline_place_and_country_alone_under_the_byline_is_header_furniture
     assert result.removed[-1].category == "dateline"
 
 
-def _news_page(*top: str, tail: tuple[str, ...] = ()) -> str:
+def _news_page(*top: str) -> str:
     lines = ["Skip to main content", "Harlow Broadcasting", "Menu", "Home", "News", "Sport", "Weather", "Business", "Sign in",
-             *top, *base_paragraphs(), *tail, "Share on Facebook", "Share on Twitter", "Related topics", "Harlow", "Water",
+             *top, *base_paragraphs(), "Share on Facebook", "Share on Twitter", "Related topics", "Harlow", "Water",
              "Most read", "Ferry fares to rise in spring", "Library hours cut again", "Snow removal budget doubles",
              "Privacy policy", "Terms of use", "Contact us", "© 2022 Harlow Broadcasting"]
     return "\n".join(lines) + "\n"
+
+
+def _cleaned_news_page(*top: str) -> CleanResult:
+    return clean(parts_of(_news_page(*top), "site/page.txt"))
 
 
 def test_a_key_points_box_without_bullet_signs_is_the_articles_own_summary_not_its_headline():
     bullets = ["Dairy farmers say they are still waiting on recovery grants announced in March",
                "Some have sold herds or taken on debt to keep operating",
                "The authority handling the grants says it has added staff and sped up processing"]
-    text = _news_page("Flood-hit dairy farmers still waiting for recovery grants", "By Dana Pell and Tom Reko",
-                      "Posted Tue 14 Jun 2022 at 5:32am", "Key points:", *bullets)
-    result = clean(parts_of(text, "site/page.txt"))
+    result = _cleaned_news_page("Flood-hit dairy farmers still waiting for recovery grants", "By Dana Pell and Tom Reko",
+                                "Posted Tue 14 Jun 2022 at 5:32am", "Key points:", *bullets)
     assert result.mode == "page"
     assert result.title == "Flood-hit dairy farmers still waiting for recovery grants"
     assert all(b in result.paragraphs for b in bullets)
 
 
 def test_a_dek_opening_with_a_label_like_exclusive_is_still_the_dek():
-    text = _news_page("Councils warn of cliff edge for rural water repairs as emergency funding ends",
-                      "Exclusive: Up to one in five county water projects could be dropped within months, figures show",
-                      "Dana Pell Water correspondent", "Mon 5 Sep 2022 06.00 BST")
-    result = clean(parts_of(text, "site/page.txt"))
+    result = _cleaned_news_page("Councils warn of cliff edge for rural water repairs as emergency funding ends",
+                                "Exclusive: Up to one in five county water projects could be dropped within months, figures show",
+                                "Dana Pell Water correspondent", "Mon 5 Sep 2022 06.00 BST")
     assert result.title == "Councils warn of cliff edge for rural water repairs as emergency funding ends"
     assert result.dek.startswith("Exclusive: Up to one in five")
 
 
 def test_a_contents_row_of_dotted_links_is_no_pages_headline():
-    text = _news_page("Irregular meter readings linked to higher water bills, audit finds", "Medically reviewed by Dana Pell, MD",
-                      "On this page", "What the audit found · Why readings vary · How to check your own meter",
-                      "Share on Pinterest")
-    result = clean(parts_of(text, "site/page.txt"))
+    result = _cleaned_news_page("Irregular meter readings linked to higher water bills, audit finds", "Medically reviewed by Dana Pell, MD",
+                                "On this page", "What the audit found · Why readings vary · How to check your own meter",
+                                "Share on Pinterest")
     assert result.title == "Irregular meter readings linked to higher water bills, audit finds"
 
 
 def test_a_caption_control_under_a_credit_is_no_continuation_of_it():
-    text = _news_page("Cities race to plant shade where people need it most", "June 28, 2022 · 5:00 AM ET", "Dana Pell",
-                      "A volunteer waters a young oak planted last fall along East 41st Street in Harlow. The city wants to double tree cover.",
-                      "Tom Reko/WHRL", "hide caption", "toggle caption")
-    result = clean(parts_of(text, "site/page.txt"))
+    result = _cleaned_news_page("Cities race to plant shade where people need it most", "June 28, 2022 · 5:00 AM ET", "Dana Pell",
+                                "A volunteer waters a young oak planted last fall along East 41st Street in Harlow. The city wants to double tree cover.",
+                                "Tom Reko/WHRL", "hide caption", "toggle caption")
     removed = [r.text for r in result.removed]
     assert "hide caption" in removed and "toggle caption" in removed
-
 
 
 def test_a_dateline_with_its_states_abbreviation_between_byline_and_stamp_is_header_furniture():
@@ -2059,22 +2058,19 @@ def test_a_dateline_with_its_states_abbreviation_between_byline_and_stamp_is_hea
     ["Breaking", "Council votes on water bill ·· Ferry fares rise ·· Rain forecast for the hills"],
 ])
 def test_a_mastheads_weather_strip_or_ticker_is_no_pages_headline(above: list[str]):
-    text = _news_page(*above, "Water plant loan approved after year-long debate", "By Dana Pell",
-                      "Updated June 16, 2019")
-    result = clean(parts_of(text, "site/page.txt"))
+    result = _cleaned_news_page(*above, "Water plant loan approved after year-long debate", "By Dana Pell",
+                                "Updated June 16, 2019")
     assert result.title == "Water plant loan approved after year-long debate"
 
 
 def test_a_caption_signed_by_its_photographer_in_capitals_is_no_pages_headline():
-    text = _news_page("Ferry strike strands thousands of commuters", "By: Dana Pell - Reporter", "05:12 AM October 17, 2017",
-                      "Stranded commuters wait for rides along the quay in Harlow on Monday as ferry crews joined the strike. —TOM REKO")
-    result = clean(parts_of(text, "site/page.txt"))
+    result = _cleaned_news_page("Ferry strike strands thousands of commuters", "By: Dana Pell - Reporter", "05:12 AM October 17, 2017",
+                                "Stranded commuters wait for rides along the quay in Harlow on Monday as ferry crews joined the strike. —TOM REKO")
     assert result.title == "Ferry strike strands thousands of commuters"
 
 
 def test_a_credit_for_the_photos_and_the_text_is_a_byline_not_a_caption_credit():
-    text = _news_page("IN PICTURES: A sea of colour on the quay",
-                      "Thousands of revellers, sun and a little rain: the best of the Harlow carnival",
-                      "Photos by Tom Reko and Ana Ruiz | Text by Dana Pell", "Posted on August 8, 2017 at 9:14 am")
-    result = clean(parts_of(text, "site/page.txt"))
+    result = _cleaned_news_page("IN PICTURES: A sea of colour on the quay",
+                                "Thousands of revellers, sun and a little rain: the best of the Harlow carnival",
+                                "Photos by Tom Reko and Ana Ruiz | Text by Dana Pell", "Posted on August 8, 2017 at 9:14 am")
     assert result.title == "Thousands of revellers, sun and a little rain: the best of the Harlow carnival"

@@ -1794,13 +1794,14 @@ def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tup
     subheading at most): a sign-up box the article goes on after."""
     boxes = []
     n = len(blocks)
+    in_box = [bool(m) and all(r.category == "newsletter" for r in m) for m in matches]
     i = 0
     while i < n:
-        if not (matches[i] and all(r.category == "newsletter" for r in matches[i])):
+        if not in_box[i]:
             i += 1
             continue
         lo = i
-        while i < n and matches[i] and all(r.category == "newsletter" for r in matches[i]):
+        while i < n and in_box[i]:
             i += 1
         j = i + 1 if i < n and not matches[i] and not prose[i] else i  # a subheading under the box
         if lo > 0 and prose[lo - 1] and i - lo <= PAGE_INLINE_BOX_MAX_LINES and j + 1 < n and prose[j] and prose[j + 1]:

@@ -2741,12 +2741,17 @@ class _People:
         }
         return hits.pop() if len(hits) == 1 else None
 
+    def latest_subject_or_speaker(self, pos: int, last_speaker: tuple[str, int] | None) -> tuple[str, int] | None:
+        """(name, start) of whichever came later before ``pos``: the latest sentence subject or the latest speaker."""
+        subject = self.subject_before(pos, None)
+        if last_speaker is not None and last_speaker[1] < pos and (subject is None or last_speaker[1] > subject[1]):
+            return last_speaker
+        return subject
+
     def latest_talking(self, pos: int, last_speaker: tuple[str, int] | None) -> str | None:
         """The person an epithet nobody was given names ("said the Scot", "the 23-year-old told"): the latest
         speaker or subject, when either is close before ``pos``."""
-        subject = self.subject_before(pos, None)
-        if last_speaker is not None and last_speaker[1] < pos and (subject is None or last_speaker[1] > subject[1]):
-            subject = last_speaker
+        subject = self.latest_subject_or_speaker(pos, last_speaker)
         if subject is None or pos - subject[1] - self.text.count(MASK, subject[1], pos) > EPITHET_REACH:
             return None
         return subject[0]
@@ -2820,9 +2825,7 @@ class _People:
             return None  # "The spokesman said": most often someone never named, not the person in the news
         if bare in self.title_holders:
             return self.title_holders[bare]
-        subject = self.subject_before(pos, None)
-        if last_speaker is not None and last_speaker[1] < pos and (subject is None or last_speaker[1] > subject[1]):
-            subject = last_speaker
+        subject = self.latest_subject_or_speaker(pos, last_speaker)
         if subject is None and not any(m.char_start < pos for m in self.mentions):
             # "A major change is needed, the shadow chancellor said. Oliver Letwin said ...": a report's
             # opening names the title's holder next, as the subject of a sentence that follows closely
