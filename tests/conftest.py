@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ from corpus_paths import SEED
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+# newsetl's cache of rule gates (newsetl.regex_gate.gates_for): the suite's own, gone when it ends
+_CACHE = tempfile.TemporaryDirectory(prefix="newsetl-test-cache-")
+os.environ.setdefault("NEWSETL_CACHE_DIR", _CACHE.name)
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
+from newsetl import regex_gate
 from newsetl.clean import DEFAULT_RULES
-from newsetl.regex_gate import Gate, fold, required_keys
+from newsetl.regex_gate import Gate, fold, gates_for, required_keys
 
 
 def gate(pattern: str) -> Gate | None:
@@ -101,3 +103,71 @@ def test_a_word_with_a_letter_the_engine_equates_with_more_than_its_other_case_i
     # under IGNORECASE "σ" matches "Σ" and the final "ς" too, which lower() keeps apart
     assert gate(r"^διαβάστε επίσης$") is None
     assert gate(r"^читайте також$") is None  # Cyrillic "т" and "о" have older forms the engine also takes
+
+
+# --- the gates remembered between processes (gates_for) ------------------------------------------
+
+_TABLE = [r.pattern for r in DEFAULT_RULES.rules]
+
+
+def test_the_remembered_gates_are_the_computed_ones_and_the_second_read_computes_nothing(tmp_path, monkeypatch):
+    computed = [required_keys(p) for p in _TABLE]
+    assert gates_for(_TABLE, tmp_path) == computed  # cold: computed and written
+    assert len(list(tmp_path.glob("gates-*.json"))) == 1
+
+    def fail(pattern):
+        raise AssertionError(f"computed again: {pattern.pattern}")
+
+    monkeypatch.setattr(regex_gate, "required_keys", fail)
+    assert gates_for(_TABLE, tmp_path) == computed  # warm: read back, identical
+
+
+def test_another_table_reads_its_own_gates_not_the_file_of_the_first(tmp_path):
+    first = [re.compile(r"^all rights reserved\.?$", re.IGNORECASE)]
+    second = [re.compile(r"^follow us on twitter$", re.IGNORECASE)]
+    assert gates_for(first, tmp_path)[0].words & {"rights", "reserved"}
+    assert gates_for(second, tmp_path)[0].words & {"follow", "twitter"}
+    assert len(list(tmp_path.glob("gates-*.json"))) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"{\"key\": ", b"[1, 2, 3]", b"\xff\xfe not json", b"{\"key\": \"x\", \"gates\": []}"])
+def test_a_damaged_file_costs_only_the_computation_and_is_written_again(tmp_path, damage):
+    computed = [required_keys(p) for p in _TABLE]
+    gates_for(_TABLE, tmp_path)
+    (path,) = tmp_path.glob("gates-*.json")
+    path.write_bytes(damage)
+    assert gates_for(_TABLE, tmp_path) == computed
+    assert json.loads(path.read_text())["key"].startswith(path.stem.removeprefix("gates-"))
+
+
+def test_a_file_holding_another_tables_gates_under_this_name_is_not_believed(tmp_path):
+    gates_for(_TABLE, tmp_path)
+    (path,) = tmp_path.glob("gates-*.json")
+    stored = json.loads(path.read_text())
+    stored["gates"] = [None] * len(_TABLE)  # the right length and key, but not what this table needs...
+    stored["key"] = "0" * 64  # ...under a key that is not this table's
+    path.write_text(json.dumps(stored))
+    assert gates_for(_TABLE, tmp_path) == [required_keys(p) for p in _TABLE]
+
+
+def test_an_unwritable_cache_directory_still_gives_the_gates(tmp_path):
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the cache directory would be")
+    assert gates_for(_TABLE, blocked) == [required_keys(p) for p in _TABLE]
+    assert list(tmp_path.iterdir()) == [blocked]  # no temporary file left behind
+
+
+def test_only_the_newest_files_are_kept(tmp_path):
+    for k in range(regex_gate._CACHE_FILES_KEPT + 3):
+        gates_for([re.compile(rf"^rule number {k} of the copyright table$", re.IGNORECASE)], tmp_path)
+    assert len(list(tmp_path.glob("gates-*.json"))) == regex_gate._CACHE_FILES_KEPT
+
+
+def test_the_cache_directory_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(regex_gate.CACHE_ENV, str(tmp_path / "gates"))
+    assert regex_gate.cache_dir() == tmp_path / "gates"
+    monkeypatch.setenv(regex_gate.CACHE_ENV, "")
+    assert regex_gate.cache_dir() is None
+    monkeypatch.delenv(regex_gate.CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert regex_gate.cache_dir() == tmp_path / "xdg" / "newsetl"

@@ -71,7 +71,7 @@ import numpy as np
 from newsetl.ingest import ArticleParts, Line
 from newsetl.patterns import OPENING_DATELINE
 from newsetl.regex_gate import WORD as GATE_WORD
-from newsetl.regex_gate import fold, index_gates, required_keys
+from newsetl.regex_gate import fold, gates_for, index_gates
 
 CATEGORIES = (
     "editorial_standards", "advertising", "newsletter", "social_share", "copyright", "related_links",
@@ -414,7 +414,7 @@ class RuleSet:
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> RuleSet:
-        by_word, by_mark, ungated = index_gates(required_keys(r.pattern) for r in rules)
+        by_word, by_mark, ungated = index_gates(gates_for([r.pattern for r in rules]))
         return cls(
             tuple(rules),
             by_word,

@@ -16,9 +16,16 @@ that needs just "the" or "." is left to the alternation.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import sys
+import tempfile
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
+from pathlib import Path
 
 try:  # the parser behind re.compile; private, so without it every rule simply goes ungated
     from re import _constants as _sre
@@ -297,3 +304,85 @@ def index_gates(gates: Iterable[Gate | None]) -> tuple[dict[str, tuple[int, ...]
         {mark: tuple(p) for mark, p in by_mark.items()},
         tuple(ungated),
     )
+
+
+# --- remembered between processes -----------------------------------------------------------------
+#
+# Reading a table's gates parses every pattern a second time (re.compile parses it too) and walks
+# the tree: ~0.35 s for the boilerplate table at each import of newsetl.clean, on the critical path
+# of `newsetl run` (its batch workers fork only once the pipeline is imported). The gates depend on
+# nothing but the patterns, this module's code and Python's parser, so they are kept in a small JSON
+# file named for exactly those: a different table, module or Python version reads another file.
+
+CACHE_ENV = "NEWSETL_CACHE_DIR"  # where the file lives; set it empty to keep nothing on disk
+_CACHE_FILES_KEPT = 8  # other tables' files (other checkouts, older rules): the newest few stay
+
+
+def cache_dir() -> Path | None:
+    """``$NEWSETL_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsetl``, else ``~/.cache/newsetl``; None when disabled."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newsetl"
+
+
+def gates_for(patterns: Sequence[re.Pattern[str]], directory: Path | None = None) -> list[Gate | None]:
+    """``required_keys`` of each pattern, read from the cache file when it holds them (else computed and saved).
+
+    A missing, unreadable or malformed file only costs the computation: it is written again
+    (atomically, so a concurrent reader sees the old file or the new one, never half of one).
+    """
+    directory = cache_dir() if directory is None else directory
+    key = _cache_key(patterns)
+    path = None if directory is None else directory / f"gates-{key[:40]}.json"
+    if path is not None:
+        cached = _read_gates(path, key, len(patterns))
+        if cached is not None:
+            return cached
+    gates = [required_keys(p) for p in patterns]
+    if path is not None:
+        _write_gates(path, key, gates)
+    return gates
+
+
+def _cache_key(patterns: Sequence[re.Pattern[str]]) -> str:
+    digest = hashlib.sha256()
+    digest.update(Path(__file__).read_bytes())
+    digest.update(sys.version.encode())
+    for p in patterns:
+        digest.update(f"{p.flags}\0{p.pattern}\0".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _read_gates(path: Path, key: str, n: int) -> list[Gate | None] | None:
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored["key"] != key or len(stored["gates"]) != n:
+            return None
+        return [None if g is None else Gate(frozenset(map(str, g["words"])), frozenset(map(str, g["marks"])))
+                for g in stored["gates"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_gates(path: Path, key: str, gates: list[Gate | None]) -> None:
+    stored = {"key": key, "gates": [None if g is None else {"words": sorted(g.words), "marks": sorted(g.marks)}
+                                    for g in gates]}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    except OSError:
+        return  # a read-only home: every import computes the gates, as without a cache
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(stored, fh)
+        os.replace(tmp, path)
+    except OSError:
+        with suppress(OSError):
+            os.unlink(tmp)
+        return
+    with suppress(OSError):
+        newest_first = sorted(path.parent.glob("gates-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in newest_first[_CACHE_FILES_KEPT:]:
+            stale.unlink(missing_ok=True)
