@@ -764,6 +764,15 @@ MID_BODY_FURNITURE = [
     ("newsletter", "The region's top business stories, in your inbox before 7am. Sign up now"),
     ("newsletter", "I would like to receive occasional offers from The Harlow Courier and its partners. I understand I can unsubscribe at any time."),
     ("advertising", "PARTNER CONTENT"),
+    ("media_credit", "Courier photo by Ray Oduya"),
+    ("media_credit", "Skip Twitter post by @HarlowCouncil"),
+    ("media_credit", "End of Twitter post by @HarlowCouncil"),
+    ("media_credit", "VIDEO 02:41"),
+    ("advertising", "$10    $25    $50    $100    Other"),
+    ("advertising", "Make this a monthly gift"),
+    ("advertising", "Harlow Food Collective is a 501(c)(3) nonprofit. Your gift is tax-deductible to the extent allowed by law."),
+    ("navigation", "41.20 -0.35 (-0.84%)"),
+    ("comments", "Were you affected by the flooding? Tell us by emailing haveyoursay@harlowcourier.example."),
 ]
 
 
@@ -2001,8 +2010,13 @@ def test_a_dateline_place_and_country_alone_under_the_byline_is_header_furniture
 
 
 def _news_page(*top: str) -> str:
+    return _page_around(*top, *base_paragraphs())
+
+
+def _page_around(*article: str) -> str:
+    """A news site's page with ``article`` (its headline, furniture and paragraphs) between its menu and its footer."""
     lines = ["Skip to main content", "Harlow Broadcasting", "Menu", "Home", "News", "Sport", "Weather", "Business", "Sign in",
-             *top, *base_paragraphs(), "Share on Facebook", "Share on Twitter", "Related topics", "Harlow", "Water",
+             *article, "Share on Facebook", "Share on Twitter", "Related topics", "Harlow", "Water",
              "Most read", "Ferry fares to rise in spring", "Library hours cut again", "Snow removal budget doubles",
              "Privacy policy", "Terms of use", "Contact us", "© 2022 Harlow Broadcasting"]
     return "\n".join(lines) + "\n"
@@ -2074,3 +2088,112 @@ def test_a_credit_for_the_photos_and_the_text_is_a_byline_not_a_caption_credit()
                                 "Thousands of revellers, sun and a little rain: the best of the Harlow carnival",
                                 "Photos by Tom Reko and Ana Ruiz | Text by Dana Pell", "Posted on August 8, 2017 at 9:14 am")
     assert result.title == "Thousands of revellers, sun and a little rain: the best of the Harlow carnival"
+
+
+def test_a_breaking_banner_over_the_page_is_no_headline_when_the_headline_itself_follows():
+    # the banner shares more of the lede's words than the headline does
+    result = _cleaned_news_page("BREAKING: Millbrook council votes to borrow $4.2 million for new Riverside water plant filtration system",
+                                "Local news", "Council approves loan after year-long debate",
+                                "By Dana Pell", "Mon 5 Sep 2022 06.00 BST")
+    assert result.title == "Council approves loan after year-long debate"
+    # alone, a banner's line is the headline: some sites print their headline so
+    alone = _cleaned_news_page("BREAKING: Millbrook council votes to borrow $4.2 million for water plant",
+                               "By Dana Pell", "Mon 5 Sep 2022 06.00 BST")
+    assert alone.title == "BREAKING: Millbrook council votes to borrow $4.2 million for water plant"
+
+
+def test_a_magazines_issue_stamp_under_the_headline_is_furniture_not_the_headline():
+    result = _cleaned_news_page("Columns", "Millbrook borrowed for its water plant. It should have waited",
+                                "Why a year of debate ended in the wrong vote", "Dana Pell", "From magazine issue: 9 March 2019")
+    assert result.title == "Millbrook borrowed for its water plant. It should have waited"
+    assert ("From magazine issue: 9 March 2019", "dateline") in {(r.text, r.category) for r in result.removed}
+
+
+def test_a_blogs_tagline_above_its_menu_is_no_headline():
+    lines = ["Small Rooms, Slow Days", "notes on home, water and the town council",
+             "Home    About    Essays    Reading List    Newsletter    Contact", "ESSAYS", "Why Millbrook's water vote mattered",
+             "January 12, 2020 by Dana Pell · 38 Comments", *base_paragraphs(), "Filed under: Town, Water",
+             "Tagged: council, water plant, loans", "« Previous: Notes from a December garden",
+             "3 thoughts on “Why Millbrook's water vote mattered”", "Rosalind Hatch", "January 12, 2020 at 8:14 am",
+             "This is lovely, Dana. I have been thinking about the water bills for months and this put it into words for me.",
+             "Reply", "Theo Banerjee", "January 12, 2020 at 10:47 am",
+             "I went to the meeting in 2018 and nothing was decided. I think the honest thing is to admit the plant is old.",
+             "Reply", "Load more comments", "Leave a Reply", "Your email address will not be published.",
+             "© 2020 Small Rooms, Slow Days", "Proudly powered by WordPress"]
+    result = clean(parts_of("\n".join(lines) + "\n", "site/page.txt"))
+    assert result.mode == "page"
+    assert result.title == "Why Millbrook's water vote mattered"
+    assert list(result.paragraphs) == base_paragraphs()  # the comments under "3 thoughts on ..." are not the post
+    rules = {r.text: r.rule for r in result.removed}
+    assert rules["3 thoughts on “Why Millbrook's water vote mattered”"] == "comments_thoughts_on"
+    assert rules["January 12, 2020 by Dana Pell · 38 Comments"] == "post_date_by_author"
+
+
+def test_a_signed_pull_quote_between_paragraphs_is_removed_with_its_signature():
+    paragraphs = base_paragraphs()
+    quote = '"We have patched this thing together for a decade, and the patches are failing."'
+    lines = ["Millbrook Council approves water plant loan", "By Dana Pell", *paragraphs[:3], quote,
+             "— Dana Ortiz, Millbrook council", *paragraphs[3:]]
+    result = clean(parts_of(_page_around(*lines), "site/page.txt"))
+    assert result.mode == "page"
+    assert list(result.paragraphs) == paragraphs
+    assert [r.rule for r in result.removed if r.text in (quote, "— Dana Ortiz, Millbrook council")] == ["pull_quote", "pull_quote"]
+    # unsigned, a quotation printed twice on a page stays: a wiki's dialogue, a report repeating a statement
+    unsigned = clean(parts_of(_page_around(*(ln for ln in lines if not ln.startswith("—"))), "site/page.txt"))
+    assert quote in unsigned.paragraphs
+
+
+def test_a_gallerys_slide_texts_over_their_credits_are_its_story_not_captions():
+    slides = [("Mira Castell", "The best actress nominee, who announced her engagement last week, stunned in a custom sculptural "
+                               "ivory gown with an architectural bodice and a sweeping train."),
+              ("Lucy Harrow", "Harrow paired a black velvet column dress with a single emerald earring, a nod, she said, to her "
+                              "late grandmother, who wore the same pair to her own first premiere."),
+              ("Grant Fielding", "The veteran actor kept it classic in a midnight-blue tuxedo, but the custom velvet slippers "
+                                 "embroidered with his initials stole the show.")]
+    lines = ["Every red carpet look from the Harbor Film Awards", "By Jenna Whitlow", "February 10, 2019 06:45 PM",
+             "The stars turned out in force at the Harbor Film Awards on Sunday, and the ceremony moved outdoors for the first time.",
+             "Plenty of nominees took the setting as a cue for colour. Here are the looks everyone was talking about."]
+    for k, (name, text) in enumerate(slides, 1):
+        lines += [f"{k} of 25", name, text, "Frazer Lund/Getty Images"]
+    lines += ["Next Slide"]
+    result = clean(parts_of(_page_around(*lines), "site/page.txt"))
+    assert result.mode == "page"
+    assert all(text in result.paragraphs for _, text in slides)
+    assert {"1 of 25", "Frazer Lund/Getty Images"} <= {r.text for r in result.removed}
+
+
+def test_a_key_points_heading_over_sentences_opens_the_article():
+    points = ["Millbrook will pay $4.2 million for a new filtration system at the Riverside plant.",
+              "Average household water bills are expected to rise by about $9 a month.",
+              "Construction is due to start in the spring."]
+    result = _cleaned_news_page("Millbrook council approves water plant loan", "By Dana Pell", "Key Points", *points)
+    assert list(result.paragraphs[:4]) == ["Key Points", *points]
+
+
+def test_the_article_goes_on_under_a_caption_inside_it():
+    paragraphs = base_paragraphs()
+    lines = ["Millbrook Council approves water plant loan", "By Dana Pell", *paragraphs,
+             "Dana Ortiz outside the Riverside plant on Tuesday. Picture: Sam Tran",
+             "The council meets again on March 3 to choose a contractor.", "More to come."]
+    result = clean(parts_of(_page_around(*lines), "site/page.txt"))
+    assert result.mode == "page"
+    assert list(result.paragraphs[-2:]) == ["The council meets again on March 3 to choose a contractor.", "More to come."]
+
+
+def test_a_short_subheading_under_a_box_of_longer_headline_links_is_the_articles():
+    paragraphs = base_paragraphs()
+    lines = ["Millbrook Council approves water plant loan", "By Dana Pell", *paragraphs[:2], "You might also like:",
+             "Volunteer Spotlight: The Tuesday Night Sandbag Crew", "Water plants need more than pipes",
+             "What comes next", *paragraphs[2:]]
+    result = clean(parts_of(_page_around(*lines), "site/page.txt"))
+    assert result.mode == "page"
+    assert "What comes next" in result.paragraphs
+    assert "Water plants need more than pipes" not in result.paragraphs
+
+
+def test_a_newsrooms_account_of_its_method_is_the_articles_last_paragraph():
+    method = ("We compared each donor in the committee's filing with federal contract awards since 2015 and lobbying reports "
+              "filed in the last two years, counting only matters open when the gift was made.")
+    result = clean(parts_of(with_footer("How we did this analysis", method)))
+    assert result.removed == ()
+    assert list(result.paragraphs[-2:]) == ["How we did this analysis", method]

@@ -249,6 +249,10 @@ _PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "commen
 _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice", "wiki_edit_link", "contents_heading",
                                     "qa_post_meta", "answers_heading", "booking_widget", "rates_at_publishing", "rating_widget",
                                     "recipe_buttons", "guide_meta_row", "shop_buttons", "media_placeholder"})
+# A picture's caption or credit sits between an article's paragraphs as often as under its last one: it costs
+# what inline furniture does ("Dana Ortiz outside the plant on Tuesday. Picture: Sam Tran", then two more lines).
+# (A credit on its own line is not one: "Photography by X" under the byline, a transcript's link under a podcast's notes.)
+_CAPTION_RULE_PREFIXES = ("caption", "image_caption", "file_photo_caption")
 # After a related-links heading, an article that goes on does so in paragraphs; teasers,
 # bios and site blurbs come one prose line at a time between headlines. Until two prose
 # lines follow one another again, a lone prose line counts for this share of its words.
@@ -862,6 +866,7 @@ _SENTENCE_BREAK_INSIDE = re.compile(r"[.!?][\"”’)]?\s+[A-Z\"“]")
 CAPTION_MIN_WORDS = 6  # a subheading over a picture's credit is shorter
 CAPTION_MAX_WORDS = 40
 CREDIT_LINE_MAX_WORDS = 12
+GALLERY_SLIDE_LINES = 2  # a slide's counter, then perhaps its title, then its text over the picture's credit
 _CAPTION_OVER_CREDIT = Rule(
     "caption_over_credit", "media_credit", "any", 400, re.compile(r"(?!)"),
     "a line with no sentence's end right over its picture's credit line: 'Edna with the winning ticket - which "
@@ -877,6 +882,8 @@ def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, 
             continue
         if i > 0 and any(r.category == "media_credit" for r in matches[i - 1]):
             continue  # a player's title between "JUST WATCHED" and "Replay" belongs to its box
+        if any(r.name == "gallery_furniture" for m in matches[max(0, i - GALLERY_SLIDE_LINES) : i] for r in m):
+            continue  # under a slide's counter ("4 of 25", the name of who is pictured) the text is the gallery's story
         # over a newspaper's "Credit X for Y" or an agency's "Name/AFP/Getty Images" the caption is a sentence with
         # its full stop, if the article goes on below (a sentence over a credit at the very end is the last
         # paragraph, the credit the lead picture's)
@@ -1088,6 +1095,8 @@ def _note_about_the_publication(text: str, max_chars: int = FOOTER_UNKNOWN_MAX_C
     # cheapest and most often failing first: most articles end on a paragraph that speaks of neither
     if len(text) > max_chars or any(q in text for q in '"“”') or _PUBLICATION_SELF.search(text) is None:
         return None
+    if _OWN_METHOD.search(text):
+        return None  # "We compared each donor in the committee's filing with ...": how the story was reported is the story's
     if _ENTRY_STAMP.match(text) or OPENING_DATELINE.match(text):
         # a live blog's entry, its time first ("6:30 p.m. — Welcome to our live coverage of ..."), or the
         # article's first paragraph, its dateline first ("COLUMBUS, Ohio (WKVR) - ... your subscription ...")
@@ -1097,27 +1106,38 @@ def _note_about_the_publication(text: str, max_chars: int = FOOTER_UNKNOWN_MAX_C
     return next((category for category, pattern in _PUBLICATION_TOPICS if pattern.search(text)), None)
 
 
+# The newsroom telling how it did the reporting: a methodology paragraph, the article's own.
+_OWN_METHOD = re.compile(r"\b(?:we|our (?:analysis|review|reporters))(?: also| then| first)? (?:compared|analy[sz]ed|reviewed|examined|counted"
+                         r"|matched|identified|calculated|collected|gathered|excluded|included|obtained|surveyed|interviewed|spoke with"
+                         r"|requested|filed (?:public records|records|freedom of information) requests|relied on|used data)\b", re.IGNORECASE)
+
+
 PULL_QUOTE_MIN_WORDS = 4  # "“No.”" on its own line is a paragraph, not a pull quote
-_QUOTED_LINE = re.compile(r'^["“]([^"“”]+)["”]$')
+_QUOTED_LINE = re.compile(r'^(?:["“]([^"“”]+)["”]|‘([^"“”]+)’)$')
+# The name a pull quote is signed with, on the line under it: "— Darnell Whitfield, Two Rivers Baking Co."
+_PULL_QUOTE_SIGNATURE = re.compile(r"^\s*(?:—|–|--?)\s*(?-i:[A-Z])(?!.*[.!?]\s+[a-z])[^!?\"“”]{2,80}$")
 _QUOTE_KEY_SPACE = re.compile(r"\s+")
 
 
 def _pull_quotes(blocks: Sequence[_Block]) -> list[int]:
     """Body lines that are only a quotation printed word for word in another paragraph: pull quotes,
-    repeated in large type between paragraphs ("“Not the signature. The forty minutes.”")."""
+    repeated in large type between paragraphs ("“Not the signature. The forty minutes.”"), and the
+    name signed under one ("— Kayla Rennick, Alder Falls, Iowa")."""
     quoted: list[tuple[int, str]] = []
     first_paragraph = next((i for i, b in enumerate(blocks) if b.role == "body" and _is_prose(b.text)), len(blocks))
     for i, block in enumerate(blocks[first_paragraph + 1 :], first_paragraph + 1):
         # (between paragraphs: a quotation over the first is the article's dek)
-        if block.role != "body" or block.text.lstrip()[:1] not in ('"', "“"):
+        if block.role != "body" or block.text.lstrip()[:1] not in ('"', "“", "‘"):
             continue  # (the cheap test first: most lines open with no quotation mark)
         m = _QUOTED_LINE.match(block.text.strip())
-        if m is not None and _word_count(m.group(1)) >= PULL_QUOTE_MIN_WORDS:
-            quoted.append((i, _quote_key(m.group(1))))
+        words = (m.group(1) or m.group(2)) if m is not None else ""
+        if _word_count(words) >= PULL_QUOTE_MIN_WORDS:
+            quoted.append((i, _quote_key(words)))
     if not quoted:
         return []
     keys = [_quote_key(b.text) for b in blocks]
-    return [i for i, key in quoted if any(key in other for j, other in enumerate(keys) if j != i and blocks[j].role == "body")]
+    pulled = [i for i, key in quoted if any(key in other for j, other in enumerate(keys) if j != i and blocks[j].role == "body")]
+    return pulled + [i + 1 for i in pulled if i + 1 < len(blocks) and _PULL_QUOTE_SIGNATURE.match(blocks[i + 1].text)]
 
 
 def _quote_key(text: str) -> str:
@@ -1227,6 +1247,8 @@ def _extend_start_over_key_points(blocks: list[_Block], matches: list[tuple[Rule
         i -= 1
     if start - i >= PAGE_LIST_MIN_ITEMS - 1 and i > 0 and not matches[i - 1] and _SUMMARY_HEADING.match(blocks[i - 1].text):
         return i - 1
+    if start > 0 and not matches[start - 1] and _SUMMARY_HEADING.match(blocks[start - 1].text):
+        return start - 1  # the box's points are sentences, the article's first: its heading opens the article
     return start
 
 
@@ -1258,15 +1280,16 @@ def _summary_box_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
 
 LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING = 2
 SUBHEADING_MAX_WORDS = 5
-LINK_HEADLINE_MIN_WORDS = 7
+LINK_HEADLINE_MIN_WORDS = 6
 
 
 def _is_subheading_after_links(blocks: list[_Block], run: list[int]) -> bool:
     """The last line of a box of headline links, right above the article's next paragraph, is that
     paragraph's subheading when it is far shorter than the headlines above it."""
     *links, last = run
-    return (len(links) >= LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and _word_count(blocks[last].text) <= SUBHEADING_MAX_WORDS
-            and min(_word_count(blocks[k].text) for k in links) >= LINK_HEADLINE_MIN_WORDS
+    words = _word_count(blocks[last].text)
+    return (len(links) >= LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and words <= SUBHEADING_MAX_WORDS
+            and min(_word_count(blocks[k].text) for k in links) >= max(LINK_HEADLINE_MIN_WORDS, words + 1)
             and last + 1 < len(blocks) and _is_page_prose(blocks[last + 1].text))
 
 
@@ -1289,6 +1312,8 @@ def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...
             if verdicts[j] is not None or matches[j] or not _is_link_line(blocks[j].text):
                 break
             links.append(j)
+        if len(links) > LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and _is_subheading_after_links(blocks, links):
+            links.pop()  # "What we're still working on", under "Five Things Pantries Need That Aren't Canned Food"
         after = links[-1] + 1 if links else len(blocks)
         if after < len(blocks) and verdicts[after] is None and not matches[after] and _is_prose(blocks[after].text):
             for j in (i, *links):  # the article resumes below the box
@@ -1505,7 +1530,7 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
         if matches[i]:
             if _is_section_break(matches[i]):
                 scores.append(-PAGE_SECTION_BREAK_PENALTY)
-            elif all(r.name in _PAGE_INLINE_FURNITURE for r in matches[i]):
+            elif all(r.name in _PAGE_INLINE_FURNITURE or r.name.startswith(_CAPTION_RULE_PREFIXES) for r in matches[i]):
                 scores.append(-PAGE_SHORT_IN_RUN_PENALTY)
             else:
                 scores.append(-PAGE_FURNITURE_PENALTY)
@@ -2164,6 +2189,12 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             and _word_count(blocks[i].text) <= PAGE_BOX_TEXT_MAX_WORDS
         ):
             verdicts[i] = _Verdict("newsletter", "newsletter_box_text")
+    # a pull quote inside the article, when it is signed: a page may print a quotation twice for other reasons
+    # (a wiki's dialogue lines, a report quoting a statement again)
+    pulled = set(_pull_quotes(blocks))
+    for i in sorted(pulled):
+        if i + 1 in pulled and start <= i < end and verdicts[i] is None and verdicts[i + 1] is None:
+            verdicts[i] = verdicts[i + 1] = _Verdict("media_credit", "pull_quote")
     headline = _page_headline(blocks, matches, start, end, range(contents_start, contents_end))
     if headline is not None:
         verdicts[headline] = None
@@ -2195,11 +2226,12 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         lede |= _content_words(blocks[i].text)
     best, best_shared, best_below_meta = None, 0, False
     stopped, stopped_shared = None, 0  # the same for lines that end in a full stop
+    banner, banner_shared = None, 0  # the same for lines that open with "BREAKING:" or "LIVE:"
     looked = 0
     passed_meta, meta_top = False, start  # a byline or date seen between this line and the article, the topmost
     for i in range(start - 1, -1, -1):
-        if best is not None and any(r.name == "breadcrumbs" for r in matches[i]):
-            break  # the site's header lies above its breadcrumb trail, the headline below it
+        if best is not None and (any(r.name == "breadcrumbs" for r in matches[i]) or _is_menu_bar(blocks[i].text)):
+            break  # the site's header (its name, its tagline) lies above its breadcrumb trail or menu, the headline below
         if any(r.category in ("byline", "dateline") for r in matches[i]):
             passed_meta, meta_top = True, i
         if matches[i] or i in contents or i in summary:
@@ -2211,6 +2243,12 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         if not _headline_shaped(text):
             continue
         shared = len(_content_words(text) & lede)
+        if _BANNER_OPENING.match(text):
+            # "BREAKING: Emergency warning issued for fire near ...": a site's banner over the page names the story
+            # as its headline does; it is the headline only when no other line is one
+            if banner is None or shared > banner_shared:
+                banner, banner_shared = i, shared
+            continue
         if not text.endswith("."):
             # on a tie, a line right above the byline and date (a dek between at most) beats one between them and
             # the article, a caption; a site's tagline above its menu does not
@@ -2223,6 +2261,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     # such a line is taken only when no other shares a word with the lede.
     if best_shared == 0 and stopped is not None:
         return stopped
+    if banner is not None and (best is None or (best_shared == 0 and banner_shared > 0)):
+        return banner
     # A dek without a full stop often shares more of the lede's words than its headline does: when the
     # line taken is a dek under a headline-shaped line that shares some too, that line is the headline.
     above = best - 1 if best is not None else -1
@@ -2242,6 +2282,9 @@ def _headline_shaped(text: str) -> bool:
     return (PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not _CLOCK_OPENING.match(text)
             and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _PHOTO_CREDIT_MARK.search(text)
             and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS and len(_TEMPERATURE.findall(text)) < 2)
+
+
+_BANNER_OPENING = re.compile(r"^(?:breaking(?: news)?|just in|live(?: updates?)?|developing(?: story)?|latest)\s*[:|]\s", re.IGNORECASE)
 
 
 # Three or more items set apart by middle dots or bullets: a contents box's or a tab bar's links ("What the study
