@@ -1913,3 +1913,49 @@ def test_an_arabic_surname_with_its_article_capitalised_at_a_sentences_start_is_
     got = attributions_of("Faisal al-Rashidi, the oil minister, said the deal was done.",
                           "Al-Rashidi said he was not concerned about shale.")
     assert [q.speaker_name for q in got] == ["Faisal al-Rashidi", "Faisal al-Rashidi"]
+
+
+def test_a_first_lady_is_named_with_her_title_and_speaks_in_the_participle_after_her_clause() -> None:
+    got = attributions_of("First lady Rachel Lang delivered one of the night's warmest speeches, saying the election would "
+                          'decide "what kind of country our kids inherit."')
+    assert [q.speaker_name for q in got] == ["Rachel Lang", "Rachel Lang"]
+
+
+def test_a_quotation_the_segmenter_cut_in_two_keeps_the_speaker_of_the_clause_that_holds_it() -> None:
+    got = attributions_of("Grant Holloway spoke in Ohio.",
+                          'Holloway insisted that voters "don\'t care about my taxes. They care about their jobs."')
+    partial = [q for q in got if q.kind == "partial"]
+    assert [(q.text, q.speaker_name) for q in partial] == [("don't care about my taxes. They care about their jobs.", "Grant Holloway")]
+
+
+def test_only_or_afterward_between_the_cue_and_that_is_not_the_content() -> None:
+    got = attributions_of("Claire Hadley spoke in Toledo.", 'Hadley said only that the recording was "deeply revealing."',
+                          "Grant Holloway insisted afterward that he had won the debate.")
+    indirect = [q.text for q in got if q.kind == "indirect"]
+    assert indirect == ['the recording was "deeply revealing."', "he had won the debate"]
+
+
+def test_a_second_report_after_said_is_no_adjunct_of_the_first() -> None:
+    # "said, before adding that": the quotation before "said" is Marsh's, and so is what he added
+    got = attributions_of("Kevin Marsh is the White House press secretary.",
+                          '"I\'m not going to negotiate from this podium," Mr. Marsh said, before adding that the '
+                          "president's position had not changed.")
+    assert rows(got) == [("direct", "I'm not going to negotiate from this podium", "Kevin Marsh"),
+                         ("indirect", "the president's position had not changed", "Kevin Marsh")]
+
+
+def test_a_colon_after_a_sentence_without_a_cue_introduces_its_subjects_words() -> None:
+    got = attributions_of("Claire Hadley and Oren Vasquez both spoke on Tuesday night.",
+                          'Oren Vasquez said: "We won tonight."',
+                          'Mrs. Hadley, appearing an hour earlier, sounded a more measured tone: "I am breathing a big sigh of relief."',
+                          'Grant Holloway interrupted: "Wrong. Totally wrong."')
+    assert [(q.text, q.speaker_name) for q in got] == [("We won tonight.", "Oren Vasquez"),
+                                                       ("I am breathing a big sigh of relief.", "Claire Hadley"),
+                                                       ("Wrong. Totally wrong.", "Grant Holloway")]
+
+
+def test_a_possessor_before_a_colon_is_no_speaker() -> None:
+    got = attributions_of("Robert Peston has written a book about the government.",
+                          'In Mr Peston\'s book Mr Brown is alleged to have told the prime minister: "There is nothing you could '
+                          'ever say to me now that I could ever believe."')
+    assert [q.speaker_name for q in got if q.kind == "direct"] != ["Robert Peston"]

@@ -1515,7 +1515,7 @@ _COMPLEMENT_SKIP = re.compile(
     # a phrase between commas, then "that", is an aside before the reported clause
     r"(?:,\s+(?:as|like|unlike|most|more|also|again|once|however|though|too|in|at|on|during|after|before|with|for|from|to|"
     r"among|amid|including|speaking|writing|then|later|earlier|repeatedly|privately|publicly)\b[^,;:.!?_]{0,90}?"
-    r"(?:,[^,;:.!?_]{1,30}?)?(?=,\s+that\b)|,?\s+(?:(?:recently|repeatedly|later|again|also|publicly|privately|earlier|yesterday|today)(?![\w'’-])"
+    r"(?:,[^,;:.!?_]{1,30}?)?(?=,\s+that\b)|,?\s+(?:(?:recently|repeatedly|later|again|also|publicly|privately|earlier|yesterday|today|afterwards?)(?![\w'’-])"
     r"|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!(?:\s+(?:morning|afternoon|evening|night))?['’])(?:\s+(?:morning|afternoon|evening|night))?(?![\w'’-])"
     r"|(?:last|this)\s+(?:week(?:end)?|month|year|night)(?![\w'’-])|in\s+(?:a|an|the|his|her|its|their)\s+"
     r"(?:(?:written|joint|televised|radio|television|telephone|phone|press|news|BBC)\s+)?"
@@ -1523,9 +1523,11 @@ _COMPLEMENT_SKIP = re.compile(
     # ... and what the document was: "in a statement released by his office", "in a letter accompanying the report"
     r"(?:\s+(?:released|issued|posted|published|sent|distributed|accompanying|obtained|seen|filed)\b[^,;:.!?_]{0,60}?(?=\s*[,.;!?]|\s+that\b))?"
     r"|_+(?=\s*,?\s*that\b)"
-    r"|(?:instead|flatly|bluntly|separately|openly|frankly)(?=\s+that\b)"  # "said instead that"
+    r"|(?:instead|flatly|bluntly|separately|openly|frankly|only|simply|merely)(?=\s+that\b)"  # "said instead that", "said only that"
     # "says at a campaign stop in Toledo, Ohio, that", "said after the convention he would"
-    r"|(?:at|in|on|during|after|before|from|to|with|since|for|throughout|through|via)\s+[^,;:.!?_]{1,60}?(?:,[^,;:.!?_]{1,25}?)?(?=,?\s+that\b)"
+    # (not "said, before adding that": a second report of the same speaker, not an adjunct of the first)
+    r"|(?:at|in|on|during|after|before|from|to|with|since|for|throughout|through|via)\s+(?!(?:adding|saying|noting|insisting|arguing|claiming"
+    r"|stressing|explaining|warning|telling|suggesting|acknowledging|admitting|declaring)\b)[^,;:.!?_]{1,60}?(?:,[^,;:.!?_]{1,25}?)?(?=,?\s+that\b)"
     # a show's title in quotes: 'said on CNV's "Morning Briefing" that'
     r"|(?:on|in)\s+(?:(?-i:[A-Z])[\w.’'&-]*\s+){0,2}(?-i:[A-Z])[\w.’'&-]*(?:['’]s)?\s+_+(?=\s+that\b)"
     r"|(?:after|before|during|at|in|on)\s+(?:the|a|an|his|her|its|their|this|last)\s+[\w'’\-]+(?:\s+[\w'’\-]+)?"
@@ -3204,6 +3206,13 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
             elif (signed := _signature(body, seg.paragraphs[sent.paragraph_idx], sp, people)) is not None:
                 emit("direct", sp.start, sp.end, sent.sentence_idx, None, signed, None)
                 last_speaker = (signed.name, sp.start)
+            elif (kind == "direct" and not frames and masked[sent.char_start : sp.start - 1].rstrip().endswith(":")
+                  and (a := _subject_speaker(seg, masked, sent, sp, people, mentions, last_speaker, introduces=True)) is not None):
+                # a colon after a sentence without a cue: 'Mrs. Hadley, appearing an hour earlier, sounded a more
+                # measured tone: "..."', 'Holloway interrupted: "..."': its subject speaks
+                emit(kind, sp.start, sp.end, sent.sentence_idx, None, a, None)
+                last_speaker = (a.name, sp.start)
+                last_attr = (a, None, sent.sentence_idx, sent.paragraph_idx)
             elif kind == "direct" and last_attr is not None and _continues(seg, last_attr, sent, prev_span, sp):
                 a, f = last_attr[0], last_attr[1]
                 via = a.outlet or via_sentence
@@ -3338,11 +3347,19 @@ def _noun_frame_starts(masked: str) -> list[int]:
     return starts
 
 
-def _subject_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, people: _People, mentions, last_speaker) -> Attribution | None:
+def _subject_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, people: _People, mentions, last_speaker,
+                     introduces: bool = False) -> Attribution | None:
     """A quoted fragment with no cue in its sentence belongs to the sentence's subject when that is a person
-    (``Mr Howard pledged to stand up for the "forgotten majority"``); otherwise it is a scare quote."""
+    (``Mr Howard pledged to stand up for the "forgotten majority"``); otherwise it is a scare quote.
+    ``introduces``: the sentence introduces the quotation with a colon ('Holloway interrupted: "..."')."""
     subj = _sentence_subject(seg.body, masked, sent.char_start, sp.start - 1)
     if subj is None or subj.kind not in ("pronoun", "name", "phrase"):
+        return None
+    if introduces and (seg.body.startswith(("'s", "’s"), subj.char_end) or subj.surface.endswith(("'s", "’s"))
+                       or subj.surface.split()[0].lower() in CUES):
+        # before a colon: a possessor is no subject ("In Mr Peston's book Mr Brown is alleged to have told the prime
+        # minister:"), nor is an inverted cue the frames did not take ("Said Williams:"). (A fragment's possessor is
+        # the owner of the words: 'Mr Brown's insistence he was not "gloating"'.)
         return None
     frame = Frame(sent.sentence_idx, None, subj.char_end, subj.char_end, subj, sp.start, sp.end, None, "speech", "before")
     a = _attribute(frame, people, mentions, last_speaker)
@@ -3401,7 +3418,7 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
         (a, f) for a, f in frames_attrs
         if not (f.position == "noun" and f.category == "directive")  # "the campaign's decision to ...": an act, not words
         and not (f.source.char_start < sp.end and sp.start < f.source.char_end)  # the quote names the source
-        and f.content_start - 2 <= sp.start and sp.end <= f.content_end + 2 and f.content_end > f.content_start
+        and _holds(f, sp, kind, seg)
     ]
     if holding:
         # the innermost frame, unless it only reports a stance inside someone's words: "Mr Blair told members
@@ -3429,6 +3446,17 @@ def _frame_for_quote(sp, kind, frames_attrs, body, masked, seg, end_sent):
               and (f.source.kind in ("pronoun", "name") or a.person)):
             best = best or (a, f)  # "She also called the delays "inexcusable."", "The chancellor hailed ..."
     return best
+
+
+def _holds(f: Frame, sp: QuoteSpan, kind: str, seg: Segmentation) -> bool:
+    """Whether frame ``f``'s content holds the quotation ``sp``."""
+    if not (f.content_start - 2 <= sp.start and f.content_end > f.content_start):
+        return False
+    if sp.end <= f.content_end + 2:
+        return True
+    # a quoted fragment the segmenter cut in two ('insisted that voters "don't care about my taxes. They care about
+    # their jobs."'): the content stops at its sentence's end, inside the quotation, which is still the frame's
+    return kind != "direct" and sp.start < f.content_end and f.content_end >= seg.sentences[f.sentence_idx].char_end - 2
 
 
 _NESTED_FRAME = re.compile(r"\b(he|she|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)\s+(" + "|".join(map(re.escape, CUES)) + r")\s*[:,]\s*$")
