@@ -1959,3 +1959,35 @@ def test_a_possessor_before_a_colon_is_no_speaker() -> None:
                           'In Mr Peston\'s book Mr Brown is alleged to have told the prime minister: "There is nothing you could '
                           'ever say to me now that I could ever believe."')
     assert [q.speaker_name for q in got if q.kind == "direct"] != ["Robert Peston"]
+
+
+def test_a_name_after_a_run_of_more_than_six_capitalised_words_is_found_and_its_surname_speaks_later() -> None:
+    got = attributions_of("Westbrook Heights City Schools Superintendent Karen Albright said the district would appeal.",
+                          '"We think the penalty falls hardest on the young men," Albright said.')
+    assert [q.speaker_name for q in got] == ["Karen Albright", "Karen Albright"]
+
+
+def test_a_document_speaks_for_the_person_who_wrote_it() -> None:
+    got = attributions_of("Coach Darnell Pryor resigned on Friday.",
+                          '"I love these kids, all of them," Pryor\'s statement said.')
+    assert rows(got) == [("direct", "I love these kids, all of them", "Darnell Pryor")]
+    got = attributions_of("Gary Pritchard wrote to the council.", 'His message said: "Leave it, it has been up since November."')
+    assert [q.speaker_name for q in got if q.kind == "direct"] == ["Gary Pritchard"]
+    # an unnamed organisation's statement names nobody
+    got = attributions_of("The company issued a statement on Monday.", '"We are sorry," the statement said.')
+    assert [q.speaker_name for q in got] == [None]
+
+
+def test_a_players_position_before_his_name_is_a_title_and_a_school_is_no_person() -> None:
+    got = attributions_of("Quarterback Jalen Ross, now a freshman at the University of Toledo, said he had no idea any teammates were ineligible.")
+    assert [(q.speaker_name, q.speaker_role.lower()) for q in got] == [("Jalen Ross", "quarterback")]
+    got = attributions_of('"We are full," McKinley Elementary said in a letter to parents.')
+    assert [q.speaker_name for q in got] == [None]
+
+
+def test_a_description_opening_with_now_or_himself_is_an_appositive_but_not_one_with_once() -> None:
+    got = attributions_of("Mr Bez - himself a former executive at rival Porsche - said the new car was the company's cheapest.")
+    assert rows(got) == [("indirect", "the new car was the company's cheapest", "Bez")]
+    # "once" describes companies as often: the name after the inverted cue speaks
+    got = attributions_of("The sale has destroyed Yukos, once the owner of Yuganskneftegas, said founder Mikhail Khodorkovsky.")
+    assert rows(got) == [("indirect", "The sale has destroyed Yukos, once the owner of Yuganskneftegas", "Mikhail Khodorkovsky")]

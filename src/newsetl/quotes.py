@@ -251,6 +251,8 @@ NP_BOUNDARY = frozenset(
 LOWER_BOUNDARY = frozenset("over under against through via among without despite upon besides amid".split())
 # Words that open a description after a name: "Vincent Cable, for the Liberal Democrats, said".
 APPOSITIVE_OPENERS = frozenset("who whom whose which for of from at with chief head".split())
+# Words that may open a description before its article or title: "now a freshman", "himself a former coach".
+_APPOSITIVE_ADVERBS = frozenset("now himself herself".split())  # (not "once": "Yukos, once the owner of X, said founder Y")
 WEEKDAYS = frozenset(w for w, c in STOPWORDS.items() if c == "weekday")
 
 _WORD = re.compile(r"[\w'’.\-&%]+")  # ("61%" is a word: "61% said the country was on the wrong track")
@@ -886,6 +888,10 @@ def _organisation_before(body: str, start: int, first: str) -> bool:
     return False
 
 
+_RUN_GOES_ON = re.compile(rf"\s+[{_UPPER}][{_LOWER}]")  # the capitals go on past a run's six words
+_NEXT_WORD = re.compile(r"\s+(?=\S)")
+
+
 def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[PersonMention]:
     """Person-name mentions in the body: ``First Last`` runs and ``Mr Surname``."""
     outlet_spans = [(m.char_start, m.char_end) for m in mentions if m.char_start is not None]
@@ -903,6 +909,14 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
             if again is not None:
                 run, (start, end) = again.group(1), again.span(1)
                 found = _person_in_run(run)
+        if _RUN_GOES_ON.match(body, end):
+            # a run is six words at most: "Westbrook Heights City Schools Superintendent Karen Albright" is read from a
+            # later word, the one that ends it where the capitals end
+            for word in _NEXT_WORD.finditer(run):
+                again = _CAP_RUN.match(body, start + word.end())
+                if again is not None and again.end(1) > end and (later := _person_in_run(again.group(1))) is not None:
+                    run, (start, end), found = again.group(1), again.span(1), later
+                    break
         if found is None:
             continue
         name, offset, role, gender, full, no_possessive = found
@@ -1360,6 +1374,9 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
         if not appos or not (first_word in DETERMINERS or first_word in APPOSITIVE_OPENERS or first_word in TITLE_WORDS
                              or (first_word.endswith("ing") and len(first_word) > 5)  # "Trump, speaking to veterans, said"
                              or first_word in _ASIDE_PARTICIPLES  # "Sorensen, reached by phone, insisted"
+                             # "Jalen Ross, now a freshman at the University of Toledo, said", "himself a former coach"
+                             or (first_word in _APPOSITIVE_ADVERBS and len(words) > 1
+                                 and (words[1].lower() in DETERMINERS or words[1].lower() in TITLE_WORDS))
                              or first_word in ROLE_MODIFIERS or appos[:1].isupper()
                              or (appos.isdigit() and len(appos) <= 3)  # an age: "Quina Jones, 25, said"
                              # a title after a noun or two in lower case: "Tom Roe, sales director at Acme, said",
@@ -2917,6 +2934,13 @@ def _definite_title(surface: str) -> bool:
     return all(w[:1].isupper() or w.lower() in ROLE_MODIFIERS for w in before) and not (named and institution)
 
 
+# A document a person wrote, named by its writer: "Pryor's statement", "his resignation letter", "Mabey's own post".
+_DOCUMENT_OF = re.compile(
+    r"(?:(?P<pronoun>[Hh]is|[Hh]er)|(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?)['’]s?)\s+"
+    r"(?:(?:own|written|brief|short|emailed|joint|prepared|official|latest|first|final|resignation|farewell|open)\s+)?"
+    r"(?:statement|letter|message|e-?mail|note|post|tweet|memo|blog(?: post)?|announcement)")
+
+
 def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention], last_speaker: tuple[str, int] | None) -> Attribution:
     src = frame.source
     outlet = _outlet_at(mentions, src.char_start, src.char_end)
@@ -2965,6 +2989,17 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
                 name = people.resolve_name(toks, src.char_start)
                 return Attribution(name, src.antecedent, people.roles.get(name or "", role), None, True)
         return Attribution(None, src.antecedent or src.surface, None, None, False)
+    if src.kind == "phrase" and (document := _DOCUMENT_OF.match(src.surface)) is not None:
+        # "Pryor's statement said", "His message read:": whoever wrote the document speaks
+        if document.group("pronoun"):
+            pronoun = "he" if document.group("pronoun").lower() == "his" else "she"
+            owner = Source(pronoun, src.char_start, src.char_start + len(document.group("pronoun")), "pronoun", None, None)
+        else:
+            owner_end = src.char_start + document.end("owner")
+            owner = Source(document.group("owner"), src.char_start, owner_end, "name", None, None)
+        found = _attribute(frame._replace(source=owner), people, mentions, last_speaker)
+        if found.person and found.name:
+            return Attribution(found.name, src.surface, found.role, None, True)
     if src.kind == "phrase":
         words = src.surface.split()
         if (len(words) >= 4 and any(w.lower() in TITLE_WORDS for w in words[1:-2])
