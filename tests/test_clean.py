@@ -773,6 +773,16 @@ MID_BODY_FURNITURE = [
     ("advertising", "Harlow Food Collective is a 501(c)(3) nonprofit. Your gift is tax-deductible to the extent allowed by law."),
     ("navigation", "41.20 -0.35 (-0.84%)"),
     ("comments", "Were you affected by the flooding? Tell us by emailing haveyoursay@harlowcourier.example."),
+    ("media_credit", "Video Unavailable"),
+    ("media_credit", "Tap to play"),
+    ("media_credit", "View on Twitter"),
+    ("media_credit", "SCROLL DOWN FOR VIDEO"),
+    ("media_credit", "Pictured: Dana Ortiz (centre) at the Riverside plant with the town engineer on Tuesday"),
+    ("media_credit", "Media playback is not supported on this device"),
+    ("media_credit", "Dana Ortiz at the Riverside plant on Tuesday. She has chaired the committee since 2019. COURIER PHOTO: KELVIN CHNG"),
+    ("advertising", "This advertisement has not loaded yet."),
+    ("advertising", "A message from the Harlow Rural Broadband Coalition: One in three rural homes still lacks fast internet. Learn more."),
+    ("newsletter", "Delivery: Daily"),
 ]
 
 
@@ -2197,3 +2207,53 @@ def test_a_newsrooms_account_of_its_method_is_the_articles_last_paragraph():
     result = clean(parts_of(with_footer("How we did this analysis", method)))
     assert result.removed == ()
     assert list(result.paragraphs[-2:]) == ["How we did this analysis", method]
+
+
+def test_a_tabloids_summary_points_under_the_headline_stay_and_the_byline_under_them_goes():
+    points = ["Millbrook's council voted 5-2 to borrow $4.2 million for its ageing water plant",
+              "Opponents say the loan will add about $9 a month to household bills",
+              "Work on the new filtration system is due to start in the spring"]
+    header = ["By DANA PELL FOR MILLBROOKCOURIER.COM", "PUBLISHED: 14:32 EDT, 19 August 2016 | UPDATED: 16:05 EDT, 19 August 2016"]
+    title, rest = BASE_ARTICLE.split("\n", 1)
+    result = clean(parts_of(title + "\n" + "\n".join(points + header) + "\n" + rest))
+    assert [r.text for r in result.removed] == header
+    assert result.dek == points[0] and list(result.paragraphs[:2]) == points[1:]
+
+
+def test_a_byline_block_with_field_labels_lets_the_headline_over_the_dek_win():
+    result = _cleaned_news_page("Local News", "Council approves loan after year-long debate",
+                                "Millbrook's water plant will get a new filtration system; bills to rise by $9 a month",
+                                "Author of the article:", "Emily Charbonneau", "Local Journalism Initiative Reporter",
+                                "Publishing date:", "Apr 18, 2019 • 3 hours ago • 3 minute read • 12 Comments")
+    assert result.title == "Council approves loan after year-long debate"
+
+
+def test_the_writers_name_over_the_writers_role_is_no_headline():
+    # (the headline shares no word with the lede, and the dek is too long to be one: the nearest
+    # headline-shaped line would win)
+    result = _cleaned_news_page("Heirs to the pumps: will the young ones stay?",
+                                "As the first generation of engineers retires in their 70s and 80s, their children are weighing "
+                                "night shifts and thin pay against a legacy their parents built by hand in the valley towns along the river",
+                                "Joyce Tan Mei Ling", "Senior Correspondent", "PUBLISHED JUN 23, 2019, 5:00 AM SGT", "11 min read")
+    assert result.title == "Heirs to the pumps: will the young ones stay?"
+
+
+def test_a_read_more_label_over_a_related_box_takes_no_paragraph_above_it():
+    paragraphs = base_paragraphs()
+    quote = ('"The school is full, you cannot get an appointment at the surgery for three weeks, and the road '
+             'through the village is a single track," said resident Gwen Hopkins.')
+    lines = ["Millbrook Council approves water plant loan", "By Dana Pell", *paragraphs[:2], quote, "Read More",
+             "Related Articles", "Village school could close under council shake-up", "Read More", "Related Articles",
+             "Residents fear for safety on B-road after third crash", *paragraphs[2:]]
+    result = clean(parts_of(_page_around(*lines), "site/page.txt"))
+    assert quote in result.paragraphs
+    assert "Village school could close under council shake-up" not in result.paragraphs
+
+
+def test_a_pull_quote_signed_on_its_own_line_is_removed():
+    paragraphs = base_paragraphs()
+    pulled = '"We have patched this thing together for a decade, and the patches are failing." – Dana Ortiz, council member'
+    lines = ["Millbrook Council approves water plant loan", "By Dana Pell", *paragraphs[:3], pulled, *paragraphs[3:]]
+    result = clean(parts_of(_page_around(*lines), "site/page.txt"))
+    assert list(result.paragraphs) == paragraphs
+    assert ("pull_quote", pulled) in {(r.rule, r.text) for r in result.removed}

@@ -101,7 +101,8 @@ HEADER_NOTE_MAX_CHARS = 240
 # in a row, each a few words without a sentence's end; the next line must be known furniture.
 HEADER_UNKNOWN_RUN_MAX = 2
 # Lines the header keeps above its byline: the title, the dek and one more standfirst line at most.
-HEADER_KEPT_LINES_MAX = 3
+HEADER_KEPT_LINES_MAX = 4  # the title and a dek, or a tabloid's three summary points
+HEADER_SUMMARY_POINT_MAX_WORDS = 40
 # A "dek" of at most this many words (or in capitals) is a kicker or a place's name, not a summary.
 KICKER_MAX_WORDS = 3
 HEADER_UNKNOWN_MAX_WORDS = 8
@@ -1113,7 +1114,7 @@ _OWN_METHOD = re.compile(r"\b(?:we|our (?:analysis|review|reporters))(?: also| t
 
 
 PULL_QUOTE_MIN_WORDS = 4  # "“No.”" on its own line is a paragraph, not a pull quote
-_QUOTED_LINE = re.compile(r'^(?:["“]([^"“”]+)["”]|‘([^"“”]+)’)$')
+_QUOTED_LINE = re.compile(r'^(?:["“]([^"“”]+)["”]|‘([^"“”]+)’)(?P<signed>\s*[—–]\s*(?-i:[A-Z])[^"“”.!?]{2,80})?$')
 # The name a pull quote is signed with, on the line under it: "— Darnell Whitfield, Two Rivers Baking Co."
 _PULL_QUOTE_SIGNATURE = re.compile(r"^\s*(?:—|–|--?)\s*(?-i:[A-Z])(?!.*[.!?]\s+[a-z])[^!?\"“”]{2,80}$")
 _QUOTE_KEY_SPACE = re.compile(r"\s+")
@@ -1154,16 +1155,26 @@ def _known_header_neighbour(matches: list[tuple[Rule, ...]], verdicts: list[_Ver
 
 def _byline_below(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int) -> bool:
     """A byline, a date or a header-only label under line ``i``, past at most a kicker's worth of lines:
-    a desk's name, a writer's name that only a loose rule knows, a newsroom's pitch."""
+    a desk's name, a writer's name that only a loose rule knows, a newsroom's pitch; or past the other
+    points of a tabloid's bulleted summary (lines like ``i`` itself, with no full stop)."""
+    bullets = _summary_point(blocks[i].text)
     for j in range(i + 1, min(len(blocks), i + 2 + HEADER_UNKNOWN_RUN_MAX)):
         rule = _first_rule(matches[j], "header")
         if rule is not None and not rule.loose and (rule.category in ("byline", "dateline") or rule.position == "header"):
             return True
         if rule is not None:
             continue  # a newsroom's pitch or "Listen to this article" above the byline; a "Read more" proves nothing
+        if bullets and not matches[j] and _summary_point(blocks[j].text):
+            continue
         if matches[j] or not (_header_shaped(blocks[j].text) or _column_label(blocks[j].text)):
             return False
     return False
+
+
+def _summary_point(text: str) -> bool:
+    """One point of a tabloid's summary under its headline: a sentence without its full stop ("Her mother Denise
+    was filmed clutching a stranger's arm and mouthing the same prayer before every single dive")."""
+    return not _TERMINAL.search(text) and SUMMARY_BULLET_MIN_WORDS <= _word_count(text) <= HEADER_SUMMARY_POINT_MAX_WORDS
 
 
 def _column_label(text: str) -> bool:
@@ -1347,6 +1358,8 @@ def _teaser_card_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) 
         # one summary sentence, and its top is its headline: a sentence above the headline, or a
         # second one, is what came before the cards (the article's last paragraph), and a box
         # heading tops them all.
+        if links[0] + 1 < len(blocks) and _is_related_heading(matches[links[0] + 1]):
+            continue  # "Read More", then "Related Articles" and its link: each card lies under its label, none above
         passed_headline = False
         summaries = 0
         for k in range(links[0] - 1, links[0] - (links[1] - links[0]), -1):
@@ -2193,8 +2206,12 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     # (a wiki's dialogue lines, a report quoting a statement again)
     pulled = set(_pull_quotes(blocks))
     for i in sorted(pulled):
-        if i + 1 in pulled and start <= i < end and verdicts[i] is None and verdicts[i + 1] is None:
+        if not (start <= i < end and verdicts[i] is None):
+            continue
+        if i + 1 in pulled and verdicts[i + 1] is None:
             verdicts[i] = verdicts[i + 1] = _Verdict("media_credit", "pull_quote")
+        elif (m := _QUOTED_LINE.match(blocks[i].text.strip())) is not None and m.group("signed"):
+            verdicts[i] = _Verdict("media_credit", "pull_quote")  # signed on its own line: '"..." – Dr Leong Kah Wai, sociologist'
     headline = _page_headline(blocks, matches, start, end, range(contents_start, contents_end))
     if headline is not None:
         verdicts[headline] = None
@@ -2242,6 +2259,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         text = blocks[i].text
         if not _headline_shaped(text):
             continue
+        if i + 1 < len(blocks) and any(r.name == "byline_role" for r in matches[i + 1]):
+            continue  # the writer's name over the writer's role ("Joyce Tan Mei Ling", then "Senior Correspondent")
         shared = len(_content_words(text) & lede)
         if _BANNER_OPENING.match(text):
             # "BREAKING: Emergency warning issued for fire near ...": a site's banner over the page names the story
@@ -2346,7 +2365,22 @@ def _opens_with_dateline(blocks: list[_Block], i: int) -> bool:
 
 
 def _byline_or_date_within(matches: list[tuple[Rule, ...]], lo: int, n: int) -> bool:
-    return any(r.category in ("byline", "dateline") for m in matches[lo : lo + n] for r in m)
+    """A byline or a date within ``n`` lines from ``lo``, past the share and comment buttons between
+    ("Share", "Comments", then "By Rhodri Phillips Local Democracy Reporter")."""
+    seen = 0
+    for m in matches[lo:]:
+        if any(r.category in ("byline", "dateline") for r in m):
+            return True
+        if m and all(r.category in _BUTTON_CATEGORIES and r.max_chars <= BUTTON_MAX_CHARS for r in m):
+            continue
+        seen += 1
+        if seen >= n:
+            return False
+    return False
+
+
+_BUTTON_CATEGORIES = frozenset({"social_share", "comments"})
+BUTTON_MAX_CHARS = 60  # a button's label, not a call for comments
 
 
 def _page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], headline: int | None, start: int) -> int | None:
