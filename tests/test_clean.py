@@ -2236,6 +2236,10 @@ def test_the_writers_name_over_the_writers_role_is_no_headline():
                                 "night shifts and thin pay against a legacy their parents built by hand in the valley towns along the river",
                                 "Joyce Tan Mei Ling", "Senior Correspondent", "PUBLISHED JUN 23, 2019, 5:00 AM SGT", "11 min read")
     assert result.title == "Heirs to the pumps: will the young ones stay?"
+    # a role alone under the headline ("Our Staff Reporter") names no writer above it
+    role_only = _cleaned_news_page("Residents go to court to stop the felling of 1,400 trees for a canal road", "Our Staff Reporter",
+                                   "Published March 13, 2019")
+    assert role_only.title == "Residents go to court to stop the felling of 1,400 trees for a canal road"
 
 
 def test_a_read_more_label_over_a_related_box_takes_no_paragraph_above_it():

@@ -2259,7 +2259,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         text = blocks[i].text
         if not _headline_shaped(text):
             continue
-        if i + 1 < len(blocks) and any(r.name == "byline_role" for r in matches[i + 1]):
+        if i + 1 < len(blocks) and any(r.name == "byline_role" for r in matches[i + 1]) and _NAME_SHAPED.fullmatch(text):
             continue  # the writer's name over the writer's role ("Joyce Tan Mei Ling", then "Senior Correspondent")
         shared = len(_content_words(text) & lede)
         if _BANNER_OPENING.match(text):
@@ -2303,6 +2303,7 @@ def _headline_shaped(text: str) -> bool:
             and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS and len(_TEMPERATURE.findall(text)) < 2)
 
 
+_NAME_SHAPED = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*")  # "Joyce Tan Mei Ling": capitalised words only
 _BANNER_OPENING = re.compile(r"^(?:breaking(?: news)?|just in|live(?: updates?)?|developing(?: story)?|latest)\s*[:|]\s", re.IGNORECASE)
 
 
