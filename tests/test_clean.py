@@ -783,6 +783,13 @@ MID_BODY_FURNITURE = [
     ("advertising", "This advertisement has not loaded yet."),
     ("advertising", "A message from the Harlow Rural Broadband Coalition: One in three rural homes still lacks fast internet. Learn more."),
     ("newsletter", "Delivery: Daily"),
+    ("advertising", "Need a seismic evaluation for an existing building? Our team has assessed more than 400 masonry structures."),
+    ("advertising", "Download our free Harlow walking brochure"),
+    ("advertising", "Try Budgetly free for 34 days (affiliate link)"),
+    ("newsletter", "Want my free budget spreadsheet? Join 12,000 readers who get my weekly money email and I will send it over."),
+    ("related_links", "Related insight: Why we stopped specifying epoxy anchors in soft brick"),
+    ("republication", "Read the full story at the Harlow Times."),
+    ("editorial_standards", "Was this article helpful? Yes No"),
 ]
 
 
@@ -2261,3 +2268,18 @@ def test_a_pull_quote_signed_on_its_own_line_is_removed():
     result = clean(parts_of(_page_around(*lines), "site/page.txt"))
     assert list(result.paragraphs) == paragraphs
     assert ("pull_quote", pulled) in {(r.rule, r.text) for r in result.removed}
+
+
+def test_an_update_note_under_a_standfirst_with_a_full_stop_is_header_furniture():
+    title, rest = BASE_ARTICLE.split("\n", 1)
+    standfirst = "The town is betting that a loan now will cost less than another decade of repairs."
+    result = clean(parts_of(title + "\n" + standfirst + "\nThis article has been updated.\n" + rest))
+    assert [r.text for r in result.removed] == ["This article has been updated."]
+    assert standfirst in (result.dek, *result.paragraphs)
+
+
+def test_a_breadcrumb_trail_is_no_pages_headline():
+    # (the trail shares more of the lede's words than the headline does)
+    result = _cleaned_news_page("Resident Resources › Millbrook Council › Riverside Water Plant Filtration Loan",
+                                "A Resident's Guide", "By Dana Pell", "Last reviewed: June 2018")
+    assert result.title == "A Resident's Guide"

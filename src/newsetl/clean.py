@@ -249,7 +249,7 @@ _PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "commen
 # what a subheading does.
 _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice", "wiki_edit_link", "contents_heading",
                                     "qa_post_meta", "answers_heading", "booking_widget", "rates_at_publishing", "rating_widget",
-                                    "recipe_buttons", "guide_meta_row", "shop_buttons", "media_placeholder"})
+                                    "recipe_buttons", "guide_meta_row", "shop_buttons", "media_placeholder", "service_call_to_action"})
 # A picture's caption or credit sits between an article's paragraphs as often as under its last one: it costs
 # what inline furniture does ("Dana Ortiz outside the plant on Tuesday. Picture: Sam Tran", then two more lines).
 # (A credit on its own line is not one: "Photography by X" under the byline, a transcript's link under a podcast's notes.)
@@ -1160,7 +1160,8 @@ def _byline_below(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int)
     bullets = _summary_point(blocks[i].text)
     for j in range(i + 1, min(len(blocks), i + 2 + HEADER_UNKNOWN_RUN_MAX)):
         rule = _first_rule(matches[j], "header")
-        if rule is not None and not rule.loose and (rule.category in ("byline", "dateline") or rule.position == "header"):
+        if rule is not None and not rule.loose and (rule.category in ("byline", "dateline") or rule.position == "header"
+                                                    or rule.name in _HEADER_NOTES):
             return True
         if rule is not None:
             continue  # a newsroom's pitch or "Listen to this article" above the byline; a "Read more" proves nothing
@@ -1169,6 +1170,10 @@ def _byline_below(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int)
         if matches[j] or not (_header_shaped(blocks[j].text) or _column_label(blocks[j].text)):
             return False
     return False
+
+
+# Notes a header prints under the standfirst as it prints a byline: "This article has been updated."
+_HEADER_NOTES = frozenset({"updated_notice"})
 
 
 def _summary_point(text: str) -> bool:
@@ -2300,7 +2305,8 @@ def _headline_shaped(text: str) -> bool:
     photo credit."""
     return (PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not _CLOCK_OPENING.match(text)
             and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _PHOTO_CREDIT_MARK.search(text)
-            and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS and len(_TEMPERATURE.findall(text)) < 2)
+            and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS and len(_TEMPERATURE.findall(text)) < 2
+            and len(_BREADCRUMB_MARK.findall(text)) < 2)  # "Patient Resources › Sleep Disorders A–Z › Insomnia"
 
 
 _NAME_SHAPED = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*")  # "Joyce Tan Mei Ling": capitalised words only
