@@ -1991,3 +1991,17 @@ def test_a_description_opening_with_now_or_himself_is_an_appositive_but_not_one_
     # "once" describes companies as often: the name after the inverted cue speaks
     got = attributions_of("The sale has destroyed Yukos, once the owner of Yuganskneftegas, said founder Mikhail Khodorkovsky.")
     assert rows(got) == [("indirect", "The sale has destroyed Yukos, once the owner of Yuganskneftegas", "Mikhail Khodorkovsky")]
+
+
+def test_shot_back_and_fired_back_are_cues_after_a_quotation() -> None:
+    got = attributions_of("Senator Luis Carrasco debated Governor Will Aldridge.", '"You have got to be kidding me," Carrasco shot back.')
+    assert rows(got) == [("direct", "You have got to be kidding me", "Luis Carrasco")]
+    got = attributions_of("Senator Luis Carrasco debated Governor Will Aldridge.", '"That is simply false," Aldridge fired back.')
+    assert [q.speaker_name for q in got] == ["Will Aldridge"]
+
+
+def test_a_day_before_the_comma_of_an_opening_adverbial_is_no_name() -> None:
+    # "At a rally on Wednesday, Halvorsen ...": the subject follows the comma, and it speaks in the participle
+    got = attributions_of("Grant Halvorsen spoke in Arizona.",
+                          'At a rally on Wednesday, Halvorsen criticised the answer on Russia, saying, "He and I have a different view."')
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", "Grant Halvorsen")]

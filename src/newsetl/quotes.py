@@ -2149,7 +2149,10 @@ _OPENING_ADVERBIAL = re.compile(
     r"|(?:earlier|later)\b(?:\s+[\w'’-]+){0,3}"
     r"|(?:last|this|that|next)\s+(?:week|weekend|month|year|night|morning|afternoon|evening|summer|autumn|winter|spring|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)),\s*", re.IGNORECASE)
-_CAPITALISED_BEFORE_COMMA = re.compile(r"\s[A-Z][\w'’.-]*,\s*$")
+# (a day or a month is no name: "At a rally in Arizona on Wednesday, Halvorsen said ...")
+_CAPITALISED_BEFORE_COMMA = re.compile(
+    r"\s(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b)[A-Z][\w'’.-]*,\s*$")
 
 
 def _opening_adverbial_end(masked: str, lo: int, limit: int) -> int | None:
