@@ -2247,6 +2247,9 @@ def test_the_writers_name_over_the_writers_role_is_no_headline():
     role_only = _cleaned_news_page("Residents go to court to stop the felling of 1,400 trees for a canal road", "Our Staff Reporter",
                                    "Published March 13, 2019")
     assert role_only.title == "Residents go to court to stop the felling of 1,400 trees for a canal road"
+    # nor is a headline in Title Case a writer's name because a role follows it
+    title_case = _cleaned_news_page("Millbrook Approves Water Plant Loan", "Staff Reporter", "Published March 13, 2019")
+    assert title_case.title == "Millbrook Approves Water Plant Loan"
 
 
 def test_a_read_more_label_over_a_related_box_takes_no_paragraph_above_it():
@@ -2261,7 +2264,7 @@ def test_a_read_more_label_over_a_related_box_takes_no_paragraph_above_it():
     assert "Village school could close under council shake-up" not in result.paragraphs
 
 
-def test_a_pull_quote_signed_on_its_own_line_is_removed():
+def test_a_pull_quote_signed_on_the_same_line_is_removed():
     paragraphs = base_paragraphs()
     pulled = '"We have patched this thing together for a decade, and the patches are failing." – Dana Ortiz, council member'
     lines = ["Millbrook Council approves water plant loan", "By Dana Pell", *paragraphs[:3], pulled, *paragraphs[3:]]
@@ -2283,3 +2286,14 @@ def test_a_breadcrumb_trail_is_no_pages_headline():
     result = _cleaned_news_page("Resident Resources › Millbrook Council › Riverside Water Plant Filtration Loan",
                                 "A Resident's Guide", "By Dana Pell", "Last reviewed: June 2018")
     assert result.title == "A Resident's Guide"
+
+
+def test_an_articles_read_more_box_ends_above_the_subheading_the_article_resumes_with():
+    paragraphs = base_paragraphs()
+    title = BASE_ARTICLE.split("\n", 1)[0]
+    box = ["Read more:", "Volunteer Spotlight: The Tuesday Night Sandbag Crew", "Water plants need more than pipes"]
+    text = title + "\n\n" + "\n\n".join([*paragraphs[:2], *box, "What comes next", *paragraphs[2:]]) + "\n"
+    result = clean(parts_of(text))
+    assert [r.text for r in result.removed] == box
+    assert "What comes next" in result.paragraphs
+

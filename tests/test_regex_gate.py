@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import time
 
 import pytest
 
@@ -140,12 +142,12 @@ def test_a_damaged_file_costs_only_the_computation_and_is_written_again(tmp_path
     assert json.loads(path.read_text())["key"].startswith(path.stem.removeprefix("gates-"))
 
 
-def test_a_file_holding_another_tables_gates_under_this_name_is_not_believed(tmp_path):
+def test_a_file_whose_gates_have_no_key_is_not_believed(tmp_path):
+    # a gate with no word and no mark would keep its rule from ever being tried: no file this module writes has one
     gates_for(_TABLE, tmp_path)
     (path,) = tmp_path.glob("gates-*.json")
     stored = json.loads(path.read_text())
-    stored["gates"] = [None] * len(_TABLE)  # the right length and key, but not what this table needs...
-    stored["key"] = "0" * 64  # ...under a key that is not this table's
+    stored["gates"] = [None if g is None else {"words": [], "marks": []} for g in stored["gates"]]
     path.write_text(json.dumps(stored))
     assert gates_for(_TABLE, tmp_path) == [required_keys(p) for p in _TABLE]
 
@@ -154,13 +156,31 @@ def test_an_unwritable_cache_directory_still_gives_the_gates(tmp_path):
     blocked = tmp_path / "not-a-directory"
     blocked.write_text("a file where the cache directory would be")
     assert gates_for(_TABLE, blocked) == [required_keys(p) for p in _TABLE]
-    assert list(tmp_path.iterdir()) == [blocked]  # no temporary file left behind
+    assert list(tmp_path.iterdir()) == [blocked]
 
 
-def test_only_the_newest_files_are_kept(tmp_path):
-    for k in range(regex_gate._CACHE_FILES_KEPT + 3):
-        gates_for([re.compile(rf"^rule number {k} of the copyright table$", re.IGNORECASE)], tmp_path)
-    assert len(list(tmp_path.glob("gates-*.json"))) == regex_gate._CACHE_FILES_KEPT
+def test_a_failed_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    def fail(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(regex_gate.os, "replace", fail)
+    assert gates_for(_TABLE, tmp_path) == [required_keys(p) for p in _TABLE]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_only_the_newest_files_are_kept_and_a_crashed_writes_leftover_goes(tmp_path):
+    leftover = tmp_path / "gates-0123.json0123.tmp"
+    leftover.write_text("{")
+    os.utime(leftover, (time.time() - 3600, time.time() - 3600))
+    tables = [[re.compile(rf"^rule number {k} of the copyright table$", re.IGNORECASE)] for k in range(regex_gate._CACHE_FILES_KEPT + 3)]
+    for k, table in enumerate(tables):
+        gates_for(table, tmp_path)
+        (path,) = [p for p in tmp_path.glob("gates-*.json") if regex_gate._cache_key(table).startswith(p.stem.removeprefix("gates-"))]
+        os.utime(path, ns=(k * 10**9, k * 10**9))  # one second apart, whatever the clock's resolution
+    kept = {p.name for p in tmp_path.glob("gates-*.json")}
+    newest = {f"gates-{regex_gate._cache_key(t)[:40]}.json" for t in tables[-regex_gate._CACHE_FILES_KEPT :]}
+    assert kept == newest
+    assert not leftover.exists()
 
 
 def test_the_cache_directory_follows_the_environment(monkeypatch, tmp_path):

@@ -100,8 +100,9 @@ HEADER_NOTE_MAX_CHARS = 240
 # writer's name, a desk, a photo credit ("Jeremy Koh", "Rugby Writer·Aotearoa Daily·"). At most this many
 # in a row, each a few words without a sentence's end; the next line must be known furniture.
 HEADER_UNKNOWN_RUN_MAX = 2
-# Lines the header keeps above its byline: the title, the dek and one more standfirst line at most.
-HEADER_KEPT_LINES_MAX = 4  # the title and a dek, or a tabloid's three summary points
+# Lines the header keeps above its byline: the title, then a dek and a standfirst line, or a tabloid's three
+# summary points (each line but the title is kept only with a byline or date below it: _byline_below).
+HEADER_KEPT_LINES_MAX = 4
 HEADER_SUMMARY_POINT_MAX_WORDS = 40
 # A "dek" of at most this many words (or in capitals) is a kicker or a place's name, not a summary.
 KICKER_MAX_WORDS = 3
@@ -868,6 +869,7 @@ CAPTION_MIN_WORDS = 6  # a subheading over a picture's credit is shorter
 CAPTION_MAX_WORDS = 40
 CREDIT_LINE_MAX_WORDS = 12
 GALLERY_SLIDE_LINES = 2  # a slide's counter, then perhaps its title, then its text over the picture's credit
+_SLIDE_COUNTER = re.compile(r"\s*(?:slide\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*$", re.IGNORECASE)  # "4 of 25", "Slide 3/12"
 _CAPTION_OVER_CREDIT = Rule(
     "caption_over_credit", "media_credit", "any", 400, re.compile(r"(?!)"),
     "a line with no sentence's end right over its picture's credit line: 'Edna with the winning ticket - which "
@@ -883,7 +885,7 @@ def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, 
             continue
         if i > 0 and any(r.category == "media_credit" for r in matches[i - 1]):
             continue  # a player's title between "JUST WATCHED" and "Replay" belongs to its box
-        if any(r.name == "gallery_furniture" for m in matches[max(0, i - GALLERY_SLIDE_LINES) : i] for r in m):
+        if any(_SLIDE_COUNTER.match(blocks[k].text) for k in range(max(0, i - GALLERY_SLIDE_LINES), i)):
             continue  # under a slide's counter ("4 of 25", the name of who is pictured) the text is the gallery's story
         # over a newspaper's "Credit X for Y" or an agency's "Name/AFP/Getty Images" the caption is a sentence with
         # its full stop, if the article goes on below (a sentence over a credit at the very end is the last
@@ -1096,7 +1098,8 @@ def _note_about_the_publication(text: str, max_chars: int = FOOTER_UNKNOWN_MAX_C
     # cheapest and most often failing first: most articles end on a paragraph that speaks of neither
     if len(text) > max_chars or any(q in text for q in '"“”') or _PUBLICATION_SELF.search(text) is None:
         return None
-    if _OWN_METHOD.search(text):
+    if _OWN_METHOD.search(text) and not _IMPERATIVE_OPENING.search(text):
+        # (an appeal that tells how the story was reported still asks: "... we obtained 4,000 pages. Support ...")
         return None  # "We compared each donor in the committee's filing with ...": how the story was reported is the story's
     if _ENTRY_STAMP.match(text) or OPENING_DATELINE.match(text):
         # a live blog's entry, its time first ("6:30 p.m. — Welcome to our live coverage of ..."), or the
@@ -1114,9 +1117,11 @@ _OWN_METHOD = re.compile(r"\b(?:we|our (?:analysis|review|reporters))(?: also| t
 
 
 PULL_QUOTE_MIN_WORDS = 4  # "“No.”" on its own line is a paragraph, not a pull quote
-_QUOTED_LINE = re.compile(r'^(?:["“]([^"“”]+)["”]|‘([^"“”]+)’)(?P<signed>\s*[—–]\s*(?-i:[A-Z])[^"“”.!?]{2,80})?$')
-# The name a pull quote is signed with, on the line under it: "— Darnell Whitfield, Two Rivers Baking Co."
-_PULL_QUOTE_SIGNATURE = re.compile(r"^\s*(?:—|–|--?)\s*(?-i:[A-Z])(?!.*[.!?]\s+[a-z])[^!?\"“”]{2,80}$")
+# The name a pull quote is signed with, on the line under it or after it on its own line: "— Darnell Whitfield,
+# Two Rivers Baking Co.", "– Dr Leong Kah Wai, sociologist" (a name, not a sentence: no full stop before lower case).
+_SIGNATURE = r"(?:—|–|--?)\s*(?-i:[A-Z])(?![^\"“”]*[.!?]\s+[a-z])[^!?\"“”]{2,80}"
+_QUOTED_LINE = re.compile(r'^(?:["“]([^"“”]+)["”]|‘([^"“”]+)’)(?P<signed>\s*' + _SIGNATURE + r')?$')
+_PULL_QUOTE_SIGNATURE = re.compile(r"^\s*" + _SIGNATURE + r"$")
 _QUOTE_KEY_SPACE = re.compile(r"\s+")
 
 
@@ -1305,7 +1310,7 @@ def _is_subheading_after_links(blocks: list[_Block], run: list[int]) -> bool:
     *links, last = run
     words = _word_count(blocks[last].text)
     return (len(links) >= LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and words <= SUBHEADING_MAX_WORDS
-            and min(_word_count(blocks[k].text) for k in links) >= max(LINK_HEADLINE_MIN_WORDS, words + 1)
+            and min(_word_count(blocks[k].text) for k in links) >= LINK_HEADLINE_MIN_WORDS
             and last + 1 < len(blocks) and _is_page_prose(blocks[last + 1].text))
 
 
@@ -1328,9 +1333,9 @@ def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...
             if verdicts[j] is not None or matches[j] or not _is_link_line(blocks[j].text):
                 break
             links.append(j)
+        after = links[-1] + 1 if links else len(blocks)  # where the article resumes
         if len(links) > LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and _is_subheading_after_links(blocks, links):
-            links.pop()  # "What we're still working on", under "Five Things Pantries Need That Aren't Canned Food"
-        after = links[-1] + 1 if links else len(blocks)
+            after = links.pop() + 1  # under its subheading ("What comes next", under "Water plants need more than pipes")
         if after < len(blocks) and verdicts[after] is None and not matches[after] and _is_prose(blocks[after].text):
             for j in (i, *links):  # the article resumes below the box
                 members[j] = True
@@ -2213,10 +2218,10 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     for i in sorted(pulled):
         if not (start <= i < end and verdicts[i] is None):
             continue
-        if i + 1 in pulled and verdicts[i + 1] is None:
+        if i + 1 in pulled and verdicts[i + 1] is None and _PULL_QUOTE_SIGNATURE.match(blocks[i + 1].text):
             verdicts[i] = verdicts[i + 1] = _Verdict("media_credit", "pull_quote")
         elif (m := _QUOTED_LINE.match(blocks[i].text.strip())) is not None and m.group("signed"):
-            verdicts[i] = _Verdict("media_credit", "pull_quote")  # signed on its own line: '"..." – Dr Leong Kah Wai, sociologist'
+            verdicts[i] = _Verdict("media_credit", "pull_quote")  # signed on the same line: '"..." – Dr Leong Kah Wai, sociologist'
     headline = _page_headline(blocks, matches, start, end, range(contents_start, contents_end))
     if headline is not None:
         verdicts[headline] = None
@@ -2264,9 +2269,12 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         text = blocks[i].text
         if not _headline_shaped(text):
             continue
-        if i + 1 < len(blocks) and any(r.name == "byline_role" for r in matches[i + 1]) and _NAME_SHAPED.fullmatch(text):
-            continue  # the writer's name over the writer's role ("Joyce Tan Mei Ling", then "Senior Correspondent")
         shared = len(_content_words(text) & lede)
+        if (not shared and i + 1 < len(blocks) and any(r.name == "byline_role" for r in matches[i + 1])
+                and _NAME_SHAPED.fullmatch(text)):
+            # the writer's name over the writer's role ("Joyce Tan Mei Ling", then "Senior Correspondent"); a headline
+            # in Title Case over a role ("Millbrook Approves Water Plant Loan", "Staff Reporter") shares the lede's words
+            continue
         if _BANNER_OPENING.match(text):
             # "BREAKING: Emergency warning issued for fire near ...": a site's banner over the page names the story
             # as its headline does; it is the headline only when no other line is one

@@ -896,7 +896,10 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
     """Person-name mentions in the body: ``First Last`` runs and ``Mr Surname``."""
     outlet_spans = [(m.char_start, m.char_end) for m in mentions if m.char_start is not None]
     people: list[PersonMention] = []
+    read_to = 0  # the end of a run read again from a later word: the scan resumes inside it
     for m in _scan(_CAP_RUN, _CAP_RUN_AFTER, body):
+        if m.start(1) < read_to:
+            continue
         run = m.group(1)
         if run.isalpha():
             continue  # one word ("Jean-Luc" is tried for its hyphen): a name needs an honorific too
@@ -916,6 +919,7 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
                 again = _CAP_RUN.match(body, start + word.end())
                 if again is not None and again.end(1) > end and (later := _person_in_run(again.group(1))) is not None:
                     run, (start, end), found = again.group(1), again.span(1), later
+                    read_to = end
                     break
         if found is None:
             continue

@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -316,6 +317,7 @@ def index_gates(gates: Iterable[Gate | None]) -> tuple[dict[str, tuple[int, ...]
 
 CACHE_ENV = "NEWSETL_CACHE_DIR"  # where the file lives; set it empty to keep nothing on disk
 _CACHE_FILES_KEPT = 8  # other tables' files (other checkouts, older rules): the newest few stay
+_TMP_STALE_AFTER_S = 60.0  # a write takes milliseconds: an older temporary file was left by a crash
 
 
 def cache_dir() -> Path | None:
@@ -334,8 +336,8 @@ def gates_for(patterns: Sequence[re.Pattern[str]], directory: Path | None = None
     (atomically, so a concurrent reader sees the old file or the new one, never half of one).
     """
     directory = cache_dir() if directory is None else directory
-    key = _cache_key(patterns)
-    path = None if directory is None else directory / f"gates-{key[:40]}.json"
+    key = _cache_key(patterns) if directory is not None else None
+    path = None if key is None else directory / f"gates-{key[:40]}.json"
     if path is not None:
         cached = _read_gates(path, key, len(patterns))
         if cached is not None:
@@ -346,9 +348,13 @@ def gates_for(patterns: Sequence[re.Pattern[str]], directory: Path | None = None
     return gates
 
 
-def _cache_key(patterns: Sequence[re.Pattern[str]]) -> str:
+def _cache_key(patterns: Sequence[re.Pattern[str]]) -> str | None:
+    """What the gates depend on, hashed; None when this module's source cannot be read (a frozen install)."""
     digest = hashlib.sha256()
-    digest.update(Path(__file__).read_bytes())
+    try:
+        digest.update(Path(__file__).read_bytes())
+    except OSError:
+        return None
     digest.update(sys.version.encode())
     for p in patterns:
         digest.update(f"{p.flags}\0{p.pattern}\0".encode("utf-8", "surrogatepass"))
@@ -360,17 +366,20 @@ def _read_gates(path: Path, key: str, n: int) -> list[Gate | None] | None:
         stored = json.loads(path.read_text(encoding="utf-8"))
         if stored["key"] != key or len(stored["gates"]) != n:
             return None
-        return [None if g is None else Gate(frozenset(map(str, g["words"])), frozenset(map(str, g["marks"])))
-                for g in stored["gates"]]
+        gates = [None if g is None else Gate(frozenset(map(str, g["words"])), frozenset(map(str, g["marks"])))
+                 for g in stored["gates"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    if any(g is not None and not (g.words or g.marks) for g in gates):
+        return None  # a gate with no key would never let its rule be tried: not a file this module wrote
+    return gates
 
 
 def _write_gates(path: Path, key: str, gates: list[Gate | None]) -> None:
     stored = {"key": key, "gates": [None if g is None else {"words": sorted(g.words), "marks": sorted(g.marks)}
                                     for g in gates]}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     except OSError:
         return  # a read-only home: every import computes the gates, as without a cache
@@ -382,7 +391,16 @@ def _write_gates(path: Path, key: str, gates: list[Gate | None]) -> None:
         with suppress(OSError):
             os.unlink(tmp)
         return
+    _prune(path)
+
+
+def _prune(kept: Path) -> None:
+    """Keep the newest few files besides ``kept`` (just written), and drop what a crashed write left."""
     with suppress(OSError):
-        newest_first = sorted(path.parent.glob("gates-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in newest_first[_CACHE_FILES_KEPT:]:
+        now = time.time()
+        others = [(p.stat().st_mtime_ns, p.name, p) for p in kept.parent.glob("gates-*.json") if p != kept]
+        for *_, stale in sorted(others, reverse=True)[_CACHE_FILES_KEPT - 1 :]:
             stale.unlink(missing_ok=True)
+        for leftover in kept.parent.glob("gates-*.tmp"):
+            if now - leftover.stat().st_mtime > _TMP_STALE_AFTER_S:
+                leftover.unlink(missing_ok=True)
