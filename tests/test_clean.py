@@ -2297,3 +2297,15 @@ def test_an_articles_read_more_box_ends_above_the_subheading_the_article_resumes
     assert [r.text for r in result.removed] == box
     assert "What comes next" in result.paragraphs
 
+
+
+def test_a_standfirst_in_points_over_the_date_is_the_articles():
+    headline = "Millbrook council votes 5-2 to borrow $4.2 million for Riverside water plant filtration system – live"
+    points = ["Two hours of testimony from island residents preceded the vote on Tuesday evening",
+              "Night ferry to Gull Island keeps running through the winter", "Dock reopens after two-year repair"]
+    result = _cleaned_news_page(headline, *points, "Updated 17.52 GMT")
+    assert result.title == headline
+    assert result.dek == points[0]
+    assert all(p in (result.dek, *result.paragraphs) for p in points)
+    # without the date under them, lines under a headline prove nothing
+    assert _cleaned_news_page(headline, *points).dek != points[0]

@@ -2235,7 +2235,29 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     dek = _page_dek(blocks, matches, headline, start)
     if dek is not None:
         verdicts[dek] = None
+    elif headline is not None:
+        points = _standfirst_points(blocks, matches, headline, start)
+        for i in points:
+            verdicts[i] = None
+        dek = points[0] if points else None
     return verdicts, headline, dek
+
+
+STANDFIRST_MAX_POINTS = 4
+
+
+def _standfirst_points(blocks: list[_Block], matches: list[tuple[Rule, ...]], headline: int, start: int) -> list[int]:
+    """A standfirst in points under the headline, none with a full stop, then the byline or the date: "Amber wind
+    warnings across Wales ...; dozens of flood warnings in place", "Met Office amber wind warning in force until
+    9pm", "Severe flood warning issued on the River Lune" (a live page's summary, the article's own words)."""
+    points = []
+    i = headline + 1
+    while i < start and len(points) < STANDFIRST_MAX_POINTS and not matches[i] and _summary_point(blocks[i].text):
+        points.append(i)
+        i += 1
+    if len(points) >= 2 and i < start and any(r.category in ("byline", "dateline") for r in matches[i]):
+        return points
+    return []
 
 
 def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int, contents: range = range(0)) -> int | None:
