@@ -1308,8 +1308,7 @@ def _is_subheading_after_links(blocks: list[_Block], run: list[int]) -> bool:
     """The last line of a box of headline links, right above the article's next paragraph, is that
     paragraph's subheading when it is far shorter than the headlines above it."""
     *links, last = run
-    words = _word_count(blocks[last].text)
-    return (len(links) >= LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and words <= SUBHEADING_MAX_WORDS
+    return (len(links) >= LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and _word_count(blocks[last].text) <= SUBHEADING_MAX_WORDS
             and min(_word_count(blocks[k].text) for k in links) >= LINK_HEADLINE_MIN_WORDS
             and last + 1 < len(blocks) and _is_page_prose(blocks[last + 1].text))
 

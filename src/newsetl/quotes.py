@@ -2154,9 +2154,8 @@ _OPENING_ADVERBIAL = re.compile(
     r"|(?:last|this|that|next)\s+(?:week|weekend|month|year|night|morning|afternoon|evening|summer|autumn|winter|spring|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)),\s*", re.IGNORECASE)
 # (a day or a month is no name: "At a rally in Arizona on Wednesday, Halvorsen said ...")
-_CAPITALISED_BEFORE_COMMA = re.compile(
-    r"\s(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\b)[A-Z][\w'’.-]*,\s*$")
+_DAYS_AND_MONTHS = "|".join(sorted(w.capitalize() for w, category in STOPWORDS.items() if category in ("weekday", "month")))
+_CAPITALISED_BEFORE_COMMA = re.compile(rf"\s(?!(?:{_DAYS_AND_MONTHS})\b)[A-Z][\w'’.-]*,\s*$")
 
 
 def _opening_adverbial_end(masked: str, lo: int, limit: int) -> int | None:

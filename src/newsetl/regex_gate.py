@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 try:  # the parser behind re.compile; private, so without it every rule simply goes ungated
@@ -350,15 +351,23 @@ def gates_for(patterns: Sequence[re.Pattern[str]], directory: Path | None = None
 
 def _cache_key(patterns: Sequence[re.Pattern[str]]) -> str | None:
     """What the gates depend on, hashed; None when this module's source cannot be read (a frozen install)."""
-    digest = hashlib.sha256()
-    try:
-        digest.update(Path(__file__).read_bytes())
-    except OSError:
+    source = _own_source()
+    if source is None:
         return None
+    digest = hashlib.sha256(source)
     digest.update(sys.version.encode())
     for p in patterns:
         digest.update(f"{p.flags}\0{p.pattern}\0".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+@cache
+def _own_source() -> bytes | None:
+    """This module's source (read once: the clean stage builds two rule sets at import)."""
+    try:
+        return Path(__file__).read_bytes()
+    except OSError:
+        return None
 
 
 def _read_gates(path: Path, key: str, n: int) -> list[Gate | None] | None:
