@@ -790,6 +790,8 @@ MID_BODY_FURNITURE = [
     ("related_links", "Related insight: Why we stopped specifying epoxy anchors in soft brick"),
     ("republication", "Read the full story at the Harlow Times."),
     ("editorial_standards", "Was this article helpful? Yes No"),
+    ("advertising", "Unlimited digital access from just £1 for your first month. Support quality local journalism."),
+    ("newsletter", "Courier Newsletters"),
 ]
 
 
@@ -809,6 +811,27 @@ def test_headline_links_in_title_case_under_a_related_heading_are_links_even_wit
     assert [r.text for r in result.removed] == footer
     assert [r.rule for r in result.removed][2:] == ["related_list_item", "related_list_item"]
     assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_a_fact_checks_source_list_is_removed_with_its_heading():
+    # a fact-check ends with the sources it consulted, one per line, without a sentence's end; an unknown line
+    # after a sentence-like one ends the list
+    footer = ["Our sources", "Harlow County Election Board, campaign finance filings, July 31, 2024",
+              "Harlow Ledger, \"Council race draws record spending,\" Aug. 2, 2024",
+              "Interview with Dana Pell, former election board attorney, Aug. 9, 2024",
+              "Email exchange with a spokeswoman for the Ortiz campaign, Aug. 10, 2024"]
+    result = clean(parts_of(with_footer(*footer)))
+    assert [(r.text, r.category) for r in result.removed] == [(line, "editorial_standards") for line in footer]
+    assert [r.rule for r in result.removed] == ["references_heading"] + ["source_list_item"] * 4
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_an_article_whose_headline_holds_section_names_is_not_a_page():
+    # "World", "Business", "Sport", "Tech" are section names, but a headline has other words between them
+    lines = ["World Business Leaders Back Sport And Tech Plan For Harlow", "", *sum(([p, ""] for p in base_paragraphs()), [])]
+    result = clean(parts_of("\n".join(lines)))
+    assert result.mode == "article"
+    assert result.removed == ()
 
 
 def test_hard_wrapped_editors_note_is_removed_with_its_continuation_lines():
@@ -1074,6 +1097,11 @@ OTHER_SITE_PAGES = {
     # middle of the article (a blind set lost both)
     "page_key_points_related_box": "Seagrass meadows spreading again around Harlow Quay, survey finds",
     "page_podcast_chapters": "Ep. 42: How a village saved its pub, with Dana Pell",
+    # a section menu flattened with single spaces ("News Politics Business World ..."): two pages of a blind set were
+    # read as articles, their menus and widgets kept; a dek without a full stop over a byline in capitals, the place
+    # and the date; a caption over "NAME/THE OUTLET"; a "Most Read" widget, a sign-up box and a paywall's offer
+    # between paragraphs, the article going on under each
+    "page_section_menu_daily": "Harlow to extend ferry subsidy into next year, transport minister says",
 }
 
 
@@ -1090,6 +1118,8 @@ def test_page_of_another_kind_of_site_keeps_exactly_its_article(name: str):
     # no full stop: the wire dateline opening the next paragraph vouches for it, as a byline would
     ("page_press_release", "New 12,000-square-metre site will run on rooftop panels and batteries for most of the year"),
     ("page_magazine_longread", "Two people still make rope by hand in a shed that floods at spring tides. Why do they stay?"),
+    # no full stop, and three lines down to its date: the writers' names in capitals and the dateline's place between
+    ("page_section_menu_daily", "Island businesses welcome the move but warn that many routes will need longer-term help as fuel costs climb"),
 ])
 def test_page_dek_is_found_under_a_short_menu_over_a_dateline_and_under_a_title_case_headline(name: str, dek: str):
     result, _ = _page_fixture(name)

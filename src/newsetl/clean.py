@@ -202,6 +202,18 @@ _MENU_BAR_GAP = re.compile(r"\s{2,}|\t")
 PAGE_PIPE_MENU_MIN_ITEMS = 6  # a section path ("Politics | Congress") has a few
 PAGE_PIPE_MENU_ITEM_MAX_WORDS = 3
 _PIPE_MENU_GAP = re.compile(r"\s+[|•·/]\s+")
+# A section menu flattened with single spaces ("News Arts & Culture Programs Schedule Events Support"): capitalised
+# words only, most of them names sites give their sections. A headline in Title Case has verbs and other nouns.
+PAGE_SECTION_MENU_MIN_NAMES = 5
+PAGE_SECTION_MENU_MIN_SHARE = 0.6
+_SECTION_NAMES = frozenset("""
+    news local national world nation region business money markets economy sport sports entertainment lifestyle life
+    opinion opinions politics health tech technology science arts culture travel weather traffic video videos photos
+    programs schedule events support food style books music film movies tv education environment climate crime
+    obituaries classifieds jobs careers podcasts magazine features columns editorials letters home latest trending
+    community faith autos cars fashion beauty celebrity showbiz investigations listen donate about contact shop
+    puzzles games comics horoscopes lottery media property calendar
+""".split())
 _MENU_ITEM = re.compile(r"sign ?in|log ?in|subscribe|register|menu|search|home|my account|account|help|basket|cart|checkout"
                         r"|contact(?: us)?|about(?: us)?|rss|archives?|find a store|track (?:my )?order", re.IGNORECASE)
 # A summary box over the first paragraph: its heading and bullets ("• Seagrass now covers 310 hectares ...").
@@ -299,6 +311,9 @@ _BOX_CATEGORIES = frozenset({"newsletter", "cookie_notice"})
 # Furniture that comes as a box whose middle line no rule need know (a video player's title).
 _SANDWICH_CATEGORIES = frozenset({"newsletter", "cookie_notice", "media_credit"})
 _RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose", "read_more_on_topic", "topics_list_heading"})
+# Headings over a list of short entries that are not the article's: a links widget's ("Most Read in News"),
+# a fact-check's "Our sources", a wiki's "References" (citations, each a line without a sentence's end).
+_LIST_HEADINGS = _RELATED_HEADINGS | {"widget_label", "references_heading"}
 # Stamps that head each entry of a live blog ("8:52 p.m. ET"): under the headline, the first entry's.
 _LIVE_STAMP_RULES = frozenset({"time_ago"})
 _ANSWER_HEADINGS = frozenset({"answers_heading"})
@@ -891,6 +906,7 @@ def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, 
         # its full stop, if the article goes on below (a sentence over a credit at the very end is the last
         # paragraph, the credit the lead picture's)
         sentence = i + 2 < len(blocks) and (any(r.name == "credit_line" for r in matches[i + 1])
+                                            or _caps_slash_credit(credit, matches[i + 1])
                                             or _AGENCY_PHOTO_CREDIT.search(credit) is not None)
         if _caption_shaped(blocks[i].text, sentence):
             matches[i] = (_CAPTION_OVER_CREDIT,)
@@ -901,8 +917,15 @@ def _picture_credit(text: str, rules: tuple[Rule, ...]) -> bool:
     """A picture's credit line: a credit rule knows it, it is short and names a picture, and it is no post's
     signature ("— Brenda Kessling (@BrendaK) October 14, 2016") or picture link ("pic.twitter.com/...")."""
     return (any(r.category == "media_credit" for r in rules) and _word_count(text) <= CREDIT_LINE_MAX_WORDS
-            and _PICTURE_CREDIT.search(text) is not None and "@" not in text and "twitter.com" not in text
+            and (_PICTURE_CREDIT.search(text) is not None or _caps_slash_credit(text, rules))
+            and "@" not in text and "twitter.com" not in text
             and _TEXT_CREDIT.search(text) is None)  # "Photos by X | Text by Y" credits the story too: a byline
+
+
+def _caps_slash_credit(text: str, rules: tuple[Rule, ...]) -> bool:
+    """A photographer and the outlet in capitals, set apart by a slash: "KELVIN CHNG/THE HARLOW LEDGER". (In
+    mixed case the form is a byline's too: "Nadia Al Suwaidi/Dubai".)"""
+    return text.isupper() and any(r.name == "credit_name_slash_outlet" for r in rules)
 
 
 _TEXT_CREDIT = re.compile(r"\b(?:text|words|story|reporting|written) by\b", re.IGNORECASE)
@@ -1065,8 +1088,8 @@ def _article_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]], sit
             verdicts[i] = _Verdict(rule.category, rule.name)
         elif site_line(i):
             verdicts[i] = _Verdict("repeated_site_line", "site_line")
-        elif in_link_list[i]:
-            verdicts[i] = _Verdict("related_links", "related_list_item")
+        elif (heading := in_link_list[i]) is not None:
+            verdicts[i] = _list_item_verdict(heading)
         elif (category := _note_about_the_publication(blocks[i].text)) is not None:
             verdicts[i] = _Verdict(category, "note_about_the_publication")
         elif len(unknown) < FOOTER_UNKNOWN_RUN_MAX and _footer_shaped(blocks[i].text):
@@ -1238,26 +1261,33 @@ def _footer_shaped(text: str) -> bool:
     return heading_like or _FOOTER_SHAPED.search(text) is not None or _IMPERATIVE_OPENING.search(text) is not None
 
 
-def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[bool]:
-    """Headline-like lines that follow a "Related"/"More from" heading."""
-    members = [False] * len(blocks)
-    open_list = False
+def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[Rule | None]:
+    """Headline-like lines that follow a "Related"/"More from" heading, and citations under "Sources": for
+    each line of such a list, its heading's rule."""
+    members: list[Rule | None] = [None] * len(blocks)
+    heading: Rule | None = None  # the open list's
     run: list[int] = []  # the open list's members so far
     for i, block in enumerate(blocks):
-        if _is_related_heading(matches[i]):
-            open_list, run = True, []
+        if (opening := next((r for r in matches[i] if r.name in _LIST_HEADINGS), None)) is not None:
+            heading, run = opening, []
             continue
-        if open_list and block.text.rstrip().endswith(":") and not matches[i]:
+        if heading is not None and block.text.rstrip().endswith(":") and not matches[i]:
             # "The council made three decisions:" introduces what follows: the article has resumed
-            open_list = False
-        elif open_list and _is_link_line(block.text):
-            members[i] = True
+            heading = None
+        elif heading is not None and _is_link_line(block.text):
+            members[i] = heading
             run.append(i)
         elif not matches[i]:
-            if open_list and run and _is_subheading_after_links(blocks, run):
-                members[run[-1]] = False  # "How the study worked" heads the paragraph the article resumes with
-            open_list = False
+            if heading is not None and run and _is_subheading_after_links(blocks, run):
+                members[run[-1]] = None  # "How the study worked" heads the paragraph the article resumes with
+            heading = None
     return members
+
+
+def _list_item_verdict(heading: Rule) -> _Verdict:
+    if heading.category == "related_links":
+        return _Verdict("related_links", "related_list_item")
+    return _Verdict(heading.category, "source_list_item")
 
 
 def _extend_start_over_key_points(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int) -> int:
@@ -1477,7 +1507,8 @@ def _looks_like_page(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> b
     unknown_seen = 0
     for i, block in enumerate(blocks):
         if (any(rule.name in _PAGE_CHROME_RULES for rule in matches[i]) or _is_pipe_menu(block.text)
-                or (_is_menu_bar(block.text) and not (i == 0 and block.role == "title"))):
+                or (_is_menu_bar(block.text) and not (i == 0 and block.role == "title"))
+                or (_is_section_menu(block.text) and block.role != "title")):
             return True  # (a double-spaced first line may be a headline typed badly: "Council  approves  budget")
         if matches[i]:
             continue
@@ -1499,6 +1530,14 @@ def _is_menu_bar(text: str) -> bool:
     section path in an article's header, "Upstream | Natural Gas", so they do not count here.)"""
     items = [item for item in _MENU_BAR_GAP.split(text.strip()) if item]
     return len(items) >= PAGE_MENU_BAR_MIN_ITEMS and _all_menu_items(items, PAGE_MENU_BAR_ITEM_MAX_WORDS)
+
+
+def _is_section_menu(text: str) -> bool:
+    words = [w for w in text.split() if w not in ("&", "|", "·", "•", "/")]
+    if len(words) < PAGE_SECTION_MENU_MIN_NAMES or _TERMINAL.search(text) or not all(w[:1].isupper() for w in words):
+        return False
+    names = sum(w.lower() in _SECTION_NAMES for w in words)
+    return names >= PAGE_SECTION_MENU_MIN_NAMES and names >= PAGE_SECTION_MENU_MIN_SHARE * len(words)
 
 
 def _is_pipe_menu(text: str) -> bool:
@@ -1564,7 +1603,7 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
         else:
             scores.append(-PAGE_SHORT_LINE_PENALTY)
     for i, member in enumerate(_link_list_members(blocks, matches)):
-        if member and not matches[i] and scores[i] < 0:
+        if member is not None and not matches[i] and scores[i] < 0:
             scores[i] = -PAGE_LINK_LIST_PENALTY
     # a sign-up box between two paragraphs (heading, pitch, field, button) with the article going on under it costs
     # what unknown short lines do: its known lines must not cut the article's last paragraphs off
@@ -1834,14 +1873,16 @@ def _page_article_span(
 
 
 PAGE_INLINE_BOX_MAX_LINES = 5
+_PITCH_BOX_CATEGORIES = frozenset({"newsletter", "advertising"})
 
 
 def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tuple[Rule, ...]], prose: list[bool]) -> list[tuple[int, int]]:
-    """Runs [lo, hi) of newsletter lines under a paragraph with two paragraphs in a row under them (past a
-    subheading at most): a sign-up box the article goes on after."""
+    """Runs [lo, hi) of sign-up or subscription lines under a paragraph with two paragraphs in a row under them
+    (past a subheading at most), or a paragraph longer than a box's blurb and another such box: a box the
+    article goes on after."""
     boxes = []
     n = len(blocks)
-    in_box = [bool(m) and all(r.category == "newsletter" for r in m) for m in matches]
+    in_box = [bool(m) and all(r.category in _PITCH_BOX_CATEGORIES for r in m) for m in matches]
     i = 0
     while i < n:
         if not in_box[i]:
@@ -1851,7 +1892,8 @@ def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tup
         while i < n and in_box[i]:
             i += 1
         j = i + 1 if i < n and not matches[i] and not prose[i] else i  # a subheading under the box
-        if lo > 0 and prose[lo - 1] and i - lo <= PAGE_INLINE_BOX_MAX_LINES and j + 1 < n and prose[j] and prose[j + 1]:
+        if lo > 0 and prose[lo - 1] and i - lo <= PAGE_INLINE_BOX_MAX_LINES and j + 1 < n and prose[j] and (
+                prose[j + 1] or (in_box[j + 1] and _page_words(blocks[j].text) > PAGE_BOX_TEXT_MAX_WORDS)):
             boxes.append((lo, i))
     return boxes
 
@@ -2175,7 +2217,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     # a "Related" box inside the article: its heading and the headline links under it (not the subheading
     # the contents box names, under the box)
     live_headlines = set(live[1])  # (under "Latest", a live page's entries are no links)
-    in_link_list = [member and site_line_key(b.text) not in contents and i not in live_headlines
+    in_link_list = [member if site_line_key(b.text) not in contents and i not in live_headlines else None
                     for i, (member, b) in enumerate(zip(_link_list_members(blocks, matches), blocks))]
     in_teaser_cards = _teaser_card_members(blocks, matches)
     # after the article's last two consecutive paragraphs, footer rules (bios, credits) fire too
@@ -2195,8 +2237,8 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             verdicts[i] = _Verdict("byline", "page_author_box")
         elif not inside:
             verdicts[i] = _Verdict("navigation", "page_outside_article")
-        elif in_link_list[i]:
-            verdicts[i] = _Verdict("related_links", "related_list_item")
+        elif (heading := in_link_list[i]) is not None:
+            verdicts[i] = _list_item_verdict(heading)
         elif in_teaser_cards[i]:
             verdicts[i] = _Verdict("related_links", "teaser_card")
         elif contents_start <= i < contents_end:
@@ -2231,14 +2273,11 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             if (verdicts[i] is None and site_line_key(blocks[i].text) == key
                     and not (i + 1 < len(blocks) and _is_page_prose(blocks[i + 1].text))):
                 verdicts[i] = _Verdict("navigation", "repeated_headline")
-    dek = _page_dek(blocks, matches, headline, start)
-    if dek is not None:
-        verdicts[dek] = None
-    elif headline is not None:
-        points = _standfirst_points(blocks, matches, headline, start)
-        for i in points:
-            verdicts[i] = None
-        dek = points[0] if points else None
+    # a standfirst in points first: its first point, with the date a few lines down, would read as a lone dek
+    points = _standfirst_points(blocks, matches, headline, start) if headline is not None else []
+    dek = points[0] if points else _page_dek(blocks, matches, headline, start)
+    for i in points or ([dek] if dek is not None else []):
+        verdicts[i] = None
     return verdicts, headline, dek
 
 
@@ -2391,7 +2430,7 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
-PAGE_DEK_BYLINE_REACH = 2  # lines under a dek without a full stop where its byline or date may sit
+PAGE_DEK_BYLINE_REACH = 3  # lines under a dek without a full stop where its byline or date may sit
 # A line over a dek is its headline rather than a kicker or section label ("Gulls Snap Counts") from this many words.
 PAGE_HEADLINE_OVER_DEK_MIN_WORDS = 5
 
