@@ -792,6 +792,7 @@ MID_BODY_FURNITURE = [
     ("editorial_standards", "Was this article helpful? Yes No"),
     ("advertising", "Unlimited digital access from just £1 for your first month. Support quality local journalism."),
     ("newsletter", "Courier Newsletters"),
+    ("advertising", "Story continues below video"),
 ]
 
 
@@ -1102,6 +1103,14 @@ OTHER_SITE_PAGES = {
     # and the date; a caption over "NAME/THE OUTLET"; a "Most Read" widget, a sign-up box and a paywall's offer
     # between paragraphs, the article going on under each
     "page_section_menu_daily": "Harlow to extend ferry subsidy into next year, transport minister says",
+    # a review's verdict box above its price buttons and its first paragraph, under a four-word headline "X review"
+    # over its dek (a blind set lost the box, 10 lines, and the headline)
+    "page_review_verdict_top": "Harlow Bloom 3 review",
+    # numbered subheadings, the third under a "Related" box; a two-word closing sentence ("Exactly right.")
+    "page_fan_blog_numbered": "Three things we learned from the Gulls' 27-24 win at Kestle",
+    # an essay's headline sharing no word with the lede over a dek with its full stop; the byline under the dek
+    # inside the span the article is found in; a print-issue note
+    "page_essay_platform": "Why I Stopped Optimizing My Mornings",
 }
 
 

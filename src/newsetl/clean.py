@@ -274,10 +274,12 @@ PAGE_LONE_PROSE_AFTER_RELATED_WEIGHT = 0.1
 # ... when it is one of a series (another lone prose line within this many lines):
 # a single paragraph after a "Related" box is the article's last one.
 PAGE_TEASER_WINDOW = 4
-# A short sentence right after a paragraph ("The fare stays at $6.", "\"No,\" she said.")
+# A short sentence right after a paragraph ("The fare stays at $6.", "\"No,\" she said.", "Exactly right.")
 # is the paragraph's tail or the article's last line: it scores this share of its words
 # instead of a menu line's penalty ...
-PAGE_SHORT_SENTENCE_MIN_WORDS = 3
+PAGE_SHORT_SENTENCE_MIN_WORDS = 2
+# A list item written as a sentence without its period has a few words; "Gift cards" is a menu's.
+PAGE_PHRASE_ITEM_MIN_WORDS = 3
 PAGE_SHORT_SENTENCE_WEIGHT = 0.5
 # ... unless it tells the reader to do something ("View the ferry timetable." is a link).
 _CALL_TO_ACTION = re.compile(
@@ -1245,10 +1247,10 @@ def _stamps_entries_below(matches: list[tuple[Rule, ...]], i: int, rule: Rule) -
     return any(rule in m for m in matches[i + 1 :])
 
 
-def _title_case(text: str) -> bool:
+def _title_case(text: str, min_words: int = TITLE_CASE_MIN_WORDS) -> bool:
     """A headline in Title Case ("Republicans Promised To Protect Preexisting Conditions.")."""
     long_words = [w for w in _WORD.findall(text) if len(w) > 3]
-    return len(long_words) >= TITLE_CASE_MIN_WORDS and sum(1 for w in long_words if w[0].isupper()) >= TITLE_CASE_MIN_SHARE * len(long_words)
+    return len(long_words) >= min_words and sum(1 for w in long_words if w[0].isupper()) >= TITLE_CASE_MIN_SHARE * len(long_words)
 
 
 def _footer_shaped(text: str) -> bool:
@@ -1331,16 +1333,23 @@ def _summary_box_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
 
 LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING = 2
 SUBHEADING_MAX_WORDS = 5
+NUMBERED_SUBHEADING_REACH = 12  # lines above a box where the subheading numbered one less may sit
 LINK_HEADLINE_MIN_WORDS = 6
 
 
 def _is_subheading_after_links(blocks: list[_Block], run: list[int]) -> bool:
     """The last line of a box of headline links, right above the article's next paragraph, is that
-    paragraph's subheading when it is far shorter than the headlines above it."""
+    paragraph's subheading when it is far shorter than the headlines above it, or when it goes on with the
+    article's numbered subheadings above the box ("2. The defense still can't stop the run", the box, "3. ...")."""
     *links, last = run
+    if last + 1 >= len(blocks) or not _is_page_prose(blocks[last + 1].text):
+        return False
+    number = _list_number(blocks[last].text)
+    if number is not None and number > 1 and any(
+            _list_number(blocks[k].text) == number - 1 for k in range(max(0, run[0] - NUMBERED_SUBHEADING_REACH), run[0])):
+        return True
     return (len(links) >= LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and _word_count(blocks[last].text) <= SUBHEADING_MAX_WORDS
-            and min(_word_count(blocks[k].text) for k in links) >= LINK_HEADLINE_MIN_WORDS
-            and last + 1 < len(blocks) and _is_page_prose(blocks[last + 1].text))
+            and min(_word_count(blocks[k].text) for k in links) >= LINK_HEADLINE_MIN_WORDS)
 
 
 def _is_link_line(text: str) -> bool:
@@ -2092,6 +2101,31 @@ def _extend_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rule, ...
     return i if headings and i > end else end
 
 
+def _extend_start_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int) -> int:
+    """Move the span's start up over a review's verdict box printed above the review: "Our Verdict", its
+    sentence, then "For" and "Against" (or "Pros" and "Cons") and their phrases, perhaps above a shop's price
+    buttons (known furniture, and at most one line no rule knows: "Check Walmart")."""
+    k = start - 1
+    unknown = 0
+    while k >= 0 and (matches[k] or (unknown < 1 and _is_verdict_phrase(blocks[k].text) and not _VERDICT_HEADING.match(blocks[k].text))):
+        unknown += not matches[k]
+        k -= 1
+    headings, top = 0, None
+    while k >= 0 and not matches[k] and start - k <= PAGE_VERDICT_BOX_MAX_LINES:
+        text = blocks[k].text
+        if _VERDICT_HEADING.match(text):
+            headings += 1
+        elif not (_VERDICT_ITEM.match(text) or _is_verdict_phrase(text)):
+            break
+        top = k
+        k -= 1
+    if headings < 2 or top is None or not _VERDICT_HEADING.match(blocks[top].text):
+        return start
+    if k >= 1 and not matches[k] and _is_page_prose(blocks[k].text) and not matches[k - 1] and _VERDICT_CLOSER.match(blocks[k - 1].text):
+        return k - 1  # the verdict's heading and its sentence over the lists
+    return top
+
+
 def _is_verdict_phrase(text: str) -> bool:
     """A pro or con written without a mark: a capitalised phrase of a few words, no sentence's end."""
     return (text[:1].isupper() or text[:1].isdigit()) and _word_count(text) <= PAGE_VERDICT_ITEM_MAX_WORDS and not _TERMINAL.search(text)
@@ -2152,7 +2186,7 @@ def _is_phrase_item(text: str) -> bool:
     sailing: 11 passengers a crossing"): a headline link capitalises most of its words, a menu item
     is a word or two."""
     words = _WORD.findall(text)
-    if len(words) < PAGE_SHORT_SENTENCE_MIN_WORDS or not (text[:1].isupper() or text[:1].isdigit()):
+    if len(words) < PAGE_PHRASE_ITEM_MIN_WORDS or not (text[:1].isupper() or text[:1].isdigit()):
         return False
     return sum(1 for w in words[1:] if w[:1].islower()) >= PAGE_PHRASE_MIN_LOWER_SHARE * (len(words) - 1)
 
@@ -2209,6 +2243,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     elif start > 0 and not matches[start - 1] and _CHAPTER_HEADING.match(blocks[start - 1].text):
         start -= 1  # "Chapter 1: The 3 a.m. refresh" heads the first paragraph, under the byline and date
     start = _extend_start_over_key_points(blocks, matches, start)
+    start = _extend_start_over_verdict_box(blocks, matches, start)
     if _in_encyclopedia_section(blocks, start, end):
         end = _extend_over_section_list(blocks, matches, end)
     else:
@@ -2222,6 +2257,8 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     in_teaser_cards = _teaser_card_members(blocks, matches)
     # after the article's last two consecutive paragraphs, footer rules (bios, credits) fire too
     tail_start = next((i + 2 for i in range(end - 2, start - 1, -1) if _is_page_prose(blocks[i].text) and _is_page_prose(blocks[i + 1].text)), start)
+    # before its first two consecutive paragraphs, a byline or a date (a span may open with the dek above them)
+    head_end = next((i for i in range(start, end - 1) if _is_page_prose(blocks[i].text) and _is_page_prose(blocks[i + 1].text)), start)
     for i in range(len(blocks)):
         inside = start <= i < end and not in_gap[i]
         # outside the article any rule names the furniture better than "navigation"
@@ -2229,6 +2266,9 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             rule = _first_rule(matches[i], "any") or _page_inner_rule(matches[i])
             if rule is None and i >= tail_start and _page_trim_rule(matches[i]):
                 rule = _first_rule(matches[i], "footer")
+            if rule is None and i < head_end and not _is_page_prose(blocks[i].text):
+                rule = next((r for r in matches[i] if r.position in ("header", "edge") and not r.loose
+                             and r.category in ("byline", "dateline")), None)
         else:
             rule = matches[i][0] if matches[i] else None
         if rule is not None:
@@ -2352,6 +2392,12 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     # A headline may end in a full stop ("… They just might be."), though a dek does more often:
     # such a line is taken only when no other shares a word with the lede.
     if best_shared == 0 and stopped is not None:
+        # ... unless it is the dek under a headline in Title Case: an essay's headline may share no word with the lede
+        over = stopped - 1
+        if (over >= 0 and not matches[over] and over not in contents and _headline_shaped(blocks[over].text)
+                and not blocks[over].text.endswith(".") and _title_case(blocks[over].text, min_words=3)
+                and _word_count(blocks[over].text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS):
+            return over
         return stopped
     if banner is not None and (best is None or (best_shared == 0 and banner_shared > 0)):
         return banner
@@ -2361,8 +2407,11 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     if (above >= 0 and not matches[above] and above not in contents and _is_page_dek(blocks, matches, best)
             and not _BREADCRUMB_MARK.search(blocks[above].text)
             and not (best + 1 < start and _is_page_dek(blocks, matches, best + 1))  # a dek of its own lies under it
-            and _headline_shaped(blocks[above].text) and _word_count(blocks[above].text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS
-            and not blocks[above].text.endswith(".") and (_content_words(blocks[above].text) & lede or _title_case(blocks[above].text))):
+            and _headline_shaped(blocks[above].text) and not blocks[above].text.endswith(".")
+            and ((_content_words(blocks[above].text) & lede and not _PIPE_MENU_GAP.search(blocks[above].text)
+                  and _word_count(blocks[above].text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS - 1)  # "Voltra Pulse 7 review",
+                 # not a section path ("News and stories / Community")
+                 or (_title_case(blocks[above].text) and _word_count(blocks[above].text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS))):
         return above  # a magazine's headline may share no word with the lede, but it is set in Title Case
     return best
 
