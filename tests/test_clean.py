@@ -1111,6 +1111,12 @@ OTHER_SITE_PAGES = {
     # an essay's headline sharing no word with the lede over a dek with its full stop; the byline under the dek
     # inside the span the article is found in; a print-issue note
     "page_essay_platform": "Why I Stopped Optimizing My Mornings",
+    # a gallery story's headline opens with its label ("Photos: ..."), as a link to one does; the writer's role
+    # with the paper's name under the byline ("Reporter, Harlow Times-Gazette") is no headline
+    "page_gallery_headline": "Photos: Record crowd for Harlow Show centenary",
+    # an alt-weekly's headline in two sentences with their full stops, over a dek ending in a quotation; the
+    # walk up for it stops at the piped menu, above which the paper's tagline shares the lede's words
+    "page_altweekly_stopped_headline": "The last dive bar on Quay Street is closing. Its regulars aren't ready.",
 }
 
 

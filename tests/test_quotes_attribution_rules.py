@@ -2005,3 +2005,42 @@ def test_a_day_before_the_comma_of_an_opening_adverbial_is_no_name() -> None:
     got = attributions_of("Grant Halvorsen spoke in Arizona.",
                           'At a rally on Wednesday, Halvorsen criticised the answer on Russia, saying, "He and I have a different view."')
     assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", "Grant Halvorsen")]
+
+
+# --------------------------------------------------------------------------- session 24: a blind set's misses
+
+
+def test_a_medium_after_a_preposition_closes_the_opening_adverbial() -> None:
+    # "Twitter" before the comma is where the post was, not the start of the subject's name
+    got = attributions_of("In a post on Twitter, the mayor's chief of staff, Raymond Colfax, wrote that the council had "
+                          "\"delivered for working families.\"")
+    assert {q.speaker_name for q in got} == {"Raymond Colfax"}
+
+
+def test_a_relative_clause_after_an_age_and_a_home_town_belongs_to_the_person() -> None:
+    got = attributions_of("Among the witnesses was Jenna Ruiz, 16, of Round Rock, who told lawmakers she had been "
+                          "using the nurse's bathroom for a year.")
+    assert rows(got) == [("indirect", "she had been using the nurse's bathroom for a year", "Jenna Ruiz")]
+
+
+def test_a_programmes_title_after_its_network_and_told_is_no_quote() -> None:
+    got = attributions_of("Homeland Security Secretary Russell Kettering defended the order on Sunday, telling CNN's "
+                          "\"State of the Union\" that the order was lawful.")
+    assert "State of the Union" not in texts(got)
+    assert [(q.kind, q.text) for q in got if q.kind != "object"] == [("indirect", "the order was lawful")]
+
+
+def test_a_figure_added_is_no_report_but_a_clause_after_added_is() -> None:
+    got = attributions_of("Representative Carla Mendelsohn said she changed her mind after leaders added $8 billion "
+                          "for people with pre-existing conditions.")
+    assert [(q.kind, q.speaker_name) for q in got] == [("indirect", "Carla Mendelsohn")]
+    assert "$8 billion for people" in got[0].text  # one report, the added figure inside it
+    got = attributions_of("Fire chief Dana Ortiz added 20 people had died in the blaze.")
+    assert rows(got) == [("indirect", "20 people had died in the blaze", "Dana Ortiz")]
+
+
+def test_posted_on_a_platform_that_reports_but_posted_to_does_not() -> None:
+    got = attributions_of("Senator Thomas Birch later posted on Twitter that he would meet with the nominee.")
+    assert rows(got) == [("indirect", "he would meet with the nominee", "Thomas Birch")]
+    assert attributions_of("The number of messages posted to discussion groups might mean that the virus spreads "
+                           "quickly.") == ()

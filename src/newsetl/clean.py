@@ -2357,11 +2357,12 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     looked = 0
     passed_meta, meta_top = False, start  # a byline or date seen between this line and the article, the topmost
     for i in range(start - 1, -1, -1):
-        if best is not None and (any(r.name == "breadcrumbs" for r in matches[i]) or _is_menu_bar(blocks[i].text)):
+        if (best is not None or stopped is not None) and (any(r.name == "breadcrumbs" for r in matches[i])
+                                                          or _is_menu_bar(blocks[i].text) or _is_pipe_menu(blocks[i].text)):
             break  # the site's header (its name, its tagline) lies above its breadcrumb trail or menu, the headline below
         if any(r.category in ("byline", "dateline") for r in matches[i]):
             passed_meta, meta_top = True, i
-        if matches[i] or i in contents or i in summary:
+        if (matches[i] and not _labelled_headline(blocks, matches, i)) or i in contents or i in summary:
             continue  # share buttons, bylines, dates, the contents and summary boxes between headline and article do not count
         looked += 1
         if looked > PAGE_HEADLINE_LOOKBACK:
@@ -2381,7 +2382,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             if banner is None or shared > banner_shared:
                 banner, banner_shared = i, shared
             continue
-        if not text.endswith("."):
+        if not _FULL_STOP_END.search(text):  # (a dek may end in a quotation: "... a ground-floor “wellness concept.”")
             # on a tie, a line right above the byline and date (a dek between at most) beats one between them and
             # the article, a caption; a site's tagline above its menu does not
             over_meta = passed_meta and all(matches[k] or blocks[k].text.endswith((".", "?", "!")) for k in range(i + 1, meta_top))
@@ -2414,6 +2415,21 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
                  or (_title_case(blocks[above].text) and _word_count(blocks[above].text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS))):
         return above  # a magazine's headline may share no word with the lede, but it is set in Title Case
     return best
+
+
+# A gallery's or a video's headline opens with its label, as a link to one does: "Photos: Record crowd for ...".
+_LABELLED_HEADLINE = re.compile(r"(?:photos|pictures|in pictures|gallery|video|watch)\s*:\s", re.IGNORECASE)
+_LABELLED_HEADLINE_RULES = frozenset({"more_or_watch_link", "photo_credit_label"})
+
+
+def _labelled_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int) -> bool:
+    """A line only a link's or a credit's rule knows that is a gallery's headline: its label, then a headline
+    over the dek (a sentence no rule knows) or the byline."""
+    if not _LABELLED_HEADLINE.match(blocks[i].text) or not all(r.name in _LABELLED_HEADLINE_RULES for r in matches[i]):
+        return False
+    below = i + 1
+    return below < len(blocks) and (any(r.category == "byline" for r in matches[below])
+                                    or (not matches[below] and _is_page_prose(blocks[below].text)))
 
 
 def _headline_shaped(text: str) -> bool:

@@ -1199,10 +1199,11 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
         if m is not None and m.group(1).strip().isdigit() and before[: m.start()].rstrip().endswith(","):
             m = re.search(r"([^,]+?)\s*,\s*$", before[: m.start()])  # "Elaine Marchetti, 63, who says": the age is no one
         ante = None
-        if m:
-            np = _np_before(masked, sent_start, sent_start + m.end(1))
-            if np:
-                ante = body[np[0] : np[1]]
+        # "Jenna Ruiz, 16, of Round Rock, who told": the town is no one
+        home = _person_before_hometown(body, masked, sent_start, sent_start + len(before.rstrip()) - 1) if m else None
+        np = home or (_np_before(masked, sent_start, sent_start + m.end(1)) if m else None)
+        if np:
+            ante = body[np[0] : np[1]]
         return Source(surface, start, end, "relative", None, ante)
     words = surface.split()
     if words[0].lower() in DETERMINERS or not any(w[:1].isupper() for w in words):
@@ -1772,6 +1773,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         c_start, c_end = m.start(1), m.end(1)
         if masked[c_end : c_end + 4].startswith((" to ", " for ", " at ", " by ", " on ", " about", " up ", " off ", " out ")) and cue.lemma not in ("point out",):
             if (cue.lemma not in ("say", "add", "write", "report") and not (cue.lemma in _INFINITIVE_CUES and masked.startswith(" to ", c_end))
+                    and not (cue.lemma == "post" and masked.startswith(" on ", c_end))  # "posted on Twitter that"
                     and not _WHEN_OR_WHERE_THEN_THAT.match(masked, c_end, hi)):
                 continue
         evidence = (_evidence_subject(masked, lo, c_start)
@@ -1787,6 +1789,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             found = Cue(cue.form, cue.lemma, "object", cue.audience, cue.bare_clause) if noun_finding else cue
             frames.append(_make_frame(seg, masked, sentence_idx, found, c_start, c_end, c_end, source, None, lo, hi, inverted=False))
             continue
+        if cue.lemma == "post" and not _POSTED_THAT.match(masked, c_end, hi):
+            continue  # "posted a message on his blog saying ...": the participle reports, "posted on X that" does
         if cue.lemma in _EVIDENCE_ONLY_CUES and not _THAT_CLAUSE.match(masked, c_end, hi):
             continue  # "the new show will", "crime show CSI", "Rooney showed his class": no document, no "that", no report
         if (form.endswith("s") and form != "says" and not _CLAUSE_OPENER.match(masked, c_end, hi)
@@ -2156,6 +2160,9 @@ _OPENING_ADVERBIAL = re.compile(
 # (a day or a month is no name: "At a rally in Arizona on Wednesday, Halvorsen said ...")
 _DAYS_AND_MONTHS = "|".join(sorted(w.capitalize() for w, category in STOPWORDS.items() if category in ("weekday", "month")))
 _CAPITALISED_BEFORE_COMMA = re.compile(rf"\s(?!(?:{_DAYS_AND_MONTHS})\b)[A-Z][\w'’.-]*,\s*$")
+# ... though not capitalised words right after a preposition: a place or a medium ("In a post on Twitter,", "At a
+# rally in Grand Rapids,", "In an interview with the BBC,") closes the adverbial, and the subject follows
+_PLACE_OR_MEDIUM_BEFORE_COMMA = re.compile(r"\b(?:on|in|at|to|with|from|via|near)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){0,2}[A-Z][\w'’.&-]*,\s*$")
 
 
 def _opening_adverbial_end(masked: str, lo: int, limit: int) -> int | None:
@@ -2168,7 +2175,8 @@ def _opening_adverbial_end(masked: str, lo: int, limit: int) -> int | None:
     if m is None:
         return None
     words = masked[lo : m.end()].split()
-    if _CAPITALISED_BEFORE_COMMA.search(masked, lo, m.end()) and (len(words) > 2 or words[0].lower() not in ("on", "in", "at")):
+    if (_CAPITALISED_BEFORE_COMMA.search(masked, lo, m.end()) and (len(words) > 2 or words[0].lower() not in ("on", "in", "at"))
+            and not _PLACE_OR_MEDIUM_BEFORE_COMMA.search(masked, lo, m.end())):
         return None
     return m.end()
 
@@ -2430,11 +2438,22 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
             return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before", "label")
     if cue.lemma in _FORECAST_CUES and not has_comp and not _FINITE_IN_FORECAST.search(body, c_lo, c_hi):
         c_hi = c_lo  # "predicted a 5-point margin": a forecast's object, with no verb of its own, is no clause
+    if cue.lemma in _OBJECT_TOO_CUES and not has_comp and _FIGURE_OBJECT.match(masked, c_lo, c_hi):
+        c_hi = c_lo  # "after leaders added $8 billion for ...", "added 200 jobs": a figure added is no report
     if cue.category == "label" or (not has_comp and (cue.category == "thought" or not cue.bare_clause or opens_adjunct)):
         if has_comp or opens_adjunct or cue.category == "label" or not _bare_clause_follows(masked, c_lo, c_hi):
             c_hi = c_lo  # "is expected to", "knows the area": beliefs need a "that" clause or a clause of their own
     return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before",
                  "question" if question else None)
+
+
+# "posted that", "posted on Twitter that": what a post said (not "posted a message", "posted to discussion groups")
+_POSTED_THAT = re.compile(r"\s+(?:on\s+[^,;:.!?_]{1,50}?,?\s+)?that\b")
+# Speech verbs that also take a thing as their object ("added $8 billion"): a figure right after one opens no
+# clause unless a verb follows ("added 20 people had died").
+_OBJECT_TOO_CUES = frozenset({"add"})
+_FIGURE_OBJECT = re.compile(r"\s*(?:about |nearly |more than |another |an additional )?[$£€]?\d[\d,.]*+(?:\s*(?:%|percent|per cent|million|billion|bn|m)\b)?"
+                            r"(?!(?:\s+[\w’'.\-$%]+){0,6}?\s+(?:is|are|was|were|will|would|could|had|has|have|did)\b)", re.IGNORECASE)
 
 
 # Label verbs with an object and what it is called, up to the clause's end (no quoted word: that one is a
@@ -3525,9 +3544,11 @@ _SIGNATURE = re.compile(r"[^\S\n]*(?:[\u2015\u2014\u2013]|--?(?=\s))[^\S\n]*([^\
 
 
 # A work's title in quotation marks: a programme's after "on" and perhaps its network ('said on NBC's "Meet the
-# Press"', 'told Erin Boyce on "New Day"', 'said on Fox News' "America's Newsroom"'), or any after the kind of
+# Press"', 'told Erin Boyce on "New Day"', 'said on Fox News' "America's Newsroom"'), or after its network told
+# ('telling CNN's "State of the Union" that ...'), or any after the kind of
 # work it is ('their debut album "Tidal Maps"', 'the disaster movie "Faultline"', 'the band's second album, "Salt",').
 _WORK_TITLE_BEFORE = re.compile(r"(?:\bon\s+(?:(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?:'s|’s|'|’)\s+)?"
+                                  r"|\b(?:told|telling|tells|to)\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?:'s|’s|'|’)\s+"
                                   r"|\b(?:album|single|song|track|film|movie|show|series|programme|program|book|novel|play"
                                   r"|musical|documentary|sitcom|comedy|drama|thriller|opera|memoir|EP|record|hit|video game|game)"
                                   r",?\s+)[\"“]$")
