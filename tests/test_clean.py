@@ -793,6 +793,11 @@ MID_BODY_FURNITURE = [
     ("advertising", "Unlimited digital access from just £1 for your first month. Support quality local journalism."),
     ("newsletter", "Courier Newsletters"),
     ("advertising", "Story continues below video"),
+    ("editorial_standards", "This article is more than 5 years old."),
+    ("media_credit", "A post shared by Dana Pell (@danapell) on Nov 26, 2017 at 1:12pm PST"),
+    ("media_credit", "Media caption"),
+    ("advertising", "Watch HNN's live coverage of Storm Delia on TV or stream it on the HNN app."),
+    ("newsletter", "Listen: On this week's \"Statehouse Buzz\" podcast, our reporters break down the vote. Subscribe on iTunes."),
 ]
 
 
@@ -825,6 +830,18 @@ def test_a_fact_checks_source_list_is_removed_with_its_heading():
     assert [(r.text, r.category) for r in result.removed] == [(line, "editorial_standards") for line in footer]
     assert [r.rule for r in result.removed] == ["references_heading"] + ["source_list_item"] * 4
     assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_an_explainers_question_subheading_under_a_related_box_is_the_articles():
+    # a box with one headline link, then "Who pays more?" over a paragraph; the explainer's other subheadings are
+    # questions too, so this one is no link
+    paragraphs = base_paragraphs()
+    title = BASE_ARTICLE.split("\n", 1)[0]
+    body = [*paragraphs[:2], "Related", "How the water plant loan was negotiated", "Who pays more?", paragraphs[2],
+            "What happens next?", *paragraphs[3:]]
+    result = clean(parts_of(title + "\n\n" + "\n\n".join(body) + "\n"))
+    assert [r.text for r in result.removed] == ["Related", "How the water plant loan was negotiated"]
+    assert "Who pays more?" in result.paragraphs
 
 
 def test_an_article_whose_headline_holds_section_names_is_not_a_page():
@@ -1117,6 +1134,15 @@ OTHER_SITE_PAGES = {
     # an alt-weekly's headline in two sentences with their full stops, over a dek ending in a quotation; the
     # walk up for it stops at the piped menu, above which the paper's tagline shares the lede's words
     "page_altweekly_stopped_headline": "The last dive bar on Quay Street is closing. Its regulars aren't ready.",
+    # a live page whose stamps carry the date ("11:38 p.m. ET, September 14, 2024") and whose entries name their
+    # writer between headline and first paragraph ("From HNN's Dana Pell"); its "What we're covering" summary
+    "page_live_blog_dated_stamps": "Live updates: Storm Delia makes landfall on the Harlow coast",
+    # a film's two-word title over the review's dek; the facts box ("Director: ...", "Cast: ...") names the
+    # lede's people but heads nothing; "Review by X · date"
+    "page_film_review_fields": "Northern Static",
+    # a kicker in capitals over a headline of two sentences; a caption that is a sentence over "Credit...X for Y";
+    # a video player's title under its "Video" label, over the first paragraph
+    "page_kicker_player": "In a River Town, the Water Turned Brown. Then the Bills Went Up.",
 }
 
 

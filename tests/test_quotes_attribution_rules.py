@@ -2044,3 +2044,34 @@ def test_posted_on_a_platform_that_reports_but_posted_to_does_not() -> None:
     assert rows(got) == [("indirect", "he would meet with the nominee", "Thomas Birch")]
     assert attributions_of("The number of messages posted to discussion groups might mean that the virus spreads "
                            "quickly.") == ()
+
+
+def test_a_figure_followed_by_a_verb_after_added_is_still_a_report() -> None:
+    got = attributions_of("The fire chief, Dan Moss, added 12 homes burned overnight.")
+    assert rows(got) == [("indirect", "12 homes burned overnight", "Dan Moss")]
+    assert attributions_of("Shares in Harlow Foods added 5.3% to 740 pence in early trading.") == ()
+
+
+def test_posted_is_no_cue_before_a_relative_or_a_determiner_or_another_verbs_that() -> None:
+    got = attributions_of("A statement posted on the council's website said that the outage had been fixed.")
+    assert [(q.kind, q.text) for q in got] == [("indirect", "the outage had been fixed")]
+    got = attributions_of("The mayor condemned a video posted on TikTok that mocked the victims.")
+    assert "mocked the victims" not in texts(got)
+    assert attributions_of("Dana Rivera posted that video on Monday.") == ()
+
+
+def test_a_quoted_phrase_after_a_persons_possessive_is_still_a_partial_quote() -> None:
+    got = attributions_of("Councillor Tom Reko reacted to Mayor Ortiz's \"Very Fine People\" line with anger.")
+    assert "Very Fine People" in texts(got)
+
+
+def test_a_person_of_a_court_in_a_city_speaks_not_the_city() -> None:
+    got = attributions_of("Judge Evelyn R. Marsh of the Federal District Court in San Francisco wrote that the order "
+                          "was too vague to enforce.")
+    assert rows(got) == [("indirect", "the order was too vague to enforce", "Evelyn R. Marsh")]
+
+
+def test_an_agency_named_before_spokesman_is_no_person_a_later_she_can_refer_to() -> None:
+    got = attributions_of("A Homeland Security spokesman said the department would enforce the law. That's nonsense, "
+                          "said Imani Brooks, a student. \"I took the Pink Line,\" she said.")
+    assert ("direct", "I took the Pink Line", "Imani Brooks") in rows(got)

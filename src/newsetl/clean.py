@@ -212,12 +212,14 @@ _SECTION_NAMES = frozenset("""
     programs schedule events support food style books music film movies tv education environment climate crime
     obituaries classifieds jobs careers podcasts magazine features columns editorials letters home latest trending
     community faith autos cars fashion beauty celebrity showbiz investigations listen donate about contact shop
-    puzzles games comics horoscopes lottery media property calendar
+    puzzles games comics horoscopes lottery media property calendar space physics sciences astronomy chemistry
+    biology medicine archaeology earth nature gaming football soccer cricket rugby tennis golf motoring
 """.split())
 _MENU_ITEM = re.compile(r"sign ?in|log ?in|subscribe|register|menu|search|home|my account|account|help|basket|cart|checkout"
                         r"|contact(?: us)?|about(?: us)?|rss|archives?|find a store|track (?:my )?order", re.IGNORECASE)
 # A summary box over the first paragraph: its heading and bullets ("• Seagrass now covers 310 hectares ...").
 _SUMMARY_HEADING = re.compile(r"(?:key points|key facts|key takeaways|at a glance|in brief|in short|in summary|the big picture|what you need to know"
+                              r"|what we(?:'|’| a)re covering|what we know(?: so far)?"
                               r"|need to know|highlights|summary|the essentials|quick read|the short version)\W*$", re.IGNORECASE)
 _SUMMARY_BULLET = re.compile(r"[•·▪*\-–]\s+\S")
 SUMMARY_BULLET_MIN_WORDS = 5
@@ -907,7 +909,7 @@ def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, 
         # over a newspaper's "Credit X for Y" or an agency's "Name/AFP/Getty Images" the caption is a sentence with
         # its full stop, if the article goes on below (a sentence over a credit at the very end is the last
         # paragraph, the credit the lead picture's)
-        sentence = i + 2 < len(blocks) and (any(r.name == "credit_line" for r in matches[i + 1])
+        sentence = i + 2 < len(blocks) and (any(r.name in _SENTENCE_CAPTION_CREDITS for r in matches[i + 1])
                                             or _caps_slash_credit(credit, matches[i + 1])
                                             or _AGENCY_PHOTO_CREDIT.search(credit) is not None)
         if _caption_shaped(blocks[i].text, sentence):
@@ -922,6 +924,10 @@ def _picture_credit(text: str, rules: tuple[Rule, ...]) -> bool:
             and (_PICTURE_CREDIT.search(text) is not None or _caps_slash_credit(text, rules))
             and "@" not in text and "twitter.com" not in text
             and _TEXT_CREDIT.search(text) is None)  # "Photos by X | Text by Y" credits the story too: a byline
+
+
+# A newspaper's credit under a caption that is a sentence: "Credit: X for Y", "Credit...X for The National Record".
+_SENTENCE_CAPTION_CREDITS = frozenset({"credit_line", "credit_ellipsis"})
 
 
 def _caps_slash_credit(text: str, rules: tuple[Rule, ...]) -> bool:
@@ -1348,8 +1354,18 @@ def _is_subheading_after_links(blocks: list[_Block], run: list[int]) -> bool:
     if number is not None and number > 1 and any(
             _list_number(blocks[k].text) == number - 1 for k in range(max(0, run[0] - NUMBERED_SUBHEADING_REACH), run[0])):
         return True
+    if _is_question_subheading(blocks, last) and any(
+            _is_question_subheading(blocks, k) for k in range(last + 2, min(len(blocks), last + 2 + NUMBERED_SUBHEADING_REACH))):
+        return True  # an explainer's subheadings are questions: "Who is affected?" ... "Is this legal?"
     return (len(links) >= LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and _word_count(blocks[last].text) <= SUBHEADING_MAX_WORDS
             and min(_word_count(blocks[k].text) for k in links) >= LINK_HEADLINE_MIN_WORDS)
+
+
+def _is_question_subheading(blocks: list[_Block], i: int) -> bool:
+    """A short question over a paragraph: "Who is affected?"."""
+    text = blocks[i].text.strip()
+    return (text.endswith("?") and _word_count(text) <= SUBHEADING_MAX_WORDS and i + 1 < len(blocks)
+            and _is_page_prose(blocks[i + 1].text))
 
 
 def _is_link_line(text: str) -> bool:
@@ -1372,7 +1388,7 @@ def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...
                 break
             links.append(j)
         after = links[-1] + 1 if links else len(blocks)  # where the article resumes
-        if len(links) > LINK_BOX_MIN_LINKS_BEFORE_SUBHEADING and _is_subheading_after_links(blocks, links):
+        if len(links) >= 2 and _is_subheading_after_links(blocks, links):
             after = links.pop() + 1  # under its subheading ("What comes next", under "Water plants need more than pipes")
         if after < len(blocks) and verdicts[after] is None and not matches[after] and _is_prose(blocks[after].text):
             for j in (i, *links):  # the article resumes below the box
@@ -1676,11 +1692,12 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
 # headline, and end in a "Share" button. With this many stamps, each with prose right below it, the
 # stamps, the entries' headlines and the buttons beside them are the run's subheadings, not its end.
 PAGE_LIVE_MIN_ENTRIES = 3
-PAGE_LIVE_ENTRY_REACH = 2  # lines from a stamp to its entry's first paragraph
+PAGE_LIVE_ENTRY_REACH = 3  # lines from a stamp to its entry's first paragraph (its headline and writer between)
 # An entry's headline is a little evidence for the article (enough for the first entry's to open the run).
 PAGE_LIVE_HEADLINE_SCORE = 0.5
 _CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"  # "14:55", "2.05pm"
-_LIVE_STAMP = re.compile(rf"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?{_CLOCK}(?:\s+[A-Z]{{2,4}})?$", re.IGNORECASE)
+_LIVE_STAMP = re.compile(rf"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?{_CLOCK}(?:\s+[A-Z]{{2,4}})?"
+                         r"(?:,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})?$", re.IGNORECASE)
 # ... or the stamp opens its headline's line ("15:48 — Power restored to 11,000 homes"); a "Key events" list
 # repeats those lines, but with no prose under each
 _CLOCK_OPENING = re.compile(rf"^{_CLOCK}\s", re.IGNORECASE)
@@ -2346,6 +2363,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     if crumbed is not None:
         return crumbed
     summary = _summary_box_lines(blocks, matches)
+    # a review's or a release's facts ("Director: Tomasz Brenner", "Cast: ...") share the lede's names, but head nothing
+    fields = {k for lo, hi in _field_runs(blocks, matches) for k in range(lo, hi)}
     lede: set[str] = set()
     # the article's first lines, past the furniture inside it (a gallery's counters and credits) and its summary box
     lede_lines = [i for i in range(start, end) if not matches[i] and i not in summary and i + 1 not in summary]
@@ -2362,7 +2381,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             break  # the site's header (its name, its tagline) lies above its breadcrumb trail or menu, the headline below
         if any(r.category in ("byline", "dateline") for r in matches[i]):
             passed_meta, meta_top = True, i
-        if (matches[i] and not _labelled_headline(blocks, matches, i)) or i in contents or i in summary:
+        if (matches[i] and not _labelled_headline(blocks, matches, i)) or i in contents or i in summary or i in fields:
             continue  # share buttons, bylines, dates, the contents and summary boxes between headline and article do not count
         looked += 1
         if looked > PAGE_HEADLINE_LOOKBACK:
@@ -2370,6 +2389,11 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         text = blocks[i].text
         if not _headline_shaped(text):
             continue
+        if i > 0 and blocks[i - 1].text.strip().lower() in _PLAYER_LABELS:
+            continue  # a video player's title under its label ("Video", then "Shark comes within metres of swimmer")
+        if (text.isupper() and _word_count(text) <= PAGE_KICKER_MAX_WORDS and i + 1 < start and not matches[i + 1]
+                and _headline_shaped(blocks[i + 1].text) and not blocks[i + 1].text.isupper()):
+            continue  # a kicker in capitals over the headline ("THE WATER WE DRINK")
         shared = len(_content_words(text) & lede)
         if (not shared and i + 1 < len(blocks) and any(r.name == "byline_role" for r in matches[i + 1])
                 and _NAME_SHAPED.fullmatch(text)):
@@ -2408,15 +2432,24 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     if (above >= 0 and not matches[above] and above not in contents and _is_page_dek(blocks, matches, best)
             and not _BREADCRUMB_MARK.search(blocks[above].text)
             and not (best + 1 < start and _is_page_dek(blocks, matches, best + 1))  # a dek of its own lies under it
-            and _headline_shaped(blocks[above].text) and not blocks[above].text.endswith(".")
-            and ((_content_words(blocks[above].text) & lede and not _PIPE_MENU_GAP.search(blocks[above].text)
-                  and _word_count(blocks[above].text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS - 1)  # "Voltra Pulse 7 review",
-                 # not a section path ("News and stories / Community")
-                 or (_title_case(blocks[above].text) and _word_count(blocks[above].text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS))):
-        return above  # a magazine's headline may share no word with the lede, but it is set in Title Case
+            and not blocks[above].text.endswith(".")):
+        text, words = blocks[above].text, _content_words(blocks[above].text)
+        if _headline_shaped(text) and (
+                (words & lede and not _PIPE_MENU_GAP.search(text)  # "Voltra Pulse 7 review", not "News and stories / Community"
+                 and _word_count(text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS - 1)
+                # a magazine's headline may share no word with the lede, but it is set in Title Case
+                or (_title_case(text) and _word_count(text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS)
+                # a short one too ("The Rooms We Leave"), if no separator makes it a section path
+                or (_title_case(text, min_words=2) and _word_count(text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS - 1
+                    and not _PIPE_MENU_GAP.search(text) and not _BREADCRUMB_MARK.search(text))):
+            return above
+        if len(words) >= 2 and words <= lede and _word_count(text) == len(words) and text[:1].isupper():
+            return above  # a work's name the lede holds: "Northern Static", over "A radio DJ's last night on air ..."
     return best
 
 
+PAGE_KICKER_MAX_WORDS = 6
+_PLAYER_LABELS = frozenset({"video", "watch", "play video", "watch video"})  # not "Photos", a menu's item too
 # A gallery's or a video's headline opens with its label, as a link to one does: "Photos: Record crowd for ...".
 _LABELLED_HEADLINE = re.compile(r"(?:photos|pictures|in pictures|gallery|video|watch)\s*:\s", re.IGNORECASE)
 _LABELLED_HEADLINE_RULES = frozenset({"more_or_watch_link", "photo_credit_label"})
@@ -2437,7 +2470,8 @@ def _headline_shaped(text: str) -> bool:
     ("15:48 Power restored to 11,000 homes"), a menu ("Read   Edit   View history") nor a caption with its
     photo credit."""
     return (PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not _CLOCK_OPENING.match(text)
-            and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _PHOTO_CREDIT_MARK.search(text)
+            and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _is_section_menu(text)
+            and not _PHOTO_CREDIT_MARK.search(text)
             and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS and len(_TEMPERATURE.findall(text)) < 2
             and len(_BREADCRUMB_MARK.findall(text)) < 2)  # "Patient Resources › Sleep Disorders A–Z › Insomnia"
 
