@@ -796,6 +796,8 @@ MID_BODY_FURNITURE = [
     ("editorial_standards", "This article is more than 5 years old."),
     ("media_credit", "A post shared by Dana Pell (@danapell) on Nov 26, 2017 at 1:12pm PST"),
     ("media_credit", "Media caption"),
+    ("navigation", "For the railway station, see Kestle Quay railway station."),
+    ("navigation", "Edit"),
     ("advertising", "Watch HNN's live coverage of Storm Delia on TV or stream it on the HNN app."),
     ("newsletter", "Listen: On this week's \"Statehouse Buzz\" podcast, our reporters break down the vote. Subscribe on iTunes."),
 ]
@@ -1143,6 +1145,9 @@ OTHER_SITE_PAGES = {
     # a kicker in capitals over a headline of two sentences; a caption that is a sentence over "Credit...X for Y";
     # a video player's title under its "Video" label, over the first paragraph
     "page_kicker_player": "In a River Town, the Water Turned Brown. Then the Bills Went Up.",
+    # an encyclopedia's lead over its infobox (label and value lines) and numbered contents box: the lead is the
+    # article, the infobox not; "1 History" in the box names the "History" heading over "[edit]"; the hatnote goes
+    "page_wiki_infobox_lead": "Kestle Quay",
 }
 
 

@@ -2176,6 +2176,9 @@ def _extend_over_chapters(blocks: list[_Block], matches: list[tuple[Rule, ...]],
     return stop if stop - first >= PAGE_LIST_MIN_ITEMS else end
 
 
+_CONTENTS_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+
+
 def _contents_entries(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int) -> tuple[frozenset[str], int, int]:
     """The entries of the contents box ("In this article", then its subheadings) nearest above the
     article's start or inside it (a site's menu may have a "Contents" item too), as line keys, and the
@@ -2186,7 +2189,7 @@ def _contents_entries(blocks: list[_Block], matches: list[tuple[Rule, ...]], sta
         if any(r.name == "contents_heading" for r in rules):
             entries: list[str] = []
             for block, found in zip(blocks[i + 1 : i + 1 + PAGE_CONTENTS_MAX_ENTRIES], matches[i + 1 :]):
-                key = site_line_key(block.text)
+                key = site_line_key(_CONTENTS_NUMBER.sub("", block.text))  # "1 History" names "History"
                 if (found or _is_page_prose(block.text) or _word_count(block.text) > PAGE_CONTENTS_ENTRY_MAX_WORDS
                         or _SECTION_HEADING.match(block.text) or key in entries):
                     break
@@ -2196,6 +2199,27 @@ def _contents_entries(blocks: list[_Block], matches: list[tuple[Rule, ...]], sta
                 if i >= start:
                     break  # the first box in the article; else the last one above it
     return found_box
+
+
+WIKI_INFOBOX_MAX_LINES = 60  # an infobox's label and value lines between a lead and its contents box
+WIKI_LEAD_MAX_PARAGRAPHS = 5
+
+
+def _lead_over_contents(blocks: list[_Block], matches: list[tuple[Rule, ...]], heading: int) -> tuple[int, int] | None:
+    """The lead paragraphs above a contents box (``heading`` is its "Contents" line) and the infobox between
+    them (label and value lines, a picture's caption), as [first, last + 1): on a wiki the lead is the article's
+    first paragraphs, though the densest prose starts under the contents box. None when the lines right above
+    the box are no infobox of short lines over prose."""
+    if heading <= 0 or not any(r.name == "contents_heading" for r in matches[heading]):
+        return None
+    k = heading - 1
+    while k >= 0 and heading - k <= WIKI_INFOBOX_MAX_LINES and not _is_page_prose(blocks[k].text) and _word_count(blocks[k].text) <= PAGE_SHORT_MAX_WORDS:
+        k -= 1  # the infobox, from the bottom up ("Dialling code", "01677", ...)
+    bottom = k + 1
+    while k >= 0 and bottom - k <= WIKI_LEAD_MAX_PARAGRAPHS and not matches[k] and _is_page_prose(blocks[k].text):
+        k -= 1
+    top = k + 1
+    return (top, bottom) if top < bottom else None
 
 
 def _is_phrase_item(text: str) -> bool:
@@ -2255,12 +2279,20 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     end = _extend_over_verdict_box(blocks, matches, end)
     # an explainer's contents box names its subheadings: the first sits above the first paragraph
     contents, contents_start, contents_end = _contents_entries(blocks, matches, start)
-    if start > contents_end and site_line_key(blocks[start - 1].text) in contents:
-        start -= 1
+    edit = 1 if start > 1 and any(r.name == "wiki_edit_link" for r in matches[start - 1]) else 0  # "History", "[edit]"
+    if start - edit > contents_end and site_line_key(blocks[start - 1 - edit].text) in contents:
+        start -= 1 + edit
     elif start > 0 and not matches[start - 1] and _CHAPTER_HEADING.match(blocks[start - 1].text):
         start -= 1  # "Chapter 1: The 3 a.m. refresh" heads the first paragraph, under the byline and date
     start = _extend_start_over_key_points(blocks, matches, start)
     start = _extend_start_over_verdict_box(blocks, matches, start)
+    # an encyclopedia's lead sits above its infobox and contents box: the article, with those two left out
+    lead = _lead_over_contents(blocks, matches, contents_start - 1) if contents_end else None
+    if lead is not None and contents_end <= start:
+        in_gap[lead[1] : start] = [True] * (start - lead[1])
+        start = lead[0]
+    elif lead is not None and start <= lead[0] and contents_start < end:
+        in_gap[lead[1] : contents_start - 1] = [True] * (contents_start - 1 - lead[1])  # the infobox inside the span
     if _in_encyclopedia_section(blocks, start, end):
         end = _extend_over_section_list(blocks, matches, end)
     else:
