@@ -798,6 +798,17 @@ MID_BODY_FURNITURE = [
     ("media_credit", "Media caption"),
     ("navigation", "For the railway station, see Kestle Quay railway station."),
     ("navigation", "Edit"),
+    ("comments", "#3"),
+    ("comments", "Senior Member"),
+    ("comments", "Last edited: 10 Oct 2019"),
+    ("navigation", "docs  add screenshot of the sparkline mode  last year"),
+    ("navigation", "build passing  pypi v0.9.1  license MIT  python 3.7 | 3.8 | 3.9"),
+    ("advertising", "Help us cover the council from the chamber. We're 100% reader-supported — donate now and your gift will be matched."),
+    ("media_credit", "The mayor and the chief constable shake hands at the start of the debate at Harlow Hall. Hide Caption 1 of 14"),
+    ("advertising", "Listen to Harlow Daily with host Dana Pell live weekdays 6-9 a.m. Eastern on SiriusXM Channel 125."),
+    ("media_credit", "This content is created and maintained by a third party, and imported onto this page to help users provide their email addresses."),
+    ("advertising", "Grit & Grain may receive a portion of revenue if you click a link and purchase a product or service."),
+    ("newsletter", "Stay in the know with our Healthy Harlow newsletter. Get research updates and expert tips delivered weekly."),
     ("advertising", "Watch HNN's live coverage of Storm Delia on TV or stream it on the HNN app."),
     ("newsletter", "Listen: On this week's \"Statehouse Buzz\" podcast, our reporters break down the vote. Subscribe on iTunes."),
 ]
@@ -844,6 +855,22 @@ def test_an_explainers_question_subheading_under_a_related_box_is_the_articles()
     result = clean(parts_of(title + "\n\n" + "\n\n".join(body) + "\n"))
     assert [r.text for r in result.removed] == ["Related", "How the water plant loan was negotiated"]
     assert "Who pays more?" in result.paragraphs
+
+
+def test_an_editors_note_under_the_standfirst_is_header_furniture():
+    title, rest = BASE_ARTICLE.split("\n", 1)
+    standfirst = "The town is betting that a loan now will cost less than another decade of repairs."
+    note = "Editor's note: This article has been updated to include a statement from the mayor's office."
+    result = clean(parts_of(title + "\n" + standfirst + "\n" + note + "\n" + rest))
+    assert [r.text for r in result.removed] == [note]
+    assert standfirst in (result.dek, *result.paragraphs)
+
+
+def test_a_wire_dateline_on_its_own_line_is_header_furniture():
+    title, rest = BASE_ARTICLE.split("\n", 1)
+    result = clean(parts_of(title + "\nBy DANA PELL, Associated Press\nHARLOW, Maine (AP) —\n" + rest))
+    assert [(r.text, r.category) for r in result.removed][-1] == ("HARLOW, Maine (AP) —", "dateline")
+    assert list(result.paragraphs) == base_paragraphs()
 
 
 def test_an_article_whose_headline_holds_section_names_is_not_a_page():
@@ -1148,6 +1175,11 @@ OTHER_SITE_PAGES = {
     # an encyclopedia's lead over its infobox (label and value lines) and numbered contents box: the lead is the
     # article, the infobox not; "1 History" in the box names the "History" heading over "[edit]"; the hatnote goes
     "page_wiki_infobox_lead": "Kestle Quay",
+    # a health guide: a headword over the sentence that defines it ("Heel spurs", "Heel spurs are ..."), a breadcrumb
+    # with one "›" that is no headline, a contents box on one line whose first entry heads the first paragraph
+    "page_health_headword": "Heel spurs",
+    # a rail operator's notice: its subheadings are questions, and the first heads the first paragraph
+    "page_rail_disruption": "Disruption between Kestle and Marrowby Junction",
 }
 
 

@@ -2075,3 +2075,18 @@ def test_an_agency_named_before_spokesman_is_no_person_a_later_she_can_refer_to(
     got = attributions_of("A Homeland Security spokesman said the department would enforce the law. That's nonsense, "
                           "said Imani Brooks, a student. \"I took the Pink Line,\" she said.")
     assert ("direct", "I took the Pink Line", "Imani Brooks") in rows(got)
+
+
+def test_a_programmes_title_closed_by_a_comma_inside_the_marks_is_no_quote() -> None:
+    got = attributions_of("Appearing on CBS's \"Face the Nation,\" the Minnesota Democrat Carla Winslow told host Martha "
+                          "Keane that she had not yet begun vetting running mates.")
+    assert "Face the Nation" not in " ".join(texts(got))
+    assert rows(got) == [("indirect", "she had not yet begun vetting running mates", "Carla Winslow")]
+
+
+def test_a_description_in_front_of_a_full_name_leaves_the_person_the_speaker() -> None:
+    got = attributions_of("The veteran lawmaker Tom Reko said the plan was dead.")
+    assert rows(got) == [("indirect", "the plan was dead", "Tom Reko")]
+    # ... but not a person named after "for": the spokesman speaks, and names no one
+    got = attributions_of("A spokesman for Gov. Ellen Marsh said the governor was pleased.")
+    assert [q.speaker_name for q in got] == [None]

@@ -225,6 +225,7 @@ _SUMMARY_BULLET = re.compile(r"[•·▪*\-–]\s+\S")
 SUMMARY_BULLET_MIN_WORDS = 5
 # A breadcrumb trail is no headline; a chapter heading over the first paragraph is the article's.
 _BREADCRUMB_MARK = re.compile(r"[›»>]")
+_SPACED_BREADCRUMB_MARK = re.compile(r"\s[›»]\s")
 _CHAPTER_HEADING = re.compile(r"(?:chapter|part)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]{1,4})\s*[:.—–-]\s*\S[^!?]{0,80}(?<![.!?])$", re.IGNORECASE)
 _PAGE_CHROME_RULES = frozenset(("nav_label", "already_subscriber", "account_links"))
 # Line scores for finding the article in a page: a prose line scores its word count,
@@ -342,6 +343,7 @@ _FIGURE_CELL = re.compile(r"[\d.,:%+\-–]+")
 PAGE_TABLE_MIN_FIGURE_SHARE = 0.5
 # A review's verdict box (pros, cons, their items, the rating) runs to at most this many lines.
 PAGE_VERDICT_BOX_MAX_LINES = 16
+PAGE_VERDICT_LIST_MAX_WORDS = 24  # the pros (or the cons) on one line, set apart by semicolons
 PAGE_VERDICT_ITEM_MAX_WORDS = 8  # "Lock-screen ads unless you pay extra"
 PAGE_VERDICT_MAX_PARAGRAPHS = 3  # under a "Verdict" heading: more prose is the page's, not the review's
 # A contents box lists at most this many subheadings, of at most this many words each.
@@ -1208,8 +1210,9 @@ def _byline_below(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int)
     return False
 
 
-# Notes a header prints under the standfirst as it prints a byline: "This article has been updated."
-_HEADER_NOTES = frozenset({"updated_notice"})
+# Notes a header prints under the standfirst as it prints a byline: "This article has been updated.", "Editor's
+# note: This article has been updated to include ..."
+_HEADER_NOTES = frozenset({"updated_notice", "editors_note"})
 
 
 def _summary_point(text: str) -> bool:
@@ -2082,7 +2085,7 @@ def _cell_gaps(text: str) -> int:
     return text.count("\t") or (len(_PIPE_CELL_GAP.findall(text)) if len(text) <= PAGE_TABLE_ROW_MAX_CHARS else 0)
 
 
-_VERDICT_HEADING = re.compile(r"^(?:pros|cons|for|against|the good|the bad|likes|dislikes|we like|we don(?:'|’)t like|what we (?:liked?|didn(?:'|’)t like)|strengths|weaknesses)\W*$", re.IGNORECASE)
+_VERDICT_HEADING = re.compile(r"^(?:pros|cons|for|against|the good|the bad|likes|dislikes|like|don(?:'|’)t like|we like|we don(?:'|’)t like|what we (?:liked?|didn(?:'|’)t like)|strengths|weaknesses)\W*$", re.IGNORECASE)
 _VERDICT_CLOSER = re.compile(r"^(?:(?:the |our |final )?verdict|(?:the )?bottom line|should you buy (?:it|one|the [\w\s-]{1,30})\?|final thoughts|conclusion)\W*$", re.IGNORECASE)
 _VERDICT_RATING = re.compile(r"^(?:rating|score|our rating|verdict)\s*:\s*\S", re.IGNORECASE)
 _VERDICT_ITEM = re.compile(r"^[+\-–•✓✔✗✘]\s*\S")
@@ -2118,13 +2121,19 @@ def _extend_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rule, ...
     return i if headings and i > end else end
 
 
+# Lines no rule knows between a verdict box and the review's first paragraph: a shop's button ("Check Walmart"),
+# the rating ("Editors' Rating 8.2 Very Good"), the lead picture's caption with its credit.
+VERDICT_TOP_UNKNOWN_MAX = 2
+
+
 def _extend_start_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int) -> int:
     """Move the span's start up over a review's verdict box printed above the review: "Our Verdict", its
     sentence, then "For" and "Against" (or "Pros" and "Cons") and their phrases, perhaps above a shop's price
-    buttons (known furniture, and at most one line no rule knows: "Check Walmart")."""
+    buttons (known furniture, and at most VERDICT_TOP_UNKNOWN_MAX lines no rule knows, none of them a sentence)."""
     k = start - 1
     unknown = 0
-    while k >= 0 and (matches[k] or (unknown < 1 and _is_verdict_phrase(blocks[k].text) and not _VERDICT_HEADING.match(blocks[k].text))):
+    while k >= 0 and (matches[k] or (unknown < VERDICT_TOP_UNKNOWN_MAX and not _is_page_prose(blocks[k].text)
+                                     and not _VERDICT_HEADING.match(blocks[k].text))):
         unknown += not matches[k]
         k -= 1
     headings, top = 0, None
@@ -2145,7 +2154,10 @@ def _extend_start_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rul
 
 def _is_verdict_phrase(text: str) -> bool:
     """A pro or con written without a mark: a capitalised phrase of a few words, no sentence's end."""
-    return (text[:1].isupper() or text[:1].isdigit()) and _word_count(text) <= PAGE_VERDICT_ITEM_MAX_WORDS and not _TERMINAL.search(text)
+    words = _word_count(text)
+    # (a site may list them on one line, set apart by semicolons: "Great camera in low light; clean software; ...")
+    return ((text[:1].isupper() or text[:1].isdigit()) and not _TERMINAL.search(text)
+            and (words <= PAGE_VERDICT_ITEM_MAX_WORDS or (";" in text and words <= PAGE_VERDICT_LIST_MAX_WORDS)))
 
 
 _SECTION_HEADING = re.compile(r"^\S[^.!?]{0,60}\[edit\]$")
@@ -2176,6 +2188,7 @@ def _extend_over_chapters(blocks: list[_Block], matches: list[tuple[Rule, ...]],
     return stop if stop - first >= PAGE_LIST_MIN_ITEMS else end
 
 
+_EDIT_SUFFIX = re.compile(r"\s*\[edit\]$", re.IGNORECASE)  # "History[edit]": the heading and its edit link on one line
 _CONTENTS_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 
 
@@ -2188,6 +2201,14 @@ def _contents_entries(blocks: list[_Block], matches: list[tuple[Rule, ...]], sta
     for i, rules in enumerate(matches):
         if any(r.name == "contents_heading" for r in rules):
             entries: list[str] = []
+            row = [item for item in _MENU_BAR_GAP.split(blocks[i + 1].text.strip()) if item] if i + 1 < len(blocks) else []
+            if (len(row) >= PAGE_MENU_BAR_MIN_ITEMS - 1 and not matches[i + 1]
+                    and all(_word_count(item) <= PAGE_CONTENTS_ENTRY_MAX_WORDS and not _TERMINAL.search(item) for item in row)):
+                # the box's entries on one line: "Symptoms  Causes  Treatment  When to see a doctor"
+                found_box = (frozenset(site_line_key(item) for item in row), i + 1, i + 2)
+                if i >= start:
+                    break
+                continue
             for block, found in zip(blocks[i + 1 : i + 1 + PAGE_CONTENTS_MAX_ENTRIES], matches[i + 1 :]):
                 key = site_line_key(_CONTENTS_NUMBER.sub("", block.text))  # "1 History" names "History"
                 if (found or _is_page_prose(block.text) or _word_count(block.text) > PAGE_CONTENTS_ENTRY_MAX_WORDS
@@ -2203,6 +2224,7 @@ def _contents_entries(blocks: list[_Block], matches: list[tuple[Rule, ...]], sta
 
 WIKI_INFOBOX_MAX_LINES = 60  # an infobox's label and value lines between a lead and its contents box
 WIKI_LEAD_MAX_PARAGRAPHS = 5
+WIKI_INFOBOX_LINE_MAX_WORDS = 10  # a label and its value: "Notable NPCs  Captain Ivo Brennick, Mother Sallow"
 
 
 def _lead_over_contents(blocks: list[_Block], matches: list[tuple[Rule, ...]], heading: int) -> tuple[int, int] | None:
@@ -2213,7 +2235,7 @@ def _lead_over_contents(blocks: list[_Block], matches: list[tuple[Rule, ...]], h
     if heading <= 0 or not any(r.name == "contents_heading" for r in matches[heading]):
         return None
     k = heading - 1
-    while k >= 0 and heading - k <= WIKI_INFOBOX_MAX_LINES and not _is_page_prose(blocks[k].text) and _word_count(blocks[k].text) <= PAGE_SHORT_MAX_WORDS:
+    while k >= 0 and heading - k <= WIKI_INFOBOX_MAX_LINES and not _is_page_prose(blocks[k].text) and _word_count(blocks[k].text) <= WIKI_INFOBOX_LINE_MAX_WORDS:
         k -= 1  # the infobox, from the bottom up ("Dialling code", "01677", ...)
     bottom = k + 1
     while k >= 0 and bottom - k <= WIKI_LEAD_MAX_PARAGRAPHS and not matches[k] and _is_page_prose(blocks[k].text):
@@ -2280,10 +2302,13 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     # an explainer's contents box names its subheadings: the first sits above the first paragraph
     contents, contents_start, contents_end = _contents_entries(blocks, matches, start)
     edit = 1 if start > 1 and any(r.name == "wiki_edit_link" for r in matches[start - 1]) else 0  # "History", "[edit]"
-    if start - edit > contents_end and site_line_key(blocks[start - 1 - edit].text) in contents:
+    if start - edit > contents_end and site_line_key(_EDIT_SUFFIX.sub("", blocks[start - 1 - edit].text)) in contents:
         start -= 1 + edit
     elif start > 0 and not matches[start - 1] and _CHAPTER_HEADING.match(blocks[start - 1].text):
         start -= 1  # "Chapter 1: The 3 a.m. refresh" heads the first paragraph, under the byline and date
+    elif (start > 0 and not matches[start - 1] and _is_question_subheading(blocks, start - 1)
+          and any(not matches[k] and _is_question_subheading(blocks, k) for k in range(start + 1, end))):
+        start -= 1  # an explainer's first question heads its first paragraph: "What's happened?", later "How does ...?"
     start = _extend_start_over_key_points(blocks, matches, start)
     start = _extend_start_over_verdict_box(blocks, matches, start)
     # an encyclopedia's lead sits above its infobox and contents box: the article, with those two left out
@@ -2419,6 +2444,9 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         if looked > PAGE_HEADLINE_LOOKBACK:
             break
         text = blocks[i].text
+        below = next((k for k in range(i + 1, min(len(blocks), i + 1 + HEADWORD_REACH)) if not matches[k]), None)
+        if below is not None and _is_page_prose(blocks[below].text) and _named_by_sentence_below(text, blocks[below].text):
+            return i  # a headword over the sentence that defines it: "Plantar fasciitis", "Plantar fasciitis is pain ..."
         if not _headline_shaped(text):
             continue
         if i > 0 and blocks[i - 1].text.strip().lower() in _PLAYER_LABELS:
@@ -2451,6 +2479,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     if best_shared == 0 and stopped is not None:
         # ... unless it is the dek under a headline in Title Case: an essay's headline may share no word with the lede
         over = stopped - 1
+        if over >= 0 and not matches[over] and _named_by_sentence_below(blocks[over].text, blocks[stopped].text):
+            return over  # "Plantar fasciitis" over "Plantar fasciitis is pain in the heel ..."
         if (over >= 0 and not matches[over] and over not in contents and _headline_shaped(blocks[over].text)
                 and not blocks[over].text.endswith(".") and _title_case(blocks[over].text, min_words=3)
                 and _word_count(blocks[over].text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS):
@@ -2497,6 +2527,18 @@ def _labelled_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], i:
                                     or (not matches[below] and _is_page_prose(blocks[below].text)))
 
 
+SHORT_TITLE_MAX_WORDS = 4
+HEADWORD_REACH = 5  # lines from a headword to its defining sentence, past an "Edit" link and share buttons
+
+
+def _named_by_sentence_below(title: str, sentence: str) -> bool:
+    """A short title (an encyclopedia's or a guide's headword: "Plantar fasciitis", "Marrowgate Keep") whose words
+    open the sentence under it."""
+    words = title.split()
+    return (0 < len(words) <= SHORT_TITLE_MAX_WORDS and title[:1].isupper() and not _TERMINAL.search(title)
+            and sentence.lower().startswith(title.lower() + " "))
+
+
 def _headline_shaped(text: str) -> bool:
     """Whether a line could be a page's headline: a few words, and neither a live page's key event
     ("15:48 Power restored to 11,000 homes"), a menu ("Read   Edit   View history") nor a caption with its
@@ -2505,7 +2547,8 @@ def _headline_shaped(text: str) -> bool:
             and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _is_section_menu(text)
             and not _PHOTO_CREDIT_MARK.search(text)
             and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS and len(_TEMPERATURE.findall(text)) < 2
-            and len(_BREADCRUMB_MARK.findall(text)) < 2)  # "Patient Resources › Sleep Disorders A–Z › Insomnia"
+            and len(_BREADCRUMB_MARK.findall(text)) < 2  # "Patient Resources › Sleep Disorders A–Z › Insomnia"
+            and not _SPACED_BREADCRUMB_MARK.search(text))  # "Health A–Z  ›  Foot and ankle"
 
 
 _NAME_SHAPED = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*")  # "Joyce Tan Mei Ling": capitalised words only

@@ -179,6 +179,7 @@ TITLES = load_titles()
 STOPWORDS = load_stopwords()
 # A person named in full without an honorific takes the gender of a first name given to one gender only.
 FIRST_NAME_GENDER = load_first_names()
+_FIRST_NAMES_CAPITALISED = frozenset(name.capitalize() for name in FIRST_NAME_GENDER)
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) - {"of", "the", "to", "and", "for", "in", "on", "at"}
 # Modifiers that make a different office: "the chancellor" is not "the shadow chancellor".
 OFFICE_CHANGING = frozenset("shadow former deputy vice assistant junior acting ex interim outgoing".split())
@@ -1206,6 +1207,15 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
             ante = body[np[0] : np[1]]
         return Source(surface, start, end, "relative", None, ante)
     words = surface.split()
+    if words[0].lower() in DETERMINERS and len(words) >= 4:
+        # "the Minnesota Democrat Carla Winslow": a description in front of a full name, which speaks
+        for k in (len(words) - 3, len(words) - 2):
+            tail = words[k:]
+            if (k >= 2 and tail[0] in _FIRST_NAMES_CAPITALISED and all(w[:1].isupper() for w in tail)
+                    and _valid_person(tail, False) and not words[k - 1].endswith(("'s", "’s"))
+                    and not any(w.lower() in _PREPOSITIONS for w in words[1:k])):  # not "A spokesman for Gov. Ellen Marsh"
+                name_start = start + len(" ".join(words[:k])) + 1
+                return Source(" ".join(tail), name_start, end, "name", clean_role(" ".join(words[1:k])), None)
     if words[0].lower() in DETERMINERS or not any(w[:1].isupper() for w in words):
         return Source(surface, start, end, "phrase", None, None)
     if ("'s " in surface or "’s " in surface) and not _valid_person(split_name(words)[1], False):
@@ -3580,7 +3590,8 @@ WORK_TITLE_MAX_WORDS = 6
 
 def _work_title(body: str, sp: QuoteSpan) -> bool:
     words = body[sp.start : sp.end].split()
-    return (0 < len(words) <= WORK_TITLE_MAX_WORDS and words[-1][-1:] not in ".,;:!?"
+    # (a comma may close it inside the marks, US style: 'Appearing on CBS's "Face the Nation," she said')
+    return (0 < len(words) <= WORK_TITLE_MAX_WORDS and words[-1][-1:] not in ".;:!?"
             and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and words[0][:1].isupper()
             and _WORK_TITLE_BEFORE.search(body, max(0, sp.start - 60), sp.start) is not None)
 
