@@ -809,6 +809,10 @@ MID_BODY_FURNITURE = [
     ("media_credit", "This content is created and maintained by a third party, and imported onto this page to help users provide their email addresses."),
     ("advertising", "Grit & Grain may receive a portion of revenue if you click a link and purchase a product or service."),
     ("newsletter", "Stay in the know with our Healthy Harlow newsletter. Get research updates and expert tips delivered weekly."),
+    ("related_links", "[Read more about the quay's flood defences: In Kestle, Homeowners Race the Tide]"),
+    ("related_links", "Harlow Patriot Video: Mayor Speaks After Council Vote"),
+    ("advertising", "If you buy something from a Circuit link, Circuit Media Group may earn a commission. See our ethics statement."),
+    ("advertising", "Circuit Media Group has affiliate partnerships. These do not influence editorial content."),
     ("advertising", "Watch HNN's live coverage of Storm Delia on TV or stream it on the HNN app."),
     ("newsletter", "Listen: On this week's \"Statehouse Buzz\" podcast, our reporters break down the vote. Subscribe on iTunes."),
 ]
@@ -864,6 +868,15 @@ def test_an_editors_note_under_the_standfirst_is_header_furniture():
     result = clean(parts_of(title + "\n" + standfirst + "\n" + note + "\n" + rest))
     assert [r.text for r in result.removed] == [note]
     assert standfirst in (result.dek, *result.paragraphs)
+
+
+def test_a_byline_with_the_outlet_in_capitals_and_a_columnists_bio_are_header_furniture():
+    title, rest = BASE_ARTICLE.split("\n", 1)
+    header = ["Dana Pell and Tom Reko, HARLOW COURIER | Updated 9:14 p.m. ET July 25, 2016",
+              "Mia Sorensen is a former shopkeeper and writes about economics and local government"]
+    result = clean(parts_of(title + "\n" + "\n".join(header) + "\n" + rest))
+    assert [(r.text, r.category) for r in result.removed] == [(line, "byline") for line in header]
+    assert list(result.paragraphs) == base_paragraphs()
 
 
 def test_a_wire_dateline_on_its_own_line_is_header_furniture():
@@ -1180,6 +1193,9 @@ OTHER_SITE_PAGES = {
     "page_health_headword": "Heel spurs",
     # a rail operator's notice: its subheadings are questions, and the first heads the first paragraph
     "page_rail_disruption": "Disruption between Kestle and Marrowby Junction",
+    # a columnist's page: the writer's name between the headline and the standfirst, a one-line bio, a caption
+    # whose credit reads "Photograph: X/Y" (no headline)
+    "page_opinion_columnist": "Our high streets aren't dying. They're being starved",
 }
 
 

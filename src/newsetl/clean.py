@@ -2491,6 +2491,9 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     # A dek without a full stop often shares more of the lede's words than its headline does: when the
     # line taken is a dek under a headline-shaped line that shares some too, that line is the headline.
     above = best - 1 if best is not None else -1
+    if (above >= 1 and not matches[above] and _word_count(blocks[above].text) <= 3 and _NAME_SHAPED.fullmatch(blocks[above].text)
+            and not _content_words(blocks[above].text) & lede):
+        above -= 1  # a columnist's name between the headline and the standfirst (a work's title is the lede's subject)
     if (above >= 0 and not matches[above] and above not in contents and _is_page_dek(blocks, matches, best)
             and not _BREADCRUMB_MARK.search(blocks[above].text)
             and not (best + 1 < start and _is_page_dek(blocks, matches, best + 1))  # a dek of its own lies under it
@@ -2564,7 +2567,7 @@ PAGE_LINK_ROW_MIN_ITEMS = 3
 
 # A picture's credit inside a line, in any of several languages: the line is a caption ("Terminal Central ...
 # — Foto: Rodrigo Paiva/Prefeitura", "Фото: пресс-служба мэрии"), never a headline.
-_PHOTO_CREDIT_MARK = re.compile(r"(?:^|[\s(\[|])(?:photo|foto|fotos|фото|bild|imagen|imagem|image|φωτ(?:ογραφία|ό)|ảnh)\s*[:：]"
+_PHOTO_CREDIT_MARK = re.compile(r"(?:^|[\s(\[|])(?:photo|photograph|foto|fotos|фото|bild|imagen|imagem|image|φωτ(?:ογραφία|ό)|ảnh)\s*[:：]"
                                 r"|\((?:photo|foto)\s+[^()]{2,80}\)\s*$"
                                 # a photographer's name in capitals after a dash: "... transport strike. —NINO JESUS ORBETA"
                                 r"|[.!?]\s*[—–]\s?(?-i:[A-Z][A-Z.'’ -]{3,40})$", re.IGNORECASE)
@@ -2640,7 +2643,10 @@ def _page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], headline: i
     """
     if headline is None or headline + 1 >= start:
         return None
-    return headline + 1 if _is_page_dek(blocks, matches, headline + 1) else None
+    i = headline + 1
+    if i + 1 < start and not matches[i] and _word_count(blocks[i].text) <= 3 and _NAME_SHAPED.fullmatch(blocks[i].text):
+        i += 1  # a columnist's name between the headline and the standfirst
+    return i if _is_page_dek(blocks, matches, i) else None
 
 
 def _is_page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int) -> bool:
