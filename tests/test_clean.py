@@ -813,6 +813,12 @@ MID_BODY_FURNITURE = [
     ("related_links", "Harlow Patriot Video: Mayor Speaks After Council Vote"),
     ("advertising", "If you buy something from a Circuit link, Circuit Media Group may earn a commission. See our ethics statement."),
     ("advertising", "Circuit Media Group has affiliate partnerships. These do not influence editorial content."),
+    ("media_credit", "Harlow Live: Voters explain what it takes to cast a ballot in rural Kestle. Watch the full segment here."),
+    ("comments", "Have a tip? Send it to tips@harlowdispatch.example or reach our reporters securely via Signal."),
+    ("related_links", "MORE POLLING: The mayor's approval slips in wards she won by double digits"),
+    ("related_links", "Want to keep up with the latest council news? Click here to sign up for our free daily newsletter."),
+    ("media_credit", "Video duration 02:14"),
+    ("media_credit", "Pull quote"),
     ("advertising", "Watch HNN's live coverage of Storm Delia on TV or stream it on the HNN app."),
     ("newsletter", "Listen: On this week's \"Statehouse Buzz\" podcast, our reporters break down the vote. Subscribe on iTunes."),
 ]
@@ -876,6 +882,23 @@ def test_a_byline_with_the_outlet_in_capitals_and_a_columnists_bio_are_header_fu
               "Mia Sorensen is a former shopkeeper and writes about economics and local government"]
     result = clean(parts_of(title + "\n" + "\n".join(header) + "\n" + rest))
     assert [(r.text, r.category) for r in result.removed] == [(line, "byline") for line in header]
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_a_follow_line_or_continue_reading_under_the_standfirst_is_header_furniture():
+    title, rest = BASE_ARTICLE.split("\n", 1)
+    standfirst = "The town is betting that a loan now will cost less than another decade of repairs."
+    for note in ("Follow Dana Pell on Twitter @DanaPellNews", "Continue reading the main story Share This Page"):
+        result = clean(parts_of(title + "\n" + standfirst + "\n" + note + "\n" + rest))
+        assert [r.text for r in result.removed] == [note]
+        assert standfirst in (result.dek, *result.paragraphs)
+
+
+def test_a_question_and_its_answer_under_read_more_is_a_headline_link():
+    footer = ["Read more:", "Council delays vote on the quay car park", "Is the mayor a different kind of Tory? Voters seem to think so.",
+              "Share your thoughts in the comments below. Our comment policy is available here."]
+    result = clean(parts_of(with_footer("Dana Pell contributed to this report.", *footer)))
+    assert [r.text for r in result.removed] == ["Dana Pell contributed to this report.", *footer]
     assert list(result.paragraphs) == base_paragraphs()
 
 
@@ -1196,6 +1219,8 @@ OTHER_SITE_PAGES = {
     # a columnist's page: the writer's name between the headline and the standfirst, a one-line bio, a caption
     # whose credit reads "Photograph: X/Y" (no headline)
     "page_opinion_columnist": "Our high streets aren't dying. They're being starved",
+    # a product roundup: each pick's number and name, its shop buttons, its paragraph
+    "page_product_roundup": "The best electric kettles of 2020, tested",
 }
 
 

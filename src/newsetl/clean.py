@@ -153,6 +153,7 @@ _PUBLICATION_TOPICS = (
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|added|asked|warn\w*|advis\w*|urg\w*|noted|agreed|wrote|explained|insisted|claimed|argued|recalled|stated|announced|confirmed|admitted|believed|described|reported|promised|pledged|suggested|recommended)\b|[\"“”]\s*$", re.IGNORECASE)
 # Links listed under a "Related" heading are short headline lines.
 LINK_LINE_MAX_WORDS = 22
+QUESTION_LINK_MAX_WORDS = 16
 # A "Read more:" box between paragraphs holds at most this many headline links.
 INLINE_LINK_BOX_MAX_LINKS = 3
 INLINE_LINK_BOX_HEADING_MAX_WORDS = 8
@@ -265,7 +266,8 @@ _PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "commen
 # what a subheading does.
 _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice", "wiki_edit_link", "contents_heading",
                                     "qa_post_meta", "answers_heading", "booking_widget", "rates_at_publishing", "rating_widget",
-                                    "recipe_buttons", "guide_meta_row", "shop_buttons", "media_placeholder", "service_call_to_action"})
+                                    "recipe_buttons", "guide_meta_row", "shop_buttons", "media_placeholder", "service_call_to_action",
+                                    "price_button"})  # a roundup's "$179 at Amazon" under each pick
 # A picture's caption or credit sits between an article's paragraphs as often as under its last one: it costs
 # what inline furniture does ("Dana Ortiz outside the plant on Tuesday. Picture: Sam Tran", then two more lines).
 # (A credit on its own line is not one: "Photography by X" under the byline, a transcript's link under a podcast's notes.)
@@ -1212,7 +1214,7 @@ def _byline_below(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int)
 
 # Notes a header prints under the standfirst as it prints a byline: "This article has been updated.", "Editor's
 # note: This article has been updated to include ..."
-_HEADER_NOTES = frozenset({"updated_notice", "editors_note"})
+_HEADER_NOTES = frozenset({"updated_notice", "editors_note", "follow_on_social", "continue_reading"})
 
 
 def _summary_point(text: str) -> bool:
@@ -1372,8 +1374,11 @@ def _is_question_subheading(blocks: list[_Block], i: int) -> bool:
 
 
 def _is_link_line(text: str) -> bool:
-    """A headline link under a related-links heading: a short line, no prose unless in Title Case."""
-    return _word_count(text) <= LINK_LINE_MAX_WORDS and (not _is_prose(text) or _title_case(text))
+    """A headline link under a related-links heading: a short line, no prose unless in Title Case or a question
+    and its answer ("Is Larry Hogan a different kind of Republican? Voters seem to think so.")."""
+    words = _word_count(text)
+    return words <= LINK_LINE_MAX_WORDS and (not _is_prose(text) or _title_case(text)
+                                             or (words <= QUESTION_LINK_MAX_WORDS and "? " in text))
 
 
 def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...]], verdicts: list[_Verdict | None]) -> list[bool]:
