@@ -2496,8 +2496,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     # A dek without a full stop often shares more of the lede's words than its headline does: when the
     # line taken is a dek under a headline-shaped line that shares some too, that line is the headline.
     above = best - 1 if best is not None else -1
-    if (above >= 1 and not matches[above] and _word_count(blocks[above].text) <= 3 and _NAME_SHAPED.fullmatch(blocks[above].text)
-            and not _content_words(blocks[above].text) & lede):
+    if above >= 1 and _columnist_name(blocks, matches, above) and not _content_words(blocks[above].text) & lede:
         above -= 1  # a columnist's name between the headline and the standfirst (a work's title is the lede's subject)
     if (above >= 0 and not matches[above] and above not in contents and _is_page_dek(blocks, matches, best)
             and not _BREADCRUMB_MARK.search(blocks[above].text)
@@ -2560,6 +2559,13 @@ def _headline_shaped(text: str) -> bool:
 
 
 _NAME_SHAPED = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*")  # "Joyce Tan Mei Ling": capitalised words only
+COLUMNIST_NAME_MAX_WORDS = 3
+
+
+def _columnist_name(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int) -> bool:
+    """A line no rule knows that is a writer's name alone ("Eleanor Marsh"), as a columnist's page prints it
+    between the headline and the standfirst."""
+    return not matches[i] and _word_count(blocks[i].text) <= COLUMNIST_NAME_MAX_WORDS and _NAME_SHAPED.fullmatch(blocks[i].text) is not None
 _BANNER_OPENING = re.compile(r"^(?:breaking(?: news)?|just in|live(?: updates?)?|developing(?: story)?|latest)\s*[:|]\s", re.IGNORECASE)
 
 
@@ -2649,7 +2655,7 @@ def _page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], headline: i
     if headline is None or headline + 1 >= start:
         return None
     i = headline + 1
-    if i + 1 < start and not matches[i] and _word_count(blocks[i].text) <= 3 and _NAME_SHAPED.fullmatch(blocks[i].text):
+    if i + 1 < start and _columnist_name(blocks, matches, i):
         i += 1  # a columnist's name between the headline and the standfirst
     return i if _is_page_dek(blocks, matches, i) else None
 
