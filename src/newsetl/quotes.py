@@ -1791,9 +1791,10 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         form = m.group(1)
         cue = CUES[form]
         c_start, c_end = m.start(1), m.end(1)
+        if cue.lemma == "post" and not _POSTED_THAT.match(masked, c_end, hi):
+            continue  # "posted a message on his blog saying ...": the participle reports, "posted on X that" does
         if masked[c_end : c_end + 4].startswith((" to ", " for ", " at ", " by ", " on ", " about", " up ", " off ", " out ")) and cue.lemma not in ("point out",):
-            if (cue.lemma not in ("say", "add", "write", "report") and not (cue.lemma in _INFINITIVE_CUES and masked.startswith(" to ", c_end))
-                    and not (cue.lemma == "post" and masked.startswith(" on ", c_end))  # "posted on Twitter that"
+            if (cue.lemma not in ("say", "add", "write", "report", "post") and not (cue.lemma in _INFINITIVE_CUES and masked.startswith(" to ", c_end))
                     and not _WHEN_OR_WHERE_THEN_THAT.match(masked, c_end, hi)):
                 continue
         evidence = (_evidence_subject(masked, lo, c_start)
@@ -1809,8 +1810,6 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             found = Cue(cue.form, cue.lemma, "object", cue.audience, cue.bare_clause) if noun_finding else cue
             frames.append(_make_frame(seg, masked, sentence_idx, found, c_start, c_end, c_end, source, None, lo, hi, inverted=False))
             continue
-        if cue.lemma == "post" and not _POSTED_THAT.match(masked, c_end, hi):
-            continue  # "posted a message on his blog saying ...": the participle reports, "posted on X that" does
         if cue.lemma in _EVIDENCE_ONLY_CUES and not _THAT_CLAUSE.match(masked, c_end, hi):
             continue  # "the new show will", "crime show CSI", "Rooney showed his class": no document, no "that", no report
         if (form.endswith("s") and form != "says" and not _CLAUSE_OPENER.match(masked, c_end, hi)
