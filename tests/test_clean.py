@@ -1221,6 +1221,16 @@ OTHER_SITE_PAGES = {
     "page_opinion_columnist": "Our high streets aren't dying. They're being starved",
     # a product roundup: each pick's number and name, its shop buttons, its paragraph
     "page_product_roundup": "The best electric kettles of 2020, tested",
+    # after session 25's first blind round (a how-to page lost its lede, tools list and headline: recall 0.955, loss
+    # 4.4%): a how-to's "What you'll need" list and "Steps" heading between the lede and the numbered steps
+    "page_diy_howto": "How to Hang a Heavy Mirror on Plasterboard",
+    # a broadcaster's explainer: the lead picture's credit printed before its caption, which is no headline;
+    # "Image source, ..." and "Image caption," between two sections, the caption under them
+    "page_broadcaster_explainer": "Why is the tide coming in higher every year at Harlow Quay?",
+    # a FAQ page: an answer that reads like a sign-up box ("Sign up for our newsletter at the counter ...")
+    "page_bakery_faq": "Frequently Asked Questions",
+    # an episode's show notes (timed chapters, links mentioned) and a support box between them and the transcript
+    "page_podcast_show_notes": "Ep. 58: Why Bus Fares Keep Rising (with transport planner Femi Adeyemi)",
 }
 
 

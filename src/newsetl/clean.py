@@ -899,6 +899,14 @@ _CAPTION_OVER_CREDIT = Rule(
     "still has her shopping list ...' over '(Image: Blaze Pictures / Tony Sharrock)'")
 
 
+_CAPTION_LABEL = re.compile(r"^(?:image|video|picture|photo) caption\W*$", re.IGNORECASE)
+CAPTION_UNDER_CREDIT_MIN_WORDS = 8  # under a credit, a shorter line is as likely the subheading of the next section
+_CAPTION_UNDER_CREDIT = Rule(
+    "caption_under_credit", "media_credit", "any", 400, re.compile(r"(?!)"),
+    "a line with no sentence's end right under a picture's credit line and over a paragraph: 'Getty Images', "
+    "then 'Scientists say it is too early to know how the variant will behave'")
+
+
 def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
     """The matches with the caption over a picture's credit line known as furniture too: a tabloid prints
     the caption and "(Image: ...)" on lines of their own, the caption with no full stop."""
@@ -918,6 +926,16 @@ def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, 
                                             or _AGENCY_PHOTO_CREDIT.search(credit) is not None)
         if _caption_shaped(blocks[i].text, sentence):
             matches[i] = (_CAPTION_OVER_CREDIT,)
+    # a broadcaster prints the credit first: "Getty Images", then "Scientists say it is too early to know ...", then
+    # the paragraph the picture sits in
+    for i in range(1, len(blocks) - 1):
+        if not matches[i] and _CAPTION_LABEL.match(blocks[i - 1].text) and _caption_shaped(blocks[i].text, True):
+            matches[i] = (_CAPTION_UNDER_CREDIT,)  # "Image caption," then the caption
+        elif (not matches[i] and blocks[i].role == "body" and _picture_credit(blocks[i - 1].text, matches[i - 1])
+                and _caption_shaped(blocks[i].text, False) and _word_count(blocks[i].text) >= CAPTION_UNDER_CREDIT_MIN_WORDS
+                and not _title_case(blocks[i].text) and ":" not in blocks[i].text  # a subheading: "Step 4: Unscrew ..."
+                and not matches[i + 1] and _is_page_prose(blocks[i + 1].text)):
+            matches[i] = (_CAPTION_UNDER_CREDIT,)
     return matches
 
 
@@ -1638,9 +1656,12 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
     for i, member in enumerate(_link_list_members(blocks, matches)):
         if member is not None and not matches[i] and scores[i] < 0:
             scores[i] = -PAGE_LINK_LIST_PENALTY
+    # a recipe's card (its times, its ingredients under their heading), a how-to's materials and steps, an
+    # episode's show notes are neither article nor menu evidence
+    content_list = _content_list_lines(blocks, matches, prose)
     # a sign-up box between two paragraphs (heading, pitch, field, button) with the article going on under it costs
     # what unknown short lines do: its known lines must not cut the article's last paragraphs off
-    for lo, hi in _newsletter_boxes_between_paragraphs(blocks, matches, prose):
+    for lo, hi in _newsletter_boxes_between_paragraphs(blocks, matches, prose, content_list):
         scores[lo:hi] = [-PAGE_SHORT_LINE_PENALTY] * (hi - lo)
     # a table (runs of short cells, many of them numbers) is neither article nor menu evidence
     for lo, hi in _table_runs(blocks, matches, scores):
@@ -1656,17 +1677,12 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
                 k -= 1
             if k >= 0 and prose[k]:
                 scores[i] = 0.0
-    # a recipe's card (its times, its ingredients under their heading) is neither article nor menu evidence
-    in_list = False
-    for i, block in enumerate(blocks):
-        if matches[i]:
-            continue
-        if _RECIPE_HEADING.match(block.text):
-            in_list, scores[i] = True, 0.0
-        elif _RECIPE_FACT.match(block.text) or (in_list and not prose[i]):
-            scores[i] = max(scores[i], 0.0)
-        else:
-            in_list = False
+    for i in content_list:
+        scores[i] = max(scores[i], 0.0)
+    # a FAQ's answer is prose even when a box's rule knows its words ("Sign up for our newsletter at the counter")
+    for i in _faq_answers(blocks, matches, 0, len(blocks)):
+        if matches[i] and all(r.position != "any" for r in matches[i]) and _is_page_prose(blocks[i].text):
+            scores[i] = _page_words(blocks[i].text)
     # the items of a numbered list (1. 2. 3. ...) are neither article nor menu evidence
     numbers = [_list_number(b.text) for b in blocks]
     for i, number in enumerate(numbers):
@@ -1759,8 +1775,32 @@ def _live_entry_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
     return between, headlines
 
 
-_RECIPE_HEADING = re.compile(r"^(?:ingredients|method|instructions|directions|equipment|you(?:'|’)ll need|you will need|for the [\w -]{1,30})\s*:?\s*$", re.IGNORECASE)
+# The headings of lists that are the page's content, not its menus: a recipe's ingredients, a how-to's materials
+# and steps, a podcast episode's show notes (their items are short lines, like a menu's)
+_CONTENT_LIST_HEADING = re.compile(
+    r"^(?:ingredients|method|instructions|directions|equipment|(?:what )?you(?:'|’)ll need|(?:what )?you (?:will )?need"
+    r"|for the [\w -]{1,30}|materials(?: needed)?|tools(?: (?:and|&) materials)?(?: needed)?|supplies(?: needed)?|steps"
+    r"|step-by-step(?: instructions)?|show notes|episode notes|timestamps|links? mentioned(?: in this episode)?)\s*:?\s*$", re.IGNORECASE)
+_TIMESTAMP_ITEM = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")  # a show note: "[02:10] Why food prices rose"
 _RECIPE_FACT = re.compile(r"^(?:(?:prep(?:aration)?|cook(?:ing)?|total|bak(?:e|ing)|rest(?:ing)?|chill(?:ing)?) time|servings|serves|makes|yield)\s*:?\s*\d", re.IGNORECASE)
+
+
+def _content_list_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]], prose: list[bool]) -> set[int]:
+    """The lines of lists that are a page's content: a recipe's times, the headings of its ingredients, a
+    how-to's materials and steps, an episode's show notes, and the short items under them (a timed note may be
+    a sentence: "[35:40] Do store brands really help?")."""
+    lines: set[int] = set()
+    in_list = False
+    for i, block in enumerate(blocks):
+        if matches[i]:
+            continue
+        if _CONTENT_LIST_HEADING.match(block.text):
+            in_list = True
+        elif not (_RECIPE_FACT.match(block.text) or (in_list and (not prose[i] or _TIMESTAMP_ITEM.match(block.text)))):
+            in_list = False
+            continue
+        lines.add(i)
+    return lines
 
 
 def _table_runs(blocks: list[_Block], matches: list[tuple[Rule, ...]], scores: list[float]) -> list[tuple[int, int]]:
@@ -1910,10 +1950,11 @@ PAGE_INLINE_BOX_MAX_LINES = 5
 _PITCH_BOX_CATEGORIES = frozenset({"newsletter", "advertising"})
 
 
-def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tuple[Rule, ...]], prose: list[bool]) -> list[tuple[int, int]]:
-    """Runs [lo, hi) of sign-up or subscription lines under a paragraph with two paragraphs in a row under them
-    (past a subheading at most), or a paragraph longer than a box's blurb and another such box: a box the
-    article goes on after."""
+def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tuple[Rule, ...]], prose: list[bool],
+                                        content_list: set[int]) -> list[tuple[int, int]]:
+    """Runs [lo, hi) of sign-up or subscription lines under a paragraph (or a content list's item) with two
+    paragraphs in a row under them (past a subheading at most), or a paragraph longer than a box's blurb and
+    another such box: a box the article goes on after."""
     boxes = []
     n = len(blocks)
     in_box = [bool(m) and all(r.category in _PITCH_BOX_CATEGORIES for r in m) for m in matches]
@@ -1926,7 +1967,7 @@ def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tup
         while i < n and in_box[i]:
             i += 1
         j = i + 1 if i < n and not matches[i] and not prose[i] else i  # a subheading under the box
-        if lo > 0 and prose[lo - 1] and i - lo <= PAGE_INLINE_BOX_MAX_LINES and j + 1 < n and prose[j] and (
+        if lo > 0 and (prose[lo - 1] or lo - 1 in content_list) and i - lo <= PAGE_INLINE_BOX_MAX_LINES and j + 1 < n and prose[j] and (
                 prose[j + 1] or (in_box[j + 1] and _page_words(blocks[j].text) > PAGE_BOX_TEXT_MAX_WORDS)):
             boxes.append((lo, i))
     return boxes
@@ -1954,7 +1995,8 @@ def _trim_span(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int
     # (a bio or credit box can sit under the byline as well as after the article)
     while start < end and (_first_rule(matches[start], "header") is not None or _page_trim_rule(matches[start])):
         start += 1
-    while end > start and (_page_trim_rule(matches[end - 1]) or _is_short_line(blocks[end - 1].text)):
+    answers = _faq_answers(blocks, matches, start, end)
+    while end > start and end - 1 not in answers and (_page_trim_rule(matches[end - 1]) or _is_short_line(blocks[end - 1].text)):
         end -= 1
     return start, end
 
@@ -2278,6 +2320,19 @@ def _cut_author_box(blocks: list[_Block], matches: list[tuple[Rule, ...]], start
     return end
 
 
+FAQ_MIN_QUESTIONS = 3
+FAQ_QUESTION_MAX_WORDS = 15
+
+
+def _faq_answers(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> set[int]:
+    """On a page of questions and answers (at least FAQ_MIN_QUESTIONS short questions in the article, each over
+    a paragraph), the answers: "How do I hear about specials?", "Sign up for our newsletter at the counter ..."
+    answers it, and a box's rule must not take it."""
+    questions = [i for i in range(start, end - 1) if not matches[i] and blocks[i].text.rstrip().endswith("?")
+                 and _word_count(blocks[i].text) <= FAQ_QUESTION_MAX_WORDS and _is_page_prose(blocks[i + 1].text)]
+    return {i + 1 for i in questions} if len(questions) >= FAQ_MIN_QUESTIONS else set()
+
+
 def _page_inner_rule(rules: tuple[Rule, ...]) -> Rule | None:
     """An edge rule that fires inside a page's article: on a flattened page, boxes (newsletter
     sign-ups, share prompts, copyright lines) sit between paragraphs, not only at the ends."""
@@ -2338,12 +2393,13 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     tail_start = next((i + 2 for i in range(end - 2, start - 1, -1) if _is_page_prose(blocks[i].text) and _is_page_prose(blocks[i + 1].text)), start)
     # before its first two consecutive paragraphs, a byline or a date (a span may open with the dek above them)
     head_end = next((i for i in range(start, end - 1) if _is_page_prose(blocks[i].text) and _is_page_prose(blocks[i + 1].text)), start)
+    faq_answers = _faq_answers(blocks, matches, start, end)
     for i in range(len(blocks)):
         inside = start <= i < end and not in_gap[i]
         # outside the article any rule names the furniture better than "navigation"
         if inside:
-            rule = _first_rule(matches[i], "any") or _page_inner_rule(matches[i])
-            if rule is None and i >= tail_start and _page_trim_rule(matches[i]):
+            rule = _first_rule(matches[i], "any") or (None if i in faq_answers else _page_inner_rule(matches[i]))
+            if rule is None and i >= tail_start and i not in faq_answers and _page_trim_rule(matches[i]):
                 rule = _first_rule(matches[i], "footer")
             if rule is None and i < head_end and not _is_page_prose(blocks[i].text):
                 rule = next((r for r in matches[i] if r.position in ("header", "edge") and not r.loose
