@@ -2090,3 +2090,34 @@ def test_a_description_in_front_of_a_full_name_leaves_the_person_the_speaker() -
     # ... but not a person named after "for": the spokesman speaks, and names no one
     got = attributions_of("A spokesman for Gov. Ellen Marsh said the governor was pleased.")
     assert [q.speaker_name for q in got] == [None]
+
+
+# --------------------------------------------------------------------------- session 25: a blind set's speakers
+
+
+def test_a_role_ending_in_its_place_before_the_name_leaves_the_name_the_speaker() -> None:
+    got = attributions_of('"Public money is not a family business," the United States attorney for New Jersey, '
+                          'Dana Colley, said at a news conference.')
+    assert rows(got) == [("direct", "Public money is not a family business", "Dana Colley")]
+    got = attributions_of("The state attorney for Ohio, Dana Colley, said the case was closed.")
+    assert rows(got) == [("indirect", "the case was closed", "Dana Colley")]
+
+
+@pytest.mark.parametrize("lead", [
+    "Sen. Walt Pryor, a longtime critic of the nominee, was blunt.",
+    "Alderman Walt Pryor, who chairs the budget committee, was having none of it.",
+    "Walt Pryor, the committee's ranking member, issued a longer statement after the vote:",
+])
+def test_a_quotation_paragraph_under_a_sentence_introducing_its_speaker_is_the_speakers(lead: str) -> None:
+    got = attributions_of(lead, '"They rushed it through because they knew they would lose a fair count. Everybody here knows it."')
+    assert rows(got) == [("direct", "They rushed it through because they knew they would lose a fair count. "
+                                    "Everybody here knows it.", "Walt Pryor")]
+
+
+@pytest.mark.parametrize("lead", [
+    "The council met on Tuesday. The vote was close.",  # no person opens the sentence before
+    "Walt Pryor spoke for an hour on Tuesday about the budget, the roads, the schools and the pension fund's deficit.",
+])
+def test_a_quotation_paragraph_under_a_sentence_that_introduces_no_one_has_no_speaker_from_it(lead: str) -> None:
+    got = attributions_of(lead, '"We did what we had to do."')
+    assert rows(got) == [("direct", "We did what we had to do.", None)]

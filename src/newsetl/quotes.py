@@ -1440,7 +1440,12 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
             # office ("Alain Terzian, president of Cesar organisers, the Academie ..., said")
             if not ((first.lower() in TITLE_WORDS or first.lower() in ROLE_MODIFIERS)
                     and _valid_person(split_name(body[np[0] : np[1]].split())[1], False)):
-                continue
+                # ... unless the clause opens with a role that ends in its place: "the United States attorney
+                # for New Jersey, Marisa Colangelo, said" (the walk stopped at "attorney for New Jersey")
+                opening = _determined_opening(masked, head, c)
+                if opening is None or not _TITLE_RE.search(body[opening[0] : opening[1]]):
+                    continue
+                np, first = opening, body[opening[0] : opening[1]].split()[0]
         name_start = c + 1 + (len(masked[c + 1 : inner_end]) - len(masked[c + 1 : inner_end].lstrip()))
         name_end = inner_end
         party = _PARTY_TAG_BEFORE.search(masked, max(lo, inner_end - 24), inner_end)
@@ -3304,6 +3309,13 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
                 emit(kind, sp.start, sp.end, sent.sentence_idx, None, a, None)
                 last_speaker = (a.name, sp.start)
                 last_attr = (a, None, sent.sentence_idx, sent.paragraph_idx)
+            elif (kind == "direct" and not frames
+                  and (a := _lead_in_speaker(seg, masked, sent, sp, frames_by_sentence, people, mentions, last_speaker)) is not None):
+                # a paragraph that is all quotation under a sentence introducing its speaker: "Sen. Dale Whitcomb
+                # was blunt.", "Banfield issued a longer statement after the vote:", then the quotation
+                emit(kind, sp.start, sp.end, sent.sentence_idx, None, a, None)
+                last_speaker = (a.name, sp.start)
+                last_attr = (a, None, sent.sentence_idx, sent.paragraph_idx)
             elif kind == "direct" and last_attr is not None and _continues(seg, last_attr, sent, prev_span, sp):
                 a, f = last_attr[0], last_attr[1]
                 via = a.outlet or via_sentence
@@ -3606,6 +3618,35 @@ def _signature(body: str, paragraph, sp: QuoteSpan, people: _People) -> Attribut
     # a lone surname ("- Chirac") signs only for a person the article names in full, which resolve_name requires
     name = people.resolve_name(tokens, m.start(1)) if len(tokens) == 1 or _valid_person(tokens, False) else None
     return Attribution(name, m.group(1).rstrip("."), people.roles.get(name), None, True) if name else None
+
+
+# A sentence introducing the next paragraph's quotation names its speaker and says little else: "X was blunt."
+LEAD_IN_MAX_WORDS = 16
+_QUOTE_MARKS = re.compile("[\"“”]")
+
+
+def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames_by_sentence, people: _People, mentions,
+                     last_speaker) -> Attribution | None:
+    """The speaker of a quotation that is a whole paragraph with no frame, named by the sentence closing the
+    paragraph before: a short sentence with no quotation or cue of its own whose subject is a person ("Utah Sen.
+    Dale Whitcomb, a longtime critic of the nominee, was blunt."), or one that ends in a colon."""
+    para = seg.paragraphs[sent.paragraph_idx]
+    if sent.paragraph_idx == 0 or masked[para.char_start : sp.start - 1].strip() or masked[sp.end : para.char_end].strip(" \"”'’"):
+        return None
+    if any(frames_by_sentence[s.sentence_idx] for s in seg.sentences if s.paragraph_idx == sent.paragraph_idx):
+        return None
+    lead = seg.sentences[sent.sentence_idx - 1] if sent.sentence_idx > 0 else None
+    if lead is None or lead.paragraph_idx != sent.paragraph_idx - 1 or frames_by_sentence[lead.sentence_idx]:
+        return None
+    text = seg.body[lead.char_start : lead.char_end].rstrip()
+    if _QUOTE_MARKS.search(text) or not (text.endswith(":") or (text.endswith(".") and len(text.split()) <= LEAD_IN_MAX_WORDS)):
+        return None
+    subj = _sentence_subject(seg.body, masked, lead.char_start, lead.char_end - 1)
+    if subj is None or subj.kind not in ("name", "pronoun", "phrase") or subj.surface.split()[0].lower() in CUES:
+        return None
+    frame = Frame(lead.sentence_idx, None, subj.char_end, subj.char_end, subj, sp.start, sp.end, None, "speech", "before")
+    a = _attribute(frame, people, mentions, last_speaker)
+    return a if a.person and a.name else None
 
 
 def _continues(seg: Segmentation, last_attr, sent, prev_span: QuoteSpan | None, sp: QuoteSpan) -> bool:
