@@ -2121,3 +2121,32 @@ def test_a_quotation_paragraph_under_a_sentence_introducing_its_speaker_is_the_s
 def test_a_quotation_paragraph_under_a_sentence_that_introduces_no_one_has_no_speaker_from_it(lead: str) -> None:
     got = attributions_of(lead, '"We did what we had to do."')
     assert rows(got) == [("direct", "We did what we had to do.", None)]
+
+
+def test_a_numbers_comma_does_not_close_a_relative_clauses_report() -> None:
+    got = attributions_of("Gail Brenner, who says she knocked on 2,000 doors, was at the count.")
+    assert rows(got) == [("indirect", "she knocked on 2,000 doors", "Gail Brenner")]
+
+
+def test_a_relative_after_a_persons_description_is_the_persons() -> None:
+    got = attributions_of('"Nobody believed it," said Gail Brenner, a volunteer in Waukesha, who said she had knocked on '
+                          '2,000 doors since August. "Nobody but us."')
+    assert rows(got) == [("direct", "Nobody believed it", "Gail Brenner"),
+                         ("indirect", "she had knocked on 2,000 doors since August", "Gail Brenner"),
+                         ("direct", "Nobody but us.", "Gail Brenner")]
+
+
+def test_a_counted_unnamed_member_is_no_name_for_a_later_the_lawmaker() -> None:
+    got = attributions_of('One Freedom Caucus member said as many as 35 members were ready to vote no. '
+                          '"Leadership thinks we are bluffing," the lawmaker said.')
+    assert [q.speaker_name for q in got] == [None, None]
+
+
+def test_a_number_word_inside_a_name_still_names() -> None:
+    got = attributions_of("Dutch coach Henk Ten Cate said the decision was pathetic.")
+    assert rows(got) == [("indirect", "the decision was pathetic", "Henk Ten Cate")]
+
+
+def test_an_aside_participle_after_the_name_reports_nothing() -> None:
+    got = attributions_of("Mayor Lena Voss, asked about the vote, said the council had struck a reasonable balance.")
+    assert rows(got) == [("indirect", "the council had struck a reasonable balance", "Lena Voss")]

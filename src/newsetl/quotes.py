@@ -755,6 +755,8 @@ def _valid_person_cached(tokens: tuple[str, ...], honorific: bool) -> bool:
             return False
         if 0 < i < len(tokens) - 1 and t in ("A", "I"):
             continue  # a middle initial: "Charles A Blixt"
+        if i == 0 and STOPWORDS.get(low) == "number":
+            return False  # "One Freedom Caucus member", but "Henk Ten Cate"
         if (STOPWORDS.get(low) in ("organisation", "place", "weekday", "month", "holiday", "function", "pronoun")
                 and not _homograph_in_name(tokens, i, honorific)):
             return False  # a stopword, unless a name homograph stands as one ("Theresa May", "Ms May")
@@ -1203,6 +1205,12 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
         # "Jenna Ruiz, 16, of Round Rock, who told": the town is no one
         home = _person_before_hometown(body, masked, sent_start, sent_start + len(before.rstrip()) - 1) if m else None
         np = home or (_np_before(masked, sent_start, sent_start + m.end(1)) if m else None)
+        if (m is not None and not home and m.group(1).split()[:1] and m.group(1).split()[0].lower() in ("a", "an", "the")
+                and before[: m.start()].rstrip().endswith(",")):
+            # "Gail Brenner, a Trump volunteer in Waukesha, who said": the description's person
+            named = _np_before(masked, sent_start, sent_start + len(before[: m.start()].rstrip()) - 1)
+            if named is not None and _names_person(body[named[0] : named[1]].split()):
+                np = named
         if np:
             ante = body[np[0] : np[1]]
         return Source(surface, start, end, "relative", None, ante)
@@ -1796,6 +1804,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         form = m.group(1)
         cue = CUES[form]
         c_start, c_end = m.start(1), m.end(1)
+        if form.split()[0] in _ASIDE_PARTICIPLES and masked[lo:c_start].rstrip().endswith(","):
+            continue  # "Mayor Steve Adler, asked about the vote, said": an aside about the speaker, who speaks later
         if cue.lemma == "post" and not _POSTED_THAT.match(masked, c_end, hi):
             continue  # "posted a message on his blog saying ...": the participle reports, "posted on X that" does
         if masked[c_end : c_end + 4].startswith((" to ", " for ", " at ", " by ", " on ", " about", " up ", " off ", " out ")) and cue.lemma not in ("point out",):
@@ -2139,6 +2149,8 @@ def _cut_relative_frames(frames: list[Frame], masked: str) -> list[Frame]:
     for f in frames:
         # the cheap test first: a clause with no comma has nothing to cut
         comma = masked.find(",", f.content_start, f.content_end) if f.position == "before" else -1
+        while comma != -1 and masked[comma - 1 : comma].isdigit() and masked[comma + 1 : comma + 2].isdigit():
+            comma = masked.find(",", comma + 1, f.content_end)  # "2,000 doors": a number's comma closes nothing
         if comma != -1 and (
             f.source.kind == "relative" or _last_word(masked, 0, f.source.char_start).lower() in _RELATIVES
             or _SUBJECTLESS.match(masked, f.content_start, f.content_end)
