@@ -1231,6 +1231,11 @@ OTHER_SITE_PAGES = {
     "page_bakery_faq": "Frequently Asked Questions",
     # an episode's show notes (timed chapters, links mentioned) and a support box between them and the transcript
     "page_podcast_show_notes": "Ep. 58: Why Bus Fares Keep Rising (with transport planner Femi Adeyemi)",
+    # after the second round (a charity's page lost its last section under a petition box of nine lines, a
+    # tabloid its last two paragraphs under an embedded post; a head teacher's letter lost its greeting and
+    # signature, and its headline to the school's name above a one-">" trail)
+    "page_ngo_petition": "Victory for Kestle Sands as marina plan is withdrawn",
+    "page_school_letter": "Headteacher's Newsletter – 26 March 2021",
 }
 
 

@@ -226,7 +226,7 @@ _SUMMARY_BULLET = re.compile(r"[•·▪*\-–]\s+\S")
 SUMMARY_BULLET_MIN_WORDS = 5
 # A breadcrumb trail is no headline; a chapter heading over the first paragraph is the article's.
 _BREADCRUMB_MARK = re.compile(r"[›»>]")
-_SPACED_BREADCRUMB_MARK = re.compile(r"\s[›»]\s")
+_SPACED_BREADCRUMB_MARK = re.compile(r"\s[›»>]\s")
 _CHAPTER_HEADING = re.compile(r"(?:chapter|part)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]{1,4})\s*[:.—–-]\s*\S[^!?]{0,80}(?<![.!?])$", re.IGNORECASE)
 _PAGE_CHROME_RULES = frozenset(("nav_label", "already_subscriber", "account_links"))
 # Line scores for finding the article in a page: a prose line scores its word count,
@@ -267,7 +267,9 @@ _PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "commen
 _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice", "wiki_edit_link", "contents_heading",
                                     "qa_post_meta", "answers_heading", "booking_widget", "rates_at_publishing", "rating_widget",
                                     "recipe_buttons", "guide_meta_row", "shop_buttons", "media_placeholder", "service_call_to_action",
-                                    "price_button"})  # a roundup's "$179 at Amazon" under each pick
+                                    "price_button",  # a roundup's "$179 at Amazon" under each pick
+                                    # an embedded post's frame between paragraphs: the article goes on under it
+                                    "embedded_post_label", "embed_post_meta", "embed_shared_by", "view_on_platform"})
 # A picture's caption or credit sits between an article's paragraphs as often as under its last one: it costs
 # what inline furniture does ("Dana Ortiz outside the plant on Tuesday. Picture: Sam Tran", then two more lines).
 # (A credit on its own line is not one: "Photography by X" under the byline, a transcript's link under a podcast's notes.)
@@ -1642,7 +1644,7 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
         if matches[i]:
             if _is_section_break(matches[i]):
                 scores.append(-PAGE_SECTION_BREAK_PENALTY)
-            elif all(r.name in _PAGE_INLINE_FURNITURE or r.name.startswith(_CAPTION_RULE_PREFIXES) for r in matches[i]):
+            elif _inline_furniture(matches[i]):
                 scores.append(-PAGE_SHORT_IN_RUN_PENALTY)
             else:
                 scores.append(-PAGE_FURNITURE_PENALTY)
@@ -1947,7 +1949,15 @@ def _page_article_span(
 
 
 PAGE_INLINE_BOX_MAX_LINES = 5
+# A box with a form (a petition's or a sign-up's fields: "Your first name", "Postcode", its consent line) runs longer.
+PAGE_INLINE_FORM_BOX_MAX_LINES = 10
+_FORM_RULES = frozenset({"form_field", "form_consent", "newsletter_enter_email"})
 _PITCH_BOX_CATEGORIES = frozenset({"newsletter", "advertising"})
+
+
+def _inline_furniture(rules: tuple[Rule, ...]) -> bool:
+    """Furniture that sits between an article's paragraphs (a caption, an ad label, an embedded post's frame)."""
+    return bool(rules) and all(r.name in _PAGE_INLINE_FURNITURE or r.name.startswith(_CAPTION_RULE_PREFIXES) for r in rules)
 
 
 def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tuple[Rule, ...]], prose: list[bool],
@@ -1967,8 +1977,15 @@ def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tup
         while i < n and in_box[i]:
             i += 1
         j = i + 1 if i < n and not matches[i] and not prose[i] else i  # a subheading under the box
-        if lo > 0 and (prose[lo - 1] or lo - 1 in content_list) and i - lo <= PAGE_INLINE_BOX_MAX_LINES and j + 1 < n and prose[j] and (
-                prose[j + 1] or (in_box[j + 1] and _page_words(blocks[j].text) > PAGE_BOX_TEXT_MAX_WORDS)):
+        form = any(r.name in _FORM_RULES for k in range(lo, i) for r in matches[k])
+        max_lines = PAGE_INLINE_FORM_BOX_MAX_LINES if form else PAGE_INLINE_BOX_MAX_LINES
+        # (the paragraph under the box may lead into a list: "We are asking the county council to:")
+        lead_in = j + 2 < n and blocks[j + 1].text.rstrip().endswith(":") and prose[j + 2]
+        above = lo - 1  # (past a caption or an embedded post's frame under the paragraph)
+        while above > 0 and _inline_furniture(matches[above]):
+            above -= 1
+        if above >= 0 and (prose[above] or above in content_list) and i - lo <= max_lines and j + 1 < n and prose[j] and (
+                prose[j + 1] or lead_in or (in_box[j + 1] and _page_words(blocks[j].text) > PAGE_BOX_TEXT_MAX_WORDS)):
             boxes.append((lo, i))
     return boxes
 
@@ -2199,6 +2216,31 @@ def _extend_start_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rul
     return top
 
 
+_SALUTATION = re.compile(r"^(?:dear|hello|hi|greetings)\b[^.!?]{1,60}[,:!]$", re.IGNORECASE)
+_VALEDICTION = re.compile(r"^(?:with (?:gratitude|thanks|best wishes|love|warm(?:est)? (?:regards|wishes))|(?:best|kind|warm(?:est)?) "
+                          r"(?:wishes|regards)|yours (?:sincerely|faithfully|truly)|sincerely|many thanks|regards)\W*$", re.IGNORECASE)
+LETTER_SIGNATURE_MAX_LINES = 2  # the writer's name, the writer's role
+
+
+def _extend_over_letter(blocks: list[_Block], matches: list[tuple[Rule, ...]], start: int, end: int) -> tuple[int, int]:
+    """A letter printed as the page's article (a head teacher's newsletter, a director's annual letter): its
+    salutation above the first paragraph ("Dear Parents and Carers,"), and under the last its valediction and
+    signature ("With gratitude,", "Rosalind Achebe", "Executive Director") are the letter's."""
+    if start > 0 and not matches[start - 1] and _SALUTATION.match(blocks[start - 1].text.strip()):
+        start -= 1
+    elif not (start < end and _SALUTATION.match(blocks[start].text.strip())):
+        return start, end
+    k = end
+    if k < len(blocks) and not matches[k] and _VALEDICTION.match(blocks[k].text.strip()):
+        k += 1
+    signed = 0
+    while (k < len(blocks) and signed < LETTER_SIGNATURE_MAX_LINES and not matches[k]
+           and _word_count(blocks[k].text) <= PAGE_KICKER_MAX_WORDS and not _TERMINAL.search(blocks[k].text)):
+        k += 1
+        signed += 1
+    return start, k if signed else end
+
+
 def _is_verdict_phrase(text: str) -> bool:
     """A pro or con written without a mark: a capitalised phrase of a few words, no sentence's end."""
     words = _word_count(text)
@@ -2371,6 +2413,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
         start -= 1  # an explainer's first question heads its first paragraph: "What's happened?", later "How does ...?"
     start = _extend_start_over_key_points(blocks, matches, start)
     start = _extend_start_over_verdict_box(blocks, matches, start)
+    start, end = _extend_over_letter(blocks, matches, start, end)
     # an encyclopedia's lead sits above its infobox and contents box: the article, with those two left out
     lead = _lead_over_contents(blocks, matches, contents_start - 1) if contents_end else None
     if lead is not None and contents_end <= start:
@@ -2495,7 +2538,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     passed_meta, meta_top = False, start  # a byline or date seen between this line and the article, the topmost
     for i in range(start - 1, -1, -1):
         if (best is not None or stopped is not None) and (any(r.name == "breadcrumbs" for r in matches[i])
-                                                          or _is_menu_bar(blocks[i].text) or _is_pipe_menu(blocks[i].text)):
+                                                          or _is_menu_bar(blocks[i].text) or _is_pipe_menu(blocks[i].text)
+                                                          or _SPACED_BREADCRUMB_MARK.search(blocks[i].text)):
             break  # the site's header (its name, its tagline) lies above its breadcrumb trail or menu, the headline below
         if any(r.category in ("byline", "dateline") for r in matches[i]):
             passed_meta, meta_top = True, i
