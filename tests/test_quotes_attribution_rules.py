@@ -2116,7 +2116,9 @@ def test_a_quotation_paragraph_under_a_sentence_introducing_its_speaker_is_the_s
 
 @pytest.mark.parametrize("lead", [
     "The council met on Tuesday. The vote was close.",  # no person opens the sentence before
-    "Walt Pryor spoke for an hour on Tuesday about the budget, the roads, the schools and the pension fund's deficit.",
+    # a long sentence of the writer's own (past LEAD_IN_MAX_WORDS) introduces nobody's words
+    "Walt Pryor spoke for an hour on Tuesday about the budget, the roads, the schools, the library's opening hours, "
+    "the new bus lanes on Quay Street and the pension fund's growing deficit.",
 ])
 def test_a_quotation_paragraph_under_a_sentence_that_introduces_no_one_has_no_speaker_from_it(lead: str) -> None:
     got = attributions_of(lead, '"We did what we had to do."')
@@ -2150,3 +2152,16 @@ def test_a_number_word_inside_a_name_still_names() -> None:
 def test_an_aside_participle_after_the_name_reports_nothing() -> None:
     got = attributions_of("Mayor Lena Voss, asked about the vote, said the council had struck a reasonable balance.")
     assert rows(got) == [("indirect", "the council had struck a reasonable balance", "Lena Voss")]
+
+
+def test_a_name_inside_the_opening_names_relative_clause_does_not_speak() -> None:
+    got = attributions_of("Ramona Liu took office last year.",
+                          "Liu, a Democrat who is running for re-election against Republican Craig Sutter, a former "
+                          "prosecutor who has accused her of chasing headlines, said the timing of the suit was a coincidence.")
+    assert rows(got) == [("indirect", "the timing of the suit was a coincidence", "Ramona Liu")]
+
+
+def test_a_long_sentence_introducing_the_speaker_still_names_the_next_paragraphs_quotation() -> None:
+    got = attributions_of("Alderman Walt Pryor, who chairs the council's budget committee and leads the progressive caucus, "
+                          "was having none of it.", '"The mayor keeps saying it. Shared by whom?"')
+    assert rows(got) == [("direct", "The mayor keeps saying it. Shared by whom?", "Walt Pryor")]

@@ -1949,6 +1949,12 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                         source = _classify_source(body, masked, named.start(1), named.end(1), lo)
                     frames.append(_make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, source, role, lo, hi, inverted=True))
             continue
+        if source.kind == "name" and source.char_start > lo and _RELATIVE_IN_APPOSITIVE.match(masked, _name_end_at(masked, lo) or lo, source.char_start):
+            # "Liu, a Democrat who is running against Republican Craig Sutter, a former prosecutor ..., said": the
+            # name sits inside the opening name's relative clause, and the opening name speaks
+            subject = _sentence_subject(body, masked, lo, source.char_start)
+            if subject is not None and subject.kind == "name":
+                source, np, role = subject, (subject.char_start, subject.char_end), subject.role
         ing = form.split()[0].endswith("ing")
         if passive and not ing and (source.kind != "pronoun" or source.surface.lower() == "it") and _PASSIVE_BEFORE.search(masked[lo:c_start]):
             continue  # "he was told", "it is said" (but "Trump is demanding" is progressive)
@@ -2215,6 +2221,18 @@ def _opening_adverbial_end(masked: str, lo: int, limit: int) -> int | None:
             and not _place_or_medium_before_comma(masked, lo, m.end())):
         return None
     return m.end()
+
+
+# The opening name's appositive holding a relative clause that runs to a later name: ", a Democrat who is running
+# for re-election against Republican "
+_RELATIVE_IN_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,;:()]*?\b(?:who|whose)\s[^,;:()]*$")
+_OPENING_NAME = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?=,)")
+
+
+def _name_end_at(masked: str, lo: int) -> int | None:
+    """Where the capitalised words opening the clause end, when a comma follows them ("Liu," "Ramona Liu,")."""
+    m = _OPENING_NAME.match(masked, lo)
+    return m.end() if m else None
 
 
 def _place_or_medium_before_comma(masked: str, lo: int, end: int) -> bool:
@@ -3633,7 +3651,7 @@ def _signature(body: str, paragraph, sp: QuoteSpan, people: _People) -> Attribut
 
 
 # A sentence introducing the next paragraph's quotation names its speaker and says little else: "X was blunt."
-LEAD_IN_MAX_WORDS = 16
+LEAD_IN_MAX_WORDS = 24
 _QUOTE_MARKS = re.compile("[\"“”]")
 
 
