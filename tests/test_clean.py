@@ -1236,6 +1236,10 @@ OTHER_SITE_PAGES = {
     # signature, and its headline to the school's name above a one-">" trail)
     "page_ngo_petition": "Victory for Kestle Sands as marina plan is withdrawn",
     "page_school_letter": "Headteacher's Newsletter – 26 March 2021",
+    # after the third round (a fashion story lost its first three paragraphs above a grid of shop tiles, and a
+    # broadsheet its last three under a newsletter box whose blurb sits between its known lines; a headline
+    # lost to the longer dek under it)
+    "page_fashion_tiles": "The return of the loafer: how to wear autumn's most sensible shoe",
 }
 
 
@@ -1254,6 +1258,9 @@ def test_page_of_another_kind_of_site_keeps_exactly_its_article(name: str):
     ("page_magazine_longread", "Two people still make rope by hand in a shed that floods at spring tides. Why do they stay?"),
     # no full stop, and three lines down to its date: the writers' names in capitals and the dateline's place between
     ("page_section_menu_daily", "Island businesses welcome the move but warn that many routes will need longer-term help as fuel costs climb"),
+    # no full stop, sentence case, and sharing more of the lede's words than the headline over it does
+    ("page_fashion_tiles", "Once written off as a school-run staple, the humble loafer is back on the catwalks and under every "
+                           "wide-leg trouser this season"),
 ])
 def test_page_dek_is_found_under_a_short_menu_over_a_dateline_and_under_a_title_case_headline(name: str, dek: str):
     result, _ = _page_fixture(name)
@@ -2473,3 +2480,31 @@ def test_a_standfirst_in_points_over_the_date_is_the_articles():
     assert all(p in (result.dek, *result.paragraphs) for p in points)
     # without the date under them, lines under a headline prove nothing
     assert _cleaned_news_page(headline, *points).dek != points[0]
+
+
+def test_a_letters_signature_needs_a_valediction_or_a_name_not_a_menu():
+    text = (FIXTURES / "page_school_letter.txt").read_text(encoding="utf-8")
+    text = text.replace("Mrs P. Hallam\nHeadteacher\n", "Sports day results\nYear 4 trip to York\n")
+    result = clean(parts_of(text))
+    assert result.paragraphs[-1] == "Have a restful break."
+    assert {"Sports day results", "Year 4 trip to York"} <= {r.text for r in result.removed}
+
+
+def test_a_newsletter_pitch_under_the_dek_and_a_two_sentence_headline_in_a_read_more_box_are_furniture():
+    text = "\n".join([
+        "Harlow recount halted after judge lifts order",
+        "Election officials said some precincts' counts could not be reconciled with poll books.",
+        "Sign up for The Harlow Brief, our morning guide to politics and policy.",
+        "HARLOW — A county judge on Wednesday lifted his order requiring a recount of the mayoral ballots, ending a "
+        "two-week standoff between the two campaigns.",
+        "The ruling followed an appeals court decision that the third-place candidate had no standing to ask for one.",
+        "Read more:",
+        "Pell raises thousands for the recount. Here's where the money is going.",
+        "Harlow clerks begin hand count amid grumbling over overtime",
+        "The Ledger's Sam Tran contributed to this report.",
+    ]) + "\n"
+    result = clean(parts_of(text))
+    removed = {r.text: (r.category, r.rule) for r in result.removed}
+    assert removed["Sign up for The Harlow Brief, our morning guide to politics and policy."][0] == "newsletter"
+    assert removed["Pell raises thousands for the recount. Here's where the money is going."] == ("related_links", "related_list_item")
+    assert len(result.paragraphs) == 3  # the dek and the two paragraphs

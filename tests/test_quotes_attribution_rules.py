@@ -2165,3 +2165,14 @@ def test_a_long_sentence_introducing_the_speaker_still_names_the_next_paragraphs
     got = attributions_of("Alderman Walt Pryor, who chairs the council's budget committee and leads the progressive caucus, "
                           "was having none of it.", '"The mayor keeps saying it. Shared by whom?"')
     assert rows(got) == [("direct", "The mayor keeps saying it. Shared by whom?", "Walt Pryor")]
+
+
+def test_a_which_after_a_persons_description_is_the_organisations() -> None:
+    got = attributions_of("The complaint was filed by Dana Ortiz, a former nurse at St. Mary's Hospital, which said it "
+                          "would contest the claims.")
+    assert [q.speaker_name for q in got] == [None]
+
+
+def test_a_sentence_that_says_nothing_of_speaking_introduces_no_ones_quotation() -> None:
+    got = attributions_of("Mayor Lena Voss watched the march from a window.", '"Housing is a human right."')
+    assert rows(got) == [("direct", "Housing is a human right.", None)]

@@ -1234,7 +1234,7 @@ def _byline_below(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int)
 
 # Notes a header prints under the standfirst as it prints a byline: "This article has been updated.", "Editor's
 # note: This article has been updated to include ..."
-_HEADER_NOTES = frozenset({"updated_notice", "editors_note", "follow_on_social", "continue_reading"})
+_HEADER_NOTES = frozenset({"updated_notice", "editors_note", "follow_on_social", "continue_reading", "newsletter_our_guide"})
 
 
 def _summary_point(text: str) -> bool:
@@ -1394,11 +1394,17 @@ def _is_question_subheading(blocks: list[_Block], i: int) -> bool:
 
 
 def _is_link_line(text: str) -> bool:
-    """A headline link under a related-links heading: a short line, no prose unless in Title Case or a question
-    and its answer ("Is Larry Hogan a different kind of Republican? Voters seem to think so.")."""
+    """A headline link under a related-links heading: a short line, no prose unless in Title Case, a question
+    and its answer ("Is Larry Hogan a different kind of Republican? Voters seem to think so.") or two short
+    sentences ("Stein raises millions for recounts. Here's where the money is going.")."""
     words = _word_count(text)
     return words <= LINK_LINE_MAX_WORDS and (not _is_prose(text) or _title_case(text)
-                                             or (words <= QUESTION_LINK_MAX_WORDS and "? " in text))
+                                             or (words <= QUESTION_LINK_MAX_WORDS
+                                                 and ("? " in text or _TWO_SENTENCE_HEADLINE.fullmatch(text) is not None)))
+
+
+# (two short sentences, no quotation: a paragraph's opening sentences run longer, a quoted remark is no link)
+_TWO_SENTENCE_HEADLINE = re.compile(r"[A-Z](?:[^.!?\s\"“”]*\s){1,7}[^.!?\s\"“”]+\. [A-Z](?:[^.!?\s\"“”]*\s){1,7}[^.!?\s\"“”]+[.?!]")
 
 
 def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...]], verdicts: list[_Verdict | None]) -> list[bool]:
@@ -1681,6 +1687,9 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
                 scores[i] = 0.0
     for i in content_list:
         scores[i] = max(scores[i], 0.0)
+    # a grid of shop tiles (name, brand, price, button) between paragraphs is neither article nor menu evidence
+    for i in _product_tiles(blocks, matches):
+        scores[i] = 0.0
     # a FAQ's answer is prose even when a box's rule knows its words ("Sign up for our newsletter at the counter")
     for i in _faq_answers(blocks, matches, 0, len(blocks)):
         if matches[i] and all(r.position != "any" for r in matches[i]) and _is_page_prose(blocks[i].text):
@@ -1785,6 +1794,29 @@ _CONTENT_LIST_HEADING = re.compile(
     r"|step-by-step(?: instructions)?|show notes|episode notes|timestamps|links? mentioned(?: in this episode)?)\s*:?\s*$", re.IGNORECASE)
 _TIMESTAMP_ITEM = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")  # a show note: "[02:10] Why food prices rose"
 _RECIPE_FACT = re.compile(r"^(?:(?:prep(?:aration)?|cook(?:ing)?|total|bak(?:e|ing)|rest(?:ing)?|chill(?:ing)?) time|servings|serves|makes|yield)\s*:?\s*\d", re.IGNORECASE)
+
+
+PRODUCT_TILE_MAX_LINES = 4  # a tile: the product's name, its brand, its price, its button
+_PRICE_ONLY = re.compile(r"^(?:(?:now|was|from|only)\s+)?[$£€]\s?\d[\d,]*(?:\.\d{2})?$", re.IGNORECASE)
+
+
+def _product_tiles(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> set[int]:
+    """The lines of a grid of shop tiles ("Mary Jane Flat", "Maison Rieux", "$395", "SHOP NOW"): two or more
+    prices a tile apart with only short lines between them, and the tile's name and brand above the first."""
+    prices = [i for i, b in enumerate(blocks) if _PRICE_ONLY.match(b.text.strip())]
+    tiles: set[int] = set()
+    for a, b in zip(prices, prices[1:]):
+        if b - a > PRODUCT_TILE_MAX_LINES or any(_word_count(blocks[k].text) > PAGE_KICKER_MAX_WORDS for k in range(a + 1, b)):
+            continue
+        top = a
+        while top > 0 and a - top < PRODUCT_TILE_MAX_LINES - 2 and _word_count(blocks[top - 1].text) <= PAGE_KICKER_MAX_WORDS \
+                and not _is_page_prose(blocks[top - 1].text) and not any(r.category == "advertising" for r in matches[top - 1]):
+            top -= 1
+        bottom = b + 1
+        while bottom < len(blocks) and bottom - b < PRODUCT_TILE_MAX_LINES - 2 and matches[bottom] and _word_count(blocks[bottom].text) <= 4:
+            bottom += 1  # the last tile's button
+        tiles.update(range(top, bottom))
+    return tiles
 
 
 def _content_list_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]], prose: list[bool]) -> set[int]:
@@ -1974,11 +2006,14 @@ def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tup
             i += 1
             continue
         lo = i
-        while i < n and in_box[i]:
+        blurbs = 0  # the box's own sentence between its known lines ("Our morning email breaks down ...")
+        while i < n and (in_box[i] or (i + 1 < n and in_box[i + 1] and i > lo and not matches[i]
+                                       and _page_words(blocks[i].text) <= PAGE_BOX_TEXT_MAX_WORDS)):
+            blurbs += not in_box[i]
             i += 1
         j = i + 1 if i < n and not matches[i] and not prose[i] else i  # a subheading under the box
         form = any(r.name in _FORM_RULES for k in range(lo, i) for r in matches[k])
-        max_lines = PAGE_INLINE_FORM_BOX_MAX_LINES if form else PAGE_INLINE_BOX_MAX_LINES
+        max_lines = (PAGE_INLINE_FORM_BOX_MAX_LINES if form else PAGE_INLINE_BOX_MAX_LINES) + blurbs
         # (the paragraph under the box may lead into a list: "We are asking the county council to:")
         lead_in = j + 2 < n and blocks[j + 1].text.rstrip().endswith(":") and prose[j + 2]
         above = lo - 1  # (past a caption or an embedded post's frame under the paragraph)
@@ -2218,7 +2253,8 @@ def _extend_start_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rul
 
 _SALUTATION = re.compile(r"^(?:dear|hello|hi|greetings)\b[^.!?]{1,60}[,:!]$", re.IGNORECASE)
 _VALEDICTION = re.compile(r"^(?:with (?:gratitude|thanks|best wishes|love|warm(?:est)? (?:regards|wishes))|(?:best|kind|warm(?:est)?) "
-                          r"(?:wishes|regards)|yours (?:sincerely|faithfully|truly)|sincerely|many thanks|regards)\W*$", re.IGNORECASE)
+                          r"(?:wishes|regards)|yours (?:sincerely|faithfully|truly)|sincerely|many thanks|regards|(?:yours )?in christ"
+                          r"|blessings|god bless|peace|warmly|all the best|with (?:appreciation|love))\W*$", re.IGNORECASE)
 LETTER_SIGNATURE_MAX_LINES = 2  # the writer's name, the writer's role
 
 
@@ -2231,8 +2267,12 @@ def _extend_over_letter(blocks: list[_Block], matches: list[tuple[Rule, ...]], s
     elif not (start < end and _SALUTATION.match(blocks[start].text.strip())):
         return start, end
     k = end
-    if k < len(blocks) and not matches[k] and _VALEDICTION.match(blocks[k].text.strip()):
-        k += 1
+    valediction = k < len(blocks) and not matches[k] and _VALEDICTION.match(blocks[k].text.strip()) is not None
+    k += valediction
+    # the writer's name (without a valediction it must read as one: "Mrs J. Whitfield", not a menu's "Sports day
+    # results"), then perhaps the writer's role
+    if not (k < len(blocks) and (valediction or _NAME_SHAPED.fullmatch(blocks[k].text.strip()))):
+        return start, end
     signed = 0
     while (k < len(blocks) and signed < LETTER_SIGNATURE_MAX_LINES and not matches[k]
            and _word_count(blocks[k].text) <= PAGE_KICKER_MAX_WORDS and not _TERMINAL.search(blocks[k].text)):
@@ -2432,6 +2472,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     in_link_list = [member if site_line_key(b.text) not in contents and i not in live_headlines else None
                     for i, (member, b) in enumerate(zip(_link_list_members(blocks, matches), blocks))]
     in_teaser_cards = _teaser_card_members(blocks, matches)
+    tiles = _product_tiles(blocks, matches)
     # after the article's last two consecutive paragraphs, footer rules (bios, credits) fire too
     tail_start = next((i + 2 for i in range(end - 2, start - 1, -1) if _is_page_prose(blocks[i].text) and _is_page_prose(blocks[i + 1].text)), start)
     # before its first two consecutive paragraphs, a byline or a date (a span may open with the dek above them)
@@ -2459,6 +2500,8 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             verdicts[i] = _list_item_verdict(heading)
         elif in_teaser_cards[i]:
             verdicts[i] = _Verdict("related_links", "teaser_card")
+        elif i in tiles:
+            verdicts[i] = _Verdict("advertising", "product_tile")
         elif contents_start <= i < contents_end:
             verdicts[i] = _Verdict("navigation", "contents_entry")
     # the pitch line of a newsletter box sits between its heading and its button
@@ -2587,9 +2630,9 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         if over >= 0 and not matches[over] and _named_by_sentence_below(blocks[over].text, blocks[stopped].text):
             return over  # "Plantar fasciitis" over "Plantar fasciitis is pain in the heel ..."
         if (over >= 0 and not matches[over] and over not in contents and _headline_shaped(blocks[over].text)
-                and not blocks[over].text.endswith(".") and _title_case(blocks[over].text, min_words=3)
+                and not blocks[over].text.endswith(".") and (_title_case(blocks[over].text, min_words=3) or over == best)
                 and _word_count(blocks[over].text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS):
-            return over
+            return over  # (in sentence case too when the walk found it: "Lead in the Water: How Riverton's schools ...")
         return stopped
     if banner is not None and (best is None or (best_shared == 0 and banner_shared > 0)):
         return banner
@@ -2598,7 +2641,10 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     above = best - 1 if best is not None else -1
     if above >= 1 and _columnist_name(blocks, matches, above) and not _content_words(blocks[above].text) & lede:
         above -= 1  # a columnist's name between the headline and the standfirst (a work's title is the lede's subject)
-    if (above >= 0 and not matches[above] and above not in contents and _is_page_dek(blocks, matches, best)
+    # (a dek is set in sentence case; a Title Case line under another is the next of a list of headlines)
+    longer = (above >= 0 and _word_count(blocks[best].text) >= _word_count(blocks[above].text) + DEK_LONGER_BY_WORDS
+              and not _title_case(blocks[best].text))
+    if (above >= 0 and not matches[above] and above not in contents and (_is_page_dek(blocks, matches, best) or longer)
             and not _BREADCRUMB_MARK.search(blocks[above].text)
             and not (best + 1 < start and _is_page_dek(blocks, matches, best + 1))  # a dek of its own lies under it
             and not blocks[above].text.endswith(".")):
@@ -2618,6 +2664,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
 
 
 PAGE_KICKER_MAX_WORDS = 6
+DEK_LONGER_BY_WORDS = 4  # a dek without a sentence's end still runs longer than the headline over it
 _PLAYER_LABELS = frozenset({"video", "watch", "play video", "watch video"})  # not "Photos", a menu's item too
 # A gallery's or a video's headline opens with its label, as a link to one does: "Photos: Record crowd for ...".
 _LABELLED_HEADLINE = re.compile(r"(?:photos|pictures|in pictures|gallery|video|watch)\s*:\s", re.IGNORECASE)

@@ -1205,7 +1205,7 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
         # "Jenna Ruiz, 16, of Round Rock, who told": the town is no one
         home = _person_before_hometown(body, masked, sent_start, sent_start + len(before.rstrip()) - 1) if m else None
         np = home or (_np_before(masked, sent_start, sent_start + m.end(1)) if m else None)
-        if (m is not None and not home and m.group(1).split()[:1] and m.group(1).split()[0].lower() in ("a", "an", "the")
+        if (m is not None and not home and low in ("who", "whom") and m.group(1).split()[:1] and m.group(1).split()[0].lower() in ("a", "an", "the")
                 and before[: m.start()].rstrip().endswith(",")):
             # "Gail Brenner, a Trump volunteer in Waukesha, who said": the description's person
             named = _np_before(masked, sent_start, sent_start + len(before[: m.start()].rstrip()) - 1)
@@ -3650,8 +3650,25 @@ def _signature(body: str, paragraph, sp: QuoteSpan, people: _People) -> Attribut
     return Attribution(name, m.group(1).rstrip("."), people.roles.get(name), None, True) if name else None
 
 
-# A sentence introducing the next paragraph's quotation names its speaker and says little else: "X was blunt."
+# A sentence introducing the next paragraph's quotation names its speaker and says how the speaker spoke:
+# "X was blunt.", "X was having none of it.", "X had a theory.", "X put it more bluntly." (or ends in a colon)
 LEAD_IN_MAX_WORDS = 24
+_LEAD_IN_PREDICATE = re.compile(
+    r"\b(?:was|were|is|are|sounded|seemed)\s+(?:(?:even|far|much|more|less|notably|characteristically|equally|just as)\s+)?"
+    r"(?:blunt|blunter|direct|candid|frank|emphatic|defiant|unapologetic|unrepentant|succinct|unequivocal|firm|adamant"
+    r"|dismissive|skeptical|sceptical|scathing|withering|furious|angry|philosophical|optimistic|pessimistic|upbeat|cautious"
+    r"|measured|diplomatic|conciliatory|combative|unmoved|unimpressed|not impressed|not convinced|unconvinced"
+    r"|having none of it|in no mood|charitable|on the attack)\b"
+    r"|\bhad (?:a|an|his|her|their|one|the)\s+(?:\w+\s+)?(?:theory|answer|explanation|message|warning|view|take|response"
+    r"|reply|prediction|retort|verdict|assessment|question|suggestion|word|words)\b"
+    r"|\b(?:put|summed) it (?:up )?(?:this way|bluntly|more bluntly|simply|succinctly|differently|another way|plainly)\b"
+    r"|\b(?:did not|didn't|does not|doesn't) (?:mince (?:his |her |their )?words|hold back|sugarcoat it)\b"
+    r"|\b(?:disagreed|agreed|begged to differ|pushed back|shot back|fired back|hit back)\b"
+    r"|\bstruck a (?:different|similar|defiant|conciliatory|more \w+) (?:tone|note)\b"
+    r"|\b(?:issued|released|gave|offered|posted) (?:a|an|his|her|their) (?:\w+\s+){0,2}(?:statement|warning|response|reply|assessment)\b"
+    r"|\b(?:was|were) asked (?:about|whether|if|why|how|what)\b|\b(?:spoke|turned|appealed) (?:directly |again |next |then )?to\b"
+    r"|\baddressed\b|\b(?:was|is|were) not (?:finished|done)\b|\bwent (?:further|on)\b|\bcontinued\b",
+    re.IGNORECASE)
 _QUOTE_MARKS = re.compile("[\"“”]")
 
 
@@ -3669,8 +3686,9 @@ def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames
     if lead is None or lead.paragraph_idx != sent.paragraph_idx - 1 or frames_by_sentence[lead.sentence_idx]:
         return None
     text = seg.body[lead.char_start : lead.char_end].rstrip()
-    if _QUOTE_MARKS.search(text) or not (text.endswith(":") or (text.endswith(".") and len(text.split()) <= LEAD_IN_MAX_WORDS)):
-        return None
+    if _QUOTE_MARKS.search(text) or not (text.endswith(":") or (text.endswith(".") and len(text.split()) <= LEAD_IN_MAX_WORDS
+                                                                 and _LEAD_IN_PREDICATE.search(text))):
+        return None  # ("Mayor Karen Bass watched from a window.", then a slogan, introduces no one's words)
     subj = _sentence_subject(seg.body, masked, lead.char_start, lead.char_end - 1)
     if subj is None or subj.kind not in ("name", "pronoun", "phrase") or subj.surface.split()[0].lower() in CUES:
         return None
