@@ -1890,7 +1890,8 @@ def _field_runs(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[t
         j = i
         while j < len(blocks) and is_field(j):
             j += 1
-        if j - i >= PAGE_FIELD_RUN_MIN:
+        # (two of them at least no rule knows: a headline over "Published: 4 March 2014" and "Last updated: ..." is none)
+        if j - i >= PAGE_FIELD_RUN_MIN and sum(1 for k in range(i, j) if not matches[k]) >= 2:
             runs.append((i, j))
         i = max(j, i + 1)
     return runs
@@ -1983,6 +1984,7 @@ def _page_article_span(
 PAGE_INLINE_BOX_MAX_LINES = 5
 # A box with a form (a petition's or a sign-up's fields: "Your first name", "Postcode", its consent line) runs longer.
 PAGE_INLINE_FORM_BOX_MAX_LINES = 10
+PAGE_BOX_GOES_ON_MIN_WORDS = 40  # prose words in the four lines under a box that show the article goes on
 _FORM_RULES = frozenset({"form_field", "form_consent", "newsletter_enter_email"})
 _PITCH_BOX_CATEGORIES = frozenset({"newsletter", "advertising"})
 
@@ -2016,11 +2018,13 @@ def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tup
         max_lines = (PAGE_INLINE_FORM_BOX_MAX_LINES if form else PAGE_INLINE_BOX_MAX_LINES) + blurbs
         # (the paragraph under the box may lead into a list: "We are asking the county council to:")
         lead_in = j + 2 < n and blocks[j + 1].text.rstrip().endswith(":") and prose[j + 2]
+        # (or a list of short steps: "Set a reminder on your phone ...", "Take phone calls while walking.", ...)
+        goes_on = sum(_page_words(blocks[k].text) for k in range(j, min(n, j + 4)) if prose[k]) >= PAGE_BOX_GOES_ON_MIN_WORDS
         above = lo - 1  # (past a caption or an embedded post's frame under the paragraph)
         while above > 0 and _inline_furniture(matches[above]):
             above -= 1
         if above >= 0 and (prose[above] or above in content_list) and i - lo <= max_lines and j + 1 < n and prose[j] and (
-                prose[j + 1] or lead_in or (in_box[j + 1] and _page_words(blocks[j].text) > PAGE_BOX_TEXT_MAX_WORDS)):
+                prose[j + 1] or lead_in or goes_on or (in_box[j + 1] and _page_words(blocks[j].text) > PAGE_BOX_TEXT_MAX_WORDS)):
             boxes.append((lo, i))
     return boxes
 
