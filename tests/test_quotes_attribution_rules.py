@@ -2176,3 +2176,14 @@ def test_a_which_after_a_persons_description_is_the_organisations() -> None:
 def test_a_sentence_that_says_nothing_of_speaking_introduces_no_ones_quotation() -> None:
     got = attributions_of("Mayor Lena Voss watched the march from a window.", '"Housing is a human right."')
     assert rows(got) == [("direct", "Housing is a human right.", None)]
+
+
+def test_a_relative_after_a_party_tag_is_the_named_members() -> None:
+    got = attributions_of("Rep. Dale Gaskin (D-Mo.), who said the agency should open an investigation at once, spoke first.")
+    assert rows(got) == [("indirect", "the agency should open an investigation at once", "Dale Gaskin")]
+
+
+def test_a_relative_closing_a_description_without_its_comma_is_the_persons() -> None:
+    got = attributions_of("Debbie Sorell, a retired school bus driver from Franklin who said her husband now pays more, "
+                          "spoke first.")
+    assert rows(got) == [("indirect", "her husband now pays more", "Debbie Sorell")]

@@ -1199,16 +1199,21 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
         before = masked[sent_start:start]
         # the antecedent ends at a comma: without one the (slow, unanchored) search cannot match
         m = re.search(r"([^,]+?)\s*,\s*$", before) if before.rstrip().endswith(",") else None
+        if m is None:
+            # "Debbie Sorensen, a retired bus driver from Franklin who said": a description without its closing comma
+            m = _DESCRIPTION_BEFORE_RELATIVE.search(before) if low in ("who", "whom") else None
         if m is not None and m.group(1).strip().isdigit() and before[: m.start()].rstrip().endswith(","):
             m = re.search(r"([^,]+?)\s*,\s*$", before[: m.start()])  # "Elaine Marchetti, 63, who says": the age is no one
         ante = None
         # "Jenna Ruiz, 16, of Round Rock, who told": the town is no one
         home = _person_before_hometown(body, masked, sent_start, sent_start + len(before.rstrip()) - 1) if m else None
-        np = home or (_np_before(masked, sent_start, sent_start + m.end(1)) if m else None)
+        tag = _PARTY_TAG_BEFORE.search(masked, sent_start, sent_start + m.end(1)) if m and not home else None
+        # "Rep. Anthony Gaskins (D-Mo.), who said": the name the party tag follows
+        np = home or (_np_before(masked, sent_start, tag.start() if tag else sent_start + m.end(1)) if m else None)
         if (m is not None and not home and low in ("who", "whom") and m.group(1).split()[:1] and m.group(1).split()[0].lower() in ("a", "an", "the")
-                and before[: m.start()].rstrip().endswith(",")):
+                and before[: m.start(1)].rstrip().endswith(",")):
             # "Gail Brenner, a Trump volunteer in Waukesha, who said": the description's person
-            named = _np_before(masked, sent_start, sent_start + len(before[: m.start()].rstrip()) - 1)
+            named = _np_before(masked, sent_start, sent_start + len(before[: m.start(1)].rstrip()) - 1)
             if named is not None and _names_person(body[named[0] : named[1]].split()):
                 np = named
         if np:
@@ -1229,6 +1234,9 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
     if ("'s " in surface or "’s " in surface) and not _valid_person(split_name(words)[1], False):
         return Source(surface, start, end, "phrase", None, None)  # "Labour's campaign team" (but "Labour's Fraser Kemp")
     return Source(surface, start, end, "name", None, None)
+
+
+_DESCRIPTION_BEFORE_RELATIVE = re.compile(r",\s*((?:a|an|the)\s[^,;:()\"“”]{2,80}?)\s*$", re.IGNORECASE)
 
 
 _VERBISH = frozenset("is are was were has have had will would can could do does did may might must should be been being not "
