@@ -1246,6 +1246,9 @@ OTHER_SITE_PAGES = {
     # its privacy line) sits over a list of short steps and the last paragraph
     "page_council_notice": "Planning application notice: 21/00412/FUL – Old Rope Works, Quay Lane",
     "page_health_steps": "A short walk after meals may steady blood sugar, review finds",
+    # a press release's page: its "About X" sections and forward-looking notice are the release's own (the AEB gold
+    # and four of our page sets keep them), its media contact and the wire's footer are not
+    "page_release_about": "Kestle Grid Storage Raises $25 Million to Build Harbour Battery Plant",
 }
 
 
@@ -2514,3 +2517,14 @@ def test_a_newsletter_pitch_under_the_dek_and_a_two_sentence_headline_in_a_read_
     assert removed["Sign up for The Harlow Brief, our morning guide to politics and policy."][0] == "newsletter"
     assert removed["Pell raises thousands for the recount. Here's where the money is going."] == ("related_links", "related_list_item")
     assert len(result.paragraphs) == 3  # the dek and the two paragraphs
+
+
+def test_a_tag_lists_heading_takes_the_tags_under_it_into_the_footer():
+    text = with_footer("This article tagged under:", "Harlow Council", "Budget", "Quay Road",
+                       "Authors:", "Dana Pell dpell@harlowledger.example")
+    result = clean(parts_of(text))
+    assert [(r.text, r.category) for r in result.removed][:4] == [
+        ("This article tagged under:", "navigation"), ("Harlow Council", "navigation"), ("Budget", "navigation"),
+        ("Quay Road", "navigation")]
+    assert result.paragraphs == tuple(base_paragraphs())
+

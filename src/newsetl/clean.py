@@ -311,9 +311,12 @@ _TEASER_LINK = re.compile(
 PAGE_BOX_TEXT_MAX_WORDS = 30
 # Edge rules that stay at the edges in a page too: phrasings an article paragraph can take.
 _PAGE_EDGE_ONLY = frozenset({"correction", "earlier_version", "editors_note", "click_here"})
-# Furniture in an article file that is content on a page: a tweet embedded in the article
-# (both web benchmarks count it as article text).
-_PAGE_CONTENT_RULES = frozenset({"embedded_tweet"})
+# Furniture in an article file that is content on a page: a tweet embedded in the article (both web benchmarks
+# count it as article text), and a press release's "About X" sections and forward-looking statements, which the
+# release prints as its own (the AEB gold keeps "About my6sense" and its paragraph; four of our page sets' writers
+# kept them; an earlier set of article files had a news site's copy of them as furniture)
+_PAGE_CONTENT_RULES = frozenset({"embedded_tweet", "about_company_heading", "forward_looking"})
+_RELEASE_RULES = frozenset({"release_issuer", "media_contact", "forward_looking"})
 # Furniture that comes in boxes of several lines (heading or button, pitch, fine print). Not
 # advertising: "Presented by the arts council, ..." can be a paragraph that an ad label sits next to.
 _BOX_CATEGORIES = frozenset({"newsletter", "cookie_notice"})
@@ -322,7 +325,7 @@ _SANDWICH_CATEGORIES = frozenset({"newsletter", "cookie_notice", "media_credit"}
 _RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose", "read_more_on_topic", "topics_list_heading"})
 # Headings over a list of short entries that are not the article's: a links widget's ("Most Read in News"),
 # a fact-check's "Our sources", a wiki's "References" (citations, each a line without a sentence's end).
-_LIST_HEADINGS = _RELATED_HEADINGS | {"widget_label", "references_heading"}
+_LIST_HEADINGS = _RELATED_HEADINGS | {"widget_label", "references_heading", "tagged_under", "tags_label"}
 # Stamps that head each entry of a live blog ("8:52 p.m. ET"): under the headline, the first entry's.
 _LIVE_STAMP_RULES = frozenset({"time_ago"})
 _ANSWER_HEADINGS = frozenset({"answers_heading"})
@@ -2430,7 +2433,12 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     dek under it (kept as the dek) when they are found."""
     verdicts: list[_Verdict | None] = [None] * len(blocks)
     embedded = [any(r.name in _PAGE_CONTENT_RULES for r in m) for m in matches]
-    matches = [tuple(r for r in m if r.name not in _PAGE_CONTENT_RULES) for m in matches]
+    # on a press release's page (its issuer, its media contact, its forward-looking notice), "About X" heads the
+    # release's own section on a company, not an author's box
+    release = any(r.name in _RELEASE_RULES for m in matches for r in m)
+    matches = [tuple(r for r in m if r.name not in _PAGE_CONTENT_RULES
+                     and not (release and r.name in _AUTHOR_HEADINGS and any(q.name == "about_company_heading" for q in m)))
+               for m in matches]
     live = _live_entry_lines(blocks, matches)
     span, gaps = _page_article_span(blocks, matches, live)
     in_gap = [False] * len(blocks)
