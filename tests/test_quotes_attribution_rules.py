@@ -2187,3 +2187,9 @@ def test_a_relative_closing_a_description_without_its_comma_is_the_persons() -> 
     got = attributions_of("Debbie Sorell, a retired school bus driver from Franklin who said her husband now pays more, "
                           "spoke first.")
     assert rows(got) == [("indirect", "her husband now pays more", "Debbie Sorell")]
+
+
+def test_another_role_before_the_name_leaves_the_name_the_subject() -> None:
+    got = attributions_of("Another speaker, Donald Kess, a veteran who lives in the ward, was blunt.",
+                          '"You took an oath to uphold the law. All the law."')
+    assert rows(got) == [("direct", "You took an oath to uphold the law. All the law.", "Donald Kess")]

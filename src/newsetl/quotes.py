@@ -2256,7 +2256,7 @@ def _place_or_medium_before_comma(masked: str, lo: int, end: int) -> bool:
 # A sentence that opens with a role, then the name between commas ("Its spokesman, Dmitar Hallek, ...").
 # A sentence opening with a name and what the person is a member of: "Imani Grant, a lawyer with (the ...)".
 _NAME_THEN_MEMBERSHIP = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+,\s+(?:a|an|the)\s[^,;:()\"“”]{0,60}?\b(?:with|at|of|for|from|in)\s+(?:the\s+)?$")
-_APPOSITIVE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,;:()\"“”]{2,60},\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),")
+_APPOSITIVE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,;:()\"“”]{2,60},\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),")
 
 
 def _sentence_subject(body: str, masked: str, lo: int, limit: int) -> Source | None:
