@@ -2107,6 +2107,10 @@ def test_a_role_ending_in_its_place_before_the_name_leaves_the_name_the_speaker(
     "Sen. Walt Pryor, a longtime critic of the nominee, was blunt.",
     "Alderman Walt Pryor, who chairs the budget committee, was having none of it.",
     "Walt Pryor, the committee's ranking member, issued a longer statement after the vote:",
+    # up to LEAD_IN_MAX_WORDS words
+    "Alderman Walt Pryor, who chairs the council's budget committee and leads the progressive caucus, was having none of it.",
+    # a role before the name, opened by "Another" as by "The first"
+    "Another speaker, Walt Pryor, a veteran who lives in the ward, was blunt.",
 ])
 def test_a_quotation_paragraph_under_a_sentence_introducing_its_speaker_is_the_speakers(lead: str) -> None:
     got = attributions_of(lead, '"They rushed it through because they knew they would lose a fair count. Everybody here knows it."')
@@ -2119,6 +2123,7 @@ def test_a_quotation_paragraph_under_a_sentence_introducing_its_speaker_is_the_s
     # a long sentence of the writer's own (past LEAD_IN_MAX_WORDS) introduces nobody's words
     "Walt Pryor spoke for an hour on Tuesday about the budget, the roads, the schools, the library's opening hours, "
     "the new bus lanes on Quay Street and the pension fund's growing deficit.",
+    "Mayor Walt Pryor watched the march from a window.",  # a person, but nothing said of speaking
 ])
 def test_a_quotation_paragraph_under_a_sentence_that_introduces_no_one_has_no_speaker_from_it(lead: str) -> None:
     got = attributions_of(lead, '"We did what we had to do."')
@@ -2161,21 +2166,10 @@ def test_a_name_inside_the_opening_names_relative_clause_does_not_speak() -> Non
     assert rows(got) == [("indirect", "the timing of the suit was a coincidence", "Ramona Liu")]
 
 
-def test_a_long_sentence_introducing_the_speaker_still_names_the_next_paragraphs_quotation() -> None:
-    got = attributions_of("Alderman Walt Pryor, who chairs the council's budget committee and leads the progressive caucus, "
-                          "was having none of it.", '"The mayor keeps saying it. Shared by whom?"')
-    assert rows(got) == [("direct", "The mayor keeps saying it. Shared by whom?", "Walt Pryor")]
-
-
 def test_a_which_after_a_persons_description_is_the_organisations() -> None:
     got = attributions_of("The complaint was filed by Dana Ortiz, a former nurse at St. Mary's Hospital, which said it "
                           "would contest the claims.")
     assert [q.speaker_name for q in got] == [None]
-
-
-def test_a_sentence_that_says_nothing_of_speaking_introduces_no_ones_quotation() -> None:
-    got = attributions_of("Mayor Lena Voss watched the march from a window.", '"Housing is a human right."')
-    assert rows(got) == [("direct", "Housing is a human right.", None)]
 
 
 def test_a_relative_after_a_party_tag_is_the_named_members() -> None:
@@ -2188,8 +2182,3 @@ def test_a_relative_closing_a_description_without_its_comma_is_the_persons() -> 
                           "spoke first.")
     assert rows(got) == [("indirect", "her husband now pays more", "Debbie Sorell")]
 
-
-def test_another_role_before_the_name_leaves_the_name_the_subject() -> None:
-    got = attributions_of("Another speaker, Donald Kess, a veteran who lives in the ward, was blunt.",
-                          '"You took an oath to uphold the law. All the law."')
-    assert rows(got) == [("direct", "You took an oath to uphold the law. All the law.", "Donald Kess")]

@@ -1645,9 +1645,11 @@ def _is_page_prose(text: str) -> bool:
     return (words >= PAGE_SENTENCE_MIN_WORDS and bool(_PAGE_TERMINAL.search(text))) or words >= PAGE_LONG_LINE_WORDS
 
 
-def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], live: tuple[list[int], list[int]]) -> list[float]:
+def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], live: tuple[list[int], list[int]],
+                      tiles: set[int]) -> list[float]:
     """Evidence per line of a flattened page that it is article text (>0) or page furniture (<0);
-    ``live`` is the page's live-entry stamps and headlines (``_live_entry_lines``)."""
+    ``live`` is the page's live-entry stamps and headlines (``_live_entry_lines``), ``tiles`` its shop tiles'
+    lines (``_product_tiles``)."""
     prose = [not matches[i] and _is_page_prose(b.text) for i, b in enumerate(blocks)]
     scores: list[float] = []
     for i, block in enumerate(blocks):
@@ -1692,7 +1694,7 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
     for i in content_list:
         scores[i] = max(scores[i], 0.0)
     # a grid of shop tiles (name, brand, price, button) between paragraphs is neither article nor menu evidence
-    for i in _product_tiles(blocks, matches):
+    for i in tiles:
         scores[i] = 0.0
     # a FAQ's answer is prose even when a box's rule knows its words ("Sign up for our newsletter at the counter")
     for i in _faq_answers(blocks, matches, 0, len(blocks)):
@@ -1929,7 +1931,7 @@ def _is_section_break(rules: tuple[Rule, ...]) -> bool:
 
 
 def _page_article_span(
-    blocks: list[_Block], matches: list[tuple[Rule, ...]], live: tuple[list[int], list[int]]
+    blocks: list[_Block], matches: list[tuple[Rule, ...]], live: tuple[list[int], list[int]], tiles: set[int]
 ) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
     """The densest run of prose (maximum-sum segment of line scores), as [start, end), and the gaps
     [lo, hi) inside it that are not the article (between a Q&A page's question and its answers).
@@ -1942,7 +1944,7 @@ def _page_article_span(
     best, best_span = 0.0, None
     run, run_start = 0.0, 0
     prose_words, weight = 0, 1.0
-    scores = _page_line_scores(blocks, matches, live)
+    scores = _page_line_scores(blocks, matches, live, tiles)
     after_related = False
     answers = False
     gaps: list[tuple[int, int]] = []
@@ -2441,7 +2443,8 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
                      and not (release and r.name in _AUTHOR_HEADINGS and any(q.name == "about_company_heading" for q in m)))
                for m in matches]
     live = _live_entry_lines(blocks, matches)
-    span, gaps = _page_article_span(blocks, matches, live)
+    tiles = _product_tiles(blocks, matches)
+    span, gaps = _page_article_span(blocks, matches, live, tiles)
     in_gap = [False] * len(blocks)
     for lo, hi in gaps:
         in_gap[lo:hi] = [True] * (hi - lo)
@@ -2485,7 +2488,6 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     in_link_list = [member if site_line_key(b.text) not in contents and i not in live_headlines else None
                     for i, (member, b) in enumerate(zip(_link_list_members(blocks, matches), blocks))]
     in_teaser_cards = _teaser_card_members(blocks, matches)
-    tiles = _product_tiles(blocks, matches)
     # after the article's last two consecutive paragraphs, footer rules (bios, credits) fire too
     tail_start = next((i + 2 for i in range(end - 2, start - 1, -1) if _is_page_prose(blocks[i].text) and _is_page_prose(blocks[i + 1].text)), start)
     # before its first two consecutive paragraphs, a byline or a date (a span may open with the dek above them)
