@@ -2182,3 +2182,51 @@ def test_a_relative_closing_a_description_without_its_comma_is_the_persons() -> 
                           "spoke first.")
     assert rows(got) == [("indirect", "her husband now pays more", "Debbie Sorell")]
 
+
+
+# --------------------------------------------------------------------------- session 26: interview transcripts
+
+
+@pytest.mark.parametrize("intro", [
+    "Mayor Lena Voss spoke with the Courier on her campaign bus. The interview has been edited for length.",
+    "We reached Lena Voss by phone on Monday. Our conversation has been lightly edited.",
+])
+def test_an_interview_transcripts_answers_are_the_interviewees_direct_quotes(intro: str) -> None:
+    got = attributions_of(
+        "Mayor Lena Voss defended the budget on Tuesday.",
+        intro,
+        "Q: Critics say the levy is too high. Is it?",
+        "A: No. I think people want the pools open, and I promised them the pools would open.",
+        "Q: Will you run again?",
+        "A: Ask me in June.",
+    )
+    answers = [(q.kind, q.text, q.speaker_name) for q in got if q.kind == "direct"]
+    assert answers == [
+        ("direct", "No. I think people want the pools open, and I promised them the pools would open.", "Lena Voss"),
+        ("direct", "Ask me in June.", "Lena Voss"),
+    ]
+    # what the answer says it thinks or promised is inside the quote, not a report of its own
+    assert not [q for q in got if "pools" in q.text and q.kind != "direct"]
+
+
+def test_a_transcript_answer_labelled_with_the_speakers_name_is_theirs() -> None:
+    got = attributions_of(
+        "The exchange with one reporter, from a transcript released by the White House, went as follows. "
+        "The press secretary, Ned Calloway, took questions for an hour.",
+        "Q: Why wait until after the election?",
+        "MR. CALLOWAY: The president thinks the public deserves to see it laid out in one place.",
+    )
+    assert ("direct", "The president thinks the public deserves to see it laid out in one place.", "Ned Calloway") in rows(got)
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # an "A:" paragraph that answers no question is not a transcript
+    ("Mayor Lena Voss spoke on Tuesday.", "A: The levy passes in June."),
+    # a "Name:" label that names no one in the article ("Note:") answers nothing
+    ("Mayor Lena Voss spoke with the Courier.", "Q: Will you run again?", "Note: The mayor's office later declined to say."),
+    # an answer with nobody named above the questions has no speaker to give it
+    ("The council met on Tuesday. The vote was close.", "Q: Will the pools open?", "A: In June."),
+])
+def test_lines_that_are_not_a_transcripts_answer_are_no_direct_quotes(paragraphs: tuple[str, ...]) -> None:
+    got = attributions_of(*paragraphs)
+    assert not [q for q in got if q.kind == "direct"]

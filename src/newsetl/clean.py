@@ -270,7 +270,10 @@ _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_no
                                     "price_button",  # a roundup's "$179 at Amazon" under each pick
                                     # an embedded post's frame between paragraphs: the article goes on under it
                                     "embedded_post_label", "embed_post_meta", "embed_shared_by", "view_on_platform",
-                                    "copy_code_button"})  # a code block's "Copy" between a tutorial's steps
+                                    "copy_code_button",  # a code block's "Copy" between a tutorial's steps
+                                    # a video's running time, a shop's button or offer, a product's pitch, between a post's paragraphs
+                                    "video_duration", "embed_label", "shop_button", "in_store_offer", "trial_promo",
+                                    "caption_photo_copyright"})
 # A picture's caption or credit sits between an article's paragraphs as often as under its last one: it costs
 # what inline furniture does ("Dana Ortiz outside the plant on Tuesday. Picture: Sam Tran", then two more lines).
 # (A credit on its own line is not one: "Photography by X" under the byline, a transcript's link under a podcast's notes.)

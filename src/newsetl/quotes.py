@@ -3427,6 +3427,10 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
             if a.name and a.person and f.position != "noun":
                 last_speaker = (a.name, f.cue_start)
             last_attr = (a, f, sent.sentence_idx, sent.paragraph_idx)
+    for start, end, attr in _transcript_answers(seg, body, people):
+        # the answer is the interviewee's whole paragraph: what was read inside it as a report or a quote is part of it
+        out[:] = [q for q in out if not (start <= q.char_start and q.char_end <= end)]
+        emit("direct", start, end, sentence_of(start), None, attr, None)
     out.sort(key=lambda q: (q.char_start, q.char_end))
     # one role per person in the article: the first one stated anywhere
     roles = dict(people.roles)
@@ -3703,6 +3707,55 @@ def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames
     frame = Frame(lead.sentence_idx, None, subj.char_end, subj.char_end, subj, sp.start, sp.end, None, "speech", "before")
     a = _attribute(frame, people, mentions, last_speaker)
     return a if a.person and a.name else None
+
+
+# An interview printed as a transcript under the story: "Q: ..." paragraphs, each answered by one that opens with
+# "A:" or the answerer's name ("Kessler:", "MR. CALLOWAY:"). An answer is its speaker's words, quoted without marks.
+_TRANSCRIPT_QUESTION = re.compile(r"(?:Q|QUESTION|Question)\s*[:.]\s+(?=\S)")
+_TRANSCRIPT_ANSWER = re.compile(r"(?:(?P<a>A|ANSWER|Answer)\s*[:.]|(?:(?:MR|MS|MRS|DR|SEN|REP|GOV)\.\s+)?(?P<name>[A-Z][A-Za-z'’-]+):)\s+(?=\S)")
+# "A:" answers for the person named last within this many paragraphs above the first question ("We spoke to
+# Escalante on Wednesday. The conversation has been lightly edited."; "Brill spoke with National Review ...")
+TRANSCRIPT_INTRO_PARAGRAPHS = 2
+
+
+def _transcript_answers(seg: Segmentation, body: str, people: _People) -> list[tuple[int, int, Attribution]]:
+    """The answers of an interview transcript, with their speaker: each a paragraph right after a question."""
+    answers: list[tuple[int, int, Attribution]] = []
+    paragraphs = seg.paragraphs
+    interviewee: str | None = None
+    asked = False  # the paragraph before is a question
+    for k, para in enumerate(paragraphs):
+        if _TRANSCRIPT_QUESTION.match(body, para.char_start, para.char_end):
+            if not asked and interviewee is None:
+                interviewee = _interviewee(people, paragraphs, k)
+            asked = True
+            continue
+        label = _TRANSCRIPT_ANSWER.match(body, para.char_start, para.char_end) if asked else None
+        asked = False
+        if label is None:
+            interviewee = None  # the transcript, if any, has ended
+            continue
+        if label.group("a"):
+            name = interviewee
+        else:  # "Markowski:", "MR. CALLOWAY:": a person the article names, or no answer ("Note:")
+            word = label.group("name")
+            name = people.resolve_name([word if not word.isupper() else word.title()], label.start())
+        end = _rstrip(body, label.end(), para.char_end)
+        if name is not None and end > label.end():
+            surface = body[label.start() : label.end()].rstrip().rstrip(":.").strip()
+            answers.append((label.end(), end, Attribution(name, surface, people.roles.get(name), None, True)))
+    return answers
+
+
+def _interviewee(people: _People, paragraphs, first_question: int) -> str | None:
+    """The person named last in the paragraphs just above a transcript's first question."""
+    lo = paragraphs[max(0, first_question - TRANSCRIPT_INTRO_PARAGRAPHS)].char_start
+    hi = paragraphs[first_question].char_start
+    named = [m for m in people.mentions if lo <= m.char_start < hi]
+    if not named:
+        return None
+    last = named[-1]
+    return people.resolve_name(last.name.split(), last.char_start) or people.canonical.get(last.name, last.name)
 
 
 def _continues(seg: Segmentation, last_attr, sent, prev_span: QuoteSpan | None, sp: QuoteSpan) -> bool:
