@@ -847,6 +847,28 @@ MID_BODY_FURNITURE = [
     ("related_links", "Related Services: Estate Planning, Probate"),
     ("advertising", "Ready for a new kitchen? Schedule your free design visit at our Quay Street showroom."),
     ("advertising", "Thinking of selling? Browse our sold prices for Harlow."),
+    # session 26, round 2: polls, ratings, maps, tickers, ad cards and asks inside a story
+    ("comments", "Yes | No | Undecided"),
+    ("comments", "Vote"),
+    ("comments", "Poll: Should the Quay library open on Sundays?"),
+    ("comments", "Harlow Town Fan Poll: Who was your player of the month? Vote on Instagram @HarlowTownFC"),
+    ("advertising", "Become a Harlow Public Radio underwriter"),
+    ("advertising", "The Tide Line by Dana Pell is published by Kestle Books at £18.99. To order a copy for £15.99, call 0330 555 0199."),
+    ("navigation", "KSTL Kestle Mills Corp. 41.20 -1.35 (-3.17%) At Close"),
+    ("comments", "Have your say. Letters to the editor must include your name and town and may be edited for length."),
+    ("navigation", "View larger map"),
+    ("navigation", "Map data ©2021 Kestle Mapping"),
+    ("related_links", "Weekend Breaks: Our pick of coastal cottages, from Harlow to the Kestle estuary. See the list ›"),
+    ("media_credit", "Swipe through the gallery to see every float from the parade."),
+    ("advertising", "Open a fee-free current account today — 2.50% APY on balances up to $5,000. Member FDIC. Apply Now"),
+    ("newsletter", "Grab my free budget planner! Join 9,000 readers who get one money tip every Monday."),
+    ("newsletter", "Yes, sign me up!"),
+    ("advertising", "SAVE 20% ON BOILER SERVICES THIS MONTH. Call to book today!"),
+    ("navigation", "★★★☆☆ (12 reviews)"),
+    ("newsletter", "Join our mailing list for new releases and members-only tastings."),
+    ("advertising", "Your gift made Sam's apprenticeship possible. $25 buys a week of tools for a trainee. Donate Now"),
+    ("dateline", "March 3, 2021 · Community Programs · 4 min read"),
+    ("advertising", "Subscribe to the Harlow Ledger for just $1 for your first month. Local news, delivered."),
 ]
 
 
@@ -2554,3 +2576,21 @@ def test_a_tag_lists_heading_takes_the_tags_under_it_into_the_footer():
         ("Quay Road", "navigation")]
     assert result.paragraphs == tuple(base_paragraphs())
 
+
+
+def test_a_title_case_line_over_a_sentence_case_line_is_the_headline_not_the_line_under_it():
+    # (the lower line is not longer by DEK_LONGER_BY_WORDS, and nothing under it marks it a dek: its case does)
+    result = _cleaned_news_page("Council Backs Water Plant Upgrade, 5-2", "Millbrook votes to borrow $4.2 million for new filtration")
+    assert result.title == "Council Backs Water Plant Upgrade, 5-2"
+
+
+def test_a_title_case_headline_is_no_dek_of_the_path_above_it():
+    result = _cleaned_news_page("Expert Advice / Water / Filters", "How to Choose a Water Plant Filter",
+                                "Reviewed by Dana Pell, plant engineer", "Updated April 2019 · 9-minute read")
+    assert result.title == "How to Choose a Water Plant Filter"
+
+
+def test_a_headline_opening_with_its_sections_label_is_no_dek_under_the_writers_name():
+    result = _cleaned_news_page("The Millbrook Courier Editorial Board", "Editorial: The council was right to fix the water plant",
+                                "Posted Tue 14 Jun 2022 at 5:32am")
+    assert result.title == "Editorial: The council was right to fix the water plant"

@@ -2111,6 +2111,10 @@ def test_a_role_ending_in_its_place_before_the_name_leaves_the_name_the_speaker(
     "Alderman Walt Pryor, who chairs the council's budget committee and leads the progressive caucus, was having none of it.",
     # a role before the name, opened by "Another" as by "The first"
     "Another speaker, Walt Pryor, a veteran who lives in the ward, was blunt.",
+    "Asked whether the count had been fair, Alderman Walt Pryor bristled.",
+    # a cue that ends its sentence in a colon, after its listener or a few words of time
+    "Alderman Walt Pryor was scathing. In an interview with the Courier, he said:",
+    "Alderman Walt Pryor told reporters on Tuesday:",
 ])
 def test_a_quotation_paragraph_under_a_sentence_introducing_its_speaker_is_the_speakers(lead: str) -> None:
     got = attributions_of(lead, '"They rushed it through because they knew they would lose a fair count. Everybody here knows it."')
@@ -2230,3 +2234,30 @@ def test_a_transcript_answer_labelled_with_the_speakers_name_is_theirs() -> None
 def test_lines_that_are_not_a_transcripts_answer_are_no_direct_quotes(paragraphs: tuple[str, ...]) -> None:
     got = attributions_of(*paragraphs)
     assert not [q for q in got if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(("named", "later", "holder"), [
+    ("Gov. Raymond Thibodeaux declared a state of emergency Saturday.", "The governor", "Raymond Thibodeaux"),
+    ("Rep. Tom Reko voted against the bill on Tuesday.", "The congressman", "Tom Reko"),
+    ("Atty. Gen. Ann Pell filed the suit on Tuesday.", "The attorney general", "Ann Pell"),
+])
+def test_an_abbreviated_title_names_its_holder_when_spelled_out_later(named: str, later: str, holder: str) -> None:
+    got = attributions_of(named, f"{later} said he had asked for federal help.")
+    assert rows(got)[-1] == ("indirect", "he had asked for federal help", holder)
+
+
+def test_a_lieutenant_governor_is_not_the_governor() -> None:
+    got = attributions_of("Lt. Gov. Ann Pell declared a state of emergency Saturday.",
+                          "The governor said he had asked for federal help.")
+    assert got[-1].text == "he had asked for federal help" and got[-1].speaker_name is None
+
+
+def test_a_transcript_with_both_speakers_named_gives_each_turn_to_its_speaker() -> None:
+    got = attributions_of(
+        "Marcy Dellinger of WCTV interviewed Wade Pickens at his victory party.",
+        "DELLINGER: You ran against the most powerful man in the state Senate. Did you think you could win?",
+        "PICKENS: Honestly? Not in January. But I knocked on about 6,000 doors.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [
+        ("direct", "Marcy Dellinger"), ("direct", "Wade Pickens")]
+    assert not [q for q in got if q.kind != "direct" and "win" in q.text]  # the question's own clause is inside the turn

@@ -273,7 +273,10 @@ _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_no
                                     "copy_code_button",  # a code block's "Copy" between a tutorial's steps
                                     # a video's running time, a shop's button or offer, a product's pitch, between a post's paragraphs
                                     "video_duration", "embed_label", "shop_button", "in_store_offer", "trial_promo",
-                                    "caption_photo_copyright"})
+                                    "caption_photo_copyright",
+                                    # a poll, a rating, a map, a ticker, an ad card or a donation ask inside the story
+                                    "poll_widget", "poll_question", "star_rating_line", "map_widget", "stock_ticker",
+                                    "bank_ad_card", "save_percent_promo", "gift_makes_possible"})
 # A picture's caption or credit sits between an article's paragraphs as often as under its last one: it costs
 # what inline furniture does ("Dana Ortiz outside the plant on Tuesday. Picture: Sam Tran", then two more lines).
 # (A credit on its own line is not one: "Photography by X" under the byline, a transcript's link under a podcast's notes.)
@@ -2662,7 +2665,13 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     # (a dek is set in sentence case; a Title Case line under another is the next of a list of headlines)
     longer = (above >= 0 and _word_count(blocks[best].text) >= _word_count(blocks[above].text) + DEK_LONGER_BY_WORDS
               and not _title_case(blocks[best].text))
-    if (above >= 0 and not matches[above] and above not in contents and (_is_page_dek(blocks, matches, best) or longer)
+    # a sentence-case line no shorter than a Title Case line right over it is that headline's dek ("Late Run Lifts
+    # Bobcats Past Rivermont, 71-64", then "Ellis scores 22 as NSU wins fifth straight at home")
+    under_title = (above >= 0 and _sentence_case(blocks[best].text) and _title_case(blocks[above].text, min_words=3)
+                   and not _PIPE_MENU_GAP.search(blocks[above].text)
+                   and _word_count(blocks[best].text) >= _word_count(blocks[above].text))
+    if (above >= 0 and not matches[above] and above not in contents and (_is_page_dek(blocks, matches, best) or longer or under_title)
+            and not _HEADLINE_LABEL.match(blocks[best].text)  # "Editorial: County must come clean ...": a headline's label
             and not _BREADCRUMB_MARK.search(blocks[above].text)
             and not (best + 1 < start and _is_page_dek(blocks, matches, best + 1))  # a dek of its own lies under it
             and not blocks[above].text.endswith(".")):
@@ -2682,6 +2691,17 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
 
 
 PAGE_KICKER_MAX_WORDS = 6
+
+
+def _sentence_case(text: str) -> bool:
+    """A line set in sentence case: past its first word, at most one word in four is capitalised (names)."""
+    words = _WORD.findall(text)[1:]
+    return len(words) >= 3 and sum(1 for w in words if w[:1].isupper()) * 4 <= len(words)
+
+
+# The label a section sets before its headlines: such a line is the headline, not a dek under the line above it
+# (not "Exclusive:", which opens a dek as often: "Exclusive: Up to one in five county water projects could be dropped")
+_HEADLINE_LABEL = re.compile(r"(?:editorial|opinion|analysis|commentary|column|obituary|fact check|letters?)\s*:\s+\S", re.IGNORECASE)
 DEK_LONGER_BY_WORDS = 4  # a dek without a sentence's end still runs longer than the headline over it
 _PLAYER_LABELS = frozenset({"video", "watch", "play video", "watch video"})  # not "Photos", a menu's item too
 # A gallery's or a video's headline opens with its label, as a link to one does: "Photos: Record crowd for ...".

@@ -85,6 +85,7 @@ import bisect
 import csv
 import re
 from functools import cached_property, lru_cache
+from itertools import product
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,6 +155,14 @@ def load_titles() -> tuple[str, ...]:
     return tuple(sorted({r["title"].lower() for r in _read_rows("titles.csv")}, key=len, reverse=True))
 
 
+def load_title_abbreviations() -> dict[str, tuple[str, ...]]:
+    """Each abbreviated title word with the words it may stand for ("rep." -> representative, congressman, ...)."""
+    words: dict[str, tuple[str, ...]] = {}
+    for r in _read_rows("title_abbreviations.csv"):
+        words[r["abbreviation"].lower()] = words.get(r["abbreviation"].lower(), ()) + (r["title"].lower(),)
+    return words
+
+
 def load_stopwords() -> dict[str, str]:
     return {r["word"].lower(): r["category"] for r in _read_rows("person_stopwords.csv")}
 
@@ -176,6 +185,7 @@ def load_first_names() -> dict[str, str]:
 
 CUES = load_cues()
 TITLES = load_titles()
+TITLE_ABBREVIATIONS = load_title_abbreviations()
 STOPWORDS = load_stopwords()
 # A person named in full without an honorific takes the gender of a first name given to one gender only.
 FIRST_NAME_GENDER = load_first_names()
@@ -2959,11 +2969,16 @@ class _People:
             return None
         role = self.roles.get(subject[0])
         # "minister" held by the person named "economy minister Heizo Takenaka" is the economy minister;
-        # a "deputy prime minister" is not "the prime minister"
-        if role is not None and not bare.endswith(role.lower()):
+        # a "deputy prime minister" is not "the prime minister"; "Gov. Ann Pell" is "the governor"
+        if role is not None and not any(bare.endswith(spelled) for spelled in _spelled_out(role.lower())):
             return None
         self.title_holders[bare] = subject[0]
         return subject[0]
+
+
+def _spelled_out(role: str) -> list[str]:
+    """A role as written and with its abbreviated words spelled out ("lt. gov." -> "lieutenant governor")."""
+    return [" ".join(words) for words in product(*(TITLE_ABBREVIATIONS.get(w, (w,)) for w in role.split()))] + [role]
 
 
 def _knighted(text: str, start: int) -> bool:
@@ -3665,6 +3680,8 @@ def _signature(body: str, paragraph, sp: QuoteSpan, people: _People) -> Attribut
 # A sentence introducing the next paragraph's quotation names its speaker and says how the speaker spoke:
 # "X was blunt.", "X was having none of it.", "X had a theory.", "X put it more bluntly." (or ends in a colon)
 LEAD_IN_MAX_WORDS = 24
+# A cue that introduces the next paragraph's quotation ends its sentence but for this many words ("said on Tuesday:")
+COLON_CUE_MAX_WORDS_AFTER = 4
 _LEAD_IN_PREDICATE = re.compile(
     r"\b(?:was|were|is|are|sounded|seemed)\s+(?:(?:even|far|much|more|less|notably|characteristically|equally|just as)\s+)?"
     r"(?:blunt|blunter|direct|candid|frank|emphatic|defiant|unapologetic|unrepentant|succinct|unequivocal|firm|adamant"
@@ -3676,6 +3693,7 @@ _LEAD_IN_PREDICATE = re.compile(
     r"|\b(?:put|summed) it (?:up )?(?:this way|bluntly|more bluntly|simply|succinctly|differently|another way|plainly)\b"
     r"|\b(?:did not|didn't|does not|doesn't) (?:mince (?:his |her |their )?words|hold back|sugarcoat it)\b"
     r"|\b(?:disagreed|agreed|begged to differ|pushed back|shot back|fired back|hit back)\b"
+    r"|\b(?:bristled|scoffed|sighed|laughed|chuckled|shrugged|demurred|balked|bridled|winced)\b"
     r"|\bstruck a (?:different|similar|defiant|conciliatory|more \w+) (?:tone|note)\b"
     r"|\b(?:issued|released|gave|offered|posted) (?:a|an|his|her|their) (?:\w+\s+){0,2}(?:statement|warning|response|reply|assessment)\b"
     r"|\b(?:was|were) asked (?:about|whether|if|why|how|what)\b|\b(?:spoke|turned|appealed) (?:directly |again |next |then )?to\b"
@@ -3695,9 +3713,19 @@ def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames
     if any(frames_by_sentence[s.sentence_idx] for s in seg.sentences if s.paragraph_idx == sent.paragraph_idx):
         return None
     lead = seg.sentences[sent.sentence_idx - 1] if sent.sentence_idx > 0 else None
-    if lead is None or lead.paragraph_idx != sent.paragraph_idx - 1 or frames_by_sentence[lead.sentence_idx]:
+    if lead is None or lead.paragraph_idx != sent.paragraph_idx - 1:
         return None
     text = seg.body[lead.char_start : lead.char_end].rstrip()
+    if frames_by_sentence[lead.sentence_idx]:
+        # "In an interview with USA TODAY, he said:", then the quotation: the cue's speaker, when nothing but its
+        # listener or a few words of time or place comes between the cue and the colon
+        f = frames_by_sentence[lead.sentence_idx][-1]
+        if not text.endswith(":") or f.category != "speech" or f.position != "before" or f.act is not None:
+            return None
+        if len(masked[(f.audience[1] if f.audience else f.cue_end) : lead.char_end].split()) > COLON_CUE_MAX_WORDS_AFTER:
+            return None
+        a = _attributions([f], people, mentions, last_speaker)[0][0]
+        return a if a.person and a.name else None
     if _QUOTE_MARKS.search(text) or not (text.endswith(":") or (text.endswith(".") and len(text.split()) <= LEAD_IN_MAX_WORDS
                                                                  and _LEAD_IN_PREDICATE.search(text))):
         return None  # ("Mayor Karen Bass watched from a window.", then a slogan, introduces no one's words)
@@ -3709,8 +3737,9 @@ def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames
     return a if a.person and a.name else None
 
 
-# An interview printed as a transcript under the story: "Q: ..." paragraphs, each answered by one that opens with
-# "A:" or the answerer's name ("Kessler:", "MR. CALLOWAY:"). An answer is its speaker's words, quoted without marks.
+# An interview printed as a transcript under the story: a run of paragraphs, each opening with its speaker's label.
+# Questions open with "Q:" or "QUESTION:", or with the interviewer's name; answers with "A:" or the answerer's name
+# ("Kessler:", "MR. CALLOWAY:", "PICKENS:"). A turn is its speaker's words, quoted without marks.
 _TRANSCRIPT_QUESTION = re.compile(r"(?:Q|QUESTION|Question)\s*[:.]\s+(?=\S)")
 _TRANSCRIPT_ANSWER = re.compile(r"(?:(?P<a>A|ANSWER|Answer)\s*[:.]|(?:(?:MR|MS|MRS|DR|SEN|REP|GOV)\.\s+)?(?P<name>[A-Z][A-Za-z'’-]+):)\s+(?=\S)")
 # "A:" answers for the person named last within this many paragraphs above the first question ("We spoke to
@@ -3719,31 +3748,39 @@ TRANSCRIPT_INTRO_PARAGRAPHS = 2
 
 
 def _transcript_answers(seg: Segmentation, body: str, people: _People) -> list[tuple[int, int, Attribution]]:
-    """The answers of an interview transcript, with their speaker: each a paragraph right after a question."""
-    answers: list[tuple[int, int, Attribution]] = []
+    """The turns of an interview transcript that are a known person's words, with that person: an "A:" turn after
+    a question is the interviewee's, a turn labelled with a name the article gives someone is theirs. A labelled
+    paragraph counts only next to another one ("Note: ..." alone is no transcript)."""
     paragraphs = seg.paragraphs
+    labels: list[tuple[str, re.Match] | None] = []
+    for para in paragraphs:
+        if (q := _TRANSCRIPT_QUESTION.match(body, para.char_start, para.char_end)) is not None:
+            labels.append(("question", q))
+        elif (a := _TRANSCRIPT_ANSWER.match(body, para.char_start, para.char_end)) is not None:
+            labels.append(("answer" if a.group("a") else "named", a))
+        else:
+            labels.append(None)
+    answers: list[tuple[int, int, Attribution]] = []
     interviewee: str | None = None
-    asked = False  # the paragraph before is a question
-    for k, para in enumerate(paragraphs):
-        if _TRANSCRIPT_QUESTION.match(body, para.char_start, para.char_end):
-            if not asked and interviewee is None:
-                interviewee = _interviewee(people, paragraphs, k)
-            asked = True
-            continue
-        label = _TRANSCRIPT_ANSWER.match(body, para.char_start, para.char_end) if asked else None
-        asked = False
-        if label is None:
+    for k, (para, label) in enumerate(zip(paragraphs, labels)):
+        in_run = label is not None and ((k > 0 and labels[k - 1] is not None) or (k + 1 < len(labels) and labels[k + 1] is not None))
+        if not in_run:
             interviewee = None  # the transcript, if any, has ended
             continue
-        if label.group("a"):
-            name = interviewee
-        else:  # "Markowski:", "MR. CALLOWAY:": a person the article names, or no answer ("Note:")
-            word = label.group("name")
-            name = people.resolve_name([word if not word.isupper() else word.title()], label.start())
-        end = _rstrip(body, label.end(), para.char_end)
-        if name is not None and end > label.end():
-            surface = body[label.start() : label.end()].rstrip().rstrip(":.").strip()
-            answers.append((label.end(), end, Attribution(name, surface, people.roles.get(name), None, True)))
+        kind, m = label
+        if k == 0 or labels[k - 1] is None:
+            interviewee = _interviewee(people, paragraphs, k)
+        if kind == "question":
+            continue
+        if kind == "answer":
+            name = interviewee if k > 0 and labels[k - 1] is not None and labels[k - 1][0] != "answer" else None
+        else:  # "Markowski:", "MR. CALLOWAY:": a person the article names, or nobody ("Note:")
+            word = m.group("name")
+            name = people.resolve_name([word if not word.isupper() else word.title()], m.start())
+        end = _rstrip(body, m.end(), para.char_end)
+        if name is not None and end > m.end():
+            surface = body[m.start() : m.end()].rstrip().rstrip(":.").strip()
+            answers.append((m.end(), end, Attribution(name, surface, people.roles.get(name), None, True)))
     return answers
 
 
