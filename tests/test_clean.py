@@ -869,6 +869,24 @@ MID_BODY_FURNITURE = [
     ("advertising", "Your gift made Sam's apprenticeship possible. $25 buys a week of tools for a trainee. Donate Now"),
     ("dateline", "March 3, 2021 · Community Programs · 4 min read"),
     ("advertising", "Subscribe to the Harlow Ledger for just $1 for your first month. Local news, delivered."),
+    # session 26, round 3
+    ("media_credit", "Duration: 4′ 12″"),
+    ("media_credit", "Add to playlist"),
+    ("media_credit", "Download: MP3 ( 3.9 MB )"),
+    ("newsletter", "HARLOW MORNING — Get the county's top stories in your inbox every weekday."),
+    ("advertising", "Kestle Quest at Amazon for $24.99"),
+    ("advertising", "Check Amazon"),
+    ("media_credit", "Instagram post by @harlowbakes"),
+    ("navigation", "Download the GPX"),
+    ("advertising", "Every meal we serve costs us about $3. A gift of $30 feeds a family for a week. Donate today »"),
+    ("media_credit", "Volunteers at the Quay Street garden in May. Photo courtesy of the Pell family."),
+    ("related_links", "Related recipe: Harlow apple cake"),
+    ("advertising", "New to Harlow? Our welcome walks start on Saturday mornings. Book a place →"),
+    ("social_share", "Pin this image"),
+    ("advertising", "Keep the Harlow Ledger Free"),
+    ("advertising", "Since 1994 the Ledger has been the town's free, independent paper. Help us keep it that way."),
+    ("editorial_standards", "Truth and Accuracy"),
+    ("editorial_standards", "We are committed to truth and accuracy in all of our journalism. Read our editorial standards."),
 ]
 
 
@@ -2594,3 +2612,27 @@ def test_a_headline_opening_with_its_sections_label_is_no_dek_under_the_writers_
     result = _cleaned_news_page("The Millbrook Courier Editorial Board", "Editorial: The council was right to fix the water plant",
                                 "Posted Tue 14 Jun 2022 at 5:32am")
     assert result.title == "Editorial: The council was right to fix the water plant"
+
+
+def test_a_page_that_names_its_headline_twice_takes_the_nearer_for_the_headline():
+    # a newsletter page prints its issue's title over its date, and again over the letter
+    result = _cleaned_news_page("June Notes from the Water Plant", "Newsletter", "June 8, 2021", "June Notes from the Water Plant")
+    assert result.title == "June Notes from the Water Plant"
+    assert result.title_line_no == 13  # the second, under the date (the page's menu takes lines 1-9)
+
+
+def test_a_letter_opening_with_its_greeting_keeps_its_sign_off():
+    lines = ["Harlow Community Garden", "Home | Plots | Events | Newsletter", "June Notes from the Plots", "June 8, 2021",
+             "Hello, gardeners! The peas are climbing, the garlic scapes are curling, and the first courgettes of the season "
+             "have turned up on plot 12, which means summer is properly here at last.",
+             "Water schedule reminder",
+             "The hoses at the east beds are off on Mondays while the council repairs the mains, "
+             "so please fill your cans from the tank by the shed instead, and close its tap when you are done.",
+             "Swap table",
+             "The seedling swap table by the shed will stay up through the end of the month. Extra basil, peppers and "
+             "squash starts are free to anyone who needs them; leave a note if you take the last of anything.",
+             "Happy growing,", "Rosa, Dev and the steering committee",
+             "Did someone forward you this? Subscribe to the Commons newsletter to get it every month.", "Your email", "Subscribe",
+             "© 2021 Harlow Community Garden"]
+    result = clean(parts_of("\n".join(lines) + "\n", "site/page.txt"))
+    assert result.paragraphs[-2:] == ("Happy growing,", "Rosa, Dev and the steering committee")

@@ -2261,3 +2261,9 @@ def test_a_transcript_with_both_speakers_named_gives_each_turn_to_its_speaker() 
     assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [
         ("direct", "Marcy Dellinger"), ("direct", "Wade Pickens")]
     assert not [q for q in got if q.kind != "direct" and "win" in q.text]  # the question's own clause is inside the turn
+
+
+def test_a_place_and_its_state_inside_a_relative_clause_do_not_hide_the_name_before_it() -> None:
+    got = attributions_of("Judge Ann Pell, who has served on the district court in Columbus, Ohio, since 2009, said the "
+                          "remark had been taken out of context.")
+    assert rows(got) == [("indirect", "the remark had been taken out of context", "Ann Pell")]

@@ -276,7 +276,8 @@ _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_no
                                     "caption_photo_copyright",
                                     # a poll, a rating, a map, a ticker, an ad card or a donation ask inside the story
                                     "poll_widget", "poll_question", "star_rating_line", "map_widget", "stock_ticker",
-                                    "bank_ad_card", "save_percent_promo", "gift_makes_possible"})
+                                    "bank_ad_card", "save_percent_promo", "gift_makes_possible", "price_at_retailer",
+                                    "audio_player_meta", "pin_image", "donate_give_now", "course_promo_link"})
 # A picture's caption or credit sits between an article's paragraphs as often as under its last one: it costs
 # what inline furniture does ("Dana Ortiz outside the plant on Tuesday. Picture: Sam Tran", then two more lines).
 # (A credit on its own line is not one: "Photography by X" under the byline, a transcript's link under a podcast's notes.)
@@ -2268,9 +2269,12 @@ def _extend_start_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rul
 
 
 _SALUTATION = re.compile(r"^(?:dear|hello|hi|greetings)\b[^.!?]{1,60}[,:!]$", re.IGNORECASE)
+# ... or opening the letter's first paragraph: "Hello, gardeners! The peas are climbing, ..."
+_SALUTATION_OPENING = re.compile(r"^(?:dear|hello|hi|greetings)\b[^.!?]{1,40}[,:!]\s+(?-i:[A-Z])", re.IGNORECASE)
 _VALEDICTION = re.compile(r"^(?:with (?:gratitude|thanks|best wishes|love|warm(?:est)? (?:regards|wishes))|(?:best|kind|warm(?:est)?) "
                           r"(?:wishes|regards)|yours (?:sincerely|faithfully|truly)|sincerely|many thanks|regards|(?:yours )?in christ"
-                          r"|blessings|god bless|peace|warmly|all the best|with (?:appreciation|love))\W*$", re.IGNORECASE)
+                          r"|blessings|god bless|peace|warmly|all the best|with (?:appreciation|love)|happy [a-z]+ing|cheers"
+                          r"|until next time|see you (?:soon|there|next (?:week|month|time)))\W*$", re.IGNORECASE)
 LETTER_SIGNATURE_MAX_LINES = 2  # the writer's name, the writer's role
 
 
@@ -2280,7 +2284,7 @@ def _extend_over_letter(blocks: list[_Block], matches: list[tuple[Rule, ...]], s
     signature ("With gratitude,", "Rosalind Achebe", "Executive Director") are the letter's."""
     if start > 0 and not matches[start - 1] and _SALUTATION.match(blocks[start - 1].text.strip()):
         start -= 1
-    elif not (start < end and _SALUTATION.match(blocks[start].text.strip())):
+    elif not (start < end and (_SALUTATION.match(blocks[start].text.strip()) or _SALUTATION_OPENING.match(blocks[start].text))):
         return start, end
     k = end
     valediction = k < len(blocks) and not matches[k] and _VALEDICTION.match(blocks[k].text.strip()) is not None
@@ -2639,7 +2643,9 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             # on a tie, a line right above the byline and date (a dek between at most) beats one between them and
             # the article, a caption; a site's tagline above its menu does not
             over_meta = passed_meta and all(matches[k] or blocks[k].text.endswith((".", "?", "!")) for k in range(i + 1, meta_top))
-            if best is None or shared > best_shared or (shared == best_shared and over_meta and best_below_meta):
+            # (the same words twice, a section's title above the date and the headline under it: the nearer is the headline)
+            if best is None or shared > best_shared or (shared == best_shared and over_meta and best_below_meta
+                                                        and text != blocks[best].text):
                 best, best_shared, best_below_meta = i, shared, not passed_meta
         elif shared > stopped_shared and _word_count(text) <= PAGE_HEADLINE_STOPPED_MAX_WORDS:
             stopped, stopped_shared = i, shared

@@ -1397,8 +1397,15 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
     commas: list[int] = []  # the last three commas before it, nearest first
     comma = masked.rfind(",", lo, inner_end)
     while comma != -1 and len(commas) < 3:
+        before = masked.rfind(",", lo, comma)
+        if (before != -1 and _STATE_LIKE.fullmatch(masked[before + 1 : comma].strip())
+                and _PLACE_BEFORE_COMMA.search(masked, max(lo, before - 60), before)):
+            # "Judge Ashby, who has served on the court in Columbus, Ohio, since 2009, said": a place and its state
+            # hold two commas that close nothing, and do not count among the three
+            comma = masked.rfind(",", lo, before)
+            continue
         commas.append(comma)
-        comma = masked.rfind(",", lo, comma)
+        comma = before
     opening = _opening_adverbial_end(masked, lo, inner_end)
     # where a role that opens the clause may start: after an opening adverbial ("In a statement, the UN's
     # coordinator in Jakarta, Anneliese Brandt, said") or the quotation before an inverted frame
