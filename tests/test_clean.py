@@ -887,6 +887,16 @@ MID_BODY_FURNITURE = [
     ("advertising", "Since 1994 the Ledger has been the town's free, independent paper. Help us keep it that way."),
     ("editorial_standards", "Truth and Accuracy"),
     ("editorial_standards", "We are committed to truth and accuracy in all of our journalism. Read our editorial standards."),
+    # session 26, round 4
+    ("social_share", "Follow Harlow Today politics on Twitter @HarlowPols and on Facebook."),
+    ("comments", "Is your polling place moving this year? Tell us about your experience."),
+    ("media_credit", "A protester holds a sign reading \"Save the Quay\" outside the town hall on June 3, 2016. (Photo: Dana Pell, AP)"),
+    ("editorial_standards", "Editor's note: This story has been updated to include comments from the mayor's office."),
+    ("advertising", "Advertise with us: call 01632 960 123"),
+    ("advertising", "Shop spring sales now at Harlow Garden Centre"),
+    ("advertising", "Have a billing problem? Contact Harlow Money Watch."),
+    ("newsletter", "Your details will be used in accordance with our privacy policy."),
+    ("advertising", "Get Started"),
 ]
 
 
@@ -2636,3 +2646,15 @@ def test_a_letter_opening_with_its_greeting_keeps_its_sign_off():
              "© 2021 Harlow Community Garden"]
     result = clean(parts_of("\n".join(lines) + "\n", "site/page.txt"))
     assert result.paragraphs[-2:] == ("Happy growing,", "Rosa, Dev and the steering committee")
+
+
+@pytest.mark.parametrize("menu", ["Home :: Plots :: Events :: Newsletter :: Contact",
+                                  "Home | Plots | Events | Newsletter | Contact"])
+def test_a_site_menu_set_apart_by_pipes_or_double_colons_makes_a_page(menu: str):
+    lines = ["Harlow Community Garden", "A volunteer-run growing space for the families of the Quay Street estate", menu,
+             "Water Plant Upgrade Approved", *base_paragraphs(), "Upcoming events", "Seed swap", "Plot waiting list",
+             "Volunteer days", "Contact the Webmaster | Contact the Recorder", "Registered charity no. 512207",
+             "© 2021 Harlow Community Garden"]
+    result = clean(parts_of("\n".join(lines) + "\n", "site/page.txt"))
+    assert result.mode == "page"
+    assert result.paragraphs == tuple(base_paragraphs())

@@ -202,7 +202,7 @@ PAGE_MENU_BAR_ITEM_MAX_WORDS = 4
 _MENU_BAR_GAP = re.compile(r"\s{2,}|\t")
 PAGE_PIPE_MENU_MIN_ITEMS = 6  # a section path ("Politics | Congress") has a few
 PAGE_PIPE_MENU_ITEM_MAX_WORDS = 3
-_PIPE_MENU_GAP = re.compile(r"\s+[|•·/]\s+")
+_PIPE_MENU_GAP = re.compile(r"\s+(?:[|•·/]|::)\s+")  # ("Home :: Sightings :: Field Trips": an old site's menu)
 # A section menu flattened with single spaces ("News Arts & Culture Programs Schedule Events Support"): capitalised
 # words only, most of them names sites give their sections. A headline in Title Case has verbs and other nouns.
 PAGE_SECTION_MENU_MIN_NAMES = 5
@@ -277,7 +277,8 @@ _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_no
                                     # a poll, a rating, a map, a ticker, an ad card or a donation ask inside the story
                                     "poll_widget", "poll_question", "star_rating_line", "map_widget", "stock_ticker",
                                     "bank_ad_card", "save_percent_promo", "gift_makes_possible", "price_at_retailer",
-                                    "audio_player_meta", "pin_image", "donate_give_now", "course_promo_link"})
+                                    "audio_player_meta", "pin_image", "donate_give_now", "course_promo_link",
+                                    "follow_handle_inline", "caption_photo_paren", "shop_deals_at", "ad_card_button"})
 # A picture's caption or credit sits between an article's paragraphs as often as under its last one: it costs
 # what inline furniture does ("Dana Ortiz outside the plant on Tuesday. Picture: Sam Tran", then two more lines).
 # (A credit on its own line is not one: "Photography by X" under the byline, a transcript's link under a podcast's notes.)
