@@ -897,6 +897,15 @@ MID_BODY_FURNITURE = [
     ("advertising", "Have a billing problem? Contact Harlow Money Watch."),
     ("newsletter", "Your details will be used in accordance with our privacy policy."),
     ("advertising", "Get Started"),
+    # session 26, round 5
+    ("advertising", "Place your ad here – call 01632 960 555"),
+    ("advertising", "This advertisement has not loaded yet, but your article continues below."),
+    ("advertising", "YOU MAKE OUR WORK POSSIBLE."),
+    ("advertising", "Your gift can do the same. Give to the Harlow Hospice Fund today."),
+    ("media_credit", "Map courtesy of the Harlow Council GIS team"),
+    ("media_credit", "Play episode"),
+    ("media_credit", "Slideshow"),
+    ("newsletter", "Your work email"),
 ]
 
 

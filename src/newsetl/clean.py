@@ -278,7 +278,8 @@ _PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_no
                                     "poll_widget", "poll_question", "star_rating_line", "map_widget", "stock_ticker",
                                     "bank_ad_card", "save_percent_promo", "gift_makes_possible", "price_at_retailer",
                                     "audio_player_meta", "pin_image", "donate_give_now", "course_promo_link",
-                                    "follow_handle_inline", "caption_photo_paren", "shop_deals_at", "ad_card_button"})
+                                    "follow_handle_inline", "caption_photo_paren", "shop_deals_at", "ad_card_button",
+                                    "place_your_ad", "ad_not_loaded", "credit_courtesy", "play_episode"})
 # A picture's caption or credit sits between an article's paragraphs as often as under its last one: it costs
 # what inline furniture does ("Dana Ortiz outside the plant on Tuesday. Picture: Sam Tran", then two more lines).
 # (A credit on its own line is not one: "Photography by X" under the byline, a transcript's link under a podcast's notes.)
