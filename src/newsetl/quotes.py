@@ -2983,9 +2983,10 @@ class _People:
         return subject[0]
 
 
-def _spelled_out(role: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _spelled_out(role: str) -> tuple[str, ...]:
     """A role as written and with its abbreviated words spelled out ("lt. gov." -> "lieutenant governor")."""
-    return [" ".join(words) for words in product(*(TITLE_ABBREVIATIONS.get(w, (w,)) for w in role.split()))] + [role]
+    return (*(" ".join(words) for words in product(*(TITLE_ABBREVIATIONS.get(w, (w,)) for w in role.split()))), role)
 
 
 def _knighted(text: str, start: int) -> bool:
