@@ -1944,6 +1944,26 @@ def test_rule_table_with_unknown_category_is_rejected(tmp_path: Path):
         load_rules(bad)
 
 
+def test_an_inline_rules_lines_between_paragraphs_do_not_end_a_pages_article(tmp_path: Path):
+    # two lines only a custom rule knows, over the article's short last paragraph: as inline furniture they cost
+    # what a subheading does and the article goes on under them; as other furniture they end it
+    table = ('rules = [ { name = "deal_box", %s category = "advertising", position = "any", max_chars = 60, '
+             'pattern = \'^today(?:\\x27|’)s deal: .*$\', reason = "r" } ]\n')
+    paragraphs = base_paragraphs()
+    deals = ["Today's deal: 2 for 1 on garden hoses", "Today's deal: half price on rain butts"]
+    page = _page_around("Water Plant Upgrade Approved", *paragraphs[:3], *deals, *paragraphs[3:])
+    kept = {}
+    for flag in ("inline = true,", ""):
+        path = tmp_path / f"rules{bool(flag)}.toml"
+        path.write_text(table % flag, encoding="utf-8")
+        result = clean(parts_of(page, "site/page.txt"), rules=load_rules(path))
+        assert set(deals) <= {r.text for r in result.removed}
+        kept[bool(flag)] = list(result.paragraphs)
+    assert kept[True] == paragraphs
+    assert kept[False] == paragraphs[:3]
+    assert load_rules(tmp_path / "rulesTrue.toml").rules[0].inline
+
+
 def _rule_by_rule(rules, line: str) -> tuple:
     return tuple(r for r in rules.rules if len(line) <= r.max_chars and r.pattern.match(line))
 

@@ -260,30 +260,6 @@ PAGE_ARTICLE_MIN_WORDS = 80
 PAGE_AFTER_SECTION_WEIGHT = 0.0
 _PAGE_SECTION_BREAKS = frozenset({"comments_heading", "comments_closed", "comments_prompt", "comment_policy", "comment_rules_heading",
                                   "forum_post_meta", "forum_reply_subject"})
-# Furniture that sits between an article's own paragraphs (a live blog's timestamps, a gallery's
-# "3 / 14", a paywall's prompt after the opening paragraphs, a travel piece's box of hotels to book,
-# a recipe card's stars and buttons): removed, but no evidence that the article has ended, so it costs
-# what a subheading does.
-_PAGE_INLINE_FURNITURE = frozenset({"time_ago", "gallery_furniture", "paywall_notice", "wiki_edit_link", "contents_heading",
-                                    "qa_post_meta", "answers_heading", "booking_widget", "rates_at_publishing", "rating_widget",
-                                    "recipe_buttons", "guide_meta_row", "shop_buttons", "media_placeholder", "service_call_to_action",
-                                    "price_button",  # a roundup's "$179 at Amazon" under each pick
-                                    # an embedded post's frame between paragraphs: the article goes on under it
-                                    "embedded_post_label", "embed_post_meta", "embed_shared_by", "view_on_platform",
-                                    "copy_code_button",  # a code block's "Copy" between a tutorial's steps
-                                    # a video's running time, a shop's button or offer, a product's pitch, between a post's paragraphs
-                                    "video_duration", "embed_label", "shop_button", "in_store_offer", "trial_promo",
-                                    "caption_photo_copyright",
-                                    # a poll, a rating, a map, a ticker, an ad card or a donation ask inside the story
-                                    "poll_widget", "poll_question", "star_rating_line", "map_widget", "stock_ticker",
-                                    "bank_ad_card", "save_percent_promo", "gift_makes_possible", "price_at_retailer",
-                                    "audio_player_meta", "pin_image", "donate_give_now", "course_promo_link",
-                                    "follow_handle_inline", "caption_photo_paren", "shop_deals_at", "ad_card_button",
-                                    "place_your_ad", "ad_not_loaded", "credit_courtesy", "play_episode"})
-# A picture's caption or credit sits between an article's paragraphs as often as under its last one: it costs
-# what inline furniture does ("Dana Ortiz outside the plant on Tuesday. Picture: Sam Tran", then two more lines).
-# (A credit on its own line is not one: "Photography by X" under the byline, a transcript's link under a podcast's notes.)
-_CAPTION_RULE_PREFIXES = ("caption", "image_caption", "file_photo_caption")
 # After a related-links heading, an article that goes on does so in paragraphs; teasers,
 # bios and site blurbs come one prose line at a time between headlines. Until two prose
 # lines follow one another again, a lone prose line counts for this share of its words.
@@ -423,6 +399,10 @@ class Rule:
     # page such lines are menu items and headings as often as bylines, and under a headline they may be a
     # match's venue. It counts in articles only, and in the header only next to other header furniture.
     loose: bool = False
+    # An inline rule knows furniture that sits between an article's own paragraphs (a caption, a live blog's
+    # time stamp, a gallery's "3 / 14", an embedded post's frame, a poll, a shop's button): removed, but on a
+    # page no evidence that the article has ended, so it costs what a subheading does.
+    inline: bool = False
 
     @property
     def at_header(self) -> bool:
@@ -528,7 +508,8 @@ def load_rules(path: Path = RULES_PATH) -> RuleSet:
         except re.error as err:
             raise ValueError(f"{path}: rule {name!r} has a bad pattern: {err}") from err
         names.add(name)
-        rules.append(Rule(name, row["category"], row["position"], int(row["max_chars"]), pattern, row["reason"], bool(row.get("loose", False))))
+        rules.append(Rule(name, row["category"], row["position"], int(row["max_chars"]), pattern, row["reason"],
+                          bool(row.get("loose", False)), bool(row.get("inline", False))))
     return RuleSet.of(rules)
 
 
@@ -911,7 +892,7 @@ _SLIDE_COUNTER = re.compile(r"\s*(?:slide\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*$",
 _CAPTION_OVER_CREDIT = Rule(
     "caption_over_credit", "media_credit", "any", 400, re.compile(r"(?!)"),
     "a line with no sentence's end right over its picture's credit line: 'Edna with the winning ticket - which "
-    "still has her shopping list ...' over '(Image: Blaze Pictures / Tony Sharrock)'")
+    "still has her shopping list ...' over '(Image: Blaze Pictures / Tony Sharrock)'", inline=True)
 
 
 _CAPTION_LABEL = re.compile(r"^(?:image|video|picture|photo) caption\W*$", re.IGNORECASE)
@@ -919,7 +900,7 @@ CAPTION_UNDER_CREDIT_MIN_WORDS = 8  # under a credit, a shorter line is as likel
 _CAPTION_UNDER_CREDIT = Rule(
     "caption_under_credit", "media_credit", "any", 400, re.compile(r"(?!)"),
     "a line with no sentence's end right under a picture's credit line and over a paragraph: 'Getty Images', "
-    "then 'Scientists say it is too early to know how the variant will behave'")
+    "then 'Scientists say it is too early to know how the variant will behave'", inline=True)
 
 
 def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
@@ -2005,8 +1986,9 @@ _PITCH_BOX_CATEGORIES = frozenset({"newsletter", "advertising"})
 
 
 def _inline_furniture(rules: tuple[Rule, ...]) -> bool:
-    """Furniture that sits between an article's paragraphs (a caption, an ad label, an embedded post's frame)."""
-    return bool(rules) and all(r.name in _PAGE_INLINE_FURNITURE or r.name.startswith(_CAPTION_RULE_PREFIXES) for r in rules)
+    """Furniture that sits between an article's paragraphs (a caption, an embedded post's frame, a poll): every
+    rule that knows the line is an inline one."""
+    return bool(rules) and all(r.inline for r in rules)
 
 
 def _newsletter_boxes_between_paragraphs(blocks: list[_Block], matches: list[tuple[Rule, ...]], prose: list[bool],
