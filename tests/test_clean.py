@@ -841,7 +841,6 @@ MID_BODY_FURNITURE = [
     ("media_credit", "Brass hand bell, c. 1900. Gift of the Pell family; photo © Harlow Museum Trust"),
     ("advertising", "Tired of slow builds? Kestle CI caches every step. Start your free trial."),
     ("advertising", "Harlow Food Share is a 501(c)(3) charity, EIN 12-3456789."),
-    ("advertising", "Donations made before April 5 are tax-deductible this year. Thank you for giving."),
     ("advertising", "$25 | $50 | $100 | Other amount"),
     ("advertising", "Make it monthly"),
     ("related_links", "Related Services: Estate Planning, Probate"),
@@ -850,7 +849,7 @@ MID_BODY_FURNITURE = [
     # session 26, round 2: polls, ratings, maps, tickers, ad cards and asks inside a story
     ("comments", "Yes | No | Undecided"),
     ("comments", "Vote"),
-    ("comments", "Poll: Should the Quay library open on Sundays?"),
+    ("comments", "Poll: What is your favourite Harlow beach?"),
     ("comments", "Harlow Town Fan Poll: Who was your player of the month? Vote on Instagram @HarlowTownFC"),
     ("advertising", "Become a Harlow Public Radio underwriter"),
     ("advertising", "The Tide Line by Dana Pell is published by Kestle Books at £18.99. To order a copy for £15.99, call 0330 555 0199."),

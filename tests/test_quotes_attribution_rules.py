@@ -2267,3 +2267,38 @@ def test_a_place_and_its_state_inside_a_relative_clause_do_not_hide_the_name_bef
     got = attributions_of("Judge Ann Pell, who has served on the district court in Columbus, Ohio, since 2009, said the "
                           "remark had been taken out of context.")
     assert rows(got) == [("indirect", "the remark had been taken out of context", "Ann Pell")]
+
+
+# --------------------------------------------------------------------------- session 26: a review's cases
+
+
+@pytest.mark.parametrize("intro", [
+    # the sentence that introduces the interview names the interviewee, not the person named last
+    "Maria Escalante became schools chief in July after Mayor Tim Rhodes appointed her. We spoke with Escalante on Wednesday.",
+    # the interviewer named in the introduction is not the interviewee
+    "Maria Escalante became schools chief in July. She sat down with reporter Dan Pruitt on Tuesday.",
+])
+def test_a_transcripts_answers_go_to_the_person_the_introduction_names_as_interviewed(intro: str) -> None:
+    got = attributions_of(intro, "Q: Why did you take the job?", "A: I grew up here. These schools gave me everything.",
+                          "A: And I wanted to give something back.")
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", "Maria Escalante")] * 2
+
+
+def test_a_list_of_named_positions_is_no_transcript() -> None:
+    got = attributions_of("The two candidates, Tom Johnson and Maria Martinez, differ sharply. Here is where they stand "
+                          "on the school levy:", "Johnson: Supports raising the levy to hire more teachers.",
+                          "Martinez: Opposes the levy, arguing that property taxes are already too high.")
+    assert not [q for q in got if q.kind == "direct"]
+
+
+def test_a_surname_after_a_place_is_no_state() -> None:
+    got = attributions_of("Gretchen Whitmer announced the lawsuit on Tuesday.",
+                          "At a rally in Lansing, Whitmer, a Democrat, said the state would sue the company over the spill.")
+    assert rows(got)[-1] == ("indirect", "the state would sue the company over the spill", "Gretchen Whitmer")
+
+
+def test_a_spelled_out_abbreviation_names_only_the_whole_title() -> None:
+    # "Gen." is a general: "the inspector general" is someone else
+    got = attributions_of("Gen. Mark Milley told senators on Tuesday that the withdrawal had been rushed.",
+                          "The review will be led by the Pentagon's own auditors, the inspector general said in a statement.")
+    assert rows(got)[-1][2] is None

@@ -1371,6 +1371,14 @@ _ASIDE_PARTICIPLES = frozenset(("asked", "reached", "pressed", "contacted", "int
 # A place before a comma, after the preposition that locates it ("in Grand Rapids,", "at Camp David,").
 _PLACE_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(_LOCATIVES) + r")\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}$")
 _STATE_LIKE = re.compile(r"(?-i:[A-Z][a-z]{1,4}\.|[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+)")  # "Mich.", "N.H.", "Ohio"
+# A state after a place, named in full or abbreviated: "in Columbus, Ohio,", "in Manchester, N.H.," (not any capitalised
+# word: in "At a rally in Lansing, Whitmer, a Democrat, said" the word after the place is the speaker)
+_STATE_AFTER_PLACE = re.compile(
+    r"(?-i:[A-Z][a-z]{1,4}\.|[A-Z]\.(?:[A-Z]\.)+|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware"
+    r"|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan"
+    r"|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina"
+    r"|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah"
+    r"|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)")
 
 
 def _appositive_source(body: str, masked: str, lo: int, pos: int) -> tuple[tuple[int, int], str | None] | None:
@@ -1398,7 +1406,7 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
     comma = masked.rfind(",", lo, inner_end)
     while comma != -1 and len(commas) < 3:
         before = masked.rfind(",", lo, comma)
-        if (before != -1 and _STATE_LIKE.fullmatch(masked[before + 1 : comma].strip())
+        if (before != -1 and _STATE_AFTER_PLACE.fullmatch(masked[before + 1 : comma].strip())
                 and _PLACE_BEFORE_COMMA.search(masked, max(lo, before - 60), before)):
             # "Judge Ashby, who has served on the court in Columbus, Ohio, since 2009, said": a place and its state
             # hold two commas that close nothing, and do not count among the three
@@ -2977,7 +2985,7 @@ class _People:
         role = self.roles.get(subject[0])
         # "minister" held by the person named "economy minister Heizo Takenaka" is the economy minister;
         # a "deputy prime minister" is not "the prime minister"; "Gov. Ann Pell" is "the governor"
-        if role is not None and not any(bare.endswith(spelled) for spelled in _spelled_out(role.lower())):
+        if role is not None and not (bare.endswith(role.lower()) or bare in _spelled_out(role.lower())):
             return None
         self.title_holders[bare] = subject[0]
         return subject[0]
@@ -2985,8 +2993,8 @@ class _People:
 
 @lru_cache(maxsize=4096)
 def _spelled_out(role: str) -> tuple[str, ...]:
-    """A role as written and with its abbreviated words spelled out ("lt. gov." -> "lieutenant governor")."""
-    return (*(" ".join(words) for words in product(*(TITLE_ABBREVIATIONS.get(w, (w,)) for w in role.split()))), role)
+    """A role with its abbreviated words spelled out ("lt. gov." -> "lieutenant governor")."""
+    return tuple(" ".join(words) for words in product(*(TITLE_ABBREVIATIONS.get(w, (w,)) for w in role.split())))
 
 
 def _knighted(text: str, start: int) -> bool:
@@ -3756,9 +3764,11 @@ TRANSCRIPT_INTRO_PARAGRAPHS = 2
 
 
 def _transcript_answers(seg: Segmentation, body: str, people: _People) -> list[tuple[int, int, Attribution]]:
-    """The turns of an interview transcript that are a known person's words, with that person: an "A:" turn after
-    a question is the interviewee's, a turn labelled with a name the article gives someone is theirs. A labelled
-    paragraph counts only next to another one ("Note: ..." alone is no transcript)."""
+    """The turns of an interview transcript that are a known person's words, with that person: an "A:" turn is
+    the interviewee's, a turn labelled with a name the article gives someone is theirs. A labelled paragraph
+    counts only next to another one ("Note: ..." alone is no transcript), and a run of named turns only under
+    an interview's introduction or with a question in it (a list of candidates' positions, "Johnson: Supports
+    raising the levy", is the writer's summary)."""
     paragraphs = seg.paragraphs
     labels: list[tuple[str, re.Match] | None] = []
     for para in paragraphs:
@@ -3769,37 +3779,79 @@ def _transcript_answers(seg: Segmentation, body: str, people: _People) -> list[t
         else:
             labels.append(None)
     answers: list[tuple[int, int, Attribution]] = []
-    interviewee: str | None = None
-    for k, (para, label) in enumerate(zip(paragraphs, labels)):
-        in_run = label is not None and ((k > 0 and labels[k - 1] is not None) or (k + 1 < len(labels) and labels[k + 1] is not None))
-        if not in_run:
-            interviewee = None  # the transcript, if any, has ended
-            continue
-        kind, m = label
-        if k == 0 or labels[k - 1] is None:
-            interviewee = _interviewee(people, paragraphs, k)
-        if kind == "question":
-            continue
-        if kind == "answer":
-            name = interviewee if k > 0 and labels[k - 1] is not None and labels[k - 1][0] != "answer" else None
-        else:  # "Markowski:", "MR. CALLOWAY:": a person the article names, or nobody ("Note:")
-            word = m.group("name")
-            name = people.resolve_name([word if not word.isupper() else word.title()], m.start())
-        end = _rstrip(body, m.end(), para.char_end)
-        if name is not None and end > m.end():
-            surface = body[m.start() : m.end()].rstrip().rstrip(":.").strip()
-            answers.append((m.end(), end, Attribution(name, surface, people.roles.get(name), None, True)))
+    k = 0
+    while k < len(labels):
+        end = k
+        while end < len(labels) and labels[end] is not None:
+            end += 1
+        if end - k >= 2:
+            answers += _transcript_run(body, people, paragraphs, labels, k, end)
+        k = end + 1
     return answers
 
 
-def _interviewee(people: _People, paragraphs, first_question: int) -> str | None:
-    """The person named last in the paragraphs just above a transcript's first question."""
-    lo = paragraphs[max(0, first_question - TRANSCRIPT_INTRO_PARAGRAPHS)].char_start
-    hi = paragraphs[first_question].char_start
-    named = [m for m in people.mentions if lo <= m.char_start < hi]
-    if not named:
+def _transcript_run(body: str, people: _People, paragraphs, labels, start: int, end: int) -> list[tuple[int, int, Attribution]]:
+    """The speakers' turns of the labelled paragraphs ``start:end``, one transcript."""
+    intro_lo = paragraphs[max(0, start - TRANSCRIPT_INTRO_PARAGRAPHS)].char_start
+    intro = body[intro_lo : paragraphs[start].char_start]
+    asked = any(label[0] == "question" for label in labels[start:end])
+    if not asked and _INTERVIEW_INTRO.search(intro) is None:
+        return []
+    interviewee = _interviewee(people, intro, intro_lo)
+    turns: list[tuple[int, int, Attribution]] = []
+    for k in range(start, end):
+        kind, m = labels[k]
+        if kind == "question":
+            continue
+        if kind == "answer":
+            name = interviewee if any(label[0] == "question" for label in labels[start:k]) else None
+        else:  # "Markowski:", "MR. CALLOWAY:": a person the article names, or nobody ("Note:")
+            word = m.group("name")
+            name = people.resolve_name([word if not word.isupper() else word.title()], m.start())
+        stop = _rstrip(body, m.end(), paragraphs[k].char_end)
+        if name is not None and stop > m.end():
+            surface = body[m.start() : m.end()].rstrip().rstrip(":.").strip()
+            turns.append((m.end(), stop, Attribution(name, surface, people.roles.get(name), None, True)))
+    return turns
+
+
+# The sentence that introduces an interview, and the person it is with: "We spoke with Escalante on Wednesday",
+# "Brill spoke with National Review", "Vasquez-Hart sat down with POLITICO", "We reached Lena Voss by phone".
+_INTRO_NAME = r"((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})"
+_INTERVIEWED = (
+    re.compile(rf"\b(?:spoke|talked|sat down|met)\s+(?:to|with)\s+{_INTRO_NAME}|\binterview(?:ed)?\s+(?:with\s+)?{_INTRO_NAME}"
+               rf"|\breached\s+{_INTRO_NAME}", re.IGNORECASE),
+    re.compile(rf"{_INTRO_NAME}\s+(?:spoke|talked|sat down)\b", re.IGNORECASE),
+)
+_INTERVIEW_INTRO = re.compile(r"\b(?:interview|transcript|exchange|conversation|edited for (?:length|clarity)|spoke (?:to|with)"
+                              r"|talked (?:to|with)|sat down with|reached)\w*", re.IGNORECASE)
+_NOT_INTERVIEWEES = frozenset(("the", "a", "an", "our", "this", "us", "we", "i", "he", "she", "they"))
+# A person the introduction names in the interviewer's role is not the interviewee: "sat down with reporter Dan Pruitt"
+_INTERVIEWER_ROLE = re.compile(r"\b(?:reporter|correspondent|host|anchor|interviewer|editor|writer|columnist)\s+$", re.IGNORECASE)
+
+
+def _text_before(people: _People, pos: int, reach: int = 40) -> str:
+    return people.body[max(0, pos - reach) : pos]
+
+
+def _interviewee(people: _People, intro: str, intro_lo: int) -> str | None:
+    """The person a transcript's introduction names as interviewed ("We spoke with Escalante"), else the person it
+    names last."""
+    for pattern in _INTERVIEWED:  # "spoke with X" before "X spoke": "We spoke with Escalante"
+        for m in pattern.finditer(intro):
+            named = next((g for g in m.groups() if g), None)
+            if named is None or named.split()[0].lower() in _NOT_INTERVIEWEES:
+                continue
+            tokens = named.split()
+            pos = intro_lo + m.start()
+            name = people.resolve_name(tokens, pos) if len(tokens) >= 2 else people.resolve_name(tokens, pos, alone=True)
+            if name is not None and any(people.canonical.get(p.name) == name for p in people.mentions):
+                return name
+    named_last = [m for m in people.mentions if intro_lo <= m.char_start < intro_lo + len(intro)
+                  and not _INTERVIEWER_ROLE.search(_text_before(people, m.char_start))]
+    if not named_last:
         return None
-    last = named[-1]
+    last = named_last[-1]
     return people.resolve_name(last.name.split(), last.char_start) or people.canonical.get(last.name, last.name)
 
 
