@@ -2302,3 +2302,14 @@ def test_a_spelled_out_abbreviation_names_only_the_whole_title() -> None:
     got = attributions_of("Gen. Mark Milley told senators on Tuesday that the withdrawal had been rushed.",
                           "The review will be led by the Pentagon's own auditors, the inspector general said in a statement.")
     assert rows(got)[-1][2] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harlow Coach Action, representing more than 80 passengers, say they are ready to go to court.",
+    "The Legislative Fiscal Bureau said the plan would cost $40 million over two years.",
+    "Municipal Employees said the measure would force workers to give up their rights.",
+    "Prevent Gun Violence said the nominee's record was troubling.",
+])
+def test_a_group_whose_name_ends_in_an_organisations_word_is_no_person(sentence: str) -> None:
+    got = attributions_of(sentence)
+    assert got and all(q.speaker_name is None for q in got)
