@@ -159,7 +159,8 @@ def load_title_abbreviations() -> dict[str, tuple[str, ...]]:
     """Each abbreviated title word with the words it may stand for ("rep." -> representative, congressman, ...)."""
     words: dict[str, tuple[str, ...]] = {}
     for r in _read_rows("title_abbreviations.csv"):
-        words[r["abbreviation"].lower()] = words.get(r["abbreviation"].lower(), ()) + (r["title"].lower(),)
+        key = r["abbreviation"].lower()
+        words[key] = words.get(key, ()) + (r["title"].lower(),)
     return words
 
 
@@ -1370,11 +1371,12 @@ _TIME_ADVERBS = frozenset(("once", "formerly", "later", "also", "still", "previo
 _ASIDE_PARTICIPLES = frozenset(("asked", "reached", "pressed", "contacted", "interviewed", "questioned", "approached"))
 # A place before a comma, after the preposition that locates it ("in Grand Rapids,", "at Camp David,").
 _PLACE_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(_LOCATIVES) + r")\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}$")
-_STATE_LIKE = re.compile(r"(?-i:[A-Z][a-z]{1,4}\.|[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+)")  # "Mich.", "N.H.", "Ohio"
+_STATE_ABBREVIATION = r"[A-Z][a-z]{1,4}\.|[A-Z]\.(?:[A-Z]\.)+"  # "Mich.", "N.H."
+_STATE_LIKE = re.compile(rf"(?-i:{_STATE_ABBREVIATION}|[A-Z][a-z]+)")  # ... or a word: "Ohio"
 # A state after a place, named in full or abbreviated: "in Columbus, Ohio,", "in Manchester, N.H.," (not any capitalised
 # word: in "At a rally in Lansing, Whitmer, a Democrat, said" the word after the place is the speaker)
 _STATE_AFTER_PLACE = re.compile(
-    r"(?-i:[A-Z][a-z]{1,4}\.|[A-Z]\.(?:[A-Z]\.)+|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware"
+    rf"(?-i:{_STATE_ABBREVIATION}|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware"
     r"|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan"
     r"|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina"
     r"|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah"
@@ -3799,12 +3801,14 @@ def _transcript_run(body: str, people: _People, paragraphs, labels, start: int, 
         return []
     interviewee = _interviewee(people, intro, intro_lo)
     turns: list[tuple[int, int, Attribution]] = []
+    questioned = False  # a question came before this turn
     for k in range(start, end):
         kind, m = labels[k]
         if kind == "question":
+            questioned = True
             continue
         if kind == "answer":
-            name = interviewee if any(label[0] == "question" for label in labels[start:k]) else None
+            name = interviewee if questioned else None
         else:  # "Markowski:", "MR. CALLOWAY:": a person the article names, or nobody ("Note:")
             word = m.group("name")
             name = people.resolve_name([word if not word.isupper() else word.title()], m.start())
@@ -3828,10 +3832,7 @@ _INTERVIEW_INTRO = re.compile(r"\b(?:interview|transcript|exchange|conversation|
 _NOT_INTERVIEWEES = frozenset(("the", "a", "an", "our", "this", "us", "we", "i", "he", "she", "they"))
 # A person the introduction names in the interviewer's role is not the interviewee: "sat down with reporter Dan Pruitt"
 _INTERVIEWER_ROLE = re.compile(r"\b(?:reporter|correspondent|host|anchor|interviewer|editor|writer|columnist)\s+$", re.IGNORECASE)
-
-
-def _text_before(people: _People, pos: int, reach: int = 40) -> str:
-    return people.body[max(0, pos - reach) : pos]
+INTERVIEWER_ROLE_REACH = 40  # characters before a name where its role is read
 
 
 def _interviewee(people: _People, intro: str, intro_lo: int) -> str | None:
@@ -3848,7 +3849,7 @@ def _interviewee(people: _People, intro: str, intro_lo: int) -> str | None:
             if name is not None and any(people.canonical.get(p.name) == name for p in people.mentions):
                 return name
     named_last = [m for m in people.mentions if intro_lo <= m.char_start < intro_lo + len(intro)
-                  and not _INTERVIEWER_ROLE.search(_text_before(people, m.char_start))]
+                  and not _INTERVIEWER_ROLE.search(people.body[max(0, m.char_start - INTERVIEWER_ROLE_REACH) : m.char_start])]
     if not named_last:
         return None
     last = named_last[-1]
