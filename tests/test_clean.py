@@ -2659,10 +2659,13 @@ def test_a_page_that_names_its_headline_twice_takes_the_nearer_for_the_headline(
     assert result.title_line_no == 13  # the second, under the date (the page's menu takes lines 1-9)
 
 
-def test_a_letter_opening_with_its_greeting_keeps_its_sign_off():
+_GARDEN_LETTER_OPENING = ("Hello, gardeners! The peas are climbing, the garlic scapes are curling, and the first courgettes "
+                          "of the season have turned up on plot 12, which means summer is properly here at last.")
+
+
+def _garden_letter_page(opening: str) -> str:
     lines = ["Harlow Community Garden", "Home | Plots | Events | Newsletter", "June Notes from the Plots", "June 8, 2021",
-             "Hello, gardeners! The peas are climbing, the garlic scapes are curling, and the first courgettes of the season "
-             "have turned up on plot 12, which means summer is properly here at last.",
+             opening,
              "Water schedule reminder",
              "The hoses at the east beds are off on Mondays while the council repairs the mains, "
              "so please fill your cans from the tank by the shed instead, and close its tap when you are done.",
@@ -2672,8 +2675,23 @@ def test_a_letter_opening_with_its_greeting_keeps_its_sign_off():
              "Happy growing,", "Rosa, Dev and the steering committee",
              "Did someone forward you this? Subscribe to the Commons newsletter to get it every month.", "Your email", "Subscribe",
              "© 2021 Harlow Community Garden"]
-    result = clean(parts_of("\n".join(lines) + "\n", "site/page.txt"))
+    return "\n".join(lines) + "\n"
+
+
+def test_a_letter_opening_with_its_greeting_keeps_its_sign_off():
+    result = clean(parts_of(_garden_letter_page(_GARDEN_LETTER_OPENING), "site/page.txt"))
     assert result.paragraphs[-2:] == ("Happy growing,", "Rosa, Dev and the steering committee")
+
+
+@pytest.mark.parametrize("opening", [
+    "Hello Kitty maker Sanrio, the character company, has sponsored the garden's new shed, and its staff will help plant "
+    "the children's beds on plot 12 this summer.",
+    "Greetings from Kyiv, Olena Marchenko wrote to the committee, where her family's garden is growing again this "
+    "summer after two hard years.",
+])
+def test_a_paragraph_that_only_opens_like_a_greeting_keeps_no_sign_off(opening: str):
+    result = clean(parts_of(_garden_letter_page(opening), "site/page.txt"))
+    assert "Happy growing," not in result.paragraphs
 
 
 @pytest.mark.parametrize("menu", ["Home :: Plots :: Events :: Newsletter :: Contact",

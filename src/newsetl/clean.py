@@ -2253,8 +2253,11 @@ def _extend_start_over_verdict_box(blocks: list[_Block], matches: list[tuple[Rul
 
 
 _SALUTATION = re.compile(r"^(?:dear|hello|hi|greetings)\b[^.!?]{1,60}[,:!]$", re.IGNORECASE)
-# ... or opening the letter's first paragraph: "Hello, gardeners! The peas are climbing, ..."
-_SALUTATION_OPENING = re.compile(r"^(?:dear|hello|hi|greetings)\b[^.!?]{1,40}[,:!]\s+(?-i:[A-Z])", re.IGNORECASE)
+# ... or opening the letter's first paragraph: "Hello, gardeners! The peas are climbing, ...", "Dear Members, ..."
+# (after "Hello", "Hi" or "Greetings" the readers in lower case: "Hello Kitty maker Sanrio, ...", "Hi-tech exports
+# ...", "Greetings from Kyiv, President ... wrote" open articles)
+_SALUTATION_OPENING = re.compile(r"^(?:dear\s[^.!?]{1,40}|(?:hello|hi|greetings)(?:,\s*|\s+)(?-i:[a-z][a-z ]{1,30}))[,:!]\s+(?-i:[A-Z])",
+                                 re.IGNORECASE)
 _VALEDICTION = re.compile(r"^(?:with (?:gratitude|thanks|best wishes|love|warm(?:est)? (?:regards|wishes))|(?:best|kind|warm(?:est)?) "
                           r"(?:wishes|regards)|yours (?:sincerely|faithfully|truly)|sincerely|many thanks|regards|(?:yours )?in christ"
                           r"|blessings|god bless|peace|warmly|all the best|with (?:appreciation|love)|happy [a-z]+ing|cheers"
