@@ -1333,7 +1333,20 @@ OTHER_SITE_PAGES = {
     # a press release's page: its "About X" sections and forward-looking notice are the release's own (the AEB gold
     # and four of our page sets keep them), its media contact and the wire's footer are not
     "page_release_about": "Kestle Grid Storage Raises $25 Million to Build Harbour Battery Plant",
+    # session 27: an alt-weekly whose article runs on under an audio player's controls, a paywall's "Subscribers
+    # only" line, a video's "Watch this:" label and a reactions row's counts, with an author box after it; a
+    # parish letter under its column's name, its writer and its date line
+    "page_altweekly_players": "Last Call at the Copper Kettle: Diner Closes After 42 Years",
+    "page_dated_letter": "Making room (and soup) for Lent",
 }
+
+
+@pytest.mark.parametrize("line", ["December 2, 2012 · First Sunday of Advent", "Mon 5 Sep 2022 at 11:30 — Kilbarra v Moyvalley",
+                                  "Sunday, 3rd March 2019: Lenten lunch"])
+def test_a_line_opening_with_a_date_is_no_headline(line: str):
+    # a post's date line under its writer took the headline's place when it shared a word with the lede
+    assert not clean_module._headline_shaped(line)
+    assert clean_module._headline_shaped(line.split(" ", 3)[-1] + " returns to the hall")
 
 
 @pytest.mark.parametrize("name", sorted(OTHER_SITE_PAGES))

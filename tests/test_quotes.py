@@ -893,3 +893,76 @@ def test_a_name_its_age_and_its_description_speak_and_a_shows_title_before_that(
         ("indirect", "she had already decided to vote for the challenger", "Linda Carraway"),
         ("indirect", "the candidate would win", "Tara Mulvaney"),
     ]
+
+
+def test_an_aside_of_where_or_when_between_a_source_and_its_cue() -> None:
+    # "Salcedo, in a brief interview after the vote, said": the aside is no appositive, and the name before it speaks;
+    # a phrase that is no speaker ("A key priority, in both settings, said the WEF ...") does not
+    got = quotes_of(
+        "Mayor Edwin Salcedo has promised to sign the measure.",
+        "Mayor Salcedo, in a brief interview after the vote, said he would sign the ordinance on Friday.",
+        "The company, in a filing with regulators, said that profits fell sharply in March.",
+        "A key priority, in both rural and urban districts, said the board is to hire more nurses.",
+    )
+    assert [(q.kind, q.text, q.speaker_name) for q in got] == [
+        ("indirect", "he would sign the ordinance on Friday", "Edwin Salcedo"),
+        ("indirect", "profits fell sharply in March", None),
+    ]
+
+
+def test_an_aside_is_not_taken_for_the_role_of_a_one_word_company() -> None:
+    # "Huaxin, in a statement posted on its official account, said": no role, so the company stays a company
+    got = quotes_of(
+        "Tessant has stopped shipping chips to the smartphone maker Huaxin Technologies.",
+        "Huaxin, in a statement posted on its official WeChat account, said it was \"strongly opposed\" to the decision.",
+    )
+    assert {q.speaker_name for q in got} == {None}
+    assert [q.kind for q in got] == ["indirect", "partial"]
+
+
+def test_a_role_that_ends_in_an_organisation_named_with_and_before_the_name() -> None:
+    # the walk back from the name's comma stops at "and" inside "Immigration and Customs Enforcement"; the
+    # sentence's opening phrase is the role, and the name after it speaks
+    got = quotes_of(
+        "A spokeswoman for Immigration and Customs Enforcement, Lorraine Petty, said the agency would keep "
+        "asking for help from local police.",
+        "North Dakota's secretary of state, Gordon Haugland, said he would ask the appeals court to stay the ruling.",
+    )
+    assert [(q.text, q.speaker_name, q.speaker_role) for q in got] == [
+        ("the agency would keep asking for help from local police", "Lorraine Petty",
+         "spokeswoman for Immigration and Customs Enforcement"),
+        ("he would ask the appeals court to stay the ruling", "Gordon Haugland", "North Dakota's secretary of state"),
+    ]
+
+
+def test_according_to_a_role_then_the_name_closing_the_sentence() -> None:
+    got = quotes_of(
+        "The city receives about $4.2 million a year in federal grants, according to the city's finance director, "
+        "Alicia Mertz.",
+    )
+    assert [(q.text, q.speaker_name, q.speaker_role) for q in got] == [
+        ("The city receives about $4.2 million a year in federal grants", "Alicia Mertz", "city's finance director"),
+    ]
+
+
+def test_a_short_form_of_a_company_the_article_named_in_full_is_no_person() -> None:
+    # "Kessler Brandt Pharmaceuticals ... Kessler Brandt said": the company; a first name keeps a person a person
+    got = quotes_of(
+        "Ohio sued Kessler Brandt Pharmaceuticals on Tuesday, accusing it of misleading doctors.",
+        "Kessler Brandt said in a statement that it would defend itself in court.",
+        "The Maria Ortega Foundation paid for the study. Maria Ortega said the results surprised her.",
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("it would defend itself in court", None),
+        ("the results surprised her", "Maria Ortega"),
+    ]
+
+
+def test_a_quotation_then_a_described_name_and_a_cue_with_a_phrase_after_it() -> None:
+    # '"...," Lindqvist, a former chairman ..., replied on the same broadcast': the quotation is what was replied,
+    # so a preposition after the cue does not make it "reply to"
+    got = quotes_of(
+        "\"With respect, the only hostage last night was the moderator's objectivity,\" Wade Lindqvist, a former "
+        "chairman of the Ohio Republican Party, replied on the same broadcast.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got] == [("direct", "Wade Lindqvist")]

@@ -2729,6 +2729,7 @@ def _headline_shaped(text: str) -> bool:
     ("15:48 Power restored to 11,000 homes"), a menu ("Read   Edit   View history") nor a caption with its
     photo credit."""
     return (PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not _CLOCK_OPENING.match(text)
+            and not _DATE_OPENING.match(text)  # "December 2, 2012 · First Sunday of Advent": a post's date line
             and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _is_section_menu(text)
             and not _PHOTO_CREDIT_MARK.search(text)
             and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS and len(_TEMPERATURE.findall(text)) < 2
@@ -2736,6 +2737,9 @@ def _headline_shaped(text: str) -> bool:
             and not _SPACED_BREADCRUMB_MARK.search(text))  # "Health A–Z  ›  Foot and ankle"
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_OPENING = re.compile(rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+                           rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})\b", re.IGNORECASE)
 _NAME_SHAPED = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*")  # "Joyce Tan Mei Ling": capitalised words only
 COLUMNIST_NAME_MAX_WORDS = 3
 

@@ -1057,6 +1057,22 @@ def _few_words_after_comma(text: str, n: int) -> bool:
 _ON_BEFORE = re.compile(r"\bon\s*$")
 
 
+def _reports_opening_quotation(masked: str, lo: int, c_start: int) -> bool:
+    """'"...," Lindqvist replied on the same broadcast': the quotation that opens the sentence is what the cue
+    reports (so "replied on" is no "replied to"), unless another cue comes between them ('"...," Mr Ebbers said,
+    adding that the finances were usually discussed by a group')."""
+    if not masked[lo:c_start].lstrip().startswith(MASK):
+        return False
+    return _CUE_RE.search(masked, masked.rfind(MASK, lo, c_start) + 1, c_start) is None
+
+
+def _speaker_noun(phrase: str) -> bool:
+    """Whether a phrase's last word is one for someone who can speak: a title ("the senator") or an organisation
+    ("the company")."""
+    last = phrase.split()[-1].lower().rstrip(".,")
+    return last in TITLE_WORDS or last in _ORGANISATION_NOUNS or last.rstrip("s") in TITLE_WORDS
+
+
 def _strip_adverbials(masked: str, lo: int, pos: int) -> tuple[int, bool]:
     """Move ``pos`` left over aux verbs and adverbs before a cue; report a passive aux."""
     passive = False
@@ -1354,7 +1370,10 @@ def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | N
     start = lo + len(masked[lo:comma]) - len(masked[lo:comma].lstrip())
     words = masked[start:comma].split()
     # a capitalised possessive opens a role as a determiner does: "Kingsmere's director of rugby"
-    possessive = bool(words) and words[0][:1].isupper() and words[0].endswith(("'s", "’s")) and words[0].lower().replace("’", "'") not in _CONTRACTED_IS
+    # ("North Dakota's secretary of state": a possessive name of two or three words)
+    owner = next((k for k, w in enumerate(words[:3]) if w.endswith(("'s", "’s"))), None)
+    possessive = (owner is not None and all(w[:1].isupper() for w in words[: owner + 1])
+                  and (owner > 0 or words[0].lower().replace("’", "'") not in _CONTRACTED_IS))
     if not 2 <= len(words) <= 10 or not (words[0].lower() in DETERMINERS or possessive) or MASK in masked[start:comma]:
         return None
     if (any(ch in masked[start:comma] for ch in ",;:()")
@@ -1368,6 +1387,10 @@ def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | N
 _TIME_ADVERBS = frozenset(("once", "formerly", "later", "also", "still", "previously"))  # not "then": "then economic adviser"
 # An aside between a name and its cue that opens with a past participle: "Sorensen, reached by phone, insisted",
 # "Mr. Faircloth, asked whether ..., said".
+# An aside between a source and its cue that says where, when or how it spoke: ", in a statement,", ", at a news
+# conference Tuesday,", ", during the debate,".
+_ADVERBIAL_ASIDE = re.compile(r"(?<=\w),\s+(?:in|at|during|after|before|on|via|through|over)\s[^,;:()\"“”_]{2,70},\s*$")
+ADVERBIAL_ASIDE_REACH = 80
 _ASIDE_PARTICIPLES = frozenset(("asked", "reached", "pressed", "contacted", "interviewed", "questioned", "approached"))
 # A place before a comma, after the preposition that locates it ("in Grand Rapids,", "at Camp David,").
 _PLACE_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(_LOCATIVES) + r")\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}$")
@@ -1461,6 +1484,10 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
                 and (np_words[0].lower() in DETERMINERS or not any(w[:1].isupper() for w in np_words))):
             # the walk stopped inside the phrase; "comedian Rita Flynn, who ..." names a person already
             np = _determined_opening(masked, head, c) or np  # "The cabinet member for environment, Derek Pryce, said"
+        if np is not None and _last_word(masked, lo, np[0]) == "and" and _last_word(masked, lo, np[0] - 4)[:1].isupper():
+            # "A spokeswoman for Immigration and Customs Enforcement, Lorraine Petty, said": the walk stopped
+            # inside an organisation's name, which ends the role that opens the clause
+            np = _determined_opening(masked, head, c) or np
         if np is not None and _PARTY_TAG.fullmatch(body[np[0] : np[1]]) and masked[lo : np[0]].rstrip().endswith(","):
             np = _np_before(masked, lo, lo + len(masked[lo : np[0]].rstrip()) - 1)  # the name the tag follows
         if np is None:
@@ -1539,6 +1566,8 @@ def _role_from_appositive(body: str, start: int, end: int) -> str | None:
     if _RELATIVE_OPENER.match(text):
         return None
     text = _RELATIVE_OR_COMMA.split(text)[0].strip()
+    if text.split(None, 1)[:1] and text.split(None, 1)[0].lower() in _PREPOSITIONS:
+        return None  # "Huaxin, in a statement posted on its official account, said": an aside, not a role
     text = _INDEFINITE.sub("", text)
     if not _TITLE_RE.search(text) or len(text.split()) > 10:
         return None
@@ -1843,7 +1872,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             continue  # "Mayor Steve Adler, asked about the vote, said": an aside about the speaker, who speaks later
         if cue.lemma == "post" and not _POSTED_THAT.match(masked, c_end, hi):
             continue  # "posted a message on his blog saying ...": the participle reports, "posted on X that" does
-        if masked[c_end : c_end + 4].startswith((" to ", " for ", " at ", " by ", " on ", " about", " up ", " off ", " out ")) and cue.lemma not in ("point out",):
+        if (masked[c_end : c_end + 4].startswith((" to ", " for ", " at ", " by ", " on ", " about", " up ", " off ", " out "))
+                and cue.lemma not in ("point out",) and not _reports_opening_quotation(masked, lo, c_start)):
             if (cue.lemma not in ("say", "add", "write", "report", "post") and not (cue.lemma in _INFINITIVE_CUES and masked.startswith(" to ", c_end))
                     and not _WHEN_OR_WHERE_THEN_THAT.match(masked, c_end, hi)):
                 continue
@@ -1913,6 +1943,15 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             source = _classify_source(body, masked, np[0], np[1], lo)
         else:
             app = _appositive_source(body, masked, lo, pos)
+            aside = _ADVERBIAL_ASIDE.search(masked, max(lo, pos - ADVERBIAL_ASIDE_REACH), pos) if app is None else None
+            if aside is not None:
+                # "Salcedo, in a brief interview after the vote, said": the aside says where or when, and the
+                # phrase before it speaks
+                np = _np_before(masked, lo, aside.start())
+                if np is not None:
+                    source = _classify_source(body, masked, np[0], np[1], lo)
+                    if source.kind == "phrase" and not _speaker_noun(source.surface):
+                        source, np = None, None  # "A key priority, in both settings, said the WEF is ...": no speaker
             if app is not None:
                 np, role = app
                 source = _classify_source(body, masked, np[0], np[1], lo)
@@ -2032,6 +2071,11 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             continue
         source = _classify_source(body, masked, after[0], after[1], lo)
         role = _role_after(body, masked, after[1], hi)
+        named = _NAME_AFTER_ROLE.match(masked, after[1], hi) if source.kind == "phrase" and role is None else None
+        if named is not None and _valid_person(split_name(named.group(1).split())[1], False):
+            # "..., according to the city's finance director, Alicia Mertz.": the name, in that role
+            role = clean_role(body[after[0] : after[1]])
+            source = _classify_source(body, masked, named.start(1), named.end(1), lo)
         source = Source(source.surface, source.char_start, source.char_end, source.kind, role, source.antecedent)
         before = masked[lo : m.start()].rstrip()
         if before.endswith(",") or not before:
@@ -2765,6 +2809,22 @@ class _People:
             if m.full and c not in self.gender and (g := FIRST_NAME_GENDER.get(c.split()[0].lower())):
                 self.gender[c] = g
 
+    def short_for_organisation(self, name: str, pos: int) -> bool:
+        """Whether the article has named an organisation, before ``pos``, with ``name`` and a word such as
+        "Pharmaceuticals" or "Energy" after it ("Kessler Brandt Pharmaceuticals"), so that "Kessler Brandt said" is
+        the company. Not when a first name opens it ("the Bill Gates Foundation" leaves Bill Gates a person), nor
+        for a company named after the person later ("Stan Lee told the BBC ... his Stan Lee Media venture")."""
+        if name.split()[0].lower() in FIRST_NAME_GENDER:
+            return False
+        i = self.body.find(name + " ", 0, pos)
+        while i != -1:
+            j = i + len(name) + 1
+            word = self.body[j : j + 24].split(None, 1)[:1]
+            if word and word[0][:1].isupper() and STOPWORDS.get(word[0].rstrip(".,;:").lower()) == "organisation":
+                return True
+            i = self.body.find(name + " ", j, pos)
+        return False
+
     @staticmethod
     def _canonical_for(name: str, fulls_by_surname: dict[str, list[str]]) -> str:
         """The longest full name with this surname (and this first name, when one is given)."""
@@ -3160,6 +3220,8 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
     role, toks, gender = split_name(src.surface.split())
     if not role and toks and _organisation_before(people.text, src.char_start, toks[0]):
         return Attribution(None, src.surface, None, None, False)  # "the charity Diabetes Action said"
+    if not role and len(toks) >= 2 and src.surface == " ".join(toks) and people.short_for_organisation(src.surface, src.char_start):
+        return Attribution(None, src.surface, None, None, False)  # "Kessler Brandt Pharmaceuticals ... Kessler Brandt said"
     of_the = _PERSON_OF_THE.match(src.surface)
     if of_the:
         # "Ben Bernanke of the Federal Reserve said": in a speaker's place, the person of an organisation
