@@ -1338,6 +1338,12 @@ OTHER_SITE_PAGES = {
     # parish letter under its column's name, its writer and its date line
     "page_altweekly_players": "Last Call at the Copper Kettle: Diner Closes After 42 Years",
     "page_dated_letter": "Making room (and soup) for Lent",
+    # session 27, round 2: a shop's buying guide under a shipping banner, a search box and an account row (it had
+    # been cleaned as an article file, keeping its menus), with a product list under "Gear mentioned in this
+    # guide"; a live page whose entries are stamped "UPDATE: 9:40 p.m.", with a reader poll's answers on lines of
+    # their own between two entries, under a newsroom's "Harlow Now Staff" byline
+    "page_gear_guide": "How to Choose a Camping Stove Without Overthinking It",
+    "page_live_flood": "LIVE UPDATES: River Harl reaches record level as evacuation order widens",
 }
 
 
@@ -2717,3 +2723,21 @@ def test_a_site_menu_set_apart_by_pipes_or_double_colons_makes_a_page(menu: str)
     result = clean(parts_of("\n".join(lines) + "\n", "site/page.txt"))
     assert result.mode == "page"
     assert result.paragraphs == tuple(base_paragraphs())
+
+
+@pytest.mark.parametrize(("menu", "is_menu"), [
+    ("Agriculture | Home & Garden | 4-H Youth | Family & Consumer Sciences | Calendar | Contact", True),
+    ("K-12 Schools | Adult Education | Libraries | Parks | Permits | Contact", True),
+    ("Arsenal 2 | Chelsea 1 | Spurs 0 | Fulham 3 | Leeds 1 | Everton 2", False),  # a results line
+])
+def test_a_figure_inside_a_menu_items_name_does_not_stop_it_being_a_menu(menu: str, is_menu: bool):
+    assert clean_module._is_pipe_menu(menu) is is_menu
+
+
+def test_a_polls_answers_on_lines_of_their_own_are_furniture_between_paragraphs():
+    paragraphs = base_paragraphs()
+    poll = ["POLL: Are you happy with your bin collection?", "Yes, every week", "Not really", "No", "Vote | View results"]
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + poll + paragraphs[2:]) + "\n"
+    result = clean(parts_of(text))
+    assert list(result.paragraphs) == paragraphs
+    assert [r.rule for r in result.removed if r.text in poll[1:4]] == ["poll_option"] * 3

@@ -966,3 +966,61 @@ def test_a_quotation_then_a_described_name_and_a_cue_with_a_phrase_after_it() ->
         "chairman of the Ohio Republican Party, replied on the same broadcast.",
     )
     assert [(q.kind, q.speaker_name) for q in got] == [("direct", "Wade Lindqvist")]
+
+
+def test_the_person_a_question_was_put_to_answers_it() -> None:
+    # "When I asked Amsel what she had found, she laughed. "...," she said.": the question is an act, not a
+    # quote, and "she" is the one asked, not the woman quoted last
+    got = find_attributions(segment(join_paragraphs([
+        "\"Campaigns are startups,\" said Priyanka Dholakia, a security researcher.",
+        "The campaign has since hired Judith Amsel, a former analyst. When I asked Amsel what she had found when she "
+        "arrived, she laughed. \"A lot of passwords on Post-it notes,\" she said.",
+    ])))
+    assert [(q.kind, q.speaker_name) for q in got.quotes] == [("direct", "Priyanka Dholakia"), ("direct", "Judith Amsel")]
+    assert [(a.kind, a.text) for a in got.acts] == [("question", "what she had found when she arrived, she laughed")]
+
+
+def test_a_name_after_a_long_role_that_opens_its_sentence_is_its_subject() -> None:
+    # "he" in the next sentence is the union's president, not the mayor quoted before him
+    got = quotes_of(
+        "\"This contract is fair,\" said Mayor Thomas Hallett.",
+        "The president of Fraternal Order of Police Lodge 5, Michael Brannigan, was more effusive. Standing beside "
+        "the mayor, he said the contract \"recognizes what our officers have been through\" over two years.",
+        "Her closest ally in the Legislature, Senate Minority Leader Oscar Delacroix, went further. In an interview, "
+        "he said the ad would backfire in every county north of the river.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got] == [
+        ("direct", "Thomas Hallett"), ("indirect", "Michael Brannigan"), ("partial", "Michael Brannigan"),
+        ("indirect", "Oscar Delacroix"),
+    ]
+
+
+def test_a_surname_the_article_gives_in_full_only_inside_a_quotation() -> None:
+    got = quotes_of(
+        "\"Eric Hollister can't defend his own record,\" Strickland's campaign manager, Devin Marsh, said.",
+        "Hollister, a former Navy SEAL making his first run for office, said the questions were fair.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got] == [("direct", "Devin Marsh"), ("indirect", "Eric Hollister")]
+
+
+def test_an_organisation_with_a_persons_shape_is_no_speaker() -> None:
+    # "Data" and "Order" name organisations: "Keystone Civic Data's chief executive", "Fraternal Order of Police"
+    got = quotes_of(
+        "Keystone Civic Data's chief executive, Warren Lusk, declined to comment. Keystone Civic Data said in a "
+        "statement that it had strengthened its protocols.",
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [("it had strengthened its protocols", None)]
+
+
+def test_a_name_after_a_participle_in_the_opening_phrase_is_its_object() -> None:
+    # "A super PAC backing Ruiz, Silver State Forward, announced": the PAC, not Ruiz, announced; "A lawyer
+    # representing Ortiz, Ann Lyle, said": the lawyer, named after the phrase, said
+    got = quotes_of(
+        "Catherine Ruiz spoke first. A super PAC backing Ruiz, Silver State Forward, announced Monday that it would "
+        "spend $2.1 million on ads.",
+        "A lawyer representing Ortiz, Ann Lyle, said he would appeal the ruling.",
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("it would spend $2.1 million on ads", None),
+        ("he would appeal the ruling", "Ann Lyle"),
+    ]

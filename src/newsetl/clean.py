@@ -228,7 +228,7 @@ SUMMARY_BULLET_MIN_WORDS = 5
 _BREADCRUMB_MARK = re.compile(r"[›»>]")
 _SPACED_BREADCRUMB_MARK = re.compile(r"\s[›»>]\s")
 _CHAPTER_HEADING = re.compile(r"(?:chapter|part)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[ivx]{1,4})\s*[:.—–-]\s*\S[^!?]{0,80}(?<![.!?])$", re.IGNORECASE)
-_PAGE_CHROME_RULES = frozenset(("nav_label", "already_subscriber", "account_links"))
+_PAGE_CHROME_RULES = frozenset(("nav_label", "already_subscriber", "account_links", "site_search"))
 # Line scores for finding the article in a page: a prose line scores its word count,
 # a short non-prose line (menu item, headline link) a penalty, a furniture rule a bigger one.
 PAGE_LONG_LINE_WORDS = 25
@@ -308,7 +308,8 @@ _RELEASE_RULES = frozenset({"release_issuer", "media_contact", "forward_looking"
 _BOX_CATEGORIES = frozenset({"newsletter", "cookie_notice"})
 # Furniture that comes as a box whose middle line no rule need know (a video player's title).
 _SANDWICH_CATEGORIES = frozenset({"newsletter", "cookie_notice", "media_credit"})
-_RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose", "read_more_on_topic", "topics_list_heading"})
+_RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose", "read_more_on_topic", "topics_list_heading",
+                               "gear_mentioned_heading"})
 # Headings over a list of short entries that are not the article's: a links widget's ("Most Read in News"),
 # a fact-check's "Our sources", a wiki's "References" (citations, each a line without a sentence's end).
 _LIST_HEADINGS = _RELATED_HEADINGS | {"widget_label", "references_heading", "tagged_under", "tags_label"}
@@ -857,7 +858,7 @@ def clean(
     group, or any group of ``site_lines`` that knows the line).
     """
     blocks = _blocks(parts, rules)
-    matches = _with_captions_over_credits(blocks, [rules.matching(_match_form(b.text)) for b in blocks])
+    matches = _with_poll_options(blocks, _with_captions_over_credits(blocks, [rules.matching(_match_form(b.text)) for b in blocks]))
     detected = _detect_publisher(blocks, rules, matches)
     publisher = source or detected
     site = _SiteLookup(site_lines, group, publisher)
@@ -901,6 +902,36 @@ _CAPTION_UNDER_CREDIT = Rule(
     "caption_under_credit", "media_credit", "any", 400, re.compile(r"(?!)"),
     "a line with no sentence's end right under a picture's credit line and over a paragraph: 'Getty Images', "
     "then 'Scientists say it is too early to know how the variant will behave'", inline=True)
+
+
+_POLL_OPTION = Rule(
+    "poll_option", "comments", "any", 80, re.compile(r"(?!)"),
+    "a reader poll's answer between its question and its button: 'POLL: Are you prepared ...?', then 'Yes, I have a "
+    "bag packed', 'Somewhat', 'No', then 'Vote | View results'", inline=True)
+POLL_MAX_OPTIONS = 6
+POLL_OPTION_MAX_WORDS = 8
+
+
+def _with_poll_options(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
+    """The matches with a poll's answers known too: short lines no rule knows, between a line the poll rules know
+    (its question or label) and its vote button, each on a line of its own."""
+    for i, found in enumerate(matches):
+        if not any(r.name in _POLL_RULES for r in found):
+            continue
+        for j in range(i + 2, min(len(blocks), i + POLL_MAX_OPTIONS + 2)):
+            if any(r.name in _POLL_RULES for r in matches[j]):
+                options = range(i + 1, j)
+                if all(not matches[k] and _word_count(blocks[k].text) <= POLL_OPTION_MAX_WORDS
+                       and not _TERMINAL.search(blocks[k].text) for k in options):
+                    for k in options:
+                        matches[k] = (_POLL_OPTION,)
+                break
+            if matches[j] or _word_count(blocks[j].text) > POLL_OPTION_MAX_WORDS:
+                break
+    return matches
+
+
+_POLL_RULES = frozenset(("poll_question", "poll_widget"))
 
 
 def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
@@ -1605,7 +1636,11 @@ def _is_pipe_menu(text: str) -> bool:
 
 def _all_menu_items(items: list[str], max_words: int) -> bool:
     """Every item reads as a menu's: a few words, no sentence's end, no figure (a results line has them)."""
-    return all(_word_count(item) <= max_words and not _TERMINAL.search(item) and not _DIGIT.search(item) for item in items)
+    return all(_word_count(item) <= max_words and not _TERMINAL.search(item) and not _FIGURE.search(item) for item in items)
+
+
+# A number standing as a word of its own ("Arsenal 2", "Cart (0)"); not one inside a name ("4-H Youth", "K-12").
+_FIGURE = re.compile(r"(?<![\w-])\d(?![\w-]*[A-Za-z])")
 
 
 def _is_banner(text: str, after: list[_Block]) -> bool:
@@ -1727,7 +1762,7 @@ PAGE_LIVE_ENTRY_REACH = 3  # lines from a stamp to its entry's first paragraph (
 # An entry's headline is a little evidence for the article (enough for the first entry's to open the run).
 PAGE_LIVE_HEADLINE_SCORE = 0.5
 _CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"  # "14:55", "2.05pm"
-_LIVE_STAMP = re.compile(rf"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?{_CLOCK}(?:\s+[A-Z]{{2,4}})?"
+_LIVE_STAMP = re.compile(rf"^(?:(?:posted|updated|published|update)\s*:?\s+(?:at\s+)?)?{_CLOCK}(?:\s+[A-Z]{{2,4}})?"
                          r"(?:,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})?$", re.IGNORECASE)
 # ... or the stamp opens its headline's line ("15:48 — Power restored to 11,000 homes"); a "Key events" list
 # repeats those lines, but with no prose under each
@@ -2461,6 +2496,8 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
         start -= 1 + edit
     elif start > 0 and not matches[start - 1] and _CHAPTER_HEADING.match(blocks[start - 1].text):
         start -= 1  # "Chapter 1: The 3 a.m. refresh" heads the first paragraph, under the byline and date
+    elif start > 0 and start - 1 in live[0] and not matches[start - 1]:
+        start -= 1  # a live page's first entry opens with its stamp, as the later ones inside the run do
     elif (start > 0 and not matches[start - 1] and _is_question_subheading(blocks, start - 1)
           and any(not matches[k] and _is_question_subheading(blocks, k) for k in range(start + 1, end))):
         start -= 1  # an explainer's first question heads its first paragraph: "What's happened?", later "How does ...?"
@@ -2730,6 +2767,7 @@ def _headline_shaped(text: str) -> bool:
     photo credit."""
     return (PAGE_HEADLINE_MIN_WORDS <= _word_count(text) <= PAGE_HEADLINE_MAX_WORDS and not _CLOCK_OPENING.match(text)
             and not _DATE_OPENING.match(text)  # "December 2, 2012 · First Sunday of Advent": a post's date line
+            and not _LIVE_STAMP.match(text)  # "UPDATE: 9:40 p.m.": a live page's entry stamp
             and not _is_menu_bar(text) and not _is_pipe_menu(text) and not _is_section_menu(text)
             and not _PHOTO_CREDIT_MARK.search(text)
             and len(_LINK_ROW_GAP.split(text)) < PAGE_LINK_ROW_MIN_ITEMS and len(_TEMPERATURE.findall(text)) < 2

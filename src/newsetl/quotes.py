@@ -1492,6 +1492,14 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
             np = _np_before(masked, lo, lo + len(masked[lo : np[0]].rstrip()) - 1)  # the name the tag follows
         if np is None:
             continue
+        if _PARTICIPLE_OBJECT_BEFORE.search(masked, max(lo, np[0] - 24), np[0]):
+            # "A super PAC backing Ruiz, Silver State Forward, announced", "A lawyer representing Ortiz, Ann Lyle,
+            # said": the name is what the phrase opening the clause backs or represents; the phrase is the source
+            opening_words = masked[head:c].split()
+            if not opening_words or opening_words[0].lower() not in DETERMINERS or any(ch in masked[head:c] for ch in ",;:"):
+                continue
+            start = head + len(masked[head:c]) - len(masked[head:c].lstrip())
+            np = (start, _rstrip(masked, start, c))
         if (pass_described and not passed and _last_word(masked, lo, np[0]).lower() in ("of", "at", "for", "with")
                 and not _names_person(body[np[0] : np[1]].split())):
             # "Laurent Berthier, general secretary of the CGT union, the largest among rail workers, said": that phrase
@@ -1541,6 +1549,8 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
     return None, passed
 
 
+# A participle right before a name makes the name its object: "a super PAC backing Ruiz", "a group supporting Ortiz".
+_PARTICIPLE_OBJECT_BEFORE = re.compile(r"(?<![\w'’-])(?:backing|supporting|opposing|representing|funding|targeting|endorsing)\s+$")
 # "of investment firm Silverline Capital" after a name: what the person is of, described, then named
 _OF_DESCRIBED_ORG = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}[A-Z][^,]*$")
 # The description after a name, to its closing comma ("a senior economist at the Kanto Research Institute, ").
@@ -2421,6 +2431,12 @@ _NOT_MAIN_CLAUSE = re.compile(r"(?:which|who|whose|adding|according|as|while|whe
 _COORDINATED = re.compile(r"(?:and|but)\s+(?:that\s+)?")
 
 
+def _asks_about(rest: str) -> bool:
+    """Whether ``rest`` opens with a question's word: "what she had found", "whether the data was safe"."""
+    rest = rest.lstrip()
+    return _WH_WORD.match(rest) is not None or _IF_WORD.match(rest) is not None
+
+
 def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, source, role, lo, hi, inverted) -> Frame:
     audience = None
     pos = c_end_eff
@@ -2445,8 +2461,11 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
                      "directive")
     if cue.audience:
         aud = _audience_after(masked, pos, hi)
-        if aud is not None and cue.lemma not in ("tell", "inform", "assure", "remind") and not _AUDIENCE_CLOSER.match(masked, aud[1], hi):
-            aud = None  # "warned the costs could rise": no listener named, the clause follows the verb
+        if (aud is not None and cue.lemma not in ("tell", "inform", "assure", "remind") and not _AUDIENCE_CLOSER.match(masked, aud[1], hi)
+                and not (cue.lemma in _QUESTION_CUES and _asks_about(masked[aud[1] : hi]))):
+            # "warned the costs could rise": no listener named, the clause follows the verb (but "asked Amsel what
+            # she had found" names whom it asked)
+            aud = None
         elif aud is not None and not _AUDIENCE_CLOSER.match(masked, aud[1], hi):
             aud = _short_audience(masked, pos, hi) or aud  # "told reporters the vote would slip"
         if aud is not None:
@@ -2780,6 +2799,7 @@ class _People:
         self.text = text  # the masked body: quotations masked, dashes read as commas
         self.body = text if body is None else body  # the words as written, for surfaces
         self._by_end: dict[int, PersonMention] | None = None
+        self._quoted_full_names: dict[str, str | None] = {}
         fulls_by_surname: dict[str, list[str]] = {}
         self.full_mentions_by_surname: dict[str, list[PersonMention]] = {}  # in text order
         for m in mentions:
@@ -2857,7 +2877,26 @@ class _People:
             # no one has this surname: a first name alone names the one person the article gave it to
             # ("Ellie Quinn ... Ellie said"; knights and dames are called so: "Sir Ian")
             best = self.by_first_name(tokens[0])
+        if best is None and not self.full_mentions_by_surname.get(surname):
+            best = self._named_in_full_only_quoted(surname)
         return best
+
+    def _named_in_full_only_quoted(self, surname: str) -> str | None:
+        """The full name a surname stands for when the article gives it in full only inside a quotation
+        ('"Eric Hollister can't defend his own record," ... Hollister told reporters'): a first name before it."""
+        if surname in self._quoted_full_names:
+            return self._quoted_full_names[surname]
+        found = None
+        n = len(self.body)
+        i = self.body.find(" " + surname)
+        while i != -1 and found is None:
+            first = self.body[self.body.rfind(" ", 0, i) + 1 : i].lstrip("\"“‘'(")
+            if (first[:1].isupper() and first.lower() in FIRST_NAME_GENDER
+                    and not _is_word_at(self.body, i + 1 + len(surname), n)):
+                found = f"{first} {surname}"
+            i = self.body.find(" " + surname, i + 1)
+        self._quoted_full_names[surname] = found
+        return found
 
     def _first_name_alone(self, token: str) -> bool:
         """``token`` is a first name the article uses alone: one we know as a first name, never given an
@@ -3294,6 +3333,25 @@ class Attributions:
     acts: tuple[Quote, ...]
 
 
+def _asked_person(body: str, frame: Frame, people: _People) -> str | None:
+    """The person a question was put to, by name ("asked Amsel what ..."): the one who answers next."""
+    if frame.audience is None:
+        return None
+    _, toks, _ = split_name(body[frame.audience[0] : frame.audience[1]].split())
+    if not toks or not all(t[:1].isupper() for t in toks):
+        return None
+    return people.resolve_name(toks, frame.audience[0])
+
+
+def _named_after_opening_role(masked: str, start: int, pm: PersonMention) -> bool:
+    """"The president of Fraternal Order of Police Lodge 5, Michael Brannigan, was more effusive.": the name set
+    off by commas after the role that opens the sentence is its subject, however long the role."""
+    comma = masked.rfind(",", start, pm.char_start)
+    between = masked[comma + 1 : pm.char_start].strip()  # nothing, or the name's own title ("Senate Minority Leader")
+    return (comma != -1 and (not between or (pm.role is not None and between.lower() == pm.role.lower()))
+            and masked.startswith(",", pm.char_end) and _determined_opening(masked, start, comma) is not None)
+
+
 def find_quotes(seg: Segmentation, mentions: Sequence[OutletMention] = ()) -> tuple[Quote, ...]:
     """The article's quotations (direct, partial, indirect), in body order."""
     return find_attributions(seg, mentions).quotes
@@ -3318,7 +3376,7 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
         # past an opening adverbial and its comma ("Asked whether he had seen it before, Mr. Harlan said he had not")
         opening = _opening_adverbial_end(masked, s.char_start, pm.char_start) if s is not None else None
         prefix = masked[opening or s.char_start : pm.char_start].split(None, 4 + role_words) if s is not None else []
-        if s is None or len(prefix) > 4 + role_words:
+        if s is None or (len(prefix) > 4 + role_words and not _named_after_opening_role(masked, s.char_start, pm)):
             continue
         if any(w.islower() and _VERB_LIKE.fullmatch(w) for w in prefix[: len(prefix) - role_words]):
             continue  # after a verb, a name is its object: "The 22-year-old pipped Maurice Greene", "He told Mr Brown"
@@ -3519,7 +3577,10 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
             emit(f.act or "indirect", f.content_start, f.content_end, sent.sentence_idx, f, a, via)
             if f.also is not None and len(body[f.also[0] : f.also[1]].split()) >= 3:
                 emit("indirect", *f.also, sent.sentence_idx, f, a, via)
-            if a.name and a.person and f.position != "noun":
+            asked = _asked_person(body, f, people) if f.act == "question" else None
+            if asked is not None:
+                last_speaker = (asked, f.cue_end)  # "When I asked Amsel what she had found, she laughed. "...," she said."
+            elif a.name and a.person and f.position != "noun":
                 last_speaker = (a.name, f.cue_start)
             last_attr = (a, f, sent.sentence_idx, sent.paragraph_idx)
     for start, end, attr in _transcript_answers(seg, body, people):
