@@ -1344,6 +1344,9 @@ OTHER_SITE_PAGES = {
     # their own between two entries, under a newsroom's "Harlow Now Staff" byline
     "page_gear_guide": "How to Choose a Camping Stove Without Overthinking It",
     "page_live_flood": "LIVE UPDATES: River Harl reaches record level as evacuation order widens",
+    # round 3: an old volunteer fire company's site, four lines of its name, tagline and alerts over its menu (it
+    # had been cleaned as an article file, keeping its sidebar of events, calls and links)
+    "page_fire_company": "Pancake Breakfast Raises $4,100 for New Rescue Boat",
 }
 
 

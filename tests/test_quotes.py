@@ -1024,3 +1024,53 @@ def test_a_name_after_a_participle_in_the_opening_phrase_is_its_object() -> None
         ("it would spend $2.1 million on ads", None),
         ("he would appeal the ruling", "Ann Lyle"),
     ]
+
+
+def test_a_time_of_day_trails_a_frame_after_its_quotation() -> None:
+    # '"...," Mr. Reyes said as he yielded the floor shortly after 2 a.m.': the full stops of "a.m." end no sentence
+    got = quotes_of(
+        "Senator Michael Reyes of Connecticut ended a filibuster early Thursday.",
+        "\"I could not go back and tell those families that we did nothing again,\" Mr. Reyes said as he yielded the "
+        "floor shortly after 2 a.m. \"I'm not naive.\"",
+    )
+    assert [(q.kind, q.speaker_name) for q in got] == [("direct", "Michael Reyes"), ("direct", "Michael Reyes")]
+
+
+def test_a_place_after_in_is_no_person_without_a_comma_after_it() -> None:
+    # "Asked by reporters in Des Moines whether ..., she said": "she" is Marsh, not a person called Des Moines
+    got = quotes_of(
+        "Evelyn Marsh defended the foundation on Tuesday.",
+        "Asked by reporters in Des Moines whether she had made a mistake, she said she was \"proud of the work the "
+        "foundation has done.\"",
+    )
+    assert {q.speaker_name for q in got} == {"Evelyn Marsh"}
+
+
+def test_a_cue_with_no_clause_introduces_the_next_paragraphs_quotation() -> None:
+    # "Supervisor Marcus Pell echoed that argument.", then a paragraph of quotation: his, as after "was blunt."
+    got = quotes_of(
+        "The lone dissenter, Supervisor Marcus Pell, echoed that argument.",
+        "\"We have a housing shortage because we don't build housing. That's the whole story.\"",
+    )
+    assert [(q.kind, q.speaker_name) for q in got] == [("direct", "Marcus Pell")]
+
+
+def test_a_quotation_ending_inside_one_it_quotes_is_direct() -> None:
+    got = quotes_of(
+        "Luis Ocasio runs the group. \"People hear things on television,\" he said. \"I tell them: 'He's not talking "
+        "about you. You're as American as he is.'\"",
+        "The campaign did not respond.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got] == [("direct", "Luis Ocasio"), ("direct", "Luis Ocasio")]
+
+
+def test_a_participle_phrase_opening_a_sentence_leaves_its_subject_the_next_speaker() -> None:
+    # "Appearing on Fox News ..., Sorensen repeated that argument. "...," he told host Steve Carrow.": he is Sorensen
+    got = quotes_of(
+        "Dean Sorensen leads the repeal campaign. \"It works,\" said Bob Kessler, a county attorney.",
+        "Appearing on Fox News' \"Fox & Friends\" Wednesday morning, Sorensen repeated that argument. \"You've got "
+        "billionaires pouring money into Nebraska,\" he told host Steve Carrow.",
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [
+        ("It works", "Bob Kessler"), ("You've got billionaires pouring money into Nebraska", "Dean Sorensen"),
+    ]

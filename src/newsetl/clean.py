@@ -196,7 +196,7 @@ PAGE_LEAD_MIN_SHORT_LINES = 6
 # ... or that opens with its chrome: a menu or sign-in button ("Menu", "Home", "Subscribe")
 # among its first lines, before any prose. An article's first line is its headline, and its
 # header holds section labels, bylines and dates, never these buttons.
-PAGE_CHROME_LEAD_LINES = 4
+PAGE_CHROME_LEAD_LINES = 5
 PAGE_MENU_BAR_MIN_ITEMS = 4
 PAGE_MENU_BAR_ITEM_MAX_WORDS = 4
 _MENU_BAR_GAP = re.compile(r"\s{2,}|\t")

@@ -949,10 +949,12 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
             continue
         if no_possessive and body[end : end + 2] in ("'s", "’s"):
             continue
-        if (not _HONORIFIC_START.match(run) and body.startswith(",", end)
-                and (_OPENING_PLACE.search(body, max(0, start + offset - 12), start + offset)
-                     or _place_after_in(body, start + offset, name))):
-            continue  # "In Denham Springs, Rodney Gautreaux stood ...", "a poll worker in Ashland Falls, who ...": a place
+        if not _HONORIFIC_START.match(run) and (
+                (body.startswith(",", end) and _OPENING_PLACE.search(body, max(0, start + offset - 12), start + offset))
+                or (_place_after_in(body, start + offset, name) and not body.startswith(("'s", "’s"), end))):
+            # "In Denham Springs, Rodney Gautreaux stood ...", "a poll worker in Ashland Falls, who ...", "Asked by
+            # reporters in Des Moines whether ...": a place
+            continue
         if role is None:
             role = _role_words_before(body, start)
         people.append(PersonMention(name, start + offset, end, role, gender, full))
@@ -1673,12 +1675,14 @@ _DANGLING = frozenset("which whom who whose what that the a an of to and or but 
 # A clause ending its sentence with one of these ends in a verb particle ("they plan to tune in."), not cut short.
 _PARTICLES = frozenset("in on".split())
 
+# The words of an adjunct, "2 a.m." included (its full stops end no sentence).
+_ADJUNCT_WORDS = r"(?:[^.;!?]|\b[ap]\.m\.(?=[\s,]|$))*"
 _TRAILING = re.compile(
-    r"^[\s,]*(?:(?:late|early|on|in|at(?!\s+(?:least|most)\b)|during|shortly|while|after|before|when|adding|according)\b[^.;!?]*"
-    r"|as\s+(?:he|she|they|it|we|i|the|a|an|his|her|their|its)\b[^.;!?]*"  # "..., she said, as they left" 
+    rf"^[\s,]*(?:(?:late|early|on|in|at(?!\s+(?:least|most)\b)|during|shortly|while|after|before|when|adding|according)\b{_ADJUNCT_WORDS}"
+    rf"|as\s+(?:he|she|they|it|we|i|the|a|an|his|her|their|its)\b{_ADJUNCT_WORDS}"  # "..., she said, as they left" 
     # "this week" trails a frame; "he feels this promise has ..." opens its clause
-    r"|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)(?!['’])\b[^.;!?]*"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!(?:\s+(?:morning|afternoon|evening|night))?['’])\b[^.;!?]*"
+    rf"|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)(?!['’])\b{_ADJUNCT_WORDS}"
+    rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!(?:\s+(?:morning|afternoon|evening|night))?['’])\b{_ADJUNCT_WORDS}"
     r"|(?:yesterday|today|tonight|earlier|later|again|too|also)(?:\s+(?:this|last|on)\s+\w+)?)?[.!?]*\s*$"
 )
 
@@ -2284,7 +2288,8 @@ def _continuing_source(frames: list[Frame], body: str, masked: str, lo: int, lim
 # An opening adverbial set off by a comma ("After the rally,", "During a speech earlier in the day,")
 # comes before the subject.
 _OPENING_ADVERBIAL = re.compile(
-    r"(?:(?:after|during|before|following|despite|since|at|on|in|speaking|addressing|asked|when|while|as)\b[^,;:]{0,90}"
+    r"(?:(?:after|during|before|following|despite|since|at|on|in|speaking|addressing|asked|when|while|as"
+    r"|appearing|testifying|campaigning|responding|standing|writing)\b[^,;:]{0,90}"
     r"|(?:earlier|later)\b(?:\s+[\w'’-]+){0,3}"
     r"|(?:last|this|that|next)\s+(?:week|weekend|month|year|night|morning|afternoon|evening|summer|autumn|winter|spring|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)),\s*", re.IGNORECASE)
@@ -3699,9 +3704,11 @@ def _kind(body: str, masked: str, seg: Segmentation, sp: QuoteSpan, lo: int, pre
             return "direct" if split else "partial"
         # what follows the quote: its first character (the rest of the article is sliced only when needed)
         after = _SPACES.match(masked, sp.end + (1 if sp.closed else 0)).end()
-        ends_clause = masked[after : after + 1] in ("", ",", ".", "!", "?", ";", ":", "\n") or content[-1:] in ".!?,"
+        # (a quotation may end inside one it quotes: "I tell them: 'He's not talking about you.'")
+        last = content.rstrip("'’")[-1:]
+        ends_clause = masked[after : after + 1] in ("", ",", ".", "!", "?", ";", ":", "\n") or last in ".!?,"
         # three words at least: a long quotation is not split past its third word
-        if ends_clause and (len(content.split(None, 2)) >= 3 or content[-1:] in ".!?" or before.endswith(":")):
+        if ends_clause and (len(content.split(None, 2)) >= 3 or last in ".!?" or before.endswith(":")):
             return "direct"
         if ends_clause and before == "" and _ATTRIBUTION_NEXT.match(masked[after:].lstrip(",").lstrip()):
             return "direct"
@@ -3838,7 +3845,8 @@ _LEAD_IN_PREDICATE = re.compile(
     r"|\bstruck a (?:different|similar|defiant|conciliatory|more \w+) (?:tone|note)\b"
     r"|\b(?:issued|released|gave|offered|posted) (?:a|an|his|her|their) (?:\w+\s+){0,2}(?:statement|warning|response|reply|assessment)\b"
     r"|\b(?:was|were) asked (?:about|whether|if|why|how|what)\b|\b(?:spoke|turned|appealed) (?:directly |again |next |then )?to\b"
-    r"|\baddressed\b|\b(?:was|is|were) not (?:finished|done)\b|\bwent (?:further|on)\b|\bcontinued\b",
+    r"|\baddressed\b|\b(?:was|is|were) not (?:finished|done)\b|\bwent (?:further|on)\b|\bcontinued\b"
+    r"|\b(?:echoed|repeated|made|pressed|took up|rejected|disputed) (?:that|this|the|a|an|his|her|their|those|these) (?:\w+\s+){0,2}?(?:argument|point|case|view|concern|theme|criticism|claim|message)s?\b",
     re.IGNORECASE)
 _QUOTE_MARKS = re.compile("[\"“”]")
 
@@ -3857,10 +3865,13 @@ def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames
     if lead is None or lead.paragraph_idx != sent.paragraph_idx - 1:
         return None
     text = seg.body[lead.char_start : lead.char_end].rstrip()
-    if frames_by_sentence[lead.sentence_idx]:
+    lead_frames = frames_by_sentence[lead.sentence_idx]
+    # ("Supervisor Marcus Pell echoed that argument.": a cue whose object is no clause introduces as "was blunt" does)
+    if lead_frames and not (all(f.content_end - f.content_start < 12 or f.act is not None for f in lead_frames)
+                            and not text.endswith(":") and _LEAD_IN_PREDICATE.search(text)):
         # "In an interview with USA TODAY, he said:", then the quotation: the cue's speaker, when nothing but its
         # listener or a few words of time or place comes between the cue and the colon
-        f = frames_by_sentence[lead.sentence_idx][-1]
+        f = lead_frames[-1]
         if not text.endswith(":") or f.category != "speech" or f.position != "before" or f.act is not None:
             return None
         if len(masked[(f.audience[1] if f.audience else f.cue_end) : lead.char_end].split()) > COLON_CUE_MAX_WORDS_AFTER:
@@ -3870,7 +3881,7 @@ def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames
     if _QUOTE_MARKS.search(text) or not (text.endswith(":") or (text.endswith(".") and len(text.split()) <= LEAD_IN_MAX_WORDS
                                                                  and _LEAD_IN_PREDICATE.search(text))):
         return None  # ("Mayor Karen Bass watched from a window.", then a slogan, introduces no one's words)
-    subj = _sentence_subject(seg.body, masked, lead.char_start, lead.char_end - 1)
+    subj = lead_frames[-1].source if lead_frames else _sentence_subject(seg.body, masked, lead.char_start, lead.char_end - 1)
     if subj is None or subj.kind not in ("name", "pronoun", "phrase") or subj.surface.split()[0].lower() in CUES:
         return None
     frame = Frame(lead.sentence_idx, None, subj.char_end, subj.char_end, subj, sp.start, sp.end, None, "speech", "before")
