@@ -2744,3 +2744,18 @@ def test_a_polls_answers_on_lines_of_their_own_are_furniture_between_paragraphs(
     result = clean(parts_of(text))
     assert list(result.paragraphs) == paragraphs
     assert [r.rule for r in result.removed if r.text in poll[1:4]] == ["poll_option"] * 3
+
+
+def test_a_link_box_after_the_article_may_end_in_an_initialism():
+    # "Read more:" and its headlines between a credit and a newsletter pitch: a headline that ends "in D.C." is
+    # no sentence of the article's, so the box and the credit above it go with the footer
+    text = with_footer(
+        "Ryan Clemmons contributed to this report.",
+        "Read more:",
+        "Everything you need to know about inauguration weekend in D.C.",
+        "Metro will open early on Inauguration Day. Here's the schedule.",
+        "Local Politics Alerts: Breaking news about local government in D.C., Md., Va. Sign up",
+    )
+    result = clean(parts_of(text))
+    assert list(result.paragraphs) == base_paragraphs()
+    assert [r.category for r in result.removed][:4] == ["byline", "related_links", "related_links", "related_links"]

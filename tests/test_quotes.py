@@ -1074,3 +1074,64 @@ def test_a_participle_phrase_opening_a_sentence_leaves_its_subject_the_next_spea
     assert [(q.text, q.speaker_name) for q in got] == [
         ("It works", "Bob Kessler"), ("You've got billionaires pouring money into Nebraska", "Dean Sorensen"),
     ]
+
+
+def test_a_transcript_introduced_by_asking_someone_about_something() -> None:
+    # "Afterward I asked Farrell about the numbers. An edited version of our conversation follows."
+    got = quotes_of(
+        "Monique Farrell runs the campaign's field offices in Dayton.",
+        "Afterward I asked Farrell about the numbers. An edited version of our conversation follows.",
+        "Q: Do you worry that you're organizing people who were going to vote anyway?",
+        "A: All the time. That's the honest answer.",
+        "Q: Does that scare you?",
+        "A: It keeps me up at night.",
+    )
+    assert [(q.kind, q.text, q.speaker_name) for q in got] == [
+        ("direct", "All the time. That's the honest answer.", "Monique Farrell"),
+        ("direct", "It keeps me up at night.", "Monique Farrell"),
+    ]
+
+
+def test_nothing_a_q_turn_reports_is_a_row() -> None:
+    # "Q: Do you worry that you're organizing ...?": the interviewer asks; the clause after "worry that" is no one's
+    got = quotes_of(
+        "Monique Farrell runs the campaign's field offices. We spoke with Farrell on Saturday.",
+        "Q: Do you worry that you're organizing people who were going to vote anyway?",
+        "A: All the time.",
+        "Q: Did the campaign say that it would send more staff?",
+        "A: It did.",
+    )
+    assert [(q.kind, q.text, q.speaker_name) for q in got] == [
+        ("direct", "All the time.", "Monique Farrell"), ("direct", "It did.", "Monique Farrell"),
+    ]
+
+
+def test_a_place_and_its_state_after_from_in_a_description_close_no_name() -> None:
+    got = quotes_of(
+        "Rep. Loretta Ames, a Democrat from Kansas City, Kansas, who sits on the House health committee, said the "
+        "leadership was \"afraid of losing a fair vote\" on the floor.",
+    )
+    assert {q.speaker_name for q in got} == {"Loretta Ames"}
+
+
+def test_a_lead_in_ending_in_a_colon_names_the_next_paragraphs_speaker() -> None:
+    # a cue with no clause of its own ("described the stakes in stark terms:"), and a role opening the sentence
+    # with the name set off after it ("One of the organizers, Tasha Merriweather, ..., addressed the crowd ...:")
+    got = quotes_of(
+        "Mark Delacroix, chief executive of a 25-bed hospital in southeast Kansas, described the stakes in stark terms:",
+        "\"We have cut our nursing staff by a third since 2014.\"",
+        "One of the organizers, Tasha Merriweather, a 34-year-old nurse who grew up two blocks from where Whitaker was "
+        "shot, addressed the crowd from the steps of City Hall with a bullhorn:",
+        "\"They keep telling us to wait. We waited last year.\"",
+    )
+    assert [(q.kind, q.speaker_name) for q in got] == [("direct", "Mark Delacroix"), ("direct", "Tasha Merriweather")]
+
+
+def test_an_aside_may_hold_a_programmes_title_in_quotation_marks() -> None:
+    got = quotes_of(
+        "Mayor Ronald Lancaster, in an interview Thursday night with CNN's Paula Reyes on \"CNN Newsroom,\" said the "
+        "footage would be released within days.",
+    )
+    assert [(q.kind, q.text, q.speaker_name) for q in got if q.kind == "indirect"] == [
+        ("indirect", "the footage would be released within days", "Ronald Lancaster"),
+    ]

@@ -2253,6 +2253,8 @@ def test_a_lieutenant_governor_is_not_the_governor() -> None:
 
 
 def test_a_transcript_with_both_speakers_named_gives_each_turn_to_its_speaker() -> None:
+    # a named interviewer's turns are theirs, questions included (two of our three blind writers with such a
+    # transcript counted them); what a question reports inside it is no row of its own
     got = attributions_of(
         "Marcy Dellinger of WCTV interviewed Wade Pickens at his victory party.",
         "DELLINGER: You ran against the most powerful man in the state Senate. Did you think you could win?",
@@ -2261,6 +2263,18 @@ def test_a_transcript_with_both_speakers_named_gives_each_turn_to_its_speaker() 
     assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [
         ("direct", "Marcy Dellinger"), ("direct", "Wade Pickens")]
     assert not [q for q in got if q.kind != "direct" and "win" in q.text]  # the question's own clause is inside the turn
+
+
+def test_a_named_turn_that_answers_is_its_speakers_even_with_a_question_in_the_run() -> None:
+    # both named speakers answer somewhere (a debate's exchange): each turn is its speaker's
+    got = attributions_of(
+        "Marcy Dellinger and Wade Pickens met in a televised debate on Tuesday. Here is part of their exchange:",
+        "DELLINGER: You voted against the budget twice. Why?",
+        "PICKENS: Because it raised taxes on families.",
+        "DELLINGER: It cut them for most families. You know that.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [
+        ("direct", "Marcy Dellinger"), ("direct", "Wade Pickens"), ("direct", "Marcy Dellinger")]
 
 
 def test_a_place_and_its_state_inside_a_relative_clause_do_not_hide_the_name_before_it() -> None:

@@ -1423,11 +1423,13 @@ def _is_link_line(text: str) -> bool:
     and its answer ("Is Larry Hogan a different kind of Republican? Voters seem to think so.") or two short
     sentences ("Stein raises millions for recounts. Here's where the money is going.")."""
     words = _word_count(text)
+    text = _INITIALISM_END.sub("", text)  # "... inauguration weekend in D.C.": the full stop is the initialism's
     return words <= LINK_LINE_MAX_WORDS and (not _is_prose(text) or _title_case(text)
                                              or (words <= QUESTION_LINK_MAX_WORDS
                                                  and ("? " in text or _TWO_SENTENCE_HEADLINE.fullmatch(text) is not None)))
 
 
+_INITIALISM_END = re.compile(r"(?<=\b[A-Z]\.[A-Z])\.$")
 # (two short sentences, no quotation: a paragraph's opening sentences run longer, a quoted remark is no link)
 _TWO_SENTENCE_HEADLINE = re.compile(r"[A-Z](?:[^.!?\s\"“”]*\s){1,7}[^.!?\s\"“”]+\. [A-Z](?:[^.!?\s\"“”]*\s){1,7}[^.!?\s\"“”]+[.?!]")
 

@@ -1391,11 +1391,12 @@ _TIME_ADVERBS = frozenset(("once", "formerly", "later", "also", "still", "previo
 # "Mr. Faircloth, asked whether ..., said".
 # An aside between a source and its cue that says where, when or how it spoke: ", in a statement,", ", at a news
 # conference Tuesday,", ", during the debate,".
-_ADVERBIAL_ASIDE = re.compile(r"(?<=\w),\s+(?:in|at|during|after|before|on|via|through|over)\s[^,;:()\"“”_]{2,70},\s*$")
-ADVERBIAL_ASIDE_REACH = 80
+# (a programme's title in quotation marks may sit in it: ', in an interview with CNN's Paula Reyes on "CNN Newsroom,"')
+_ADVERBIAL_ASIDE = re.compile(r"(?<=\w),\s+(?:in|at|during|after|before|on|via|through|over)\s[^,;:()\"“”]{2,90},\s*$")
+ADVERBIAL_ASIDE_REACH = 100
 _ASIDE_PARTICIPLES = frozenset(("asked", "reached", "pressed", "contacted", "interviewed", "questioned", "approached"))
 # A place before a comma, after the preposition that locates it ("in Grand Rapids,", "at Camp David,").
-_PLACE_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(_LOCATIVES) + r")\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}$")
+_PLACE_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(_LOCATIVES + ("from",)) + r")\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}$")
 _STATE_ABBREVIATION = r"[A-Z][a-z]{1,4}\.|[A-Z]\.(?:[A-Z]\.)+"  # "Mich.", "N.H."
 _STATE_LIKE = re.compile(rf"(?-i:{_STATE_ABBREVIATION}|[A-Z][a-z]+)")  # ... or a word: "Ohio"
 # A state after a place, named in full or abbreviated: "in Columbus, Ohio,", "in Manchester, N.H.," (not any capitalised
@@ -2434,6 +2435,12 @@ _AFTER_COMMA = re.compile(r"\s*,\s*(.*)$")
 _NOT_MAIN_CLAUSE = re.compile(r"(?:which|who|whose|adding|according|as|while|when|citing|saying|noting|arguing|insisting"
                               r"|warning|claiming|calling|describing|explaining|suggesting|telling|accusing|acknowledging)\b")
 _COORDINATED = re.compile(r"(?:and|but)\s+(?:that\s+)?")
+
+
+def _asked_in(seg: Segmentation, body: str, sentence_idx: int) -> bool:
+    """Whether the sentence is a question."""
+    sent = seg.sentences[sentence_idx]
+    return body[sent.char_start : sent.char_end].rstrip(" \"”’'").endswith("?")
 
 
 def _asks_about(rest: str) -> bool:
@@ -3589,9 +3596,13 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
                 last_speaker = (a.name, f.cue_start)
             last_attr = (a, f, sent.sentence_idx, sent.paragraph_idx)
     for start, end, attr in _transcript_answers(seg, body, people):
-        # the answer is the interviewee's whole paragraph: what was read inside it as a report or a quote is part of it
-        out[:] = [q for q in out if not (start <= q.char_start and q.char_end <= end)]
-        emit("direct", start, end, sentence_of(start), None, attr, None)
+        # the answer is the interviewee's whole paragraph: what was read inside it as a report or a quote is part of
+        # it; in a question's turn, what a question asks about is no one's statement ("Q: Do you worry that ...?"),
+        # though a report in it is ("Q: Senator Harrigan says the roads still need fixing. What's your plan?")
+        out[:] = [q for q in out if not (start <= q.char_start and q.char_end <= end
+                                         and (attr is not None or _asked_in(seg, body, sentence_of(q.char_start))))]
+        if attr is not None:
+            emit("direct", start, end, sentence_of(start), None, attr, None)
     out.sort(key=lambda q: (q.char_start, q.char_end))
     # one role per person in the article: the first one stated anywhere
     roles = dict(people.roles)
@@ -3872,9 +3883,12 @@ def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames
         # "In an interview with USA TODAY, he said:", then the quotation: the cue's speaker, when nothing but its
         # listener or a few words of time or place comes between the cue and the colon
         f = lead_frames[-1]
-        if not text.endswith(":") or f.category != "speech" or f.position != "before" or f.act is not None:
+        if not text.endswith(":") or f.category not in ("speech", "label") or f.position != "before" or f.act is not None:
             return None
-        if len(masked[(f.audience[1] if f.audience else f.cue_end) : lead.char_end].split()) > COLON_CUE_MAX_WORDS_AFTER:
+        # ("Mark Delacroix ... described the stakes in stark terms:": a cue that reports no clause of its own
+        # introduces the quotation however many words it takes)
+        if (f.content_end > f.content_start
+                and len(masked[(f.audience[1] if f.audience else f.cue_end) : lead.char_end].split()) > COLON_CUE_MAX_WORDS_AFTER):
             return None
         a = _attributions([f], people, mentions, last_speaker)[0][0]
         return a if a.person and a.name else None
@@ -3882,11 +3896,24 @@ def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames
                                                                  and _LEAD_IN_PREDICATE.search(text))):
         return None  # ("Mayor Karen Bass watched from a window.", then a slogan, introduces no one's words)
     subj = lead_frames[-1].source if lead_frames else _sentence_subject(seg.body, masked, lead.char_start, lead.char_end - 1)
+    # "One of the organizers, Tasha Merriweather, a 34-year-old nurse ..., addressed the crowd:": the name set off
+    # after the role that opens the sentence (however long the description after it)
+    named = None
+    if subj is None or subj.kind == "phrase":
+        comma = masked.find(",", lead.char_start, lead.char_end)
+        if comma != -1 and len(masked[lead.char_start : comma].split()) <= LEAD_IN_ROLE_MAX_WORDS:
+            named = _NAME_SET_OFF.match(masked, comma)
+    if named is not None:
+        subj = _classify_source(seg.body, masked, named.start(1), named.end(1), lead.char_start)
     if subj is None or subj.kind not in ("name", "pronoun", "phrase") or subj.surface.split()[0].lower() in CUES:
         return None
     frame = Frame(lead.sentence_idx, None, subj.char_end, subj.char_end, subj, sp.start, sp.end, None, "speech", "before")
     a = _attribute(frame, people, mentions, last_speaker)
     return a if a.person and a.name else None
+
+
+LEAD_IN_ROLE_MAX_WORDS = 6
+_NAME_SET_OFF = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)(?=,)")
 
 
 # An interview printed as a transcript under the story: a run of paragraphs, each opening with its speaker's label.
@@ -3899,7 +3926,7 @@ _TRANSCRIPT_ANSWER = re.compile(r"(?:(?P<a>A|ANSWER|Answer)\s*[:.]|(?:(?:MR|MS|M
 TRANSCRIPT_INTRO_PARAGRAPHS = 2
 
 
-def _transcript_answers(seg: Segmentation, body: str, people: _People) -> list[tuple[int, int, Attribution]]:
+def _transcript_answers(seg: Segmentation, body: str, people: _People) -> list[tuple[int, int, Attribution | None]]:
     """The turns of an interview transcript that are a known person's words, with that person: an "A:" turn is
     the interviewee's, a turn labelled with a name the article gives someone is theirs. A labelled paragraph
     counts only next to another one ("Note: ..." alone is no transcript), and a run of named turns only under
@@ -3914,7 +3941,7 @@ def _transcript_answers(seg: Segmentation, body: str, people: _People) -> list[t
             labels.append(("answer" if a.group("a") else "named", a))
         else:
             labels.append(None)
-    answers: list[tuple[int, int, Attribution]] = []
+    answers: list[tuple[int, int, Attribution | None]] = []
     k = 0
     while k < len(labels):
         end = k
@@ -3926,27 +3953,30 @@ def _transcript_answers(seg: Segmentation, body: str, people: _People) -> list[t
     return answers
 
 
-def _transcript_run(body: str, people: _People, paragraphs, labels, start: int, end: int) -> list[tuple[int, int, Attribution]]:
-    """The speakers' turns of the labelled paragraphs ``start:end``, one transcript."""
+def _transcript_run(body: str, people: _People, paragraphs, labels, start: int, end: int
+                    ) -> list[tuple[int, int, Attribution | None]]:
+    """The speakers' turns of the labelled paragraphs ``start:end``, one transcript (a question's with no
+    attribution)."""
     intro_lo = paragraphs[max(0, start - TRANSCRIPT_INTRO_PARAGRAPHS)].char_start
     intro = body[intro_lo : paragraphs[start].char_start]
     asked = any(label[0] == "question" for label in labels[start:end])
     if not asked and _INTERVIEW_INTRO.search(intro) is None:
         return []
     interviewee = _interviewee(people, intro, intro_lo)
-    turns: list[tuple[int, int, Attribution]] = []
+    turns: list[tuple[int, int, Attribution | None]] = []
     questioned = False  # a question came before this turn
     for k in range(start, end):
         kind, m = labels[k]
+        stop = _rstrip(body, m.end(), paragraphs[k].char_end)
         if kind == "question":
             questioned = True
+            turns.append((m.end(), stop, None))  # asked, not said: nothing in it is a row
             continue
         if kind == "answer":
             name = interviewee if questioned else None
         else:  # "Markowski:", "MR. CALLOWAY:": a person the article names, or nobody ("Note:")
             word = m.group("name")
             name = people.resolve_name([word if not word.isupper() else word.title()], m.start())
-        stop = _rstrip(body, m.end(), paragraphs[k].char_end)
         if name is not None and stop > m.end():
             surface = body[m.start() : m.end()].rstrip().rstrip(":.").strip()
             turns.append((m.end(), stop, Attribution(name, surface, people.roles.get(name), None, True)))
@@ -3958,7 +3988,7 @@ def _transcript_run(body: str, people: _People, paragraphs, labels, start: int, 
 _INTRO_NAME = r"((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})"
 _INTERVIEWED = (
     re.compile(rf"\b(?:spoke|talked|sat down|met)\s+(?:to|with)\s+{_INTRO_NAME}|\binterview(?:ed)?\s+(?:with\s+)?{_INTRO_NAME}"
-               rf"|\breached\s+{_INTRO_NAME}", re.IGNORECASE),
+               rf"|\breached\s+{_INTRO_NAME}|\basked\s+{_INTRO_NAME}\s+(?:about|what|how|why|whether|if)\b", re.IGNORECASE),
     re.compile(rf"{_INTRO_NAME}\s+(?:spoke|talked|sat down)\b", re.IGNORECASE),
 )
 _INTERVIEW_INTRO = re.compile(r"\b(?:interview|transcript|exchange|conversation|edited for (?:length|clarity)|spoke (?:to|with)"
