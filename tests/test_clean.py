@@ -2746,16 +2746,18 @@ def test_a_polls_answers_on_lines_of_their_own_are_furniture_between_paragraphs(
     assert [r.rule for r in result.removed if r.text in poll[1:4]] == ["poll_option"] * 3
 
 
-def test_a_link_box_after_the_article_may_end_in_an_initialism():
-    # "Read more:" and its headlines between a credit and a newsletter pitch: a headline that ends "in D.C." is
-    # no sentence of the article's, so the box and the credit above it go with the footer
-    text = with_footer(
-        "Ryan Clemmons contributed to this report.",
-        "Read more:",
-        "Everything you need to know about inauguration weekend in D.C.",
-        "Metro will open early on Inauguration Day. Here's the schedule.",
-        "Local Politics Alerts: Breaking news about local government in D.C., Md., Va. Sign up",
-    )
+def test_a_results_box_between_vote_counts_is_no_poll():
+    # a count of votes only closes a poll: the candidates between the counts are no poll's answers
+    paragraphs = base_paragraphs()
+    box = ["Unofficial results:", "Lopez (incumbent)", "1,412 votes", "Beck (challenger)", "1,388 votes"]
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + box + paragraphs[2:]) + "\n"
     result = clean(parts_of(text))
-    assert list(result.paragraphs) == base_paragraphs()
-    assert [r.category for r in result.removed][:4] == ["byline", "related_links", "related_links", "related_links"]
+    assert "poll_option" not in [r.rule for r in result.removed]
+    assert "Beck (challenger)" in result.paragraphs
+
+
+@pytest.mark.parametrize("headline", ["Hospital Cuts Nursing Staff", "Schools Struggle To Keep Staff", "Mayor Fires Chief Of Staff"])
+def test_a_headline_ending_in_staff_is_no_newsrooms_byline(headline: str):
+    text = f"{headline}\n\nMercy General Hospital will lay off 40 nurses next month, administrators announced Tuesday.\n\nThe cuts follow a $12 million budget shortfall.\n"
+    result = clean(parts_of(text))
+    assert result.title == headline and result.removed == ()

@@ -1135,3 +1135,49 @@ def test_an_aside_may_hold_a_programmes_title_in_quotation_marks() -> None:
     assert [(q.kind, q.text, q.speaker_name) for q in got if q.kind == "indirect"] == [
         ("indirect", "the footage would be released within days", "Ronald Lancaster"),
     ]
+
+
+# --------------------------------------------------------------------------- session 27: a review's cases
+
+
+def test_trust_in_a_person_named_with_a_first_name_the_list_lacks_keeps_the_person() -> None:
+    got = quotes_of(
+        "Labour members have placed their trust in Keir Starmer to win back the seats lost in 2019.",
+        "\"We have listened, and we have changed,\" Starmer said at the party conference on Tuesday.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got] == [("direct", "Keir Starmer")]
+
+
+def test_an_aside_after_an_object_gives_that_object_no_voice() -> None:
+    got = quotes_of(
+        "The senator blocked the nomination of Judge Ann Cole, in a move that stunned colleagues, arguing that she "
+        "lacked experience.",
+    )
+    assert [(q.text, q.speaker_name) for q in got] == [("she lacked experience", None)]
+
+
+def test_a_relative_named_inside_a_quotation_is_not_the_speaker() -> None:
+    got = quotes_of(
+        "Hollister, whose son was killed in the crash, spoke at the vigil on Sunday.",
+        "\"Every night I think about what happened to my boy, Daniel Hollister, and it breaks me,\" Hollister said.",
+    )
+    assert [q.speaker_name for q in got] == [None]
+
+
+def test_a_business_named_after_a_person_leaves_the_person_a_person() -> None:
+    got = quotes_of(
+        "Magic Johnson Enterprises announced Tuesday that it had bought a stake in the team.",
+        "\"This is a proud day for my family,\" Magic Johnson said in a statement.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", "Magic Johnson")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dozens of parents backing Superintendent Maria Diaz, some holding handmade signs, told the board that she "
+    "deserved more time.",
+    "Hundreds of protesters opposing Gov. Kristi Noem, many carrying signs, said the law went too far.",
+])
+def test_a_group_backing_or_opposing_a_person_speaks_not_the_person(sentence: str) -> None:
+    got = quotes_of(sentence)
+    assert len(got) == 1 and got[0].kind == "indirect" and got[0].speaker_name is None
+    assert got[0].text in ("she deserved more time", "the law went too far")

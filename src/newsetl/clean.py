@@ -916,7 +916,10 @@ def _with_poll_options(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
     """The matches with a poll's answers known too: short lines no rule knows, between a line the poll rules know
     (its question or label) and its vote button, each on a line of its own."""
     for i, found in enumerate(matches):
-        if not any(r.name in _POLL_RULES for r in found):
+        # a poll's question or its label opens it ("POLL: Are you ...?", "Quick poll"); a count of votes or a
+        # button only closes one (a results box's "1,412 votes" lines hold candidates between them)
+        if not any(r.name == "poll_question" for r in found) and not (
+                any(r.name == "poll_widget" for r in found) and _POLL_LABEL.match(blocks[i].text)):
             continue
         for j in range(i + 2, min(len(blocks), i + POLL_MAX_OPTIONS + 2)):
             if any(r.name in _POLL_RULES for r in matches[j]):
@@ -932,6 +935,7 @@ def _with_poll_options(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
 
 
 _POLL_RULES = frozenset(("poll_question", "poll_widget"))
+_POLL_LABEL = re.compile(r"(?:quick |reader |our )?poll\W*$", re.IGNORECASE)
 
 
 def _with_captions_over_credits(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
@@ -1423,13 +1427,11 @@ def _is_link_line(text: str) -> bool:
     and its answer ("Is Larry Hogan a different kind of Republican? Voters seem to think so.") or two short
     sentences ("Stein raises millions for recounts. Here's where the money is going.")."""
     words = _word_count(text)
-    text = _INITIALISM_END.sub("", text)  # "... inauguration weekend in D.C.": the full stop is the initialism's
     return words <= LINK_LINE_MAX_WORDS and (not _is_prose(text) or _title_case(text)
                                              or (words <= QUESTION_LINK_MAX_WORDS
                                                  and ("? " in text or _TWO_SENTENCE_HEADLINE.fullmatch(text) is not None)))
 
 
-_INITIALISM_END = re.compile(r"(?<=\b[A-Z]\.[A-Z])\.$")
 # (two short sentences, no quotation: a paragraph's opening sentences run longer, a quoted remark is no link)
 _TWO_SENTENCE_HEADLINE = re.compile(r"[A-Z](?:[^.!?\s\"“”]*\s){1,7}[^.!?\s\"“”]+\. [A-Z](?:[^.!?\s\"“”]*\s){1,7}[^.!?\s\"“”]+[.?!]")
 

@@ -951,7 +951,8 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
             continue
         if not _HONORIFIC_START.match(run) and (
                 (body.startswith(",", end) and _OPENING_PLACE.search(body, max(0, start + offset - 12), start + offset))
-                or (_place_after_in(body, start + offset, name) and not body.startswith(("'s", "’s"), end))):
+                or (_place_after_in(body, start + offset, name) and not body.startswith(("'s", "’s"), end)
+                    and _last_word(body, 0, start + offset - 3).lower() not in _PERSON_IN_NOUNS)):
             # "In Denham Springs, Rodney Gautreaux stood ...", "a poll worker in Ashland Falls, who ...", "Asked by
             # reporters in Des Moines whether ...": a place
             continue
@@ -968,6 +969,11 @@ def find_people(body: str, mentions: Sequence[OutletMention] = ()) -> list[Perso
     if surnames:
         people = sorted(people + surnames, key=lambda p: p.char_start)
     return people
+
+
+# Nouns "in" puts a person after as readily as a place: "trust in Keir Starmer", "a stake in Magic Johnson's team".
+_PERSON_IN_NOUNS = frozenset("trust confidence faith belief interest role part stake hope hopes pride investment "
+                             "invested believe believes believed".split())
 
 
 def _place_after_in(text: str, start: int, name: str) -> bool:
@@ -1249,6 +1255,9 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
             ante = body[np[0] : np[1]]
         return Source(surface, start, end, "relative", None, ante)
     words = surface.split()
+    if len(words) >= 3 and _PARTICIPLE_THEN_NAME.search(surface):
+        # "Dozens of parents backing Superintendent Maria Diaz": the name is what the group backs
+        return Source(surface, start, end, "phrase", None, None)
     if words[0].lower() in DETERMINERS and len(words) >= 4:
         # "the Minnesota Democrat Carla Winslow": a description in front of a full name, which speaks
         for k in (len(words) - 3, len(words) - 2):
@@ -1498,8 +1507,9 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
         if _PARTICIPLE_OBJECT_BEFORE.search(masked, max(lo, np[0] - 24), np[0]):
             # "A super PAC backing Ruiz, Silver State Forward, announced", "A lawyer representing Ortiz, Ann Lyle,
             # said": the name is what the phrase opening the clause backs or represents; the phrase is the source
+            # (with no determiner too: "Dozens of parents backing Superintendent Maria Diaz, some holding signs, told")
             opening_words = masked[head:c].split()
-            if not opening_words or opening_words[0].lower() not in DETERMINERS or any(ch in masked[head:c] for ch in ",;:"):
+            if not opening_words or len(opening_words) > PARTICIPLE_OPENING_MAX_WORDS or any(ch in masked[head:c] for ch in ",;:"):
                 continue
             start = head + len(masked[head:c]) - len(masked[head:c].lstrip())
             np = (start, _rstrip(masked, start, c))
@@ -1552,6 +1562,9 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
     return None, passed
 
 
+PARTICIPLE_OPENING_MAX_WORDS = 12
+_PARTICIPLE_THEN_NAME = re.compile(r"\b(?:backing|supporting|opposing|representing|funding|targeting|endorsing)\s+"
+                                   r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
 # A participle right before a name makes the name its object: "a super PAC backing Ruiz", "a group supporting Ortiz".
 _PARTICIPLE_OBJECT_BEFORE = re.compile(r"(?<![\w'’-])(?:backing|supporting|opposing|representing|funding|targeting|endorsing)\s+$")
 # "of investment firm Silverline Capital" after a name: what the person is of, described, then named
@@ -1958,11 +1971,14 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             source = _classify_source(body, masked, np[0], np[1], lo)
         else:
             app = _appositive_source(body, masked, lo, pos)
-            aside = _ADVERBIAL_ASIDE.search(masked, max(lo, pos - ADVERBIAL_ASIDE_REACH), pos) if app is None else None
+            aside = (_ADVERBIAL_ASIDE.search(masked, max(lo, pos - ADVERBIAL_ASIDE_REACH), pos)
+                     if app is None and not form.endswith("ing") else None)
             if aside is not None:
                 # "Salcedo, in a brief interview after the vote, said": the aside says where or when, and the
-                # phrase before it speaks
+                # phrase before it, opening the clause, speaks (not an object: "fired Dan Moss, in a statement, ...")
                 np = _np_before(masked, lo, aside.start())
+                if np is not None and masked[(_opening_adverbial_end(masked, lo, np[0]) or lo) : np[0]].strip():
+                    np = None
                 if np is not None:
                     source = _classify_source(body, masked, np[0], np[1], lo)
                     if source.kind == "phrase" and not _speaker_noun(source.surface):
@@ -2798,6 +2814,17 @@ def _nationality_patterns(noun: str) -> tuple[str | None, re.Pattern[str], re.Pa
     return gender, given, before, of_country
 
 
+# Words that end a company's name and never a person's business named after them: "Kessler Brandt Pharmaceuticals",
+# "Appalachian Ridge Energy" (not "Magic Johnson Enterprises", "Oprah Winfrey Network", "Stan Lee Media").
+_COMPANY_WORDS = frozenset("pharmaceuticals pharma energy data holdings industries inc corp corporation llc ltd plc "
+                           "systems technologies capital properties airlines motors foods logistics labs therapeutics "
+                           "biosciences solutions communications resources minerals mining oil gas chemicals".split())
+# A relative named just before a name ("my son, Daniel Hollister"): someone else than the speaker of that surname.
+_KIN_BEFORE = re.compile(r"\b(?:son|daughter|boy|girl|child|husband|wife|brother|sister|father|mother|dad|mom|mum|"
+                         r"grandson|granddaughter|nephew|niece|uncle|aunt|cousin)\b[^.!?]{0,12}$", re.IGNORECASE)
+KIN_REACH = 40
+
+
 class _People:
     """Persons named in one article, for resolving surnames, pronouns and roles."""
 
@@ -2852,7 +2879,7 @@ class _People:
         while i != -1:
             j = i + len(name) + 1
             word = self.body[j : j + 24].split(None, 1)[:1]
-            if word and word[0][:1].isupper() and STOPWORDS.get(word[0].rstrip(".,;:").lower()) == "organisation":
+            if word and word[0][:1].isupper() and word[0].rstrip(".,;:").lower() in _COMPANY_WORDS:
                 return True
             i = self.body.find(name + " ", j, pos)
         return False
@@ -2904,8 +2931,9 @@ class _People:
         while i != -1 and found is None:
             first = self.body[self.body.rfind(" ", 0, i) + 1 : i].lstrip("\"“‘'(")
             if (first[:1].isupper() and first.lower() in FIRST_NAME_GENDER
-                    and not _is_word_at(self.body, i + 1 + len(surname), n)):
-                found = f"{first} {surname}"
+                    and not _is_word_at(self.body, i + 1 + len(surname), n)
+                    and not _KIN_BEFORE.search(self.body, max(0, i - KIN_REACH), i)):
+                found = f"{first} {surname}"  # ("my boy, Daniel Hollister": a relative, not the speaker)
             i = self.body.find(" " + surname, i + 1)
         self._quoted_full_names[surname] = found
         return found
