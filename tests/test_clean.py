@@ -1347,6 +1347,8 @@ OTHER_SITE_PAGES = {
     # round 3: an old volunteer fire company's site, four lines of its name, tagline and alerts over its menu (it
     # had been cleaned as an article file, keeping its sidebar of events, calls and links)
     "page_fire_company": "Pancake Breakfast Raises $4,100 for New Rescue Boat",
+    # round 5: a local paper that prints "Have your say on this story in the comments below" between paragraphs
+    "page_have_your_say": "Homes plan for Meadow Fields approved despite 600 objections",
 }
 
 
@@ -2761,3 +2763,11 @@ def test_a_headline_ending_in_staff_is_no_newsrooms_byline(headline: str):
     text = f"{headline}\n\nMercy General Hospital will lay off 40 nurses next month, administrators announced Tuesday.\n\nThe cuts follow a $12 million budget shortfall.\n"
     result = clean(parts_of(text))
     assert result.title == headline and result.removed == ()
+
+
+
+def test_a_have_your_say_prompt_is_inline_furniture_not_the_comments_section():
+    # a local paper prints it between paragraphs: it costs what a caption does, and ends no article
+    rules = DEFAULT_RULES.matching("Have your say on this story in the comments below")
+    assert rules and clean_module._inline_furniture(rules) and not clean_module._is_section_break(rules)
+    assert clean_module._is_section_break(DEFAULT_RULES.matching("What do you think? Have your say in the comments section below."))

@@ -309,7 +309,7 @@ _BOX_CATEGORIES = frozenset({"newsletter", "cookie_notice"})
 # Furniture that comes as a box whose middle line no rule need know (a video player's title).
 _SANDWICH_CATEGORIES = frozenset({"newsletter", "cookie_notice", "media_credit"})
 _RELATED_HEADINGS = frozenset({"related_heading", "related_heading_loose", "read_more_on_topic", "topics_list_heading",
-                               "gear_mentioned_heading"})
+                               "gear_mentioned_heading", "also_see_heading"})
 # Headings over a list of short entries that are not the article's: a links widget's ("Most Read in News"),
 # a fact-check's "Our sources", a wiki's "References" (citations, each a line without a sentence's end).
 _LIST_HEADINGS = _RELATED_HEADINGS | {"widget_label", "references_heading", "tagged_under", "tags_label"}

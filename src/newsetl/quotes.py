@@ -3881,6 +3881,7 @@ _LEAD_IN_PREDICATE = re.compile(
     r"|\b(?:did not|didn't|does not|doesn't) (?:mince (?:his |her |their )?words|hold back|sugarcoat it)\b"
     r"|\b(?:disagreed|agreed|begged to differ|pushed back|shot back|fired back|hit back)\b"
     r"|\b(?:bristled|scoffed|sighed|laughed|chuckled|shrugged|demurred|balked|bridled|winced)\b"
+    r"|\b(?:answered|responded|replied) (?:first|next|quickly|immediately|directly)\b"
     r"|\bstruck a (?:different|similar|defiant|conciliatory|more \w+) (?:tone|note)\b"
     r"|\b(?:issued|released|gave|offered|posted) (?:a|an|his|her|their) (?:\w+\s+){0,2}(?:statement|warning|response|reply|assessment)\b"
     r"|\b(?:was|were) asked (?:about|whether|if|why|how|what)\b|\b(?:spoke|turned|appealed) (?:directly |again |next |then )?to\b"
