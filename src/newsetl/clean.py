@@ -1766,8 +1766,9 @@ PAGE_LIVE_ENTRY_REACH = 3  # lines from a stamp to its entry's first paragraph (
 # An entry's headline is a little evidence for the article (enough for the first entry's to open the run).
 PAGE_LIVE_HEADLINE_SCORE = 0.5
 _CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"  # "14:55", "2.05pm"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _LIVE_STAMP = re.compile(rf"^(?:(?:posted|updated|published|update)\s*:?\s+(?:at\s+)?)?{_CLOCK}(?:\s+[A-Z]{{2,4}})?"
-                         r"(?:,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})?$", re.IGNORECASE)
+                         rf"(?:,?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}})?$", re.IGNORECASE)
 # ... or the stamp opens its headline's line ("15:48 — Power restored to 11,000 homes"); a "Key events" list
 # repeats those lines, but with no prose under each
 _CLOCK_OPENING = re.compile(rf"^{_CLOCK}\s", re.IGNORECASE)
@@ -2779,7 +2780,6 @@ def _headline_shaped(text: str) -> bool:
             and not _SPACED_BREADCRUMB_MARK.search(text))  # "Health A–Z  ›  Foot and ankle"
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_OPENING = re.compile(rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
                            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})\b", re.IGNORECASE)
 _NAME_SHAPED = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*")  # "Joyce Tan Mei Ling": capitalised words only

@@ -1563,10 +1563,10 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
 
 
 PARTICIPLE_OPENING_MAX_WORDS = 12
-_PARTICIPLE_THEN_NAME = re.compile(r"\b(?:backing|supporting|opposing|representing|funding|targeting|endorsing)\s+"
-                                   r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
 # A participle right before a name makes the name its object: "a super PAC backing Ruiz", "a group supporting Ortiz".
-_PARTICIPLE_OBJECT_BEFORE = re.compile(r"(?<![\w'’-])(?:backing|supporting|opposing|representing|funding|targeting|endorsing)\s+$")
+_OBJECT_PARTICIPLES = r"(?:backing|supporting|opposing|representing|funding|targeting|endorsing)"
+_PARTICIPLE_THEN_NAME = re.compile(rf"\b{_OBJECT_PARTICIPLES}\s+(?:[A-Z][\w'’.-]*\s+){{0,4}}[A-Z][\w'’.-]*$")
+_PARTICIPLE_OBJECT_BEFORE = re.compile(rf"(?<![\w'’-]){_OBJECT_PARTICIPLES}\s+$")
 # "of investment firm Silverline Capital" after a name: what the person is of, described, then named
 _OF_DESCRIBED_ORG = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}[A-Z][^,]*$")
 # The description after a name, to its closing comma ("a senior economist at the Kanto Research Institute, ").
@@ -1592,7 +1592,8 @@ def _role_from_appositive(body: str, start: int, end: int) -> str | None:
     if _RELATIVE_OPENER.match(text):
         return None
     text = _RELATIVE_OR_COMMA.split(text)[0].strip()
-    if text.split(None, 1)[:1] and text.split(None, 1)[0].lower() in _PREPOSITIONS:
+    first = text.split(None, 1)[:1]
+    if first and first[0].lower() in _PREPOSITIONS:
         return None  # "Huaxin, in a statement posted on its official account, said": an aside, not a role
     text = _INDEFINITE.sub("", text)
     if not _TITLE_RE.search(text) or len(text.split()) > 10:
