@@ -905,6 +905,40 @@ MID_BODY_FURNITURE = [
     ("media_credit", "Play episode"),
     ("media_credit", "Slideshow"),
     ("newsletter", "Your work email"),
+    # session 28, round 1
+    ("media_credit", "Autoplay: Off"),
+    ("media_credit", "The voice in this audio is AI-generated."),
+    ("media_credit", "This narration was generated using artificial intelligence."),
+    ("media_credit", "HarlowLive: Watch our panel on how the new district lines were drawn."),
+    ("advertising", "Download the white paper"),
+    ("advertising", "Try Ledgerly free for 30 days. No credit card required."),
+    ("media_credit", 'Listen: the choir\'s "Evening Hymn" in rehearsal (MP3, 3.1MB)'),
+    ("related_links", "Download the council's budget summary (PDF, 840KB)"),
+    ("media_credit", "Recorded at the Corn Exchange, Harlow. Recording © Harlow Choral Society"),
+    ("advertising", "--- End Advertisement ---"),
+    ("advertising", "Supported by the Harlow Heritage Fund and the Friends of the Quay Museum."),
+    ("advertising", "Planning a kitchen renovation? Let's talk."),
+    ("advertising", "Harlow Pale Ale — 4-pack — $12 — Add to cart"),
+    ("advertising", "Book your free timed ticket"),
+    ("advertising", "Volunteer at the depot. Shifts run every weekday morning. Find a shift →"),
+    ("advertising", "Download the Harlow 7 Weather app for the latest radar and alerts."),
+    ("advertising", "Support for KHRL's education coverage comes from the Harlow Community Foundation."),
+    # round 2
+    ("media_credit", "Harlow Post Live: What's behind the town hall revolt?"),
+    ("advertising", "Advertise with The Harlow Ledger and reach thousands of engaged local readers. Advertise Today."),
+    ("social_share", "Gift this article"),
+    ("media_credit", "Audio"),
+    ("media_credit", "Dana Pell signs copies after the reading. Photo by Library staff."),
+    ("media_credit", "The otter pups at their first health check. Image © Harlow Wildlife Park / T. Reko"),
+    ("advertising", "Place a hold on The Quay at Night"),
+    ("advertising", "LIMITED TIME: Up to $800 off boiler servicing plans. See offer details."),
+    ("social_share", "Like this recipe? Save it to your Pinterest board!"),
+    ("media_credit", "Watch the match highlights on our YouTube channel!"),
+    ("advertising", "Need help with your accounts? Our bookkeeping service starts from £95 a month."),
+    ("advertising", "Have a similar project?"),
+    ("advertising", "Tell us about your project and we'll get back to you within two working days."),
+    ("advertising", "Hardback, £16.99"),
+    ("advertising", "SPONSOR A HEDGEHOG from £25 – your gift feeds the rescue centre for a month. Adopt now ›"),
 ]
 
 
@@ -1349,6 +1383,19 @@ OTHER_SITE_PAGES = {
     "page_fire_company": "Pancake Breakfast Raises $4,100 for New Rescue Boat",
     # round 5: a local paper that prints "Have your say on this story in the comments below" between paragraphs
     "page_have_your_say": "Homes plan for Meadow Fields approved despite 600 objections",
+    # session 28, round 1: a bilingual broadcaster's labels ("Llun | Photo: ...", "Cyhoeddwyd | Published ..."), a
+    # caption and an audio player between the dek and the byline, an unsigned pull quote, a related box mid-article
+    # with the article going on under it (a subheading, a paragraph ending in a colon, a list); a cidery's journal
+    # whose list ends over a picture's placeholder and credit, with an ad slot between its markers, product cards, a
+    # recording's credit and a run of calls to action
+    "page_bilingual_broadcaster": "Pontyfelin end 30-year wait for a league title with win at Cwmgarw",
+    "page_cidery_journal": "Harvest journal: the first pressing of 2016",
+    # round 2: a garden centre's guide under an offer banner, its name and its menu (it had been cleaned as an article
+    # file), with a product box mid-article; a daily's page whose sentence-case headline shares no word with the lede
+    # over a far longer dek, with a gift button, a comment prompt and a "Most Read" box between paragraphs, and an
+    # audio player's label, title and running time
+    "page_garden_centre_guide": "How to prune apple trees in winter",
+    "page_ferry_daily": "Quay passengers stranded again as breakdowns pile up",
 }
 
 
@@ -1370,6 +1417,8 @@ def test_page_of_another_kind_of_site_keeps_exactly_its_article(name: str):
 
 @pytest.mark.parametrize(("name", "dek"), [
     ("page_amp_story", "Passengers face a five-hour wait for the morning sailing until at least the end of the month."),
+    # no full stop, and a caption and an audio player between it and its byline
+    ("page_bilingual_broadcaster", "A second-half double from Mali Rees sealed the Cymru South crown with two games to spare"),
     # no full stop: the wire dateline opening the next paragraph vouches for it, as a byline would
     ("page_press_release", "New 12,000-square-metre site will run on rooftop panels and batteries for most of the year"),
     ("page_magazine_longread", "Two people still make rope by hand in a shed that floods at spring tides. Why do they stay?"),
@@ -2463,9 +2512,27 @@ def test_a_signed_pull_quote_between_paragraphs_is_removed_with_its_signature():
     assert result.mode == "page"
     assert list(result.paragraphs) == paragraphs
     assert [r.rule for r in result.removed if r.text in (quote, "— Dana Ortiz, Millbrook council")] == ["pull_quote", "pull_quote"]
-    # unsigned, a quotation printed twice on a page stays: a wiki's dialogue, a report repeating a statement
+    # unsigned, it goes too when it sits by the paragraph it repeats (a page sets a pull quote beside its paragraph)
     unsigned = clean(parts_of(_page_around(*(ln for ln in lines if not ln.startswith("—"))), "site/page.txt"))
-    assert quote in unsigned.paragraphs
+    assert list(unsigned.paragraphs) == paragraphs
+    assert [r.rule for r in unsigned.removed if r.text == quote] == ["pull_quote"]
+
+
+def test_a_quotation_repeated_far_from_its_paragraph_or_as_a_subheading_stays_on_a_page():
+    paragraphs = base_paragraphs()
+    quote = '"We have patched this thing together for a decade, and the patches are failing."'
+    # far from its paragraph: a wiki's dialogue, a report repeating a statement further on
+    filler = [f"Council member {name} asked whether the loan could be repaid early, and the finance officer said it could."
+              for name in ("Ada Marsh", "Ben Ruiz", "Cora Lind", "Dev Patel", "Eli Stone")]
+    far = [*paragraphs[:2], *filler, quote, *paragraphs[2:]]
+    result = clean(parts_of(_page_around("Millbrook Council approves water plant loan", "By Dana Pell", *far), "site/page.txt"))
+    assert result.mode == "page"
+    assert quote in result.paragraphs
+    # a few of its words, with no sentence's end, over a paragraph: a subheading that quotes it
+    heading = '"The patches are failing"'
+    quoted = [*paragraphs[:2], heading, *paragraphs[2:]]
+    result = clean(parts_of(_page_around("Millbrook Council approves water plant loan", "By Dana Pell", *quoted), "site/page.txt"))
+    assert heading in result.paragraphs
 
 
 def test_a_gallerys_slide_texts_over_their_credits_are_its_story_not_captions():
@@ -2771,3 +2838,40 @@ def test_a_have_your_say_prompt_is_inline_furniture_not_the_comments_section():
     rules = DEFAULT_RULES.matching("Have your say on this story in the comments below")
     assert rules and clean_module._inline_furniture(rules) and not clean_module._is_section_break(rules)
     assert clean_module._is_section_break(DEFAULT_RULES.matching("What do you think? Have your say in the comments section below."))
+
+
+# --------------------------------------------------------------------------- session 28
+
+
+def test_a_radio_promo_under_the_title_does_not_hide_the_byline_under_it():
+    header = ["Listen to Harlow Tonight with host Dana Pell live from 7 to 10 p.m. Eastern on SiriusXM Patriot 125.",
+              "by Tom Reko 9 Jan 2017"]
+    result = clean(parts_of(with_header(*header)))
+    assert [(r.text, r.category) for r in result.removed] == [(header[0], "advertising"), (header[1], "byline")]
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_a_live_shows_promo_at_the_end_does_not_hide_the_update_note_above_it():
+    footer = ["This article has been updated with comment from Sen. Pell and the number of arrests.",
+              "Are you a Harlow voter affected by these changes? Email us at tips@harlowpost.example.",
+              "WATCH: How state legislatures are reshaping voting rules",
+              "Harlow Post Live: Voting rights activists react to the special session"]
+    result = clean(parts_of(with_footer(*footer)))
+    assert [r.text for r in result.removed] == footer
+    assert list(result.paragraphs) == base_paragraphs()
+
+
+def test_a_name_and_outlet_after_a_comma_under_a_caption_is_the_byline():
+    header = ["A student walks past the Capitol in Harlow. (Photo: Dana Pell, Harlow Today)", "Tom Reko, Harlow Today"]
+    result = clean(parts_of(with_header(*header)))
+    assert [(r.text, r.category) for r in result.removed] == [(header[0], "media_credit"), (header[1], "byline")]
+
+
+def test_a_comment_prompt_between_paragraphs_above_the_comments_heading_does_not_end_the_article():
+    paragraphs = base_paragraphs()
+    lines = ["Millbrook Council approves water plant loan", "By Dana Pell", *paragraphs[:3], "Tell us what you think",
+             *paragraphs[3:], "Comments", "Rosalind Hatch", "Nobody asked the people on Mill Lane what they thought."]
+    result = clean(parts_of(_page_around(*lines), "site/page.txt"))
+    assert result.mode == "page"
+    assert list(result.paragraphs) == paragraphs
+    assert "Tell us what you think" in {r.text for r in result.removed}

@@ -1181,3 +1181,121 @@ def test_a_group_backing_or_opposing_a_person_speaks_not_the_person(sentence: st
     got = quotes_of(sentence)
     assert len(got) == 1 and got[0].kind == "indirect" and got[0].speaker_name is None
     assert got[0].text in ("she deserved more time", "the law went too far")
+
+
+# --------------------------------------------------------------------------- session 28: a blind set's speakers
+
+
+def test_a_party_and_a_title_name_the_person_given_that_title_with_a_place() -> None:
+    got = quotes_of(
+        "PIERRE, S.D. — South Dakota Gov. Harald Voss on Tuesday vetoed the bill, saying it \"solves no problem\" in "
+        "the state's schools.",
+        "The Republican governor, who met with students last week, said in a letter that local boards were best placed "
+        "to decide.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "indirect"][-1] == ("indirect", "Harald Voss")
+    # a deputy's office is another office: "the Republican governor" is not the lieutenant governor
+    other = quotes_of(
+        "Lt. Gov. Ada Brandt on Tuesday broke the tie, saying the bill \"deserved a vote\".",
+        "The Republican governor said in a letter that local boards were best placed to decide.",
+    )
+    assert other[-1].speaker_name is None
+
+
+def test_a_modal_ends_the_listener_before_a_reported_clause_with_a_quoted_phrase() -> None:
+    got = quotes_of("Dr. Ines Moya, a pediatric allergist at the children's hospital, told CNN the cheaper pen "
+                    "would still cost families \"far more than it should\" for a device that costs little to make.")
+    assert [(q.kind, q.text.split()[:3], q.speaker_name) for q in got] == [
+        ("indirect", ["the", "cheaper", "pen"], "Ines Moya"), ("partial", ["far", "more", "than"], "Ines Moya")]
+
+
+@pytest.mark.parametrize("lead_in", [
+    "But Ashworth dismissed the poll.",
+    # a long description set off after the name says who she is; the sentence still introduces her words
+    "Tamsin Ashworth, a mother of three who lives on the north side and founded a parents' group that meets in a "
+    "church basement, put it simply.",
+])
+def test_a_lead_in_names_the_speaker_of_the_quotation_under_it(lead_in: str) -> None:
+    got = quotes_of(
+        "Tamsin Ashworth has opposed the plan since it was announced in March.",
+        lead_in,
+        "\"Ask people if they want a new school and they'll say yes. Ask them to pay for it and you'll hear something else.\"",
+    )
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", "Tamsin Ashworth")]
+
+
+def test_a_party_member_and_a_group_opening_with_our_are_no_people() -> None:
+    got = quotes_of(
+        "Del. Ruth Alder, a Northern Virginia Democrat, said on the floor that people were \"dying while we play "
+        "politics\" in Richmond.",
+        "Our Revolution Harlow, a grassroots organization, said in a statement that the system was unfair.",
+    )
+    assert {q.speaker_name for q in got} == {"Ruth Alder", None}
+    assert [q.speaker_name for q in got if "system" in q.text] == [None]
+
+
+def test_one_of_a_group_then_the_name_makes_the_name_the_subject_a_pronoun_returns_to() -> None:
+    got = quotes_of(
+        "Sen. Wilma Okafor, the party's chair, called the protest \"an embarrassment\".",
+        "Our Revolution Harlow, a grassroots organization, said in a statement that the vote was rigged.",
+        "One of the state's superdelegates, Rep. Ana Quiroga, a Democrat who represents the Harlow area, was defiant.",
+        "\"I was elected by the people of my district, and I'll use my judgment,\" she said on Sunday.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", "Ana Quiroga")]
+
+
+def test_an_aside_opening_with_when_between_a_name_and_its_cue_in_a_second_clause() -> None:
+    got = quotes_of("Mr. Colfax's spokeswoman, Dana Whitby, called the threat \"a stunt,\" and Mr. Brennan, when told "
+                    "of her remark, said only, \"We'll see who's laughing in November.\"")
+    assert [(q.kind, q.speaker_name) for q in got] == [("partial", "Dana Whitby"), ("direct", "Brennan")]
+
+
+def test_a_participle_goes_with_the_clause_before_it_not_the_sentences_first_name() -> None:
+    got = quotes_of("Ms. Dunlow, the Democratic nominee, has called the ad \"a flat-out lie,\" and on Monday her campaign "
+                    "asked stations to pull it, arguing in a letter that the claim was false.")
+    assert [(q.kind, q.text, q.speaker_name) for q in got] == [
+        ("partial", "a flat-out lie", "Dunlow"), ("indirect", "the claim was false", None)]
+
+
+def test_who_after_a_role_without_its_article_refers_to_the_name_before_the_role() -> None:
+    got = quotes_of("The pipeline would have employed 1,500 people, according to Tom Rasmund, business manager of a "
+                    "Duluth pipefitters local, who said many of his members had voted for the governor twice.")
+    assert [(q.kind, q.speaker_name) for q in got][-1] == ("indirect", "Tom Rasmund")
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    named = quotes_of("Party chairman Curtis Lanfield blasted the suit in a statement on Monday evening. \"These are the "
+                      "same people who fought voter ID,\" the statement said. \"Ohio voters see right through it.\"")
+    assert [(q.kind, q.speaker_name) for q in named] == [("direct", "Curtis Lanfield")] * 2
+    # named in the paragraph before, then "he" in the sentence that mentions the statement
+    pronoun = quotes_of("Marcus Doyle did not go quietly. In a statement released through his attorney, he argued that the "
+                        "firing was political.",
+                        "\"I was asked to fix in 19 months what took 40 years to break,\" the statement said.")
+    assert [(q.kind, q.speaker_name) for q in pronoun] == [("indirect", "Marcus Doyle"), ("direct", "Marcus Doyle")]
+    # a company's statement is no person's
+    company = quotes_of("Marcus Doyle said he would appeal. In a statement, the company said it stood by the decision.",
+                        "\"We wish him well,\" the statement said.")
+    assert [(q.kind, q.speaker_name) for q in company if q.kind == "direct"] == [("direct", None)]
+
+
+def test_a_place_after_its_preposition_is_no_speaker_but_belongs_to_the_phrase_before_it() -> None:
+    ad = quotes_of("A television ad that began running in St. Louis last week asks, \"If she can't protect your phone "
+                   "number, how can she protect your country?\"")
+    assert [(q.kind, q.speaker_name) for q in ad] == [("direct", None)]
+    worry = quotes_of("But several Democratic strategists in Washington privately worry that it sounds defensive.")
+    assert [(q.kind, q.text, q.speaker_name) for q in worry] == [("indirect", "it sounds defensive", None)]
+
+
+def test_a_quotation_addressing_a_person_by_name_is_not_that_persons() -> None:
+    got = quotes_of(
+        "Mayor Elena Szabo appeared on a cable show on Thursday night, where host Dana Whitlow asked her whether she "
+        "was worried about becoming a target.",
+        "\"Dana, I'm a mayor of a mid-sized city in the smallest state in the country,\" she said.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", "Elena Szabo")]
+
+
+def test_a_department_of_natural_resources_is_no_person() -> None:
+    got = quotes_of("Staff at the state Department of Natural Resources had warned that winter ice would make that "
+                    "impossible.")
+    assert [q.speaker_name for q in got] == [None]

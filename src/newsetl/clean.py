@@ -635,6 +635,23 @@ def _blocks(parts: ArticleParts, rules: RuleSet | None = None) -> list[_Block]:
     return blocks
 
 
+# A bilingual site prints its labels twice, its own language first: "Cyhoeddwyd | Published 26 Rhagfyr 2021",
+# "Llun | Photo: Huw Evans Agency", "Gwylio: Uchafbwyntiau | Watch: Highlights". Such a line is what its second half is.
+_BILINGUAL_LABEL = re.compile(r"^(?P<own>[^|:.!?\"“”]{1,30}(?::[^|:.!?\"“”]{1,30})?) \| (?P<label>\S[^|]*)$")
+BILINGUAL_LABEL_MAX_WORDS = 3
+
+
+def _line_rules(block: _Block, rules: RuleSet) -> tuple[Rule, ...]:
+    """The rules that know a line (a bilingual label by its second half)."""
+    found = rules.matching(_match_form(block.text))
+    if block.role != "body" or " | " not in block.text or not all(r.loose for r in found):
+        return found  # (a loose rule takes "Llun | Photo: ..." for a name and its desk)
+    m = _BILINGUAL_LABEL.match(block.text)
+    if m is None or _word_count(m.group("own")) > BILINGUAL_LABEL_MAX_WORDS:
+        return found
+    return tuple(r for r in rules.matching(m.group("label")) if not r.loose) + found
+
+
 def _match_form(text: str) -> str:
     """The text rules see: a line wholly wrapped in quotation marks is matched without them."""
     m = _WRAPPING_QUOTES.match(text)
@@ -858,7 +875,9 @@ def clean(
     group, or any group of ``site_lines`` that knows the line).
     """
     blocks = _blocks(parts, rules)
-    matches = _with_poll_options(blocks, _with_captions_over_credits(blocks, [rules.matching(_match_form(b.text)) for b in blocks]))
+    matches = [_line_rules(b, rules) for b in blocks]
+    for add_known in (_with_captions_over_credits, _with_poll_options, _with_ad_slots, _with_player_titles):
+        matches = add_known(blocks, matches)
     detected = _detect_publisher(blocks, rules, matches)
     publisher = source or detected
     site = _SiteLookup(site_lines, group, publisher)
@@ -934,6 +953,56 @@ def _with_poll_options(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
     return matches
 
 
+_AD_SLOT_TEXT = Rule(
+    "ad_slot_text", "advertising", "any", 400, re.compile(r"(?!)"),
+    "an advertisement's text between its label and its end marker: '--- Advertisement ---', 'CLASSIC BIKE COVER from "
+    "£45 a year. Get a quote.', '--- End Advertisement ---'", inline=True)
+AD_SLOT_MAX_LINES = 4
+
+
+def _with_ad_slots(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
+    """The matches with an ad's own lines known too: lines no rule knows between an advertisement's label and the
+    line that ends it."""
+    for i, found in enumerate(matches):
+        if not any(r.name == "end_advertisement" for r in found):
+            continue
+        for k in range(i - 1, max(-1, i - AD_SLOT_MAX_LINES - 2), -1):
+            if any(r.name == "advertisement_label" for r in matches[k]):
+                for m in range(k + 1, i):
+                    if not matches[m]:
+                        matches[m] = (_AD_SLOT_TEXT,)
+                break
+    return matches
+
+
+_PLAYER_TITLE = Rule(
+    "player_title", "media_credit", "any", 160, re.compile(r"(?!)"),
+    "an audio or video player's title and programme between its label and its running time: 'Audio', 'Smoke "
+    "blankets Saskatoon as warnings widen', 'Afternoon Edition - Sask 7:42'", inline=True)
+PLAYER_TITLE_MAX_LINES = 3
+PLAYER_TITLE_MAX_WORDS = 15
+_PLAYER_BOX_LABELS = frozenset({"audio", "video", "watch", "listen", "play", "podcast"})
+_RUNNING_TIME_END = re.compile(r"\b\d{1,2}:\d{2}\W*$")
+
+
+def _with_player_titles(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
+    """The matches with a player's title known too: the short lines under its label ("Audio", "Watch") down to
+    the line that ends in its running time ("Duration 1:56", "Afternoon Edition - Sask 7:42")."""
+    for i, found in enumerate(matches):
+        if not found or blocks[i].text.strip().lower() not in _PLAYER_BOX_LABELS:
+            continue
+        for j in range(i + 1, min(len(blocks), i + PLAYER_TITLE_MAX_LINES + 1)):
+            text = blocks[j].text
+            if _RUNNING_TIME_END.search(text):
+                for k in range(i + 1, j + 1):
+                    if not matches[k]:
+                        matches[k] = (_PLAYER_TITLE,)
+                break
+            if matches[j] or _word_count(text) > PLAYER_TITLE_MAX_WORDS or _TERMINAL.search(text):
+                break
+    return matches
+
+
 _POLL_RULES = frozenset(("poll_question", "poll_widget"))
 _POLL_LABEL = re.compile(r"(?:quick |reader |our )?poll\W*$", re.IGNORECASE)
 
@@ -976,6 +1045,7 @@ def _picture_credit(text: str, rules: tuple[Rule, ...]) -> bool:
     return (any(r.category == "media_credit" for r in rules) and _word_count(text) <= CREDIT_LINE_MAX_WORDS
             and (_PICTURE_CREDIT.search(text) is not None or _caps_slash_credit(text, rules))
             and "@" not in text and "twitter.com" not in text
+            and not text.startswith("[")  # "[Image: Hygienist demonstrating ...]" is the caption, not its credit
             and _TEXT_CREDIT.search(text) is None)  # "Photos by X | Text by Y" credits the story too: a byline
 
 
@@ -1230,6 +1300,26 @@ def _pull_quotes(blocks: Sequence[_Block]) -> list[int]:
     return pulled + [i + 1 for i in pulled if i + 1 < len(blocks) and _PULL_QUOTE_SIGNATURE.match(blocks[i + 1].text)]
 
 
+# Lines from an unsigned pull quote to the paragraph it repeats: a page sets the quotation beside its paragraph.
+PULL_QUOTE_PAGE_REACH = 4
+PULL_QUOTE_PAGE_MIN_EXTRA_CHARS = 20  # the paragraph says more than the quotation: its attribution, another sentence
+_PULLED_SENTENCES = re.compile(r"[.!?…]$|[.!?]\s+[A-Z‘“\"]")  # a whole sentence, or two
+
+
+def _repeats_nearby(blocks: Sequence[_Block], i: int) -> bool:
+    """Line ``i``, a quotation alone, repeats part of a longer paragraph within PULL_QUOTE_PAGE_REACH lines."""
+    m = _QUOTED_LINE.match(blocks[i].text.strip())
+    words = ((m.group(1) or m.group(2)) if m is not None else "").strip()
+    if not _PULLED_SENTENCES.search(words):
+        return False  # "‘It just gets stamped’" over a paragraph is a subheading quoting it, not a sentence pulled out
+    key = _quote_key(words)
+    for j in range(max(0, i - PULL_QUOTE_PAGE_REACH), min(len(blocks), i + PULL_QUOTE_PAGE_REACH + 1)):
+        other = _quote_key(blocks[j].text)
+        if j != i and blocks[j].role == "body" and key in other and len(other) > len(key) + PULL_QUOTE_PAGE_MIN_EXTRA_CHARS:
+            return True
+    return False
+
+
 def _quote_key(text: str) -> str:
     return _QUOTE_KEY_SPACE.sub(" ", text.replace("’", "'").casefold()).strip(" ,.")
 
@@ -1335,6 +1425,8 @@ def _link_list_members(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
             continue
         if heading is not None and block.text.rstrip().endswith(":") and not matches[i]:
             # "The council made three decisions:" introduces what follows: the article has resumed
+            if run and run[-1] == i - 1 and _is_subheading_after_links(blocks, run):
+                members[run[-1]] = None
             heading = None
         elif heading is not None and _is_link_line(block.text):
             members[i] = heading
@@ -1601,6 +1693,10 @@ def _looks_like_page(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> b
         if matches[i]:
             continue
         if _is_page_prose(block.text):
+            if i < PAGE_BANNER_MAX_INDEX and block.text.rstrip()[-1:] in ".!" and any(
+                    _is_pipe_menu(b.text) or any(r.name in _PAGE_CHROME_RULES for r in m)
+                    for b, m in zip(blocks[i + 1 : i + 1 + PAGE_BANNER_MENU_LINES], matches[i + 1 : i + 1 + PAGE_BANNER_MENU_LINES])):
+                continue  # a shop's offer banner over its name and menu ("Free local delivery on orders over £40!")
             break
         unknown_seen += 1
         if unknown_seen >= PAGE_CHROME_LEAD_LINES:
@@ -1986,7 +2082,8 @@ def _page_article_span(
             prose_words += int(line_score)
             line_score *= weight
             if after_related:
-                if _next_is_prose(scores, matches, i):
+                # a paragraph ending in a colon introduces what follows it (a list): no teaser's summary does
+                if _next_is_prose(scores, matches, i) or blocks[i].text.rstrip().endswith(":"):
                     after_related = False
                 elif not (i > 0 and scores[i - 1] > 0) and (i - last_lone <= PAGE_TEASER_WINDOW or _prose_within(scores, i + 2, i + PAGE_TEASER_WINDOW + 1)):
                     line_score *= PAGE_LONE_PROSE_AFTER_RELATED_WEIGHT
@@ -2468,6 +2565,26 @@ def _page_inner_rule(rules: tuple[Rule, ...]) -> Rule | None:
     return next((r for r in rules if r.position == "edge" and r.name not in _PAGE_EDGE_ONLY), None)
 
 
+_INLINE_COMMENT_PROMPT = Rule(
+    "comment_prompt_inline", "comments", "any", 300, re.compile(r"(?!)"),
+    "a comment prompt between paragraphs, above the page's comments heading: 'Tell us what you think', then more of "
+    "the article, then 'Comments'", inline=True)
+
+
+def _with_early_comment_prompts(matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
+    """A comment prompt ("Tell us what you think") opens the comments only when no comments heading comes after it:
+    above one, it is a prompt printed between the article's paragraphs."""
+    heading_after = False
+    out = list(matches)
+    for i in range(len(matches) - 1, -1, -1):
+        names = {r.name for r in matches[i]}
+        if "comments_prompt" in names and heading_after and names <= {"comments_prompt"}:
+            out[i] = (_INLINE_COMMENT_PROMPT,)
+        elif "comments_heading" in names:
+            heading_after = True
+    return out
+
+
 def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[_Verdict | None], int | None, int | None]:
     """Verdicts for a flattened page, and the indexes of the headline (kept as the title) and of the
     dek under it (kept as the dek) when they are found."""
@@ -2479,6 +2596,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     matches = [tuple(r for r in m if r.name not in _PAGE_CONTENT_RULES
                      and not (release and r.name in _AUTHOR_HEADINGS and any(q.name == "about_company_heading" for q in m)))
                for m in matches]
+    matches = _with_early_comment_prompts(matches)
     live = _live_entry_lines(blocks, matches)
     tiles = _product_tiles(blocks, matches)
     span, gaps = _page_article_span(blocks, matches, live, tiles)
@@ -2568,15 +2686,15 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
             and _word_count(blocks[i].text) <= PAGE_BOX_TEXT_MAX_WORDS
         ):
             verdicts[i] = _Verdict("newsletter", "newsletter_box_text")
-    # a pull quote inside the article, when it is signed: a page may print a quotation twice for other reasons
-    # (a wiki's dialogue lines, a report quoting a statement again)
+    # a pull quote inside the article, when it is signed or sits by the paragraph it repeats: a page may print a
+    # quotation twice for other reasons (a wiki's dialogue lines, a report quoting a statement again further on)
     pulled = set(_pull_quotes(blocks))
     for i in sorted(pulled):
         if not (start <= i < end and verdicts[i] is None):
             continue
         if i + 1 in pulled and verdicts[i + 1] is None and _PULL_QUOTE_SIGNATURE.match(blocks[i + 1].text):
             verdicts[i] = verdicts[i + 1] = _Verdict("media_credit", "pull_quote")
-        elif (m := _QUOTED_LINE.match(blocks[i].text.strip())) is not None and m.group("signed"):
+        elif (m := _QUOTED_LINE.match(blocks[i].text.strip())) is not None and (m.group("signed") or _repeats_nearby(blocks, i)):
             verdicts[i] = _Verdict("media_credit", "pull_quote")  # signed on the same line: '"..." – Dr Leong Kah Wai, sociologist'
     headline = _page_headline(blocks, matches, start, end, range(contents_start, contents_end))
     if headline is not None:
@@ -2718,6 +2836,13 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
                 or (_title_case(text) and _word_count(text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS)
                 # a short one too ("The Rooms We Leave"), if no separator makes it a section path
                 or (_title_case(text, min_words=2) and _word_count(text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS - 1
+                    and not _PIPE_MENU_GAP.search(text) and not _BREADCRUMB_MARK.search(text))
+                # over a dek its byline vouches for and far longer than it, a sentence-case headline that shares no
+                # word with the lede ("Island passengers stranded again as ferry breakdowns pile up", over "Hauliers
+                # warn of empty shelves on ... as two vessels are withdrawn in the same week")
+                or (_sentence_case(text) and _word_count(text) > PAGE_HEADLINE_OVER_DEK_MIN_WORDS
+                    and _word_count(blocks[best].text) >= _word_count(text) + LONG_DEK_LONGER_BY_WORDS
+                    and _is_page_dek(blocks, matches, best)
                     and not _PIPE_MENU_GAP.search(text) and not _BREADCRUMB_MARK.search(text))):
             return above
         if len(words) >= 2 and words <= lede and _word_count(text) == len(words) and text[:1].isupper():
@@ -2738,6 +2863,7 @@ def _sentence_case(text: str) -> bool:
 # (not "Exclusive:", which opens a dek as often: "Exclusive: Up to one in five county water projects could be dropped")
 _HEADLINE_LABEL = re.compile(r"(?:editorial|opinion|analysis|commentary|column|obituary|fact check|letters?)\s*:\s+\S", re.IGNORECASE)
 DEK_LONGER_BY_WORDS = 4  # a dek without a sentence's end still runs longer than the headline over it
+LONG_DEK_LONGER_BY_WORDS = 8  # ... and one that shares more of the lede's words than its headline, far longer
 _PLAYER_LABELS = frozenset({"video", "watch", "play video", "watch video"})  # not "Photos", a menu's item too
 # A gallery's or a video's headline opens with its label, as a link to one does: "Photos: Record crowd for ...".
 _LABELLED_HEADLINE = re.compile(r"(?:photos|pictures|in pictures|gallery|video|watch)\s*:\s", re.IGNORECASE)
@@ -2860,6 +2986,8 @@ def _byline_or_date_within(matches: list[tuple[Rule, ...]], lo: int, n: int) -> 
             return True
         if m and all(r.category in _BUTTON_CATEGORIES and r.max_chars <= BUTTON_MAX_CHARS for r in m):
             continue
+        if m and (_inline_furniture(m) or all(r.category == "media_credit" for r in m)):
+            continue  # the lead picture's caption or an audio player between the dek and the byline
         seen += 1
         if seen >= n:
             return False

@@ -752,6 +752,11 @@ def _names_person(words: Sequence[str]) -> bool:
     return bool(words) and _valid_person(split_name(words)[1], words[0].rstrip(".").lower() in HONORIFICS)
 
 
+# What a capitalised run may end in but no name does, and what it may open with but no person's name does.
+_PARTY_NOUNS = frozenset("democrat democrats republican republicans dem dems conservative conservatives liberal liberals libertarian".split())
+_GROUP_POSSESSIVES = frozenset(("Our", "Your"))
+
+
 def _valid_person(tokens: Sequence[str], honorific: bool) -> bool:
     return _valid_person_cached(tuple(tokens), honorific)
 
@@ -776,6 +781,8 @@ def _valid_person_cached(tokens: tuple[str, ...], honorific: bool) -> bool:
     # a surname is capitalised, after its "al-" too ("Farooq al-Hashmi")
     if not (tokens[-1][0].isupper() or tokens[-1][3:4].isupper()) or len(tokens[-1].rstrip(".")) < 2:
         return False
+    if tokens[-1].lower() in _PARTY_NOUNS:
+        return False  # "a Northern Virginia Democrat": a party's member, no surname
     if len(tokens) == 1 and not honorific:
         return False
     return True
@@ -818,6 +825,8 @@ def _person_in_run(run: str) -> tuple[str, int, str | None, str | None, bool, bo
     tokens = run.split()
     if len(tokens) == 1:
         return None  # one capitalised word is a name only after an honorific, which makes two tokens
+    if tokens[0] in _GROUP_POSSESSIVES:
+        return None  # "Our Revolution Nevada, a grassroots organization": a group's name
     role, name_tokens, gender = split_name(tokens)
     # the honorific opens the run, or follows a sentence's opening word ("However Mr Mulligan", "Yesterday Mr Blair")
     first = tokens.index(name_tokens[0]) if name_tokens and name_tokens[0] in tokens else 0
@@ -1245,7 +1254,7 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
         tag = _PARTY_TAG_BEFORE.search(masked, sent_start, sent_start + m.end(1)) if m and not home else None
         # "Rep. Anthony Gaskins (D-Mo.), who said": the name the party tag follows
         np = home or (_np_before(masked, sent_start, tag.start() if tag else sent_start + m.end(1)) if m else None)
-        if (m is not None and not home and low in ("who", "whom") and m.group(1).split()[:1] and m.group(1).split()[0].lower() in ("a", "an", "the")
+        if (m is not None and not home and low in ("who", "whom") and m.group(1).split()[:1] and _describes_role(m.group(1).split())
                 and before[: m.start(1)].rstrip().endswith(",")):
             # "Gail Brenner, a Trump volunteer in Waukesha, who said": the description's person
             named = _np_before(masked, sent_start, sent_start + len(before[: m.start(1)].rstrip()) - 1)
@@ -1385,7 +1394,9 @@ def _determined_opening(masked: str, lo: int, comma: int) -> tuple[int, int] | N
     owner = next((k for k, w in enumerate(words[:3]) if w.endswith(("'s", "’s"))), None)
     possessive = (owner is not None and all(w[:1].isupper() for w in words[: owner + 1])
                   and (owner > 0 or words[0].lower().replace("’", "'") not in _CONTRACTED_IS))
-    if not 2 <= len(words) <= 10 or not (words[0].lower() in DETERMINERS or possessive) or MASK in masked[start:comma]:
+    # ("One of the state's superdelegates, Rep. Alma Treviño, ...": one of a group opens a role as a determiner does)
+    one_of = words[:2] == ["One", "of"]
+    if not 2 <= len(words) <= 10 or not (words[0].lower() in DETERMINERS or possessive or one_of) or MASK in masked[start:comma]:
         return None
     if (any(ch in masked[start:comma] for ch in ",;:()")
             or any(w.islower() and (_VERB_LIKE.fullmatch(w) or w in _SUBORDINATORS) for w in words)):
@@ -1401,8 +1412,13 @@ _TIME_ADVERBS = frozenset(("once", "formerly", "later", "also", "still", "previo
 # An aside between a source and its cue that says where, when or how it spoke: ", in a statement,", ", at a news
 # conference Tuesday,", ", during the debate,".
 # (a programme's title in quotation marks may sit in it: ', in an interview with CNN's Paula Reyes on "CNN Newsroom,"')
-_ADVERBIAL_ASIDE = re.compile(r"(?<=\w),\s+(?:in|at|during|after|before|on|via|through|over)\s[^,;:()\"“”]{2,90},\s*$")
+_ADVERBIAL_ASIDE = re.compile(r"(?<=\w),\s+(?:in|at|during|after|before|on|via|through|over|when|while)\s[^,;:()\"“”]{2,90},\s*$")
 ADVERBIAL_ASIDE_REACH = 100
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|outside|inside|throughout)\s+$")
+_QUANTIFIER_PEOPLE = [["many"], ["most"], ["some"], ["few"], ["others"], ["several"], ["dozens"], ["hundreds"], ["thousands"]]
+# A clause of its own opens after ", and", ", but" or ";": "X called the threat a stunt, and Mr. Brandt, when told of ..., said"
+_CLAUSE_JOIN_BEFORE = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
+_CLAUSE_JOIN = re.compile(r",\s*(?:and|but)\s|;\s")
 _ASIDE_PARTICIPLES = frozenset(("asked", "reached", "pressed", "contacted", "interviewed", "questioned", "approached"))
 # A place before a comma, after the preposition that locates it ("in Grand Rapids,", "at Camp David,").
 _PLACE_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(_LOCATIVES + ("from",)) + r")\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}$")
@@ -1635,8 +1651,18 @@ _LISTENER = re.compile(r"\s+(?!that\b)((?:[\w'’.\-&]+\s+){0,11}?[\w'’.\-&]+?
 _LISTENER_WORD = re.compile(r"\s+((?:the\s+)?[A-Za-z][\w'’.\-&]*)")
 
 
+# A modal inside what would be the listener ("told CNN the version would still cost families ___ for a device that
+# costs little"): the listener has ended and the reported clause begun, unless a relative clause holds it.
+_MODAL_IN_LISTENER = re.compile(r"\b(?:would|will|could|should|might|must|can)\b")
+_RELATIVE_IN_LISTENER = re.compile(r"\b(?:who|which|whom)\b")
+
+
 def _audience_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     m = _LISTENER.match(masked[pos:limit])
+    if m and _MODAL_IN_LISTENER.search(m.group(1)) and not _RELATIVE_IN_LISTENER.search(m.group(1)):
+        short = _short_audience(masked, pos, limit)  # "told CNN the version would": the listener is short
+        if short is not None:
+            return short
     if m and not any(w in CUES for w in m.group(1).split()):
         return pos + m.start(1), pos + m.end(1)
     m = _LISTENER_WORD.match(masked[pos:limit])
@@ -1962,6 +1988,17 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         source: Source | None = None
         role = None
         np = _surveyed_subject(masked, lo, pos) or _np_before(masked, lo, pos)
+        if np is not None and (prep := _LOCATIVE_BEFORE.search(masked, max(lo, np[0] - 12), np[0])) is not None:
+            # "several Democratic strategists in Washington privately worry": the place belongs to the phrase before
+            # it; "A television ad that began running in St. Louis last week asks": a place after a verb is no
+            # subject (the phrase that opens the sentence speaks, and names no one)
+            held = _np_before(masked, lo, prep.start())
+            words = masked[held[0] : held[1]].split() if held is not None else []
+            if words and words[-1].endswith("ing"):
+                np = None if masked[np[0]].isupper() else np  # (but "opponents of taking in migrants have embraced")
+            elif (words and masked[held[1] : prep.start()].strip() == ""
+                  and (_speaker_noun(" ".join(words)) or [w.lower() for w in words] in _QUANTIFIER_PEOPLE)):
+                np = (held[0], np[1])  # (not "the international conference called in Jakarta")
         if cue.category in ("speech", "thought"):
             np = _group_of_place(masked, lo, np)  # an act's source stays as it was: it does not carry on to later quotes
         if np is None:
@@ -1978,7 +2015,8 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                 # "Salcedo, in a brief interview after the vote, said": the aside says where or when, and the
                 # phrase before it, opening the clause, speaks (not an object: "fired Dan Moss, in a statement, ...")
                 np = _np_before(masked, lo, aside.start())
-                if np is not None and masked[(_opening_adverbial_end(masked, lo, np[0]) or lo) : np[0]].strip():
+                if (np is not None and masked[(_opening_adverbial_end(masked, lo, np[0]) or lo) : np[0]].strip()
+                        and not _CLAUSE_JOIN_BEFORE.search(masked, lo, np[0])):
                     np = None
                 if np is not None:
                     source = _classify_source(body, masked, np[0], np[1], lo)
@@ -1987,6 +2025,12 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             if app is not None:
                 np, role = app
                 source = _classify_source(body, masked, np[0], np[1], lo)
+                if (form.endswith("ing") and frames and frames[-1].source.char_start > np[1]
+                        and _CLAUSE_JOIN.search(masked, np[1], frames[-1].source.char_start)):
+                    # "Ms. Dunmore, the nominee, has called ..., and her campaign asked stations to pull it, arguing
+                    # ...": the participle goes with the clause after the "and", whose frame came last
+                    source = frames[-1].source
+                    np, role = (source.char_start, source.char_end), source.role
                 if source.kind != "name" and form.endswith("ing") and not frames and _CLAUSE_LINK_BEFORE.search(masked[lo:pos]):
                     # "The Opposition's energy spokeswoman, Senator Bree Callander, went further, claiming ...":
                     # the sentence's named subject speaks, not the role phrase between its first commas
@@ -2970,12 +3014,12 @@ class _People:
         """Where the latest sentence about an unnamed (gender-compatible) person starts before ``pos``; -1 if none."""
         return max((start for start, g in self.unnamed_subjects if start < pos and not (gender and g and g != gender)), default=-1)
 
-    def before(self, pos: int, gender: str | None, skip: tuple[int, int] = (0, 0)) -> str | None:
+    def before(self, pos: int, gender: str | None, skip: tuple[int, int] = (0, 0), other_than: str | None = None) -> str | None:
         for m in reversed(self.mentions):
             if m.char_start < pos and not skip[0] <= m.char_start < skip[1]:
                 c = self.canonical[m.name]
                 g = self.gender.get(c)
-                if gender and g and g != gender:
+                if (gender and g and g != gender) or c == other_than:
                     continue
                 return c
         return None
@@ -3127,10 +3171,27 @@ class _People:
         role = self.roles.get(subject[0])
         # "minister" held by the person named "economy minister Heizo Takenaka" is the economy minister;
         # a "deputy prime minister" is not "the prime minister"; "Gov. Ann Pell" is "the governor"
-        if role is not None and not (bare.endswith(role.lower()) or bare in _spelled_out(role.lower())):
+        if role is not None and not (bare.endswith(role.lower()) or bare in _spelled_out(role.lower()) or _same_office(bare, role)):
             return None
         self.title_holders[bare] = subject[0]
         return subject[0]
+
+
+# Words a report puts before a title it has given in full: "the Republican governor" for "South Dakota Gov. X".
+_EPITHET_ADJECTIVES = frozenset("republican democratic democrat gop conservative liberal labour tory progressive "
+                                "independent libertarian embattled veteran longtime first-term second-term two-term freshman".split())
+
+
+def _same_office(bare: str, role: str) -> bool:
+    """Whether "the Republican governor" (``bare``, lowercased) names the office of the role "South Dakota Gov.": the
+    same title once the party or stance before the one and the place before the other are set aside."""
+    words = bare.split()
+    while words and words[0] in _EPITHET_ADJECTIVES:
+        words = words[1:]
+    role_words = role.split()
+    while role_words and role_words[0][:1].isupper() and role_words[0].lower() not in TITLE_WORDS:
+        role_words = role_words[1:]  # a place: "South Dakota"
+    return bool(words) and bool(role_words) and " ".join(words) in _spelled_out(" ".join(role_words).lower())
 
 
 @lru_cache(maxsize=4096)
@@ -3213,6 +3274,54 @@ _DOCUMENT_OF = re.compile(
     r"(?:statement|letter|message|e-?mail|note|post|tweet|memo|blog(?: post)?|announcement)")
 
 
+_DOCUMENT_NOUN = r"(statement|letter|e-?mail|memo|note|post|tweet|release)"
+_THE_DOCUMENT = re.compile(r"[Tt]he " + _DOCUMENT_NOUN)
+# How a report first names a person's document: "in a statement", "issued a brief statement", "sent a letter"
+_A_DOCUMENT = re.compile(r"\b(?:in|issued|released|sent|posted|wrote|put out)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+                         + _DOCUMENT_NOUN + r"\b", re.IGNORECASE)
+_SUBJECT_PRONOUN = re.compile(r"(?:^|,\s+)(he|she)\s+\w+")
+_ITS_OWN = re.compile(r"\b(?:that it|its)\b")
+
+
+def _document_writer(people: _People, pos: int, noun: str, last_speaker: tuple[str, int] | None) -> str | None:
+    """The person who issued the document "the statement" at ``pos`` refers to: the subject of the sentence that
+    named it, in this paragraph or the one before ("Lanning blasted the suit in a statement Monday."; "In a
+    statement released through his attorney, he argued ..."), when a person is that subject."""
+    text = people.text
+    lo = pos
+    for _ in range(2):  # back to the start of the paragraph before
+        lo = max(0, text.rfind("\n", 0, lo))
+        while lo > 0 and text[lo - 1] == "\n":
+            lo -= 1
+    found = [m for m in _A_DOCUMENT.finditer(text, lo, pos) if m.group(1).lower().replace("-", "") == noun.replace("-", "")]
+    if not found:
+        return None
+    mention = found[-1].start()
+    sent_start = max(text.rfind(". ", 0, mention) + 2, text.rfind("\n", 0, mention) + 1)
+    sent_end = min((k for k in (text.find(". ", mention), text.find("\n", mention)) if k != -1), default=len(text))
+    subject = people.subject_before(sent_end, None)
+    if subject is not None and sent_start <= subject[1] < sent_end:
+        # ("Kessler Brandt said in a statement that it "strongly disagrees"": a company named like a person)
+        return None if _ITS_OWN.search(text, subject[1], sent_end) else subject[0]
+    pronoun = _SUBJECT_PRONOUN.search(text, sent_start, sent_end)
+    if pronoun is not None:
+        named = people.latest_subject_or_speaker(sent_start, last_speaker)
+        gender = "m" if pronoun.group(1) == "he" else "f"
+        if named is not None and people.gender.get(named[0]) in (None, gender):
+            return named[0]
+    return None
+
+
+# A quotation that opens by addressing someone by name: '"Dana, I'm a mayor ...'.
+_VOCATIVE = re.compile(r"[\"“]?((?-i:[A-Z][a-z]+)),\s")
+
+
+def _describes_role(words: Sequence[str]) -> bool:
+    """A description set off after a name: "a Trump volunteer in Waukesha", or a role without its article
+    ("business manager of a Duluth pipefitters local")."""
+    return words[0].lower() in ("a", "an", "the") or (words[0].islower() and any(w in TITLE_WORDS for w in words[:3]))
+
+
 def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention], last_speaker: tuple[str, int] | None) -> Attribution:
     src = frame.source
     outlet = _outlet_at(mentions, src.char_start, src.char_end)
@@ -3242,6 +3351,10 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
         subject = people.subject_before(src.char_start, gender, own_words)
         if subject is not None and (name is None or last_speaker is None or subject[1] > last_speaker[1]):
             name = subject[0]  # "Vincent Cable ... accused Mr Brown. He said: ..." — the newer subject
+        if name is not None and (vocative := _VOCATIVE.match(people.body, frame.content_start, frame.content_end)) is not None and (
+                vocative.group(1) in name.split()):
+            # '"Dana, I'm a mayor of a mid-sized city," she said': the quotation addresses Dana, so she is someone else
+            name = people.before(src.char_start, gender, own_words, other_than=name)
         if name is None:
             name = people.before(src.char_start, gender, own_words)
         elif people.unnamed_before(src.char_start, gender) > max(subject[1] if subject and subject[0] == name else -1,
@@ -3272,6 +3385,11 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
         found = _attribute(frame._replace(source=owner), people, mentions, last_speaker)
         if found.person and found.name:
             return Attribution(found.name, src.surface, found.role, None, True)
+    if src.kind == "phrase" and (document := _THE_DOCUMENT.fullmatch(src.surface)) is not None:
+        # "Curtis Lanning blasted the suit in a statement. "...," the statement said.": whoever issued it speaks
+        writer = _document_writer(people, src.char_start, document.group(1).lower(), last_speaker)
+        if writer is not None:
+            return Attribution(writer, src.surface, people.roles.get(writer), None, True)
     if src.kind == "phrase":
         words = src.surface.split()
         if (len(words) >= 4 and any(w.lower() in TITLE_WORDS for w in words[1:-2])
@@ -3389,7 +3507,9 @@ def _named_after_opening_role(masked: str, start: int, pm: PersonMention) -> boo
     off by commas after the role that opens the sentence is its subject, however long the role."""
     comma = masked.rfind(",", start, pm.char_start)
     between = masked[comma + 1 : pm.char_start].strip()  # nothing, or the name's own title ("Senate Minority Leader")
-    return (comma != -1 and (not between or (pm.role is not None and between.lower() == pm.role.lower()))
+    titled = not between or (pm.role is not None and between.lower() == pm.role.lower()) or all(
+        w.lower() in TITLE_WORDS for w in between.split())
+    return (comma != -1 and titled
             and masked.startswith(",", pm.char_end) and _determined_opening(masked, start, comma) is not None)
 
 
@@ -3887,7 +4007,9 @@ _LEAD_IN_PREDICATE = re.compile(
     r"|\b(?:issued|released|gave|offered|posted) (?:a|an|his|her|their) (?:\w+\s+){0,2}(?:statement|warning|response|reply|assessment)\b"
     r"|\b(?:was|were) asked (?:about|whether|if|why|how|what)\b|\b(?:spoke|turned|appealed) (?:directly |again |next |then )?to\b"
     r"|\baddressed\b|\b(?:was|is|were) not (?:finished|done)\b|\bwent (?:further|on)\b|\bcontinued\b"
-    r"|\b(?:echoed|repeated|made|pressed|took up|rejected|disputed) (?:that|this|the|a|an|his|her|their|those|these) (?:\w+\s+){0,2}?(?:argument|point|case|view|concern|theme|criticism|claim|message)s?\b",
+    r"|\b(?:echoed|repeated|made|pressed|took up|rejected|disputed|dismissed|brushed (?:aside|off)|waved (?:away|off)|shrugged off) "
+    r"(?:that|this|the|a|an|his|her|their|those|these) (?:\w+\s+){0,2}?(?:argument|point|case|view|concern|theme|criticism|claim|message"
+    r"|poll|survey|report|finding|idea|notion|suggestion|charge|accusation|allegation|critique)s?\b",
     re.IGNORECASE)
 _QUOTE_MARKS = re.compile("[\"“”]")
 
@@ -3922,7 +4044,7 @@ def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames
             return None
         a = _attributions([f], people, mentions, last_speaker)[0][0]
         return a if a.person and a.name else None
-    if _QUOTE_MARKS.search(text) or not (text.endswith(":") or (text.endswith(".") and len(text.split()) <= LEAD_IN_MAX_WORDS
+    if _QUOTE_MARKS.search(text) or not (text.endswith(":") or (text.endswith(".") and _lead_in_words(text) <= LEAD_IN_MAX_WORDS
                                                                  and _LEAD_IN_PREDICATE.search(text))):
         return None  # ("Mayor Karen Bass watched from a window.", then a slogan, introduces no one's words)
     subj = lead_frames[-1].source if lead_frames else _sentence_subject(seg.body, masked, lead.char_start, lead.char_end - 1)
@@ -3943,6 +4065,14 @@ def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames
 
 
 LEAD_IN_ROLE_MAX_WORDS = 6
+# "LaToya Briggs, a mother of three who ... a church basement, put it simply.": the description set off after the
+# opening name says who she is, not how she spoke; a lead-in's length is counted without it
+_OPENING_NAME_APPOSITIVE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+),\s+(?:a|an|the)\s[^,]+,\s+")
+
+
+def _lead_in_words(text: str) -> int:
+    m = _OPENING_NAME_APPOSITIVE.match(text)
+    return len(text.split()) if m is None else len(m.group(1).split()) + len(text[m.end():].split())
 _NAME_SET_OFF = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)(?=,)")
 
 
