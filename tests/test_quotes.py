@@ -1299,3 +1299,36 @@ def test_a_department_of_natural_resources_is_no_person() -> None:
     got = quotes_of("Staff at the state Department of Natural Resources had warned that winter ice would make that "
                     "impossible.")
     assert [q.speaker_name for q in got] == [None]
+
+
+def test_the_party_before_a_title_must_be_the_holders() -> None:
+    got = quotes_of("Ohio Gov. Mike Dowell, a Republican, praised the plan on Monday. Michigan Gov. Greta Whitlock, a "
+                    "Democrat, criticized it.", "\"It is a disaster for working families,\" the Republican governor said.")
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", None)]
+
+
+def test_the_statement_of_an_institution_about_a_person_is_not_that_persons() -> None:
+    got = quotes_of("Coach Dan Smithers was fired Friday, the university announced in a statement.",
+                    "\"Smithers no longer represents the values of this institution,\" the statement said.")
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", None)]
+
+
+def test_who_after_an_age_and_a_description_refers_to_the_name() -> None:
+    got = quotes_of("\"They think we're stupid,\" said Dennis Marlow, 61, a retired crane operator, who said he had seen "
+                    "the ad \"about a hundred times\" since July.")
+    assert {q.speaker_name for q in got} == {"Dennis Marlow"}
+
+
+def test_a_name_after_an_opening_question_ending_in_another_name_is_the_subject_he_refers_to() -> None:
+    got = quotes_of(
+        "Gary Wendland, the party chairman, was ousted on Saturday.",
+        "A senior Michigan Republican official, who asked not to be identified, said donors had threatened to "
+        "withhold money unless Wendland was removed.",
+        "Asked whether he would vote for Trump, Wendland paused for several seconds. \"I'll vote,\" he said.",
+    )
+    assert [(q.kind, q.speaker_name) for q in got if q.kind == "direct"] == [("direct", "Gary Wendland")]
+
+
+def test_wells_fargo_is_no_person() -> None:
+    got = quotes_of("In a statement after the hearing, Wells Fargo said it had eliminated sales goals for retail bankers.")
+    assert [q.speaker_name for q in got] == [None]

@@ -1257,7 +1257,9 @@ def _classify_source(body: str, masked: str, start: int, end: int, sent_start: i
         if (m is not None and not home and low in ("who", "whom") and m.group(1).split()[:1] and _describes_role(m.group(1).split())
                 and before[: m.start(1)].rstrip().endswith(",")):
             # "Gail Brenner, a Trump volunteer in Waukesha, who said": the description's person
-            named = _np_before(masked, sent_start, sent_start + len(before[: m.start(1)].rstrip()) - 1)
+            head = before[: m.start(1)].rstrip()
+            age = _AGE_AT_END.search(head)  # "Dennis Maroon, 61, a retired crane operator, who said": past the age
+            named = _np_before(masked, sent_start, sent_start + (age.start() if age else len(head) - 1))
             if named is not None and _names_person(body[named[0] : named[1]].split()):
                 np = named
         if np:
@@ -2360,7 +2362,7 @@ _DAYS_AND_MONTHS = "|".join(sorted(w.capitalize() for w, category in STOPWORDS.i
 _CAPITALISED_BEFORE_COMMA = re.compile(rf"\s(?!(?:{_DAYS_AND_MONTHS})\b)[A-Z][\w'’.-]*,\s*$")
 # ... though not capitalised words right after a preposition: a place or a medium ("In a post on Twitter,", "At a
 # rally in Grand Rapids,", "In an interview with the BBC,") closes the adverbial, and the subject follows
-_PLACE_OR_MEDIUM_BEFORE_COMMA = re.compile(r"\b(?:on|in|at|to|with|from|via|near)\s+(?:the\s+)?((?:[A-Z][\w'’.&-]*\s+){0,2}[A-Z][\w'’.&-]*),\s*$")
+_PLACE_OR_MEDIUM_BEFORE_COMMA = re.compile(r"\b(?:on|in|at|to|with|from|via|near|for|against|about)\s+(?:the\s+)?((?:[A-Z][\w'’.&-]*\s+){0,2}[A-Z][\w'’.&-]*),\s*$")
 
 
 def _opening_adverbial_end(masked: str, lo: int, limit: int) -> int | None:
@@ -3139,6 +3141,20 @@ class _People:
         return titled is not None and all(w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in ROLE_MODIFIERS
                                           for w in titled.group(1).split())
 
+    def party_of(self, name: str) -> str | None:
+        """The party the article gives ``name`` beside one of its mentions ("Ohio Gov. Mike DeWine, a Republican",
+        "Republican Gov. ...", "(D-Mich.)"), if any."""
+        for m in self.mentions:
+            if self.canonical[m.name] != name:
+                continue
+            # the description after the name first ("DeWine, a Republican,"), then the title before it
+            after = _PARTY_MENTION.search(self.body, m.char_end, m.char_end + PARTY_REACH)
+            before = list(_PARTY_MENTION.finditer(self.body, max(0, m.char_start - PARTY_REACH), m.char_start))
+            found = after or (before[-1] if before else None)
+            if found is not None:
+                return _PARTY_OF_WORD[(found.group(1) or found.group(2)).lower()]
+        return None
+
     def holder_of(self, phrase: str, pos: int, last_speaker: tuple[str, int] | None = None) -> str | None:
         """``Gordon Brown has issued ... The chancellor said``: a title names the person in the news,
         the latest subject or speaker (``..., Michael Howard has said. "...", the Conservative leader said``).
@@ -3173,6 +3189,9 @@ class _People:
         # a "deputy prime minister" is not "the prime minister"; "Gov. Ann Pell" is "the governor"
         if role is not None and not (bare.endswith(role.lower()) or bare in _spelled_out(role.lower()) or _same_office(bare, role)):
             return None
+        party = next((_PARTY_OF_WORD[w] for w in bare.split() if w in _PARTY_OF_WORD), None)
+        if party is not None and self.party_of(subject[0]) not in (None, party):
+            return None  # "the Republican governor" is not Gov. Whitmer, whom the article calls a Democrat
         self.title_holders[bare] = subject[0]
         return subject[0]
 
@@ -3180,6 +3199,12 @@ class _People:
 # Words a report puts before a title it has given in full: "the Republican governor" for "South Dakota Gov. X".
 _EPITHET_ADJECTIVES = frozenset("republican democratic democrat gop conservative liberal labour tory progressive "
                                 "independent libertarian embattled veteran longtime first-term second-term two-term freshman".split())
+
+
+_PARTY_OF_WORD = {"republican": "r", "gop": "r", "conservative": "r", "r": "r",
+                  "democrat": "d", "democratic": "d", "d": "d", "liberal": "d"}
+_PARTY_MENTION = re.compile(r"\b(Republican|Democrat|Democratic|GOP)\b|\(([RD])-")
+PARTY_REACH = 40  # characters either side of a name where its party is given
 
 
 def _same_office(bare: str, role: str) -> bool:
@@ -3281,6 +3306,7 @@ _A_DOCUMENT = re.compile(r"\b(?:in|issued|released|sent|posted|wrote|put out)\s+
                          + _DOCUMENT_NOUN + r"\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s+)(he|she)\s+\w+")
 _ITS_OWN = re.compile(r"\b(?:that it|its)\b")
+_PASSIVE_VERB = re.compile(r"\b(?:was|were|has been|had been|is being|was being)\s+\w+(?:ed|en)\b")
 
 
 def _document_writer(people: _People, pos: int, noun: str, last_speaker: tuple[str, int] | None) -> str | None:
@@ -3301,8 +3327,16 @@ def _document_writer(people: _People, pos: int, noun: str, last_speaker: tuple[s
     sent_end = min((k for k in (text.find(". ", mention), text.find("\n", mention)) if k != -1), default=len(text))
     subject = people.subject_before(sent_end, None)
     if subject is not None and sent_start <= subject[1] < sent_end:
-        # ("Kessler Brandt said in a statement that it "strongly disagrees"": a company named like a person)
-        return None if _ITS_OWN.search(text, subject[1], sent_end) else subject[0]
+        # the subject issued it ("Lanning blasted the suit in a statement", "In a statement issued through his agent,
+        # Mabey said"), but not when another cue or a passive stands between them ("Coach Dan Smith was fired
+        # Friday, the university announced in a statement"), nor when "it" reports for the subject ("Kessler Brandt
+        # said in a statement that it ...": a company)
+        between = text[min(subject[1], mention) : max(subject[1], mention)]
+        clause = between.rsplit(",", 1)[1] if "," in between else ""  # a clause of its own after a comma
+        if (_PASSIVE_VERB.search(between) or any(w in CUES for w in re.findall(r"[a-z]+", clause))
+                or _ITS_OWN.search(text, subject[1], sent_end)):
+            return None
+        return subject[0]
     pronoun = _SUBJECT_PRONOUN.search(text, sent_start, sent_end)
     if pronoun is not None:
         named = people.latest_subject_or_speaker(sent_start, last_speaker)
@@ -3314,6 +3348,9 @@ def _document_writer(people: _People, pos: int, noun: str, last_speaker: tuple[s
 
 # A quotation that opens by addressing someone by name: '"Dana, I'm a mayor ...'.
 _VOCATIVE = re.compile(r"[\"“]?((?-i:[A-Z][a-z]+)),\s")
+
+
+_AGE_AT_END = re.compile(r",\s*\d{1,3},$")
 
 
 def _describes_role(words: Sequence[str]) -> bool:
