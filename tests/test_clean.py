@@ -970,7 +970,21 @@ MID_BODY_FURNITURE = [
     ("advertising", "What our guests say"),
     ("advertising", "★★★★★ \"Best taproom on the quay. Staff actually know the beer.\" — Tom R., via a review site"),
     ("advertising", "Special offer: stay three nights midweek in winter and get the third night at half price."),
+    # round 5
+    ("advertising", "Article continues after this advertisement"),
+    ("media_credit", "Image taken from a stock library for illustrative purpose only"),
+    ("social_share", "Get breaking news on your phone. Join the Harlow Herald channel."),
+    ("navigation", "Show latest updates"),
+    ("related_links", "Don't miss these stories from The Harlow Ticker:"),
+    ("advertising", "Breaking news and talk on Harlow Radio: Listen live on SiriusXM Patriot 125 weekdays from 6 a.m. to 9 a.m. Eastern."),
+    ("advertising", "[Advert] Need insurance for practice in a family car? Compare learner driver quotes"),
+    ("advertising", "★ NEW IN THE SHOP: Harlow Skate commemorative deck, £45 – limited run of 100 ★"),
 ]
+
+
+def test_a_menu_of_newsroom_beats_opens_a_page():
+    assert clean_module._is_section_menu("Investigations Climate Energy Water Justice Podcasts About")
+    assert not clean_module._is_section_menu("Water Board Approves Energy Plan After Justice Review")
 
 
 @pytest.mark.parametrize(("category", "line"), MID_BODY_FURNITURE)

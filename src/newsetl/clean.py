@@ -215,6 +215,7 @@ _SECTION_NAMES = frozenset("""
     community faith autos cars fashion beauty celebrity showbiz investigations listen donate about contact shop
     puzzles games comics horoscopes lottery media property calendar space physics sciences astronomy chemistry
     biology medicine archaeology earth nature gaming football soccer cricket rugby tennis golf motoring
+    energy justice housing transportation transport immigration elections government agriculture water
 """.split())
 _MENU_ITEM = re.compile(r"sign ?in|log ?in|subscribe|register|menu|search|home|my account|account|help|basket|cart|checkout"
                         r"|contact(?: us)?|about(?: us)?|rss|archives?|find a store|track (?:my )?order", re.IGNORECASE)
