@@ -910,8 +910,20 @@ CAPTION_MAX_WORDS = 40
 CREDIT_LINE_MAX_WORDS = 12
 GALLERY_SLIDE_LINES = 2  # a slide's counter, then perhaps its title, then its text over the picture's credit
 _SLIDE_COUNTER = re.compile(r"\s*(?:slide\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*$", re.IGNORECASE)  # "4 of 25", "Slide 3/12"
+# The pattern of the rules page passes assign to lines (a caption over its credit, a poll's answers, an ad slot's text):
+# it matches no line by itself.
+_NEVER_MATCHES = re.compile(r"(?!)")
+
+
+def _mark_unknown(matches: list[tuple[Rule, ...]], lines: range, rule: Rule) -> None:
+    """Give ``rule`` to the lines in ``lines`` that no rule knows."""
+    for k in lines:
+        if not matches[k]:
+            matches[k] = (rule,)
+
+
 _CAPTION_OVER_CREDIT = Rule(
-    "caption_over_credit", "media_credit", "any", 400, re.compile(r"(?!)"),
+    "caption_over_credit", "media_credit", "any", 400, _NEVER_MATCHES,
     "a line with no sentence's end right over its picture's credit line: 'Edna with the winning ticket - which "
     "still has her shopping list ...' over '(Image: Blaze Pictures / Tony Sharrock)'", inline=True)
 
@@ -919,13 +931,13 @@ _CAPTION_OVER_CREDIT = Rule(
 _CAPTION_LABEL = re.compile(r"^(?:image|video|picture|photo) caption\W*$", re.IGNORECASE)
 CAPTION_UNDER_CREDIT_MIN_WORDS = 8  # under a credit, a shorter line is as likely the subheading of the next section
 _CAPTION_UNDER_CREDIT = Rule(
-    "caption_under_credit", "media_credit", "any", 400, re.compile(r"(?!)"),
+    "caption_under_credit", "media_credit", "any", 400, _NEVER_MATCHES,
     "a line with no sentence's end right under a picture's credit line and over a paragraph: 'Getty Images', "
     "then 'Scientists say it is too early to know how the variant will behave'", inline=True)
 
 
 _POLL_OPTION = Rule(
-    "poll_option", "comments", "any", 80, re.compile(r"(?!)"),
+    "poll_option", "comments", "any", 80, _NEVER_MATCHES,
     "a reader poll's answer between its question and its button: 'POLL: Are you prepared ...?', then 'Yes, I have a "
     "bag packed', 'Somewhat', 'No', then 'Vote | View results'", inline=True)
 POLL_MAX_OPTIONS = 6
@@ -955,7 +967,7 @@ def _with_poll_options(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
 
 
 _AD_SLOT_TEXT = Rule(
-    "ad_slot_text", "advertising", "any", 400, re.compile(r"(?!)"),
+    "ad_slot_text", "advertising", "any", 400, _NEVER_MATCHES,
     "an advertisement's text between its label and its end marker: '--- Advertisement ---', 'CLASSIC BIKE COVER from "
     "£45 a year. Get a quote.', '--- End Advertisement ---'", inline=True)
 AD_SLOT_MAX_LINES = 4
@@ -969,15 +981,13 @@ def _with_ad_slots(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> lis
             continue
         for k in range(i - 1, max(-1, i - AD_SLOT_MAX_LINES - 2), -1):
             if any(r.name == "advertisement_label" for r in matches[k]):
-                for m in range(k + 1, i):
-                    if not matches[m]:
-                        matches[m] = (_AD_SLOT_TEXT,)
+                _mark_unknown(matches, range(k + 1, i), _AD_SLOT_TEXT)
                 break
     return matches
 
 
 _PLAYER_TITLE = Rule(
-    "player_title", "media_credit", "any", 160, re.compile(r"(?!)"),
+    "player_title", "media_credit", "any", 160, _NEVER_MATCHES,
     "an audio or video player's title and programme between its label and its running time: 'Audio', 'Smoke "
     "blankets Saskatoon as warnings widen', 'Afternoon Edition - Sask 7:42'", inline=True)
 PLAYER_TITLE_MAX_LINES = 3
@@ -995,9 +1005,7 @@ def _with_player_titles(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -
         for j in range(i + 1, min(len(blocks), i + PLAYER_TITLE_MAX_LINES + 1)):
             text = blocks[j].text
             if _RUNNING_TIME_END.search(text):
-                for k in range(i + 1, j + 1):
-                    if not matches[k]:
-                        matches[k] = (_PLAYER_TITLE,)
+                _mark_unknown(matches, range(i + 1, j + 1), _PLAYER_TITLE)
                 break
             if matches[j] or _word_count(text) > PLAYER_TITLE_MAX_WORDS or _TERMINAL.search(text):
                 break
@@ -2567,7 +2575,7 @@ def _page_inner_rule(rules: tuple[Rule, ...]) -> Rule | None:
 
 
 _INLINE_COMMENT_PROMPT = Rule(
-    "comment_prompt_inline", "comments", "any", 300, re.compile(r"(?!)"),
+    "comment_prompt_inline", "comments", "any", 300, _NEVER_MATCHES,
     "a comment prompt between paragraphs, above the page's comments heading: 'Tell us what you think', then more of "
     "the article, then 'Comments'", inline=True)
 

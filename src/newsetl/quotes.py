@@ -1416,11 +1416,12 @@ _TIME_ADVERBS = frozenset(("once", "formerly", "later", "also", "still", "previo
 # (a programme's title in quotation marks may sit in it: ', in an interview with CNN's Paula Reyes on "CNN Newsroom,"')
 _ADVERBIAL_ASIDE = re.compile(r"(?<=\w),\s+(?:in|at|during|after|before|on|via|through|over|when|while)\s[^,;:()\"“”]{2,90},\s*$")
 ADVERBIAL_ASIDE_REACH = 100
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|outside|inside|throughout)\s+$")
-_QUANTIFIER_PEOPLE = [["many"], ["most"], ["some"], ["few"], ["others"], ["several"], ["dozens"], ["hundreds"], ["thousands"]]
+_LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join([w for w in _LOCATIVES if " " not in w] + ["throughout"]) + r")\s+$")
+_QUANTIFIER_PEOPLE = frozenset("many most some few others several dozens hundreds thousands".split())
 # A clause of its own opens after ", and", ", but" or ";": "X called the threat a stunt, and Mr. Brandt, when told of ..., said"
-_CLAUSE_JOIN_BEFORE = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
-_CLAUSE_JOIN = re.compile(r",\s*(?:and|but)\s|;\s")
+_CLAUSE_JOIN_MARK = r"(?:,\s*(?:and|but)|;)"
+_CLAUSE_JOIN_BEFORE = re.compile(_CLAUSE_JOIN_MARK + r"\s*$")
+_CLAUSE_JOIN = re.compile(_CLAUSE_JOIN_MARK + r"\s")
 _ASIDE_PARTICIPLES = frozenset(("asked", "reached", "pressed", "contacted", "interviewed", "questioned", "approached"))
 # A place before a comma, after the preposition that locates it ("in Grand Rapids,", "at Camp David,").
 _PLACE_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(_LOCATIVES + ("from",)) + r")\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}$")
@@ -1999,7 +2000,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             if words and words[-1].endswith("ing"):
                 np = None if masked[np[0]].isupper() else np  # (but "opponents of taking in migrants have embraced")
             elif (words and masked[held[1] : prep.start()].strip() == ""
-                  and (_speaker_noun(" ".join(words)) or [w.lower() for w in words] in _QUANTIFIER_PEOPLE)):
+                  and (_speaker_noun(" ".join(words)) or (len(words) == 1 and words[0].lower() in _QUANTIFIER_PEOPLE))):
                 np = (held[0], np[1])  # (not "the international conference called in Jakarta")
         if cue.category in ("speech", "thought"):
             np = _group_of_place(masked, lo, np)  # an act's source stays as it was: it does not carry on to later quotes
