@@ -979,7 +979,33 @@ MID_BODY_FURNITURE = [
     ("advertising", "Breaking news and talk on Harlow Radio: Listen live on SiriusXM Patriot 125 weekdays from 6 a.m. to 9 a.m. Eastern."),
     ("advertising", "[Advert] Need insurance for practice in a family car? Compare learner driver quotes"),
     ("advertising", "★ NEW IN THE SHOP: Harlow Skate commemorative deck, £45 – limited run of 100 ★"),
+    # session 29
+    ("media_credit", "Watch more from Harlow Sport TV"),
+    ("social_share", "X   Facebook   Reddit   Copy link"),
+    ("advertising", "Call 01632 960 000 to advertise with us"),
+    ("advertising", "Back up every laptop in your office overnight. Try DriveNest free for 30 days."),
+    ("advertising", "ADVERT: Harlow Garden Supplies – 15% off seed potatoes for society members. Quote HGS15."),
+    ("media_credit", "Photos © Harlow Camera Club. Please do not copy."),
+    ("newsletter", "Sign up here for The Harlow Ledger's daily politics newsletter."),
 ]
+
+
+def test_a_walks_facts_panel_is_a_run_of_fields_with_its_map_line():
+    lines = ["Distance: 14 km", "Ascent: 610 m", "Map: OS Explorer OL21", "Start: Kestle village car park"]
+    blocks = [clean_module._Block((), text, "body") for text in lines]
+    matches = [DEFAULT_RULES.matching(text) for text in lines]
+    assert [r.name for r in matches[2]] == ["chart_caption"]
+    assert clean_module._field_runs(blocks, matches) == [(0, 4)]
+
+
+@pytest.mark.parametrize(("line", "is_list"), [
+    ("Ballet ~ Tap ~ Modern ~ Street ~ Musical Theatre", True),
+    ("[Home] [About the Society] [Meetings] [Research Room] [Contact]", True),
+    ("Harlow ~ the town that rowed the Channel", False),
+    ("Council [Harlow] approves budget for [the] new year", False),
+])
+def test_a_tagline_of_items_is_no_headline(line: str, is_list: bool):
+    assert clean_module._is_item_list(line) is is_list
 
 
 def test_a_menu_of_newsroom_beats_opens_a_page():
@@ -1441,6 +1467,14 @@ OTHER_SITE_PAGES = {
     # audio player's label, title and running time
     "page_garden_centre_guide": "How to prune apple trees in winter",
     "page_ferry_daily": "Quay passengers stranded again as breakdowns pile up",
+    # session 29: a live page whose entries are stamped "6h55 GMT", with an ad slot between an entry's share button and
+    # the next stamp and an embedded post's date between entries, under a headline that says it is live and a dek
+    # over "Key events"; a clockmaker's diary under a bracketed menu, a ticker and a sidebar of recent entries whose
+    # last entry sits right over the headline; a dentist's page whose headline is a question, under a tagline of
+    # treatments set apart by tildes and a banner for new patients
+    "page_live_byelection": "Kestle North by-election live: Greens take seat on 18-point swing – latest updates",
+    "page_clock_diary": "Carriage clock repeat work, part 2: the repeat train",
+    "page_dental_advice": "Bleeding Gums: Should You Worry?",
 }
 
 
@@ -1462,6 +1496,8 @@ def test_page_of_another_kind_of_site_keeps_exactly_its_article(name: str):
 
 @pytest.mark.parametrize(("name", "dek"), [
     ("page_amp_story", "Passengers face a five-hour wait for the morning sailing until at least the end of the month."),
+    # no full stop: a live page's "Key events" under it vouches for it
+    ("page_live_byelection", "Result declared just before 3am; Labour majority of 9,800 overturned in what the winner calls 'a new chapter'"),
     # no full stop, and a caption and an audio player between it and its byline
     ("page_bilingual_broadcaster", "A second-half double from Mali Rees sealed the Cymru South crown with two games to spare"),
     # no full stop: the wire dateline opening the next paragraph vouches for it, as a byline would

@@ -2327,3 +2327,39 @@ def test_a_spelled_out_abbreviation_names_only_the_whole_title() -> None:
 def test_a_group_whose_name_ends_in_an_organisations_word_is_no_person(sentence: str) -> None:
     got = attributions_of(sentence)
     assert got and all(q.speaker_name is None for q in got)
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # "the strategist" is the unnamed one the sentence before introduced, not the person in the news
+    ("Curtis Vale has spent $2 million on the race, his campaign said.",
+     "A senior Republican strategist who has advised several House candidates said the race would be studied closely. "
+     "\"Everybody is watching this one,\" the strategist said."),
+    # so is "she" after "One of those aides": the mayor's aide, who asked not to be named
+    ("Mayor Teresa Okafor defended the plan on Monday.",
+     "One of those aides, who asked not to be named, put it more plainly. \"We are already paying for it,\" she said."),
+])
+def test_an_unnamed_strategist_or_aide_is_who_the_next_title_or_pronoun_is(paragraphs: tuple[str, str]) -> None:
+    got = attributions_of(*paragraphs)
+    assert [q.speaker_name for q in got if q.kind == "direct"] == [None]
+
+
+def test_a_semicolon_and_a_new_speaker_end_the_content_of_the_one_before() -> None:
+    got = attributions_of("Councilmember Derek Fong has said the plan is overdue; Councilmember Anita Rusk has called it "
+                          "\"a vanity project\"; and others have stayed quiet.")
+    assert rows(got)[0] == ("indirect", "the plan is overdue", "Derek Fong")
+    assert ("partial", "a vanity project", "Anita Rusk") in rows(got)
+
+
+def test_a_possessors_family_is_no_adverb_before_the_verb() -> None:
+    # "family" ends in -ly: stepped over as an adverb, it left "Ellery's" to speak for his family
+    got = attributions_of("Terrence Ellery was shot on Friday.", "Ellery's family has said he was unarmed.")
+    assert rows(got)[-1] == ("indirect", "he was unarmed", None)
+    assert got[-1].speaker_surface == "Ellery's family"
+
+
+def test_a_participle_after_a_name_and_said_between_commas_is_that_speakers() -> None:
+    # "on Tuesday, Pike said, adding that": the phrase before the frame ("Tuesday") is not who adds
+    got = attributions_of("Denise Pike chairs the board.",
+                          "The board will meet on Tuesday, Pike said, adding that the audit would be the first item on its agenda.")
+    assert rows(got)[-2:] == [("indirect", "The board will meet on Tuesday", "Denise Pike"),
+                              ("indirect", "the audit would be the first item on its agenda", "Denise Pike")]

@@ -202,7 +202,7 @@ PAGE_MENU_BAR_ITEM_MAX_WORDS = 4
 _MENU_BAR_GAP = re.compile(r"\s{2,}|\t")
 PAGE_PIPE_MENU_MIN_ITEMS = 6  # a section path ("Politics | Congress") has a few
 PAGE_PIPE_MENU_ITEM_MAX_WORDS = 3
-_PIPE_MENU_GAP = re.compile(r"\s+(?:[|•·/]|::)\s+")  # ("Home :: Sightings :: Field Trips": an old site's menu)
+_PIPE_MENU_GAP = re.compile(r"\s+(?:[|•·/~]|::)\s+")  # ("Home :: Sightings :: Field Trips": an old site's menu)
 # A section menu flattened with single spaces ("News Arts & Culture Programs Schedule Events Support"): capitalised
 # words only, most of them names sites give their sections. A headline in Title Case has verbs and other nouns.
 PAGE_SECTION_MENU_MIN_NAMES = 5
@@ -1736,11 +1736,28 @@ def _is_section_menu(text: str) -> bool:
 def _is_pipe_menu(text: str) -> bool:
     """A menu set apart by pipes or dots: long ("US | World | Politics | Business | ... | Weather"), or
     holding a menu or account item ("ACN | Sign In | Live TV | Listen"). A section path in an article's
-    header has a few items and none of those."""
-    items = [item.strip() for item in _PIPE_MENU_GAP.split(text.strip()) if item.strip()]
+    header has a few items and none of those. An old site's menu sets its items in brackets: "[Home] [Meetings] ..."."""
+    if _BRACKETED_ITEMS.fullmatch(text.strip()):
+        items = [item.strip() for item in _BRACKETED_ITEM.findall(text)]
+    else:
+        items = [item.strip() for item in _PIPE_MENU_GAP.split(text.strip()) if item.strip()]
     if len(items) < PAGE_MENU_BAR_MIN_ITEMS or not _all_menu_items(items, PAGE_PIPE_MENU_ITEM_MAX_WORDS):
         return False
     return len(items) >= PAGE_PIPE_MENU_MIN_ITEMS or any(_MENU_ITEM.fullmatch(item) for item in items)
+
+
+ITEM_LIST_MIN_ITEMS = 4
+_BRACKETED_ITEMS = re.compile(r"(?:\[[^\[\]]{1,30}\]\s*){4,}")
+_BRACKETED_ITEM = re.compile(r"\[([^\[\]]{1,30})\]")
+
+
+def _is_item_list(text: str) -> bool:
+    """Short items set apart by separators or brackets, a site's tagline or menu: "Ballet ~ Tap ~ Modern ~ Street ~
+    Musical Theatre", "[Home] [About the Society] [Meetings] ..."."""
+    if _BRACKETED_ITEMS.fullmatch(text.strip()):
+        return True
+    items = [item.strip() for item in _PIPE_MENU_GAP.split(text.strip())]
+    return len(items) >= ITEM_LIST_MIN_ITEMS and all(0 < _word_count(item) <= PAGE_PIPE_MENU_ITEM_MAX_WORDS for item in items)
 
 
 def _all_menu_items(items: list[str], max_words: int) -> bool:
@@ -1856,7 +1873,7 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
                     scores[k] = -PAGE_SHORT_IN_RUN_PENALTY
         i = j
     stamps, headlines = live
-    for i in stamps + _gallery_slide_lines(blocks, matches):
+    for i in stamps + _gallery_slide_lines(blocks, matches) + _embedded_post_dates(blocks, matches):
         scores[i] = max(scores[i], -PAGE_SHORT_IN_RUN_PENALTY)
     for i in headlines:
         scores[i] = max(scores[i], PAGE_LIVE_HEADLINE_SCORE)
@@ -1870,7 +1887,7 @@ PAGE_LIVE_MIN_ENTRIES = 3
 PAGE_LIVE_ENTRY_REACH = 3  # lines from a stamp to its entry's first paragraph (its headline and writer between)
 # An entry's headline is a little evidence for the article (enough for the first entry's to open the run).
 PAGE_LIVE_HEADLINE_SCORE = 0.5
-_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"  # "14:55", "2.05pm"
+_CLOCK = r"\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?"  # "14:55", "2.05pm", "8h31"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _LIVE_STAMP = re.compile(rf"^(?:(?:posted|updated|published|update)\s*:?\s+(?:at\s+)?)?{_CLOCK}(?:\s+[A-Z]{{2,4}})?"
                          rf"(?:,?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}})?$", re.IGNORECASE)
@@ -1900,6 +1917,24 @@ def _gallery_slide_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) 
     return sorted(beside)
 
 
+_BETWEEN_LIVE_ENTRIES = frozenset({"social_share", "advertising"})
+
+
+EMBED_DATE_REACH = 3  # lines from an embedded post's frame ("Priya Shah (@priyashah_chron)") to its date, past its text
+
+
+def _embedded_post_dates(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[int]:
+    """The dates under embedded posts' frames: an embedded post's, not the page's, so no end of the article."""
+    dates = []
+    for i, m in enumerate(matches):
+        if any(r.name == "embed_post_meta" for r in m):
+            for k in range(i + 1, min(len(blocks), i + 1 + EMBED_DATE_REACH)):
+                if matches[k] and all(r.category == "dateline" for r in matches[k]):
+                    dates.append(k)
+                    break
+    return dates
+
+
 def _live_entry_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[int], list[int]]:
     """The lines between a live page's entries (their stamps and the share buttons next to them) and the
     entries' headlines under the stamps, as indexes; both empty when the page is no live page."""
@@ -1921,8 +1956,11 @@ def _live_entry_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
         if i + 1 < len(blocks) and not prose[i + 1] and not matches[i + 1]:
             headlines.append(i + 1)
     for i in stamps + stamped:
-        for k in (i - 1, i + 1):
-            if 0 <= k < len(blocks) and matches[k] and all(r.category == "social_share" for r in matches[k]):
+        # the share button closing the entry above, and an ad slot between it and the stamp
+        for k in (i - 2, i - 1, i + 1):
+            if 0 <= k < len(blocks) and matches[k] and all(r.category in _BETWEEN_LIVE_ENTRIES for r in matches[k]):
+                if k == i - 2 and not matches[i - 1]:
+                    continue
                 between.append(k)
     return between, headlines
 
@@ -2022,10 +2060,10 @@ PAGE_FIELD_RUN_MIN = 3
 
 def _field_runs(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[int, int]]:
     """Runs, as [lo, hi), of at least PAGE_FIELD_RUN_MIN lines that are fields; a date among them ("Date valid:
-    11 April") is a field too, though a dateline rule knows its shape."""
+    11 April") is a field too, though a dateline rule knows its shape, and so is a map's ("Map: OS Explorer OL21")."""
     def is_field(i: int) -> bool:
         return (_FIELD_LINE.match(blocks[i].text) is not None and not _is_page_prose(blocks[i].text)
-                and all(r.category == "dateline" for r in matches[i]))
+                and all(r.category in ("dateline", "media_credit") for r in matches[i]))
     runs, i = [], 0
     while i < len(blocks):
         j = i
@@ -2631,8 +2669,11 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     elif start > 0 and start - 1 in live[0] and not matches[start - 1]:
         start -= 1  # a live page's first entry opens with its stamp, as the later ones inside the run do
     elif (start > 0 and not matches[start - 1] and _is_question_subheading(blocks, start - 1)
-          and any(not matches[k] and _is_question_subheading(blocks, k) for k in range(start + 1, end))):
-        start -= 1  # an explainer's first question heads its first paragraph: "What's happened?", later "How does ...?"
+          and any(not matches[k] and _is_question_subheading(blocks, k) for k in range(start + 1, end))
+          and not _byline_or_date_within(matches, start + 1, 1)):
+        # an explainer's first question heads its first paragraph: "What's happened?", later "How does ...?" (but
+        # over a standfirst and its byline, "Teeth Whitening: What Actually Works?" is the headline)
+        start -= 1
     start = _extend_start_over_key_points(blocks, matches, start)
     start = _extend_start_over_verdict_box(blocks, matches, start)
     start, end = _extend_over_letter(blocks, matches, start, end)
@@ -2776,7 +2817,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
         below = next((k for k in range(i + 1, min(len(blocks), i + 1 + HEADWORD_REACH)) if not matches[k]), None)
         if below is not None and _is_page_prose(blocks[below].text) and _named_by_sentence_below(text, blocks[below].text):
             return i  # a headword over the sentence that defines it: "Plantar fasciitis", "Plantar fasciitis is pain ..."
-        if not _headline_shaped(text):
+        if not _headline_shaped(text) or _is_item_list(text):
             continue
         if i > 0 and blocks[i - 1].text.strip().lower() in _PLAYER_LABELS:
             continue  # a video player's title under its label ("Video", then "Shark comes within metres of swimmer")
@@ -2832,7 +2873,17 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     under_title = (above >= 0 and _sentence_case(blocks[best].text) and _title_case(blocks[above].text, min_words=3)
                    and not _PIPE_MENU_GAP.search(blocks[above].text)
                    and _word_count(blocks[best].text) >= _word_count(blocks[above].text))
-    if (above >= 0 and not matches[above] and above not in contents and (_is_page_dek(blocks, matches, best) or longer or under_title)
+    # (a live page's headline says so: "Wexcombe by-election live: Lib Dems take seat ... – latest updates")
+    # (the last of a sidebar's list of entries under its heading is no headline: "Recent entries", "Longcase clock:
+    # re-pinning the rack", "Fusee bracket clock, part 1", over the headline "A Victorian fusee bracket clock, part 2")
+    listed = False
+    if above >= 1:
+        k = above - 1
+        while k >= 0 and not matches[k] and _headline_shaped(blocks[k].text) and above - k <= PAGE_LIST_ITEMS_REACH:
+            k -= 1
+        listed = k >= 0 and _is_related_heading(matches[k])
+    if (above >= 0 and not matches[above] and above not in contents and not listed
+            and (_is_page_dek(blocks, matches, best) or longer or under_title or _LIVE_HEADLINE.search(blocks[above].text))
             and not _HEADLINE_LABEL.match(blocks[best].text)  # "Editorial: County must come clean ...": a headline's label
             and not _BREADCRUMB_MARK.search(blocks[above].text)
             and not (best + 1 < start and _is_page_dek(blocks, matches, best + 1))  # a dek of its own lies under it
@@ -2871,6 +2922,7 @@ def _sentence_case(text: str) -> bool:
 # The label a section sets before its headlines: such a line is the headline, not a dek under the line above it
 # (not "Exclusive:", which opens a dek as often: "Exclusive: Up to one in five county water projects could be dropped")
 _HEADLINE_LABEL = re.compile(r"(?:editorial|opinion|analysis|commentary|column|obituary|fact check|letters?)\s*:\s+\S", re.IGNORECASE)
+PAGE_LIST_ITEMS_REACH = 8  # lines from a sidebar's heading to its last entry
 DEK_LONGER_BY_WORDS = 4  # a dek without a sentence's end still runs longer than the headline over it
 LONG_DEK_LONGER_BY_WORDS = 8  # ... and one that shares more of the lede's words than its headline, far longer
 _PLAYER_LABELS = frozenset({"video", "watch", "play video", "watch video"})  # not "Photos", a menu's item too
@@ -2925,6 +2977,8 @@ def _columnist_name(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: in
     """A line no rule knows that is a writer's name alone ("Eleanor Marsh"), as a columnist's page prints it
     between the headline and the standfirst."""
     return not matches[i] and _word_count(blocks[i].text) <= COLUMNIST_NAME_MAX_WORDS and _NAME_SHAPED.fullmatch(blocks[i].text) is not None
+_LIVE_CONTROLS = frozenset({"live_page_labels", "live_blog_controls", "live_auto_refresh", "live_refresh_label"})
+_LIVE_HEADLINE = re.compile(r"\S\s+live\s*:\s+\S|\s[–—-]\s+(?:latest updates|live(?: updates)?|as it happened)\W*$", re.IGNORECASE)
 _BANNER_OPENING = re.compile(r"^(?:breaking(?: news)?|just in|live(?: updates?)?|developing(?: story)?|latest)\s*[:|]\s", re.IGNORECASE)
 
 
@@ -3027,9 +3081,11 @@ def _is_page_dek(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: int) 
     words = _page_words(text)
     if matches[i] or not PAGE_SENTENCE_MIN_WORDS <= words <= PAGE_DEK_MAX_WORDS:
         return False
-    # many sites print the dek without a full stop: then the byline or date right under it tells it
+    # many sites print the dek without a full stop: then the byline or date right under it tells it, or a live
+    # page's controls ("Key events")
     if not _TERMINAL.search(text) and (_title_case(text) or not (
-            _byline_or_date_within(matches, i + 1, PAGE_DEK_BYLINE_REACH) or _opens_with_dateline(blocks, i + 1))):
+            _byline_or_date_within(matches, i + 1, PAGE_DEK_BYLINE_REACH) or _opens_with_dateline(blocks, i + 1)
+            or (i + 1 < len(blocks) and any(r.name in _LIVE_CONTROLS for r in matches[i + 1])))):
         return False
     # "Above: the plant at dusk." is a caption, "Key points: ..." a box; "Exclusive: Up to one in five ..." a dek
     label = _PAGE_LABEL_LEAD.match(text)

@@ -174,6 +174,17 @@ class Nationality(NamedTuple):
     countries: tuple[str, ...]  # "France's Amelie Moreau", "Karin Lindqvist of Sweden"
 
 
+class PartyWord(NamedTuple):
+    party: str | None  # "r" or "d": the party the word gives a title's holder
+    member: bool  # ending a capitalised run, it names a party's member, not a surname
+    epithet: bool  # a report puts it before a title it gave in full
+
+
+def load_party_words() -> dict[str, PartyWord]:
+    return {r["word"].lower(): PartyWord(r["party"] or None, r["member"] == "yes", r["epithet"] == "yes")
+            for r in _read_rows("party_words.csv")}
+
+
 def load_nationalities() -> dict[str, Nationality]:
     return {r["noun"].lower(): Nationality(tuple(r["adjectives"].split("|")), r["gender"] or None,
                                            tuple(filter(None, r["countries"].split("|"))))
@@ -188,6 +199,7 @@ CUES = load_cues()
 TITLES = load_titles()
 TITLE_ABBREVIATIONS = load_title_abbreviations()
 STOPWORDS = load_stopwords()
+PARTY_WORDS = load_party_words()
 # A person named in full without an honorific takes the gender of a first name given to one gender only.
 FIRST_NAME_GENDER = load_first_names()
 _FIRST_NAMES_CAPITALISED = frozenset(name.capitalize() for name in FIRST_NAME_GENDER)
@@ -196,12 +208,13 @@ TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) - {"of", "the", "t
 OFFICE_CHANGING = frozenset("shadow former deputy vice assistant junior acting ex interim outgoing".split())
 # People an article often quotes without a name; as a sentence's indefinite subject ("A spokeswoman said ...",
 # "An official declined to comment.") they are who a following "he" or "she" is ("The spokesman" may be someone named).
-UNNAMED_PEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None, "official": None, "source": None, "aide": None}
+UNNAMED_PEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None, "official": None, "source": None, "aide": None,
+                  "strategist": None, "adviser": None, "advisor": None, "staffer": None}
 # "A spokesman ..." opening a sentence. The pattern opens with its first word, so the regex engine skips
 # to the A's and O's; where the sentence starts is checked on the few matches (_unnamed_subjects).
 _UNNAMED_SUBJECT = re.compile(
     r"((?:A|An|One)\s+(?:[A-Za-z][\w'’\-]*\s+){0,3}?(" + "|".join(UNNAMED_PEOPLE)
-    + r"))\b(?!\s+(?:for|of|at)\s+[A-Z][a-z]+\s+[A-Z])")
+    + r")s?)\b(?!\s+(?:for|of|at)\s+[A-Z][a-z]+\s+[A-Z])")
 _SENTENCE_BEFORE = re.compile(r"(?:\n|[.!?]\s|[.!?][\"”’']\s)\Z")
 
 
@@ -218,7 +231,8 @@ def _unnamed_subjects(text: str) -> Iterator[re.Match[str]]:
 # Titles that name the holder of an office only through its role ("the chancellor"), never by being the latest
 # person in the news: spokesmen, officials and owners are mostly people the article never names.
 GENERIC_TITLES = frozenset(
-    "spokesman spokeswoman spokesperson director owner official manager executive chairman chairwoman bishop".split()
+    "spokesman spokeswoman spokesperson director owner official manager executive chairman chairwoman bishop "
+    "strategist aide adviser advisor staffer consultant".split()
 )
 # Honorifics tell us a person (and often the gender); they are not part of the canonical name.
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "prof": None}
@@ -753,7 +767,7 @@ def _names_person(words: Sequence[str]) -> bool:
 
 
 # What a capitalised run may end in but no name does, and what it may open with but no person's name does.
-_PARTY_NOUNS = frozenset("democrat democrats republican republicans dem dems conservative conservatives liberal liberals libertarian".split())
+_PARTY_NOUNS = frozenset(w for w, p in PARTY_WORDS.items() if p.member)
 _GROUP_POSSESSIVES = frozenset(("Our", "Your"))
 
 
@@ -1101,7 +1115,8 @@ def _strip_adverbials(masked: str, lo: int, pos: int) -> tuple[int, bool]:
         low = word.lower()
         if low in NAME_HOMOGRAPHS and word[:1].isupper() and w_start > lo:
             return pos, passive  # "Theresa May said": a name, not the modal
-        if low in ADVERBIALS or (low.endswith("ly") and word.islower() and len(low) > 4) or not word.strip(MASK):
+        if low in ADVERBIALS or (low.endswith("ly") and word.islower() and len(low) > 4 and not _ly_noun(masked, lo, w_start, low)) \
+                or not word.strip(MASK):
             if low in PASSIVE_AUX:
                 passive = True
             pos = w_start
@@ -1115,6 +1130,15 @@ def _strip_adverbials(masked: str, lo: int, pos: int) -> tuple[int, bool]:
             pos = lo + prev.start() if prev else w_start
             continue
         return pos, passive
+
+
+# -ly words that are nouns: "Ellery's family has said", "an ally said" (not adverbs to step over)
+_LY_NOUNS = frozenset("family families assembly ally rally monopoly supply anomaly".split())
+
+
+def _ly_noun(masked: str, lo: int, w_start: int, low: str) -> bool:
+    # (after an article it may still be an adverb: "a carefully planned package")
+    return low in _LY_NOUNS or _last_word(masked, lo, w_start).endswith(("'s", "’s"))
 
 
 _FLOATING_QUANTIFIERS = frozenset("all both each".split())
@@ -2040,6 +2064,11 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                     subject = _sentence_subject(body, masked, lo, c_start)
                     if subject is not None and subject.kind == "name":
                         source, np, role = subject, (subject.char_start, subject.char_end), subject.role
+        if (form.endswith("ing") and frames and frames[-1].position == "after"
+                and masked[max(frames[-1].cue_end, frames[-1].source.char_end) : c_start].strip() == ","):
+            # "The board will meet on Tuesday, Pike said, adding that ...": the participle goes with the frame before it
+            source = frames[-1].source
+            np, role = (source.char_start, source.char_end), source.role
         if (source is not None and source.kind != "name" and form.endswith("ing")
                 and _RELATIVE_CLAUSE_AFTER.match(masked, np[1], pos)):
             # "Kessler praised his defense, which held the Giants to 58 yards, saying ...": the phrase closes a
@@ -2611,6 +2640,9 @@ def _make_frame(seg, masked, sentence_idx, cue, c_start, c_end, c_end_eff, sourc
         # "said his committee would hold a hearing, and he vowed to subpoena her": what the speaker did next is the
         # writer's clause, not the report ("and it would close two plants" stays: no pronoun of a person)
         c_lo, c_hi = _trim_content(body, c_lo, narrated.start())
+    if (next_speaker := _NEXT_SPEAKER_CLAUSE.search(masked, c_lo, c_hi)) is not None:
+        # "Fong has said the plan is ...; Councilmember Anita Rusk has called it ...": the next speaker's clause is hers
+        c_lo, c_hi = _trim_content(body, c_lo, next_speaker.start())
     if cue.lemma == "deny":
         # "Timms denied that any deal had been struck": what someone denies is no statement of theirs (a speech act)
         return Frame(sentence_idx, cue_text, c_start, c_end, source, c_lo, c_hi, audience, cue.category, "before", "denial")
@@ -2768,6 +2800,8 @@ _OBJECT_START = re.compile(r"(?!(?:on|in|at|by|for|from|with|about|over|as|to|up
                            r"|said|says|told))\b)[\w\u201c\u2018\"'$]", re.IGNORECASE)
 
 
+_NEXT_SPEAKER_CLAUSE = re.compile(r";\s+(?:and\s+)?(?:[\w'’.-]+\s+){1,5}(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+                                  r"(?:said|says|called|calls|told|argued|argues|warned|insisted|described|dismissed)\b")
 _SPEAKER_ACTS_NEXT = re.compile(r",?\s+(?:and|but)\s+(?:he|she)\s+(?:also\s+|later\s+|then\s+)?((?-i:[a-z]+)|has not|had not|did not)\b")
 
 
@@ -3198,12 +3232,11 @@ class _People:
 
 
 # Words a report puts before a title it has given in full: "the Republican governor" for "South Dakota Gov. X".
-_EPITHET_ADJECTIVES = frozenset("republican democratic democrat gop conservative liberal labour tory progressive "
-                                "independent libertarian embattled veteran longtime first-term second-term two-term freshman".split())
+_EPITHET_ADJECTIVES = frozenset(w for w, p in PARTY_WORDS.items() if p.epithet) | frozenset(
+    "embattled veteran longtime first-term second-term two-term freshman".split())
 
 
-_PARTY_OF_WORD = {"republican": "r", "gop": "r", "conservative": "r", "r": "r",
-                  "democrat": "d", "democratic": "d", "d": "d", "liberal": "d"}
+_PARTY_OF_WORD = {w: p.party for w, p in PARTY_WORDS.items() if p.party}
 _PARTY_MENTION = re.compile(r"\b(Republican|Democrat|Democratic|GOP)\b|\(([RD])-")
 PARTY_REACH = 40  # characters either side of a name where its party is given
 
