@@ -987,7 +987,36 @@ MID_BODY_FURNITURE = [
     ("advertising", "ADVERT: Harlow Garden Supplies – 15% off seed potatoes for society members. Quote HGS15."),
     ("media_credit", "Photos © Harlow Camera Club. Please do not copy."),
     ("newsletter", "Sign up here for The Harlow Ledger's daily politics newsletter."),
+    # round 2
+    ("advertising", "Kestle Hardware — Back to School Sale — 20% off lunchboxes and backpacks"),
+    ("media_credit", "Embedded Instagram post"),
+    ("media_credit", "[Animated GIF: selecting twelve invoices and changing their status at once]"),
+    ("advertising", "Proudly supported by Harlow Building Society"),
+    ("navigation", "See all summer events"),
+    ("advertising", "\"I couldn't run 5k without pain. Three sessions later I've just done my first half marathon.\" – Becky, patient"),
 ]
+
+
+def test_a_read_more_box_takes_a_labelled_link_and_a_question_for_a_headline():
+    # "Map: ..." is a link a rule knows by its label; "Who pays ...?" a headline that asks
+    paragraphs = base_paragraphs()
+    box = ["Read more:", "How the harbour wall was built in six months", "Map: Where the new sea defences would run"]
+    text = BASE_ARTICLE.split("\n", 1)[0] + "\n\n" + "\n\n".join(paragraphs[:2] + box + paragraphs[2:]) + "\n"
+    result = clean(parts_of(text))
+    assert [r.text for r in result.removed] == box
+    assert list(result.paragraphs) == paragraphs
+    box = ["Read more:", "How the harbour wall was built in six months", "Who pays for the new sea defences?"]
+    text = BASE_ARTICLE.split("\n", 1)[0] + "\n\n" + "\n\n".join(paragraphs[:2] + box + paragraphs[2:]) + "\n"
+    assert [r.text for r in clean(parts_of(text)).removed] == box
+
+
+def test_a_polls_question_under_its_label_goes_with_its_answers():
+    lines = ["Poll", "Have you been affected by water cuts this year?", "Yes, more than once", "Yes, once", "No", "Vote"]
+    paragraphs = base_paragraphs()
+    text = BASE_ARTICLE.split("\n", 1)[0] + "\n\n" + "\n\n".join(paragraphs[:2] + lines + paragraphs[2:]) + "\n"
+    result = clean(parts_of(text))
+    assert [r.text for r in result.removed] == lines
+    assert list(result.paragraphs) == paragraphs
 
 
 def test_a_walks_facts_panel_is_a_run_of_fields_with_its_map_line():
@@ -1475,6 +1504,9 @@ OTHER_SITE_PAGES = {
     "page_live_byelection": "Kestle North by-election live: Greens take seat on 18-point swing – latest updates",
     "page_clock_diary": "Carriage clock repeat work, part 2: the repeat train",
     "page_dental_advice": "Bleeding Gums: Should You Worry?",
+    # round 2: a live page stamped "19:20 (IST)", its first entry under a "Key Highlights" box, a desk's name for a
+    # byline, a video's link and credit between two entries and "Load More Updates" under the last
+    "page_live_floods": "Kestle river floods LIVE updates: river above danger mark, 2.1 lakh affected in 11 districts",
 }
 
 
@@ -1498,6 +1530,8 @@ def test_page_of_another_kind_of_site_keeps_exactly_its_article(name: str):
     ("page_amp_story", "Passengers face a five-hour wait for the morning sailing until at least the end of the month."),
     # no full stop: a live page's "Key events" under it vouches for it
     ("page_live_byelection", "Result declared just before 3am; Labour majority of 9,800 overturned in what the winner calls 'a new chapter'"),
+    ("page_live_floods", "Three days of heavy rain have submerged more than 600 villages; rescue teams are working in Harlow, Marrow "
+                         "and Quayside districts."),
     # no full stop, and a caption and an audio player between it and its byline
     ("page_bilingual_broadcaster", "A second-half double from Mali Rees sealed the Cymru South crown with two games to spare"),
     # no full stop: the wire dateline opening the next paragraph vouches for it, as a byline would

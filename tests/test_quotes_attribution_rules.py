@@ -2363,3 +2363,28 @@ def test_a_participle_after_a_name_and_said_between_commas_is_that_speakers() ->
                           "The board will meet on Tuesday, Pike said, adding that the audit would be the first item on its agenda.")
     assert rows(got)[-2:] == [("indirect", "The board will meet on Tuesday", "Denise Pike"),
                               ("indirect", "the audit would be the first item on its agenda", "Denise Pike")]
+
+
+@pytest.mark.parametrize("surname", ["Dutch", "English"])
+def test_a_surname_given_in_full_speaks_alone_though_it_reads_as_a_nationality(surname: str) -> None:
+    got = attributions_of(f"Council President Raymond {surname}, a Democrat, said the plan would fail.",
+                          f"\"That is not a plan. That is a bill,\" {surname} said.")
+    assert rows(got)[-1] == ("direct", "That is not a plan. That is a bill", f"Raymond {surname}")
+
+
+@pytest.mark.parametrize("lead_in", [
+    # a participle in the relative clause ("calling colleagues") reports nothing: the subject introduces the quotation
+    "Pettigrew, who spent the weekend calling undecided colleagues, took to the floor after the vote with a long rebuke:",
+    "Pettigrew expanded on that in a phone interview.",
+])
+def test_a_lead_in_paragraph_names_the_speaker_of_the_quotation_under_it(lead_in: str) -> None:
+    got = attributions_of("Sen. Laura Pettigrew pushed the bill for three years.", lead_in,
+                          "\"We asked for something so modest that nine in ten Americans support it.\"")
+    assert rows(got)[-1][2] == "Laura Pettigrew"
+
+
+def test_an_adviser_to_a_person_is_not_that_person() -> None:
+    got = attributions_of("Gov. Dale Mercer signed the order on Monday.",
+                          "A senior adviser to Mercer, who was not authorized to speak publicly, said the governor never wavered.")
+    assert rows(got)[-1] == ("indirect", "the governor never wavered", None)
+    assert got[-1].speaker_surface == "A senior adviser to Mercer"

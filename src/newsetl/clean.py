@@ -220,7 +220,7 @@ _SECTION_NAMES = frozenset("""
 _MENU_ITEM = re.compile(r"sign ?in|log ?in|subscribe|register|menu|search|home|my account|account|help|basket|cart|checkout"
                         r"|contact(?: us)?|about(?: us)?|rss|archives?|find a store|track (?:my )?order", re.IGNORECASE)
 # A summary box over the first paragraph: its heading and bullets ("• Seagrass now covers 310 hectares ...").
-_SUMMARY_HEADING = re.compile(r"(?:key points|key facts|key takeaways|at a glance|in brief|in short|in summary|the big picture|what you need to know"
+_SUMMARY_HEADING = re.compile(r"(?:key points|key facts|key highlights|story highlights|key takeaways|at a glance|in brief|in short|in summary|the big picture|what you need to know"
                               r"|what we(?:'|’| a)re covering|what we know(?: so far)?"
                               r"|need to know|highlights|summary|the essentials|quick read|the short version)\W*$", re.IGNORECASE)
 _SUMMARY_BULLET = re.compile(r"[•·▪*\-–]\s+\S")
@@ -941,6 +941,7 @@ _POLL_OPTION = Rule(
     "a reader poll's answer between its question and its button: 'POLL: Are you prepared ...?', then 'Yes, I have a "
     "bag packed', 'Somewhat', 'No', then 'Vote | View results'", inline=True)
 POLL_MAX_OPTIONS = 6
+POLL_QUESTION_MAX_WORDS = 25
 POLL_OPTION_MAX_WORDS = 8
 
 
@@ -953,12 +954,16 @@ def _with_poll_options(blocks: list[_Block], matches: list[tuple[Rule, ...]]) ->
         if not any(r.name == "poll_question" for r in found) and not (
                 any(r.name == "poll_widget" for r in found) and _POLL_LABEL.match(blocks[i].text)):
             continue
-        for j in range(i + 2, min(len(blocks), i + POLL_MAX_OPTIONS + 2)):
+        # under a label ("Poll"), the question comes first: "Have you been affected by water outages this year?"
+        asked = (not any(r.name == "poll_question" for r in found) and i + 1 < len(blocks) and not matches[i + 1]
+                 and blocks[i + 1].text.rstrip().endswith("?") and _word_count(blocks[i + 1].text) <= POLL_QUESTION_MAX_WORDS)
+        first = i + 2 if asked else i + 1
+        for j in range(first + 1, min(len(blocks), first + POLL_MAX_OPTIONS + 1)):
             if any(r.name in _POLL_RULES for r in matches[j]):
-                options = range(i + 1, j)
+                options = range(first, j)
                 if all(not matches[k] and _word_count(blocks[k].text) <= POLL_OPTION_MAX_WORDS
                        and not _TERMINAL.search(blocks[k].text) for k in options):
-                    for k in options:
+                    for k in range(i + 1, j):
                         matches[k] = (_POLL_OPTION,)
                 break
             if matches[j] or _word_count(blocks[j].text) > POLL_OPTION_MAX_WORDS:
@@ -1525,16 +1530,21 @@ def _is_question_subheading(blocks: list[_Block], i: int) -> bool:
 
 def _is_link_line(text: str) -> bool:
     """A headline link under a related-links heading: a short line, no prose unless in Title Case, a question
-    and its answer ("Is Larry Hogan a different kind of Republican? Voters seem to think so.") or two short
-    sentences ("Stein raises millions for recounts. Here's where the money is going.")."""
+    and its answer ("Is Larry Hogan a different kind of Republican? Voters seem to think so."), a question alone
+    ("Who are the 206,000 Virginians whose voting rights were restored?") or two short sentences ("Stein raises
+    millions for recounts. Here's where the money is going.")."""
     words = _word_count(text)
     return words <= LINK_LINE_MAX_WORDS and (not _is_prose(text) or _title_case(text)
                                              or (words <= QUESTION_LINK_MAX_WORDS
-                                                 and ("? " in text or _TWO_SENTENCE_HEADLINE.fullmatch(text) is not None)))
+                                                 and ("? " in text or text.endswith("?")
+                                                      or _TWO_SENTENCE_HEADLINE.fullmatch(text) is not None)))
 
 
 # (two short sentences, no quotation: a paragraph's opening sentences run longer, a quoted remark is no link)
 _TWO_SENTENCE_HEADLINE = re.compile(r"[A-Z](?:[^.!?\s\"“”]*\s){1,7}[^.!?\s\"“”]+\. [A-Z](?:[^.!?\s\"“”]*\s){1,7}[^.!?\s\"“”]+[.?!]")
+
+
+_BOX_LINK_CATEGORIES = frozenset({"media_credit", "related_links"})
 
 
 def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...]], verdicts: list[_Verdict | None]) -> list[bool]:
@@ -1548,11 +1558,13 @@ def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...
             continue
         links = []
         for j in range(i + 1, min(len(blocks), i + 1 + INLINE_LINK_BOX_MAX_LINKS)):
-            if verdicts[j] is not None or matches[j] or not _is_link_line(blocks[j].text):
+            # (a link a rule knows by its label is one of them: "Map: Where the proposed boundaries would fall")
+            labelled = bool(matches[j]) and all(r.category in _BOX_LINK_CATEGORIES for r in matches[j])
+            if ((verdicts[j] is not None or matches[j]) and not labelled) or not _is_link_line(blocks[j].text):
                 break
             links.append(j)
         after = links[-1] + 1 if links else len(blocks)  # where the article resumes
-        if len(links) >= 2 and _is_subheading_after_links(blocks, links):
+        if len(links) >= 2 and not matches[links[-1]] and _is_subheading_after_links(blocks, links):
             after = links.pop() + 1  # under its subheading ("What comes next", under "Water plants need more than pipes")
         if after < len(blocks) and verdicts[after] is None and not matches[after] and _is_prose(blocks[after].text):
             for j in (i, *links):  # the article resumes below the box
@@ -1889,7 +1901,7 @@ PAGE_LIVE_ENTRY_REACH = 3  # lines from a stamp to its entry's first paragraph (
 PAGE_LIVE_HEADLINE_SCORE = 0.5
 _CLOCK = r"\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?"  # "14:55", "2.05pm", "8h31"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_LIVE_STAMP = re.compile(rf"^(?:(?:posted|updated|published|update)\s*:?\s+(?:at\s+)?)?{_CLOCK}(?:\s+[A-Z]{{2,4}})?"
+_LIVE_STAMP = re.compile(rf"^(?:(?:posted|updated|published|update)\s*:?\s+(?:at\s+)?)?{_CLOCK}(?:\s+(?:[A-Z]{{2,4}}|\([A-Z]{{2,4}}\)))?"
                          rf"(?:,?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}})?$", re.IGNORECASE)
 # ... or the stamp opens its headline's line ("15:48 — Power restored to 11,000 homes"); a "Key events" list
 # repeats those lines, but with no prose under each
@@ -1917,7 +1929,7 @@ def _gallery_slide_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) 
     return sorted(beside)
 
 
-_BETWEEN_LIVE_ENTRIES = frozenset({"social_share", "advertising"})
+_BETWEEN_LIVE_ENTRIES = frozenset({"social_share", "advertising", "media_credit", "related_links"})
 
 
 EMBED_DATE_REACH = 3  # lines from an embedded post's frame ("Priya Shah (@priyashah_chron)") to its date, past its text
@@ -1956,7 +1968,7 @@ def _live_entry_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> 
         if i + 1 < len(blocks) and not prose[i + 1] and not matches[i + 1]:
             headlines.append(i + 1)
     for i in stamps + stamped:
-        # the share button closing the entry above, and an ad slot between it and the stamp
+        # the share button closing the entry above, and an ad slot, a video's link or credit between it and the stamp
         for k in (i - 2, i - 1, i + 1):
             if 0 <= k < len(blocks) and matches[k] and all(r.category in _BETWEEN_LIVE_ENTRIES for r in matches[k]):
                 if k == i - 2 and not matches[i - 1]:
@@ -2666,7 +2678,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
         start -= 1 + edit
     elif start > 0 and not matches[start - 1] and _CHAPTER_HEADING.match(blocks[start - 1].text):
         start -= 1  # "Chapter 1: The 3 a.m. refresh" heads the first paragraph, under the byline and date
-    elif start > 0 and start - 1 in live[0] and not matches[start - 1]:
+    elif start > 0 and start - 1 in live[0] and all(r.category == "dateline" for r in matches[start - 1]):
         start -= 1  # a live page's first entry opens with its stamp, as the later ones inside the run do
     elif (start > 0 and not matches[start - 1] and _is_question_subheading(blocks, start - 1)
           and any(not matches[k] and _is_question_subheading(blocks, k) for k in range(start + 1, end))
@@ -2978,7 +2990,7 @@ def _columnist_name(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: in
     between the headline and the standfirst."""
     return not matches[i] and _word_count(blocks[i].text) <= COLUMNIST_NAME_MAX_WORDS and _NAME_SHAPED.fullmatch(blocks[i].text) is not None
 _LIVE_CONTROLS = frozenset({"live_page_labels", "live_blog_controls", "live_auto_refresh", "live_refresh_label"})
-_LIVE_HEADLINE = re.compile(r"\S\s+live\s*:\s+\S|\s[–—-]\s+(?:latest updates|live(?: updates)?|as it happened)\W*$", re.IGNORECASE)
+_LIVE_HEADLINE = re.compile(r"\S\s+live(?: updates?| blog)?\s*:\s+\S|\s[–—-]\s+(?:latest updates|live(?: updates)?|as it happened)\W*$", re.IGNORECASE)
 _BANNER_OPENING = re.compile(r"^(?:breaking(?: news)?|just in|live(?: updates?)?|developing(?: story)?|latest)\s*[:|]\s", re.IGNORECASE)
 
 

@@ -1929,6 +1929,22 @@ _PERSON_OF_BODY_IN = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){0,4}[A
                                 r"(?:[\w'’.&-]+\s+){1,6}?(?:in|at)\s+$")
 
 
+_OBJECT_PREPOSITION_BEFORE = re.compile(r"\s(?:to|for|with)\s+$")
+
+
+def _with_head_before_preposition(masked: str, lo: int, np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The phrase ``np`` with the speaker's noun a preposition ties it to: "A senior adviser to Mercer, who was not
+    authorized to speak, said": the adviser speaks, not Mercer."""
+    if np is None or (prep := _OBJECT_PREPOSITION_BEFORE.search(masked, max(lo, np[0] - 6), np[0])) is None:
+        return np
+    held = _np_before(masked, lo, prep.start())
+    # (not after a name and its comma: "Scott Stanzel, a spokesman for the campaign said" names him, its comma missing)
+    if (held is not None and not masked[held[1] : prep.start()].strip() and _speaker_noun(masked[held[0] : held[1]])
+            and not masked[lo : held[0]].rstrip().endswith(",")):
+        return held[0], np[1]
+    return np
+
+
 def _surveyed_subject(masked: str, lo: int, pos: int) -> tuple[int, int] | None:
     """The subject ending at ``pos`` when it ends in a survey's participle ("most of those questioned")."""
     m = _SURVEYED_PEOPLE.search(masked, max(lo, pos - 70), pos)
@@ -2026,6 +2042,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             elif (words and masked[held[1] : prep.start()].strip() == ""
                   and (_speaker_noun(" ".join(words)) or (len(words) == 1 and words[0].lower() in _QUANTIFIER_PEOPLE))):
                 np = (held[0], np[1])  # (not "the international conference called in Jakarta")
+        np = _with_head_before_preposition(masked, lo, np)
         if cue.category in ("speech", "thought"):
             np = _group_of_place(masked, lo, np)  # an act's source stays as it was: it does not carry on to later quotes
         if np is None:
@@ -2050,7 +2067,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                     if source.kind == "phrase" and not _speaker_noun(source.surface):
                         source, np = None, None  # "A key priority, in both settings, said the WEF is ...": no speaker
             if app is not None:
-                np, role = app
+                np, role = _with_head_before_preposition(masked, lo, app[0]), app[1]
                 source = _classify_source(body, masked, np[0], np[1], lo)
                 if (form.endswith("ing") and frames and frames[-1].source.char_start > np[1]
                         and _CLAUSE_JOIN.search(masked, np[1], frames[-1].source.char_start)):
@@ -3486,6 +3503,11 @@ def _attribute(frame: Frame, people: _People, mentions: Sequence[OutletMention],
         else:
             name = people.holder_of(src.surface, src.char_start, last_speaker) if _definite_title(src.surface) else None
         return Attribution(name, src.surface, people.roles.get(name) if name else None, None, name is not None)
+    if any(m.name.split()[0].lower() in FIRST_NAME_GENDER for m in people.full_mentions_by_surname.get(src.surface, ())):
+        # "Raymond Dutch ... Dutch said", "Raymond English ... English said": a surname the article gave in full after
+        # a first name, though alone it reads as a nationality or a descriptor
+        name = people.resolve_name([src.surface], src.char_start)
+        return Attribution(name, src.surface, people.roles.get(name or ""), None, name is not None)
     role, toks, gender = split_name(src.surface.split())
     if not role and toks and _organisation_before(people.text, src.char_start, toks[0]):
         return Attribution(None, src.surface, None, None, False)  # "the charity Diabetes Action said"
@@ -4078,6 +4100,7 @@ _LEAD_IN_PREDICATE = re.compile(
     r"|\b(?:issued|released|gave|offered|posted) (?:a|an|his|her|their) (?:\w+\s+){0,2}(?:statement|warning|response|reply|assessment)\b"
     r"|\b(?:was|were) asked (?:about|whether|if|why|how|what)\b|\b(?:spoke|turned|appealed) (?:directly |again |next |then )?to\b"
     r"|\baddressed\b|\b(?:was|is|were) not (?:finished|done)\b|\bwent (?:further|on)\b|\bcontinued\b"
+    r"|\b(?:expanded|elaborated) on (?:that|this|it|the (?:point|idea|argument|theme))\b"
     r"|\b(?:echoed|repeated|made|pressed|took up|rejected|disputed|dismissed|brushed (?:aside|off)|waved (?:away|off)|shrugged off) "
     r"(?:that|this|the|a|an|his|her|their|those|these) (?:\w+\s+){0,2}?(?:argument|point|case|view|concern|theme|criticism|claim|message"
     r"|poll|survey|report|finding|idea|notion|suggestion|charge|accusation|allegation|critique)s?\b",
@@ -4099,7 +4122,10 @@ def _lead_in_speaker(seg: Segmentation, masked: str, sent, sp: QuoteSpan, frames
     if lead is None or lead.paragraph_idx != sent.paragraph_idx - 1:
         return None
     text = seg.body[lead.char_start : lead.char_end].rstrip()
-    lead_frames = frames_by_sentence[lead.sentence_idx]
+    # (a participle that reports nothing is no frame: "Pettigrew, who spent the weekend calling colleagues, took to
+    # the floor with a long rebuke:")
+    lead_frames = [f for f in frames_by_sentence[lead.sentence_idx]
+                   if not (f.cue and f.cue.endswith("ing") and f.content_end == f.content_start and f.act is None)]
     # ("Supervisor Marcus Pell echoed that argument.": a cue whose object is no clause introduces as "was blunt" does)
     if lead_frames and not (all(f.content_end - f.content_start < 12 or f.act is not None for f in lead_frames)
                             and not text.endswith(":") and _LEAD_IN_PREDICATE.search(text)):
