@@ -994,7 +994,34 @@ MID_BODY_FURNITURE = [
     ("advertising", "Proudly supported by Harlow Building Society"),
     ("navigation", "See all summer events"),
     ("advertising", "\"I couldn't run 5k without pain. Three sessions later I've just done my first half marathon.\" – Becky, patient"),
+    # round 3
+    ("advertising", "Harlow Farm & Feed — Back-to-school boot sale, 20% off all work boots through Aug. 31"),
+    ("media_credit", "Kestle Fire Centre @KestleFire · Follow"),
+    ("media_credit", "Read 212 replies"),
+    ("advertising", "Subscribe on Apple Podcasts | Spotify"),
+    ("advertising", "Prep Pass members get full access to every game story, photo gallery and podcast. Join now for $4.99/month."),
+    ("advertising", "Struggling with heel pain? Our Heel Pain Assessment includes gait analysis and a treatment plan. £55. Book online today."),
+    ("advertising", "Harlow Dispatch Pro subscribers got this story first. Click here to learn more about Pro's state policy coverage."),
+    ("media_credit", "Watch Harlow Live: \"Why Are Hospital Bills So High?\" The full conversation is below."),
+    ("editorial_standards", "UPDATE: 4:15 p.m. ― This story has been updated with comment from the county clerk's office."),
+    # round 4
+    ("navigation", "Newsletter Archive: Winter 2013 | Spring 2014 | Summer 2014"),
+    ("advertising", "CONTENT CONTINUES BELOW"),
+    ("comments", "Readers' comments for this story have been closed."),
+    ("advertising", "\"The new hall will change everything for families like ours.\" – Sister Amina, parent"),
 ]
+
+
+def test_a_timetable_under_its_heading_is_content_not_a_menu():
+    lines = ["Daily schedule", "10:45 – Penguin Beach: penguin feed", "11:30 – Lemur Walk: meet the troop",
+             "12:15 – Otter Creek: otter talk"]
+    blocks = [clean_module._Block((), text, "body") for text in lines]
+    matches = [DEFAULT_RULES.matching(text) for text in lines]
+    prose = [False] * len(lines)
+    assert clean_module._content_list_lines(blocks, matches, prose) == {0, 1, 2, 3}
+    # a live page's key events are no timetable: the rule that knows their heading says so
+    matches[0] = DEFAULT_RULES.matching("Key events")
+    assert clean_module._content_list_lines(blocks, matches, prose) == set()
 
 
 def test_a_read_more_box_takes_a_labelled_link_and_a_question_for_a_headline():
@@ -1507,6 +1534,12 @@ OTHER_SITE_PAGES = {
     # round 2: a live page stamped "19:20 (IST)", its first entry under a "Key Highlights" box, a desk's name for a
     # byline, a video's link and credit between two entries and "Load More Updates" under the last
     "page_live_floods": "Kestle river floods LIVE updates: river above danger mark, 2.1 lakh affected in 11 districts",
+    # round 3: a school sports page whose gallery's caption sits between its counter and its button, with a podcast's
+    # episode over its links and a membership's pitch between the last paragraphs
+    "page_prep_football": "Kestle Central holds off Marrow Bay 21-17 to reach 3A semifinals",
+    # round 4: a society's newsletter page, its issue's title under its menu and a row of past issues, an issue line
+    # for a byline and the chair's letter under its heading
+    "page_society_newsletter": "Summer 2014 Newsletter",
 }
 
 

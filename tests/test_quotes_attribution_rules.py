@@ -2388,3 +2388,17 @@ def test_an_adviser_to_a_person_is_not_that_person() -> None:
                           "A senior adviser to Mercer, who was not authorized to speak publicly, said the governor never wavered.")
     assert rows(got)[-1] == ("indirect", "the governor never wavered", None)
     assert got[-1].speaker_surface == "A senior adviser to Mercer"
+
+
+def test_one_of_a_group_of_unnamed_people_is_who_she_is_next() -> None:
+    got = attributions_of("Anita Greaves runs the canvass in Johnston County.",
+                          "One of the volunteers, a student who asked that her name not be used, told reporters she had not "
+                          "decided whether to go back. \"I keep thinking about how he looked at us,\" she said.")
+    assert [q.speaker_name for q in got if q.kind == "direct"] == [None]
+
+
+def test_a_statement_a_persons_campaign_issued_is_not_that_persons() -> None:
+    got = attributions_of("Rep. Curtis Hammond skipped the debate.",
+                          "Mr. Hammond's campaign said in a statement that he had offered two debates. "
+                          "\"We will not let activists dress up a rally as a debate,\" the statement said.")
+    assert [q.speaker_name for q in got if q.kind == "direct"] == [None]

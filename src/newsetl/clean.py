@@ -995,6 +995,11 @@ _PLAYER_TITLE = Rule(
     "player_title", "media_credit", "any", 160, _NEVER_MATCHES,
     "an audio or video player's title and programme between its label and its running time: 'Audio', 'Smoke "
     "blankets Saskatoon as warnings widen', 'Afternoon Edition - Sask 7:42'", inline=True)
+_EPISODE_TITLE = re.compile(r"(?:episode|ep\.?)\s*\d{1,4}\s*[:|–—-]\s*\S", re.IGNORECASE)
+_GALLERY_CAPTION = Rule(
+    "gallery_caption", "media_credit", "any", 400, _NEVER_MATCHES,
+    "a gallery's caption between its counter and its button: '1 / 18', 'Theo Acheampong (22) breaks a tackle ...', "
+    "'View gallery'", inline=True)
 PLAYER_TITLE_MAX_LINES = 3
 PLAYER_TITLE_MAX_WORDS = 15
 _PLAYER_BOX_LABELS = frozenset({"audio", "video", "watch", "listen", "play", "podcast"})
@@ -1003,7 +1008,19 @@ _RUNNING_TIME_END = re.compile(r"\b\d{1,2}:\d{2}\W*$")
 
 def _with_player_titles(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
     """The matches with a player's title known too: the short lines under its label ("Audio", "Watch") down to
-    the line that ends in its running time ("Duration 1:56", "Afternoon Edition - Sask 7:42")."""
+    the line that ends in its running time ("Duration 1:56", "Afternoon Edition - Sask 7:42"); an episode's title
+    over its podcast's links ("Episode 31: Quarterfinal picks", "Subscribe on Apple Podcasts | Spotify"); a
+    gallery's caption between its counter and its button ("1 / 18", "Theo Acheampong (22) breaks a tackle ...",
+    "View gallery")."""
+    for i in range(1, len(blocks)):
+        if matches[i - 1] or not _EPISODE_TITLE.match(blocks[i - 1].text):
+            continue
+        if any(r.name == "podcast_platforms" for r in matches[i]):
+            matches[i - 1] = (_PLAYER_TITLE,)
+    for i in range(1, len(blocks) - 1):
+        if (not matches[i] and any(r.name in _GALLERY_COUNTER_RULES for r in matches[i - 1])
+                and any(r.name == "gallery_view_button" for r in matches[i + 1])):
+            matches[i] = (_GALLERY_CAPTION,)
     for i, found in enumerate(matches):
         if not found or blocks[i].text.strip().lower() not in _PLAYER_BOX_LABELS:
             continue
@@ -1531,12 +1548,12 @@ def _is_question_subheading(blocks: list[_Block], i: int) -> bool:
 def _is_link_line(text: str) -> bool:
     """A headline link under a related-links heading: a short line, no prose unless in Title Case, a question
     and its answer ("Is Larry Hogan a different kind of Republican? Voters seem to think so."), a question alone
-    ("Who are the 206,000 Virginians whose voting rights were restored?") or two short sentences ("Stein raises
-    millions for recounts. Here's where the money is going.")."""
+    ("Who are the 206,000 Virginians whose voting rights were restored?", not an interview's "Ledger: Why?") or two
+    short sentences ("Stein raises millions for recounts. Here's where the money is going.")."""
     words = _word_count(text)
     return words <= LINK_LINE_MAX_WORDS and (not _is_prose(text) or _title_case(text)
                                              or (words <= QUESTION_LINK_MAX_WORDS
-                                                 and ("? " in text or text.endswith("?")
+                                                 and ("? " in text or (text.endswith("?") and ": " not in text)
                                                       or _TWO_SENTENCE_HEADLINE.fullmatch(text) is not None)))
 
 
@@ -2025,7 +2042,21 @@ def _content_list_lines(blocks: list[_Block], matches: list[tuple[Rule, ...]], p
             in_list = False
             continue
         lines.add(i)
+    # a timetable: "10:45 – Penguin Beach: Humboldt penguin feed", "11:30 – Lemur Walkthrough: ...", under its heading
+    # (not a live page's "Key events", whose rule knows it)
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and _TIMETABLE_ITEM.match(blocks[j].text):
+            j += 1
+        if j - i >= TIMETABLE_MIN_ITEMS and not (i > 0 and matches[i - 1]):
+            lines.update(k for k in range(max(0, i - 1), j) if not matches[k])
+        i = max(j, i + 1)
     return lines
+
+
+TIMETABLE_MIN_ITEMS = 3
+_TIMETABLE_ITEM = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[–—-]\s*\S", re.IGNORECASE)
 
 
 def _table_runs(blocks: list[_Block], matches: list[tuple[Rule, ...]], scores: list[float]) -> list[tuple[int, int]]:
@@ -2676,8 +2707,9 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     edit = 1 if start > 1 and any(r.name == "wiki_edit_link" for r in matches[start - 1]) else 0  # "History", "[edit]"
     if start - edit > contents_end and site_line_key(_EDIT_SUFFIX.sub("", blocks[start - 1 - edit].text)) in contents:
         start -= 1 + edit
-    elif start > 0 and not matches[start - 1] and _CHAPTER_HEADING.match(blocks[start - 1].text):
-        start -= 1  # "Chapter 1: The 3 a.m. refresh" heads the first paragraph, under the byline and date
+    elif start > 0 and not matches[start - 1] and (_CHAPTER_HEADING.match(blocks[start - 1].text)
+                                                   or _LETTER_HEADING.match(blocks[start - 1].text)):
+        start -= 1  # "Chapter 1: The 3 a.m. refresh", "From the Chairman" heads the first paragraph, under the byline and date
     elif start > 0 and start - 1 in live[0] and all(r.category == "dateline" for r in matches[start - 1]):
         start -= 1  # a live page's first entry opens with its stamp, as the later ones inside the run do
     elif (start > 0 and not matches[start - 1] and _is_question_subheading(blocks, start - 1)
@@ -2814,7 +2846,8 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     looked = 0
     passed_meta, meta_top = False, start  # a byline or date seen between this line and the article, the topmost
     for i in range(start - 1, -1, -1):
-        if (best is not None or stopped is not None) and (any(r.name == "breadcrumbs" for r in matches[i])
+        if (best is not None or stopped is not None) and (any(r.name in _HEADER_NAV_RULES for r in matches[i])
+                                                          or blocks[i].text.strip().lower() in _HOME_LINKS
                                                           or _is_menu_bar(blocks[i].text) or _is_pipe_menu(blocks[i].text)
                                                           or _SPACED_BREADCRUMB_MARK.search(blocks[i].text)):
             break  # the site's header (its name, its tagline) lies above its breadcrumb trail or menu, the headline below
@@ -2833,6 +2866,10 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
             continue
         if i > 0 and blocks[i - 1].text.strip().lower() in _PLAYER_LABELS:
             continue  # a video player's title under its label ("Video", then "Shark comes within metres of swimmer")
+        if i > 0 and any(r.name in _GALLERY_COUNTER_RULES for r in matches[i - 1]):
+            continue  # a gallery's caption under its counter ("1 / 24", then "Malik Dorsey (7) looks for a receiver ...")
+        if _LETTER_HEADING.match(text):
+            continue  # a newsletter's first section, the chairman's letter: "From the Chairman"
         if (text.isupper() and _word_count(text) <= PAGE_KICKER_MAX_WORDS and i + 1 < start and not matches[i + 1]
                 and _headline_shaped(blocks[i + 1].text) and not blocks[i + 1].text.isupper()):
             continue  # a kicker in capitals over the headline ("THE WATER WE DRINK")
@@ -2989,6 +3026,14 @@ def _columnist_name(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: in
     """A line no rule knows that is a writer's name alone ("Eleanor Marsh"), as a columnist's page prints it
     between the headline and the standfirst."""
     return not matches[i] and _word_count(blocks[i].text) <= COLUMNIST_NAME_MAX_WORDS and _NAME_SHAPED.fullmatch(blocks[i].text) is not None
+
+
+# A site's header below its name and tagline: its breadcrumb trail, its archive's links, its menu's "Home" (not a
+# gallery's "Next" under the headline).
+_HEADER_NAV_RULES = frozenset({"breadcrumbs", "archive_links"})
+_HOME_LINKS = frozenset({"home", "homepage", "home page"})
+_LETTER_HEADING = re.compile(r"from the (?:chair(?:man|woman|person)?|editor|president|director|head(?:teacher)?|principal|rector|vicar"
+                             r"|secretary|committee|desk of [\w .'-]{2,40})\W*$", re.IGNORECASE)
 _LIVE_CONTROLS = frozenset({"live_page_labels", "live_blog_controls", "live_auto_refresh", "live_refresh_label"})
 _LIVE_HEADLINE = re.compile(r"\S\s+live(?: updates?| blog)?\s*:\s+\S|\s[–—-]\s+(?:latest updates|live(?: updates)?|as it happened)\W*$", re.IGNORECASE)
 _BANNER_OPENING = re.compile(r"^(?:breaking(?: news)?|just in|live(?: updates?)?|developing(?: story)?|latest)\s*[:|]\s", re.IGNORECASE)

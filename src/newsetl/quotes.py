@@ -212,9 +212,13 @@ UNNAMED_PEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None, "o
                   "strategist": None, "adviser": None, "advisor": None, "staffer": None}
 # "A spokesman ..." opening a sentence. The pattern opens with its first word, so the regex engine skips
 # to the A's and O's; where the sentence starts is checked on the few matches (_unnamed_subjects).
+# ... and "One of the volunteers": one of a group of people the article does not name
+UNNAMED_GROUPS = frozenset("volunteers residents workers members organizers organisers protesters voters students parents "
+                           "teachers nurses officers deputies canvassers staffers advisers employees donors".split())
 _UNNAMED_SUBJECT = re.compile(
     r"((?:A|An|One)\s+(?:[A-Za-z][\w'’\-]*\s+){0,3}?(" + "|".join(UNNAMED_PEOPLE)
-    + r")s?)\b(?!\s+(?:for|of|at)\s+[A-Z][a-z]+\s+[A-Z])")
+    + r")s?)\b(?!\s+(?:for|of|at)\s+[A-Z][a-z]+\s+[A-Z])"
+    + r"|(One\s+of\s+(?:the|those|these|its|his|her|their)\s+(?:[a-z][\w'’\-]*\s+){0,2}?(" + "|".join(UNNAMED_GROUPS) + r"))\b")
 _SENTENCE_BEFORE = re.compile(r"(?:\n|[.!?]\s|[.!?][\"”’']\s)\Z")
 
 
@@ -3062,7 +3066,8 @@ class _People:
     def unnamed_subjects(self) -> list[tuple[int, str | None]]:
         """(start, gender) of sentences whose subject is a person nobody names ("A spokesman declined to comment."):
         found when a pronoun first needs them, not for every article."""
-        return [(m.start(1), UNNAMED_PEOPLE[m.group(2).lower()]) for m in _unnamed_subjects(self.text)]
+        return [(m.start(1), UNNAMED_PEOPLE[m.group(2).lower()]) if m.group(1) else (m.start(3), None)
+                for m in _unnamed_subjects(self.text)]
 
     def unnamed_before(self, pos: int, gender: str | None) -> int:
         """Where the latest sentence about an unnamed (gender-compatible) person starts before ``pos``; -1 if none."""
@@ -3360,6 +3365,11 @@ _ITS_OWN = re.compile(r"\b(?:that it|its)\b")
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|has been|had been|is being|was being)\s+\w+(?:ed|en)\b")
 
 
+# A sentence opening with a person's group: "Mr. Hammond's campaign", "The senator's office", "Pell's lawyers".
+_POSSESSOR_GROUP_OPENING = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[\w.\-]+(?:'s|’s)\s+(?:re-?election\s+|presidential\s+)?"
+                                      r"(?:campaign|office|team|staff|spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|family|camp)\b")
+
+
 def _document_writer(people: _People, pos: int, noun: str, last_speaker: tuple[str, int] | None) -> str | None:
     """The person who issued the document "the statement" at ``pos`` refers to: the subject of the sentence that
     named it, in this paragraph or the one before ("Lanning blasted the suit in a statement Monday."; "In a
@@ -3376,6 +3386,8 @@ def _document_writer(people: _People, pos: int, noun: str, last_speaker: tuple[s
     mention = found[-1].start()
     sent_start = max(text.rfind(". ", 0, mention) + 2, text.rfind("\n", 0, mention) + 1)
     sent_end = min((k for k in (text.find(". ", mention), text.find("\n", mention)) if k != -1), default=len(text))
+    if _POSSESSOR_GROUP_OPENING.match(text, sent_start, mention):
+        return None  # "Mr. Hammond's campaign said in a statement ...": the campaign issued it, not Hammond
     subject = people.subject_before(sent_end, None)
     if subject is not None and sent_start <= subject[1] < sent_end:
         # the subject issued it ("Lanning blasted the suit in a statement", "In a statement issued through his agent,
