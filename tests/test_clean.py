@@ -1009,6 +1009,19 @@ MID_BODY_FURNITURE = [
     ("advertising", "CONTENT CONTINUES BELOW"),
     ("comments", "Readers' comments for this story have been closed."),
     ("advertising", "\"The new hall will change everything for families like ours.\" – Sister Amina, parent"),
+    # round 5
+    ("advertising", "KESTLE MOBILE — Stay connected across the islands. Recharge now."),
+    ("advertising", "Ferry Inn, Harlow – Now taking bookings for summer. Call 01632 960 010"),
+    ("advertising", "Free foot health check for new patients this month. Book online today."),
+    ("comments", "Take our survey: How has the housing shortage affected you? Tell the Lantern in our 3-minute reader survey."),
+    # round 6
+    ("media_credit", "Watch on YouTube"),
+    ("media_credit", "YouTube video: \"What went wrong for Harlow at the cup final? | Quay Sports Talk\""),
+    ("media_credit", "Jalen Pryce (@JPryce_44) June 22, 2024"),
+    ("media_credit", "[Embedded post] 1.2K reposts 4.8K likes"),
+    ("comments", "Quiz: How well do you know Harlow?"),
+    ("social_share", "\"We don't sell your data. We never have and we never will.\" Click to tweet"),
+    ("advertising", "Kestle Classic Insurance – agreed value cover from £89. Call 0800 555 0192"),
 ]
 
 
@@ -1179,6 +1192,19 @@ def test_article_sentence_that_looks_like_boilerplate_is_kept_at_the_end(sentenc
     result = clean(parts_of(with_footer(sentence)))
     assert result.removed == ()
     assert result.paragraphs[-1] == sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    # an article's second paragraph is no newsletter's issue line nor a site's ticker
+    "Issue 12, the parks levy, passed with 61% of the vote.",
+    "Notice: Smith's lawyer filed an appeal Friday.",
+    "Announcement: Mayor Smith will not seek re-election, her office said.",
+    "Latest news: the council said the figures would be revised on Monday.",
+])
+def test_article_sentence_under_the_title_that_looks_like_a_header_line_is_kept(sentence: str):
+    result = clean(parts_of(with_header(sentence)))
+    assert result.removed == ()
+    assert sentence in result.paragraphs
 
 
 @pytest.mark.parametrize("sentence", NEGATIVES)
@@ -1540,6 +1566,9 @@ OTHER_SITE_PAGES = {
     # round 4: a society's newsletter page, its issue's title under its menu and a row of past issues, an issue line
     # for a byline and the chair's letter under its heading
     "page_society_newsletter": "Summer 2014 Newsletter",
+    # round 5: a student paper whose tagline shares the lede's words above a menu of one-word sections, with an
+    # embedded post's comment box between paragraphs and a reader survey's pitch under the last
+    "page_student_paper": "As enrollment climbs, students scramble for scarce off-campus rooms",
 }
 
 

@@ -2402,3 +2402,15 @@ def test_a_statement_a_persons_campaign_issued_is_not_that_persons() -> None:
                           "Mr. Hammond's campaign said in a statement that he had offered two debates. "
                           "\"We will not let activists dress up a rally as a debate,\" the statement said.")
     assert [q.speaker_name for q in got if q.kind == "direct"] == [None]
+
+
+def test_one_of_a_group_who_only_acts_does_not_take_the_next_she_from_the_named_speaker() -> None:
+    got = attributions_of("Gov. Ann Bell toured the flood zone with volunteers on Monday.",
+                          "One of the volunteers handed her a map of the worst streets. \"This is heartbreaking,\" she said.")
+    assert [q.speaker_name for q in got if q.kind == "direct"] == ["Ann Bell"]
+
+
+def test_a_name_then_a_relative_clause_with_commas_of_its_own_speaks() -> None:
+    got = attributions_of("Alan Rourke, who represents the Wichita, Dodge City and Kansas City, Kansas, districts in the suit, "
+                          "said the governor was reading the constitution backward.")
+    assert rows(got) == [("indirect", "the governor was reading the constitution backward", "Alan Rourke")]

@@ -2675,6 +2675,23 @@ def _with_early_comment_prompts(matches: list[tuple[Rule, ...]]) -> list[tuple[R
     return out
 
 
+_EMBED_FRAME_RULES = frozenset({"embed_post_meta", "embed_label", "embed_post_follow", "embedded_post_label"})
+_EMBEDDED_COMMENT_BOX = Rule(
+    "embedded_comment_box", "media_credit", "any", 40, _NEVER_MATCHES,
+    "an embedded post's comment box under its likes: 'Embedded post', ..., '12,408 likes', 'Add a comment...'", inline=True)
+
+
+def _with_embedded_comment_boxes(matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
+    """An embedded post's "Add a comment..." box, right under its frame's lines, is the post's furniture: no comments
+    section of the page starts there."""
+    out = list(matches)
+    for i in range(1, len(matches)):
+        if (any(r.name in _EMBED_FRAME_RULES for r in matches[i - 1]) and matches[i]
+                and all(r.category == "comments" and r.max_chars <= BUTTON_MAX_CHARS for r in matches[i])):
+            out[i] = (_EMBEDDED_COMMENT_BOX,)
+    return out
+
+
 def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tuple[list[_Verdict | None], int | None, int | None]:
     """Verdicts for a flattened page, and the indexes of the headline (kept as the title) and of the
     dek under it (kept as the dek) when they are found."""
@@ -2687,6 +2704,7 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
                      and not (release and r.name in _AUTHOR_HEADINGS and any(q.name == "about_company_heading" for q in m)))
                for m in matches]
     matches = _with_early_comment_prompts(matches)
+    matches = _with_embedded_comment_boxes(matches)
     live = _live_entry_lines(blocks, matches)
     tiles = _product_tiles(blocks, matches)
     span, gaps = _page_article_span(blocks, matches, live, tiles)

@@ -212,13 +212,15 @@ UNNAMED_PEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None, "o
                   "strategist": None, "adviser": None, "advisor": None, "staffer": None}
 # "A spokesman ..." opening a sentence. The pattern opens with its first word, so the regex engine skips
 # to the A's and O's; where the sentence starts is checked on the few matches (_unnamed_subjects).
-# ... and "One of the volunteers": one of a group of people the article does not name
+# ... and "One of the volunteers, who asked not to be named, told ...": one of a group the article does not name, speaking
 UNNAMED_GROUPS = frozenset("volunteers residents workers members organizers organisers protesters voters students parents "
                            "teachers nurses officers deputies canvassers staffers advisers employees donors".split())
 _UNNAMED_SUBJECT = re.compile(
     r"((?:A|An|One)\s+(?:[A-Za-z][\w'’\-]*\s+){0,3}?(" + "|".join(UNNAMED_PEOPLE)
     + r")s?)\b(?!\s+(?:for|of|at)\s+[A-Z][a-z]+\s+[A-Z])"
-    + r"|(One\s+of\s+(?:the|those|these|its|his|her|their)\s+(?:[a-z][\w'’\-]*\s+){0,2}?(" + "|".join(UNNAMED_GROUPS) + r"))\b")
+    + r"|(One\s+of\s+(?:the|those|these|its|his|her|their)\s+(?:[a-z][\w'’\-]*\s+){0,2}?(" + "|".join(UNNAMED_GROUPS) + r"))\b"
+    # (only one who speaks in that sentence, unnamed: not "One of the volunteers handed her a map.")
+    + r"(?=[^.!?]*\b(?:told|said|says|asked not|asked that|declined to be named|requested anonymity)\b)")
 _SENTENCE_BEFORE = re.compile(r"(?:\n|[.!?]\s|[.!?][\"”’']\s)\Z")
 
 
@@ -2109,6 +2111,14 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             subject = _sentence_subject(body, masked, lo, np[0])
             if subject is not None and subject.kind == "name":
                 source, np, role = subject, (subject.char_start, subject.char_end), subject.role
+        if (not form.endswith("ing") and masked[lo:c_start].rstrip().endswith(",")
+                and (opening := _NAME_WHO_OPENING.match(masked, lo)) is not None
+                and (source is None or (source.kind == "phrase" and not _speaker_noun(source.surface)) or np[0] >= opening.end())):
+            # the relative clause about the opening name ends at the comma before the cue: the name speaks (not a
+            # phrase or a place inside the clause: "..., who represents the Wichita and Kansas City districts, said")
+            subject = _sentence_subject(body, masked, lo, c_start)
+            if subject is not None and subject.kind == "name":
+                source, np, role = subject, (subject.char_start, subject.char_end), subject.role
         if source is None and not form.endswith("ing") and _last_word(masked, lo, pos).lower() in ("and", "but"):
             # "Inbev said profits rose, and said it expected growth": the same source again;
             # "The chancellor hailed the figures but denied he was ...": the sentence's subject
@@ -2456,6 +2466,9 @@ def _place_or_medium_before_comma(masked: str, lo: int, end: int) -> bool:
 
 # A sentence that opens with a role, then the name between commas ("Its spokesman, Dmitar Hallek, ...").
 # A sentence opening with a name and what the person is a member of: "Imani Grant, a lawyer with (the ...)".
+# A sentence that opens with a name and a relative clause about it: "Alan Rourke, who represents the Wichita, Dodge City
+# and Kansas City, Kansas, districts in the suit, said ..." (the clause may hold commas of its own).
+_NAME_WHO_OPENING = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+,\s+who\s")
 _NAME_THEN_MEMBERSHIP = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+,\s+(?:a|an|the)\s[^,;:()\"“”]{0,60}?\b(?:with|at|of|for|from|in)\s+(?:the\s+)?$")
 _APPOSITIVE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,;:()\"“”]{2,60},\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),")
 
