@@ -1200,6 +1200,7 @@ def test_article_sentence_that_looks_like_boilerplate_is_kept_at_the_end(sentenc
     "Notice: Smith's lawyer filed an appeal Friday.",
     "Announcement: Mayor Smith will not seek re-election, her office said.",
     "Latest news: the council said the figures would be revised on Monday.",
+    "The independent voice of Kestle County, the Ledger, closed on Friday.",
 ])
 def test_article_sentence_under_the_title_that_looks_like_a_header_line_is_kept(sentence: str):
     result = clean(parts_of(with_header(sentence)))

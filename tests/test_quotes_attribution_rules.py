@@ -2414,3 +2414,13 @@ def test_a_name_then_a_relative_clause_with_commas_of_its_own_speaks() -> None:
     got = attributions_of("Alan Rourke, who represents the Wichita, Dodge City and Kansas City, Kansas, districts in the suit, "
                           "said the governor was reading the constitution backward.")
     assert rows(got) == [("indirect", "the governor was reading the constitution backward", "Alan Rourke")]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Jane Smith, who chairs the committee, opposed the bill, but her deputy, Tom Reed, said the votes were there.", "Tom Reed"),
+    ("Jane Smith, who chairs the committee, voted no; her deputy, Tom Reed, said the bill would still pass.", "Tom Reed"),
+    ("Coach Dan Reyes, who took over in May, watched from the sideline as his quarterback, Jalen Ortiz, said the team "
+     "was ready.", "Jalen Ortiz"),
+])
+def test_a_person_named_after_the_opening_names_relative_clause_speaks_for_themselves(sentence: str, speaker: str) -> None:
+    assert [q.speaker_name for q in attributions_of(sentence) if q.kind == "indirect"] == [speaker]

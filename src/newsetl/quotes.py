@@ -2113,9 +2113,12 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
                 source, np, role = subject, (subject.char_start, subject.char_end), subject.role
         if (not form.endswith("ing") and masked[lo:c_start].rstrip().endswith(",")
                 and (opening := _NAME_WHO_OPENING.match(masked, lo)) is not None
-                and (source is None or (source.kind == "phrase" and not _speaker_noun(source.surface)) or np[0] >= opening.end())):
-            # the relative clause about the opening name ends at the comma before the cue: the name speaks (not a
-            # phrase or a place inside the clause: "..., who represents the Wichita and Kansas City districts, said")
+                and not _MAIN_CLAUSE_AFTER_RELATIVE.search(masked, opening.end(), c_start)
+                and (source is None or (source.kind == "phrase" and not _speaker_noun(source.surface))
+                     or (source.kind == "name" and np[0] >= opening.end() and not _names_person(source.surface.split())))):
+            # the relative clause about the opening name ends at the comma before the cue: the name speaks, not a phrase
+            # or a place inside the clause ("..., who represents the Wichita and Kansas City districts, said"); a person
+            # named later speaks for themselves ("Jane Smith, who chairs it, opposed the bill, but her deputy, Tom Reed, said")
             subject = _sentence_subject(body, masked, lo, c_start)
             if subject is not None and subject.kind == "name":
                 source, np, role = subject, (subject.char_start, subject.char_end), subject.role
@@ -2468,6 +2471,8 @@ def _place_or_medium_before_comma(masked: str, lo: int, end: int) -> bool:
 # A sentence opening with a name and what the person is a member of: "Imani Grant, a lawyer with (the ...)".
 # A sentence that opens with a name and a relative clause about it: "Alan Rourke, who represents the Wichita, Dodge City
 # and Kansas City, Kansas, districts in the suit, said ..." (the clause may hold commas of its own).
+# ... unless another clause comes between ("..., was absent, and her chief of staff, Ana Cruz, said"; "...; her deputy")
+_MAIN_CLAUSE_AFTER_RELATIVE = re.compile(r",\s+(?:and|but|while|as|after)\s|;")
 _NAME_WHO_OPENING = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+,\s+who\s")
 _NAME_THEN_MEMBERSHIP = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+,\s+(?:a|an|the)\s[^,;:()\"“”]{0,60}?\b(?:with|at|of|for|from|in)\s+(?:the\s+)?$")
 _APPOSITIVE_SUBJECT = re.compile(r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,;:()\"“”]{2,60},\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),")
