@@ -547,6 +547,12 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+def _ends_in_comma(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends in a comma, past trailing space (without slicing the sentence)."""
+    end = _rstrip(text, start, end)
+    return end > start and text[end - 1] == ","
+
+
 # A hyphen with space on both sides. The pattern opens with the hyphen: the engine jumps from hyphen to
 # hyphen instead of trying the pattern at every space.
 _SPACED_HYPHEN = re.compile(r"-(?<=\s-)(?=\s)")
@@ -1549,7 +1555,7 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
             # "A spokeswoman for Immigration and Customs Enforcement, Lorraine Petty, said": the walk stopped
             # inside an organisation's name, which ends the role that opens the clause
             np = _determined_opening(masked, head, c) or np
-        if np is not None and _PARTY_TAG.fullmatch(body[np[0] : np[1]]) and masked[lo : np[0]].rstrip().endswith(","):
+        if np is not None and _PARTY_TAG.fullmatch(body[np[0] : np[1]]) and _ends_in_comma(masked, lo, np[0]):
             np = _np_before(masked, lo, lo + len(masked[lo : np[0]].rstrip()) - 1)  # the name the tag follows
         if np is None:
             continue
@@ -1600,7 +1606,7 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
         if (first.lower() in DETERMINERS or np_is_role) and _valid_person(split_name(name_tokens)[1], False):
             # "The state's campaign chairman, Phil Lovas, said": the name is the speaker, the phrase the role
             return ((name_start, name_end), clean_role(body[np[0] : np[1]])), passed
-        if first.lower() in DETERMINERS and masked[lo : np[0]].rstrip().endswith(","):
+        if first.lower() in DETERMINERS and _ends_in_comma(masked, lo, np[0]):
             # "Mr Smith, the party leader, speaking in Leeds, said": the phrase is itself an appositive of a name
             comma = lo + len(masked[lo : np[0]].rstrip()) - 1
             outer = _np_before(masked, lo, comma)
@@ -1946,7 +1952,7 @@ def _with_head_before_preposition(masked: str, lo: int, np: tuple[int, int] | No
     held = _np_before(masked, lo, prep.start())
     # (not after a name and its comma: "Scott Stanzel, a spokesman for the campaign said" names him, its comma missing)
     if (held is not None and not masked[held[1] : prep.start()].strip() and _speaker_noun(masked[held[0] : held[1]])
-            and not masked[lo : held[0]].rstrip().endswith(",")):
+            and not _ends_in_comma(masked, lo, held[0])):
         return held[0], np[1]
     return np
 
@@ -1972,7 +1978,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
         form = m.group(1)
         cue = CUES[form]
         c_start, c_end = m.start(1), m.end(1)
-        if form.split()[0] in _ASIDE_PARTICIPLES and masked[lo:c_start].rstrip().endswith(","):
+        if form.split()[0] in _ASIDE_PARTICIPLES and _ends_in_comma(masked, lo, c_start):
             continue  # "Mayor Steve Adler, asked about the vote, said": an aside about the speaker, who speaks later
         if cue.lemma == "post" and not _POSTED_THAT.match(masked, c_end, hi):
             continue  # "posted a message on his blog saying ...": the participle reports, "posted on X that" does
@@ -2111,7 +2117,7 @@ def find_frames(seg: Segmentation, masked: str, sentence_idx: int, cue_matches: 
             subject = _sentence_subject(body, masked, lo, np[0])
             if subject is not None and subject.kind == "name":
                 source, np, role = subject, (subject.char_start, subject.char_end), subject.role
-        if (not form.endswith("ing") and masked[lo:c_start].rstrip().endswith(",")
+        if (not form.endswith("ing") and _ends_in_comma(masked, lo, c_start)
                 and (opening := _NAME_WHO_OPENING.match(masked, lo)) is not None
                 and not _MAIN_CLAUSE_AFTER_RELATIVE.search(masked, opening.end(), c_start)
                 and (source is None or (source.kind == "phrase" and not _speaker_noun(source.surface))
