@@ -1,10 +1,13 @@
 """The baselines newsetl is measured against, each run in its own process by ``run.py``.
 
     python benchmarks/baselines.py floor RAW
+    python benchmarks/baselines.py floor-parallel RAW --copies N
     python benchmarks/baselines.py naive-pandas RAW OUT [--limit N]
     python benchmarks/baselines.py naive-prefect RAW OUT [--limit N]
 
 * floor: the work that cannot be avoided — read every file, ``TextBlob(text).sentiment`` once.
+* floor-parallel: N processes doing the floor's work at once, each over the whole corpus: what
+  this machine's cores give work that shares nothing, the ceiling for newsetl's own scaling.
 * naive-pandas: what a user would write first — every file into a DataFrame, then
   ``Series.apply`` of per-article functions: regex boilerplate cleaning, a search per
   gazetteer name/alias, a regex quote finder, regex sentence split, TextBlob per
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sys
 import time
@@ -54,6 +58,26 @@ def floor(raw: Path) -> dict:
         TextBlob(read_text(path)).sentiment
         n += 1
     return {"n_articles": n}
+
+
+def floor_parallel(raw: Path, copies: int) -> dict:
+    """``floor`` in ``copies`` forked processes at once (forked after TextBlob is imported, as newsetl's workers are)."""
+    TextBlob("warm").sentiment  # the lexicon loads lazily: load it once, before the fork
+    children = []
+    for _ in range(copies):
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                floor(raw)
+            except BaseException:
+                code = 1
+            os._exit(code)
+        children.append(pid)
+    failed = sum(os.waitpid(pid, 0)[1] != 0 for pid in children)
+    if failed:
+        raise SystemExit(f"{failed} of {copies} floor processes failed")
+    return {"n_articles": copies * len(files(raw)), "copies": copies}
 
 
 # ---- the naive per-article functions -------------------------------------------------
@@ -164,6 +188,8 @@ def main(argv: list[str]) -> None:
     limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else None
     if mode == "floor":
         result = floor(raw)
+    elif mode == "floor-parallel":
+        result = floor_parallel(raw, int(argv[argv.index("--copies") + 1]))
     elif mode == "naive-pandas":
         result = naive_pandas(raw, Path(argv[2]), limit)
     elif mode == "naive-prefect":

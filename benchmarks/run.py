@@ -123,6 +123,12 @@ def bench_env(prefect_home: Path) -> dict[str, str]:
     return env
 
 
+def ceiling_scaling(ceiling: Row, copies: int) -> float:
+    """Throughput of ``copies`` floors at once over one floor's (the mean of the floor runs around it)."""
+    one = sum(ceiling.floors_around) / 2
+    return copies * one / ceiling.wall
+
+
 def runs_seconds(out: Path) -> dict:
     """The ``seconds`` map of the last run recorded in ``out``, plus its batch count."""
     sys.path.insert(0, str(ROOT / "src"))
@@ -313,6 +319,16 @@ def main() -> int:
         wN = bracketed(lambda: run_newsetl(f"newsetl workers={workers}", raw1, tmp / "out-wN", workers,
                                            args.batch_size, env, label1))
         rows.append(wN)
+        # What this machine's cores give work that shares nothing: the floor in N processes at
+        # once. The scaling targets are judged as written; this says how far the machine allows.
+        ceiling = bracketed(lambda: Row(f"floor ×{workers} at once ({workers} processes, each over the corpus)",
+                                        label1, n1 * workers,
+                                        measure_warm(raw1, "floor-parallel",
+                                                     [PYTHON, str(BENCH_DIR / "baselines.py"), "floor-parallel",
+                                                      str(raw1), "--copies", str(workers)], env=env)))
+        ceiling.note = f"{ceiling_scaling(ceiling, workers):.2f}× one floor's throughput (floors around it " + \
+            " and ".join(f"{w:.1f}" for w in ceiling.floors_around) + " s)"
+        rows.append(ceiling)
         served = None
         if not args.no_server:
             # Scheduled runs (`newsetl serve`, deployments) run against a Prefect server that is
@@ -378,7 +394,7 @@ def main() -> int:
         load_after = load_average()
 
     checks = targets(w1, wN, big, again, floor[label1], rows[1], rows[2], dask_check, labelN, label1, workers,
-                     served, scaling)
+                     served, scaling, ceiling)
     elapsed = time.perf_counter() - started
     machine = (f"{os.cpu_count()} cores, {_memory_gib():.0f} GiB RAM, {platform.system()} {platform.machine()}, "
                f"Python {platform.python_version()}; load average (1/5 min) {load_before} before, {load_after} after")
@@ -420,7 +436,7 @@ def main() -> int:
 
 def targets(w1: Row, wN: Row, big: Row, again: Row, floor: Row, naive_pandas: Row, naive_prefect: Row,
             dask_check: str, labelN: str, label1: str, workers: int, served: Row | None,
-            scaling: list[tuple[Row, Row]]) -> list[str]:
+            scaling: list[tuple[Row, Row]], ceiling: Row | None = None) -> list[str]:
     def mark(ok: bool) -> str:
         return "**met**" if ok else "**missed**"
 
@@ -461,6 +477,9 @@ def targets(w1: Row, wN: Row, big: Row, again: Row, floor: Row, naive_pandas: Ro
         lines.append(f"{workers} workers ≥ 1.7× single-worker throughput ({labelN}): {at_scale:.2f}× mean process wall "
                      f"({one:.1f}s vs {many:.1f}s; workers=1/workers={workers} pairs {runs}, run {workers}, 1, 1, {workers}), "
                      f"{flow_at_scale:.2f}× flow time — {mark(at_scale >= 1.7)}")
+    if ceiling is not None:
+        lines.append(f"(this machine's ceiling for the two lines above: {workers} floor processes at once, each over "
+                     f"{label1}, gave {ceiling_scaling(ceiling, workers):.2f}× one floor's throughput)")
     overhead = big.prefect_overhead()
     lines.append(f"Prefect overhead ≤ 5% at {labelN}: "
                  f"{'–' if overhead is None else f'{overhead:.1%}'} of flow time "
