@@ -1561,6 +1561,12 @@ OTHER_SITE_PAGES = {
     # round 2: a live page stamped "19:20 (IST)", its first entry under a "Key Highlights" box, a desk's name for a
     # byline, a video's link and credit between two entries and "Load More Updates" under the last
     "page_live_floods": "Kestle river floods LIVE updates: river above danger mark, 2.1 lakh affected in 11 districts",
+    # session 30: a broadcaster's live page whose headline opens "Live updates:", its "Key points" bullets between the
+    # byline and the first entry, a player ("WATCH | ...:", its title, "3 years ago", "Duration 1:48") between two
+    # entries and a "Trending in Canada" box above the last paragraph; a food bank's appeal with its donation
+    # widget's buttons ("Give £25 today", "Donate securely") between paragraphs
+    "page_live_smoke": "Live updates: Smoke from Lakeshore wildfires pushes air quality to worst level this year",
+    "page_food_bank_appeal": "Summer Appeal: no child in Fenwick Vale should go hungry this holiday",
     # round 3: a school sports page whose gallery's caption sits between its counter and its button, with a podcast's
     # episode over its links and a membership's pitch between the last paragraphs
     "page_prep_football": "Kestle Central holds off Marrow Bay 21-17 to reach 3A semifinals",

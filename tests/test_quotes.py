@@ -266,6 +266,18 @@ def test_organisation_as_source_keeps_the_surface_without_a_person() -> None:
     assert (q.kind, q.speaker_name, q.speaker_surface) == ("indirect", None, "The ministry")
 
 
+@pytest.mark.parametrize("sentence", [
+    "The United States Chamber of Commerce, which has backed Mr. Ashcombe, said in a statement on Friday that it "
+    "would continue to support him.",
+    "The Trump administration said on Monday that it would appeal the ruling.",
+    "The state legislature said in a joint statement that the hearings would resume in March.",
+])
+def test_an_organisations_name_with_capitalised_words_is_no_persons_name(sentence: str) -> None:
+    # ("States Chamber" read as a first name and a surname gave the chamber's statement to a person)
+    (q,) = quotes_of(sentence)
+    assert q.speaker_name is None
+
+
 def test_single_capitalised_word_not_named_as_a_person_is_an_organisation() -> None:
     (q,) = quotes_of("Brightwell said it was seeking new partners in Asia.")
     assert (q.speaker_name, q.speaker_surface) == (None, "Brightwell")

@@ -1004,6 +1004,9 @@ PLAYER_TITLE_MAX_LINES = 3
 PLAYER_TITLE_MAX_WORDS = 15
 _PLAYER_BOX_LABELS = frozenset({"audio", "video", "watch", "listen", "play", "podcast"})
 _RUNNING_TIME_END = re.compile(r"\b\d{1,2}:\d{2}\W*$")
+# A broadcaster's player opens with its label and what the clip is about: "WATCH | What the air quality index means:"
+_PLAYER_LABEL_OPENING = re.compile(r"(?:watch|video|listen|audio)\s*\|\s*\S[^.!?]*:$", re.IGNORECASE)
+_PLAYER_AGE = re.compile(r"\d{1,2} (?:minutes?|hours?|days?|weeks?|months?|years?) ago$", re.IGNORECASE)
 
 
 def _with_player_titles(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
@@ -1022,13 +1025,16 @@ def _with_player_titles(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -
                 and any(r.name == "gallery_view_button" for r in matches[i + 1])):
             matches[i] = (_GALLERY_CAPTION,)
     for i, found in enumerate(matches):
-        if not found or blocks[i].text.strip().lower() not in _PLAYER_BOX_LABELS:
+        if not found or (blocks[i].text.strip().lower() not in _PLAYER_BOX_LABELS
+                         and not _PLAYER_LABEL_OPENING.match(blocks[i].text)):
             continue
         for j in range(i + 1, min(len(blocks), i + PLAYER_TITLE_MAX_LINES + 1)):
             text = blocks[j].text
             if _RUNNING_TIME_END.search(text):
                 _mark_unknown(matches, range(i + 1, j + 1), _PLAYER_TITLE)
                 break
+            if _PLAYER_AGE.match(text):
+                continue  # the clip's age between its title and its running time: "2 years ago"
             if matches[j] or _word_count(text) > PLAYER_TITLE_MAX_WORDS or _TERMINAL.search(text):
                 break
     return matches
@@ -1577,7 +1583,9 @@ def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...
         for j in range(i + 1, min(len(blocks), i + 1 + INLINE_LINK_BOX_MAX_LINKS)):
             # (a link a rule knows by its label is one of them: "Map: Where the proposed boundaries would fall")
             labelled = bool(matches[j]) and all(r.category in _BOX_LINK_CATEGORIES for r in matches[j])
-            if ((verdicts[j] is not None or matches[j]) and not labelled) or not _is_link_line(blocks[j].text):
+            # (the heading's own links, which an article's footer run takes with it, are links still)
+            taken = verdicts[j] is not None and verdicts[j].category != "related_links"
+            if ((taken or matches[j]) and not labelled) or not _is_link_line(blocks[j].text):
                 break
             links.append(j)
         after = links[-1] + 1 if links else len(blocks)  # where the article resumes
@@ -1850,6 +1858,18 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
     for i, member in enumerate(_link_list_members(blocks, matches)):
         if member is not None and not matches[i] and scores[i] < 0:
             scores[i] = -PAGE_LINK_LIST_PENALTY
+    # a box of links between two paragraphs ("Trending in Nation" and its headlines, the article going on under
+    # it) is a sidebar flattened into the article: its heading costs what a subheading does
+    boxed = _inline_link_box_members(blocks, matches, [None] * len(blocks))
+    bylines = " ".join(b.text for b, m in zip(blocks, matches) if any(r.category == "byline" for r in m))
+    for i, member in enumerate(boxed):
+        if not (member and matches[i] and scores[i] < -PAGE_SHORT_IN_RUN_PENALTY and i > 0 and prose[i - 1]):
+            continue  # (under a paragraph: not a byline's topics box over the lede)
+        after = next((k for k in range(i + 1, len(blocks)) if not boxed[k]), len(blocks))
+        name = _WORD.findall(blocks[after].text)[:2] if after < len(blocks) else []
+        if len(name) == 2 and all(w[:1].isupper() and w in bylines for w in name):
+            continue  # the writer's bio under the box ("Dana Pell runs our Mill Road shop ..."), not the article
+        scores[i] = -PAGE_SHORT_IN_RUN_PENALTY
     # a recipe's card (its times, its ingredients under their heading), a how-to's materials and steps, an
     # episode's show notes are neither article nor menu evidence
     content_list = _content_list_lines(blocks, matches, prose)
@@ -2823,6 +2843,12 @@ def _page_verdicts(blocks: list[_Block], matches: list[tuple[Rule, ...]]) -> tup
     dek = points[0] if points else _page_dek(blocks, matches, headline, start)
     for i in points or ([dek] if dek is not None else []):
         verdicts[i] = None
+    # a summary box between the headline and the article ("Key points", then its bullets, over a live page's
+    # first entry): the bullets are the article's own words, its heading the box's
+    if headline is not None:
+        for i in _summary_box_lines(blocks, matches):
+            if headline < i < start and verdicts[i] is not None and verdicts[i].category == "navigation":
+                verdicts[i] = None
     return verdicts, headline, dek
 
 
@@ -2967,6 +2993,9 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
                 # over a dek its byline vouches for and far longer than it, a sentence-case headline that shares no
                 # word with the lede ("Island passengers stranded again as ferry breakdowns pile up", over "Hauliers
                 # warn of empty shelves on ... as two vessels are withdrawn in the same week")
+                # a live page's headline says so ("Live updates: CalMac cancels ..."); its entries, not its
+                # headline, open the article, so it may share no word with them
+                or (_LIVE_HEADLINE.search(text) is not None and _word_count(text) >= PAGE_HEADLINE_OVER_DEK_MIN_WORDS)
                 or (_sentence_case(text) and _word_count(text) > PAGE_HEADLINE_OVER_DEK_MIN_WORDS
                     and _word_count(blocks[best].text) >= _word_count(text) + LONG_DEK_LONGER_BY_WORDS
                     and _is_page_dek(blocks, matches, best)
@@ -3049,11 +3078,13 @@ def _columnist_name(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: in
 # A site's header below its name and tagline: its breadcrumb trail, its archive's links, its menu's "Home" (not a
 # gallery's "Next" under the headline).
 _HEADER_NAV_RULES = frozenset({"breadcrumbs", "archive_links"})
-_HOME_LINKS = frozenset({"home", "homepage", "home page"})
+_HOME_LINKS = frozenset({"home", "homepage", "home page",
+                         # a menu's own button: the menu's items lie below it, the site's name and tagline above
+                         "menu", "main menu", "open menu", "navigation", "toggle navigation"})
 _LETTER_HEADING = re.compile(r"from the (?:chair(?:man|woman|person)?|editor|president|director|head(?:teacher)?|principal|rector|vicar"
                              r"|secretary|committee|desk of [\w .'-]{2,40})\W*$", re.IGNORECASE)
 _LIVE_CONTROLS = frozenset({"live_page_labels", "live_blog_controls", "live_auto_refresh", "live_refresh_label"})
-_LIVE_HEADLINE = re.compile(r"\S\s+live(?: updates?| blog)?\s*:\s+\S|\s[–—-]\s+(?:latest updates|live(?: updates)?|as it happened)\W*$", re.IGNORECASE)
+_LIVE_HEADLINE = re.compile(r"(?:^|\S\s+)live(?: updates?| blog)?\s*:\s+\S|\s[–—-]\s+(?:latest updates|live(?: updates)?|as it happened)\W*$", re.IGNORECASE)
 _BANNER_OPENING = re.compile(r"^(?:breaking(?: news)?|just in|live(?: updates?)?|developing(?: story)?|latest)\s*[:|]\s", re.IGNORECASE)
 
 
