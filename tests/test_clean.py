@@ -1257,6 +1257,17 @@ def _page_fixture(name: str) -> tuple[CleanResult, list[str]]:
     return clean(parts_of(text)), expected
 
 
+def test_a_line_opening_with_the_breadcrumbs_last_item_is_the_pages_headline():
+    # "Security › Advisories › PDB-SA-2023-07", then "PDB-SA-2023-07: Privilege escalation ...": not the version
+    # switcher above the trail ("v3.4 (stable)"), which the walk up from the article would otherwise reach first
+    text = (FIXTURES / "page_security_advisory.txt").read_text(encoding="utf-8")
+    result = clean(parts_of(text))
+    assert result.mode == "page"
+    assert result.title == "PDB-SA-2023-07: Privilege escalation through the backup restore command"
+    assert result.paragraphs[:2] == ("Summary", result.paragraphs[1]) and result.paragraphs[1].startswith("A flaw in")
+    assert "Edit this page on GitHub" not in result.paragraphs
+
+
 def test_page_that_opens_with_its_menu_is_cleaned_as_a_page():
     result, expected = _page_fixture("page_with_boxes")
     assert result.mode == "page"

@@ -278,6 +278,21 @@ def test_an_organisations_name_with_capitalised_words_is_no_persons_name(sentenc
     assert q.speaker_name is None
 
 
+def test_a_name_in_apposition_to_a_subject_with_a_participle_is_the_subject_a_pronoun_returns_to() -> None:
+    # "The wounded soldier, Daniel Pruitt, ...": "wounded" is an adjective, not a verb whose object the name is; an
+    # unnamed adviser two paragraphs up and a woman speaking before must not take the "he"
+    got = quotes_of(
+        "His opponent, Andrea Kolb, a Democrat who has made the story a centerpiece of her ads, was less forgiving.",
+        '"Voters can forgive a lot of things," she told reporters in Kansas City.',
+        "A senior adviser to the campaign, who was not authorized to speak publicly, said the candidate had been "
+        "told to stop telling the story.",
+        "The wounded soldier, Daniel Pruitt, who lost part of his left leg and now lives in Springfield, has avoided "
+        "the spotlight. Reached at his home, he said he did not remember who carried him.",
+    )
+    (q,) = [q for q in got if q.text.startswith("he did not remember")]
+    assert q.speaker_name == "Daniel Pruitt"
+
+
 def test_single_capitalised_word_not_named_as_a_person_is_an_organisation() -> None:
     (q,) = quotes_of("Brightwell said it was seeking new partners in Asia.")
     assert (q.speaker_name, q.speaker_surface) == (None, "Brightwell")

@@ -1861,7 +1861,7 @@ def _page_line_scores(blocks: list[_Block], matches: list[tuple[Rule, ...]], liv
     # a box of links between two paragraphs ("Trending in Nation" and its headlines, the article going on under
     # it) is a sidebar flattened into the article: its heading costs what a subheading does
     boxed = _inline_link_box_members(blocks, matches, [None] * len(blocks))
-    bylines = " ".join(b.text for b, m in zip(blocks, matches) if any(r.category == "byline" for r in m))
+    bylines = {w for b, m in zip(blocks, matches) if any(r.category == "byline" for r in m) for w in _WORD.findall(b.text)}
     for i, member in enumerate(boxed):
         if not (member and matches[i] and scores[i] < -PAGE_SHORT_IN_RUN_PENALTY and i > 0 and prose[i - 1]):
             continue  # (under a paragraph: not a byline's topics box over the lede)
@@ -3119,12 +3119,22 @@ def _headline_named_by_breadcrumb(blocks: list[_Block], matches: list[tuple[Rule
         if not trail:
             continue
         j = next((j for j in range(b + 1, start) if blocks[j].text.strip() == items[-1]), None)
+        if j is None and len(items[-1]) >= BREADCRUMB_ID_MIN_CHARS:
+            # an item's page titled after it: "Security › Advisories › QDB-SA-2022-03", then "QDB-SA-2022-03: Authentication
+            # bypass in replication listener" (a longer line, so no headline below can outdo it)
+            titled = next((k for k in range(b + 1, min(start, b + 3)) if blocks[k].text.startswith(items[-1] + ": ")
+                           and not matches[k] and _headline_shaped(blocks[k].text)), None)
+            if titled is not None:
+                return titled
         # (a longer headline under it makes the item a column's name: "Ask Tamsin", then the question)
         if j is not None and not any(not matches[k] and _headline_shaped(blocks[k].text) and not blocks[k].text.endswith(".")
                                      for k in range(j + 1, start)):
             return j
         return None
     return None
+
+
+BREADCRUMB_ID_MIN_CHARS = 4  # a trail's last item that a headline may open with, then a colon (not "News")
 
 
 def _content_words(text: str) -> set[str]:

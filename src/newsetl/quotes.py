@@ -224,6 +224,11 @@ _UNNAMED_SUBJECT = re.compile(
 _SENTENCE_BEFORE = re.compile(r"(?:\n|[.!?]\s|[.!?][\"”’']\s)\Z")
 
 
+# A noun phrase and its comma before a name, the name in apposition to the subject: "The wounded soldier, Daniel
+# Pruitt, who ..., has avoided the spotlight" (a participle there is an adjective, not a verb whose object the name is).
+_APPOSITIVE_HEAD = re.compile(r"(?:the|a|an|his|her|their|its|our)\s+[^,;:.!?\"“”]{1,40},\s*", re.IGNORECASE)
+
+
 def _unnamed_subjects(text: str) -> Iterator[re.Match[str]]:
     """``_UNNAMED_SUBJECT``'s matches that open a sentence (a match elsewhere may hide one that starts inside it)."""
     pos = 0
@@ -3668,7 +3673,8 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
         prefix = masked[opening or s.char_start : pm.char_start].split(None, 4 + role_words) if s is not None else []
         if s is None or (len(prefix) > 4 + role_words and not _named_after_opening_role(masked, s.char_start, pm)):
             continue
-        if any(w.islower() and _VERB_LIKE.fullmatch(w) for w in prefix[: len(prefix) - role_words]):
+        appositive = s is not None and _APPOSITIVE_HEAD.fullmatch(masked, opening or s.char_start, pm.char_start) is not None
+        if not appositive and any(w.islower() and _VERB_LIKE.fullmatch(w) for w in prefix[: len(prefix) - role_words]):
             continue  # after a verb, a name is its object: "The 22-year-old pipped Maurice Greene", "He told Mr Brown"
         if _opening_participle(prefix[: len(prefix) - role_words]):
             continue  # nor after an opening participle: "Describing Mr Jackson as ..., the mother-of-nine said"
