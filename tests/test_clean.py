@@ -1201,6 +1201,8 @@ def test_article_sentence_that_looks_like_boilerplate_is_kept_at_the_end(sentenc
     "Announcement: Mayor Smith will not seek re-election, her office said.",
     "Latest news: the council said the figures would be revised on Monday.",
     "The independent voice of Kestle County, the Ledger, closed on Friday.",
+    # "special for" in a sentence, not a freelancer's byline
+    "Doctor Who special for Christmas confirmed by the BBC on Monday.",
 ])
 def test_article_sentence_under_the_title_that_looks_like_a_header_line_is_kept(sentence: str):
     result = clean(parts_of(with_header(sentence)))
@@ -2907,6 +2909,38 @@ def test_a_newsletter_pitch_under_the_dek_and_a_two_sentence_headline_in_a_read_
     assert removed["Sign up for The Harlow Brief, our morning guide to politics and policy."][0] == "newsletter"
     assert removed["Pell raises thousands for the recount. Here's where the money is going."] == ("related_links", "related_list_item")
     assert len(result.paragraphs) == 3  # the dek and the two paragraphs
+
+
+def test_a_read_more_box_between_paragraphs_takes_a_headline_whose_second_sentence_says_heres_how():
+    # "Maryland's 3rd District is one of the nation's strangest. Here's how it got that way.": a first sentence longer
+    # than the two-sentence headline allows, but the second is a link's own
+    paragraphs = base_paragraphs()
+    box = ["Read more:", "Harlow's 3rd Ward is one of the county's strangest. Here's how it got that way.",
+           "Council redistricting fight heads to the state Supreme Court"]
+    text = BASE_ARTICLE.split("\n")[0] + "\n\n" + "\n\n".join(paragraphs[:2] + box + paragraphs[2:]) + "\n"
+    result = clean(parts_of(text))
+    assert [r.text for r in result.removed] == box
+    assert list(result.paragraphs) == paragraphs
+
+
+@pytest.mark.parametrize("headline", ["Sports Writer Frank Deford Dies", "Health Reporter Jane Doe Resigns",
+                                      "Doctor Who special for Christmas confirmed by BBC"])
+def test_a_headline_about_a_journalist_or_a_special_is_no_byline(headline: str):
+    text = headline + "\n\n" + "\n\n".join(base_paragraphs()) + "\n"
+    result = clean(parts_of(text))
+    assert result.title == headline
+    assert result.removed == ()
+
+
+def test_a_paragraph_saying_heres_where_under_a_read_more_box_is_the_article_resuming():
+    paragraphs = base_paragraphs()
+    box = ["Read more:", "Council redistricting fight heads to the state Supreme Court"]
+    resumed = "The city has spent $4 million on repairs to the pool since 2019. Here's where the money went."
+    text = (BASE_ARTICLE.split("\n")[0] + "\n\n"
+            + "\n\n".join(paragraphs[:2] + box + [resumed] + paragraphs[2:]) + "\n")
+    result = clean(parts_of(text))
+    assert [r.text for r in result.removed] == box
+    assert resumed in result.paragraphs
 
 
 def test_a_tag_lists_heading_takes_the_tags_under_it_into_the_footer():

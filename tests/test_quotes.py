@@ -293,6 +293,14 @@ def test_a_name_in_apposition_to_a_subject_with_a_participle_is_the_subject_a_pr
     assert q.speaker_name == "Daniel Pruitt"
 
 
+def test_names_listed_after_a_verb_and_a_comma_are_its_objects_not_the_subject() -> None:
+    # "The court jailed both, Tom Reed, 34, and ...": the verb comes before the comma, so the names are who was jailed
+    got = quotes_of("Detective Inspector Mark Holt led the inquiry.", "The court jailed both, Tom Reed, 34, and Ann Cole, 29.",
+                    '"Justice has been done," he said.')
+    (q,) = [q for q in got if q.text.startswith("Justice")]
+    assert q.speaker_name == "Mark Holt"
+
+
 def test_single_capitalised_word_not_named_as_a_person_is_an_organisation() -> None:
     (q,) = quotes_of("Brightwell said it was seeking new partners in Asia.")
     assert (q.speaker_name, q.speaker_surface) == (None, "Brightwell")

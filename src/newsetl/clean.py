@@ -1551,13 +1551,14 @@ def _is_question_subheading(blocks: list[_Block], i: int) -> bool:
             and _is_page_prose(blocks[i + 1].text))
 
 
-def _is_link_line(text: str) -> bool:
+def _is_link_line(text: str, heres: bool = True) -> bool:
     """A headline link under a related-links heading: a short line, no prose unless in Title Case, a question
     and its answer ("Is Larry Hogan a different kind of Republican? Voters seem to think so."), a question alone
     ("Who are the 206,000 Virginians whose voting rights were restored?", not an interview's "Ledger: Why?") or two
     short sentences ("Stein raises millions for recounts. Here's where the money is going.")."""
     words = _word_count(text)
     return words <= LINK_LINE_MAX_WORDS and (not _is_prose(text) or _title_case(text)
+                                             or (heres and _HERES_HEADLINE.fullmatch(text) is not None)
                                              or (words <= QUESTION_LINK_MAX_WORDS
                                                  and ("? " in text or (text.endswith("?") and ": " not in text)
                                                       or _TWO_SENTENCE_HEADLINE.fullmatch(text) is not None)))
@@ -1565,6 +1566,9 @@ def _is_link_line(text: str) -> bool:
 
 # (two short sentences, no quotation: a paragraph's opening sentences run longer, a quoted remark is no link)
 _TWO_SENTENCE_HEADLINE = re.compile(r"[A-Z](?:[^.!?\s\"“”]*\s){1,7}[^.!?\s\"“”]+\. [A-Z](?:[^.!?\s\"“”]*\s){1,7}[^.!?\s\"“”]+[.?!]")
+# (a longer first one when the second is a link's own: "Maryland's 3rd District is one of the nation's strangest. Here's how
+# it got that way.")
+_HERES_HEADLINE = re.compile(r"[A-Z][^.!?\"“”]{10,90}\. Here[’']s (?:how|what|why|who|where|when)\b[^.!?\"“”]{0,60}[.?!]")
 
 
 _BOX_LINK_CATEGORIES = frozenset({"media_credit", "related_links"})
@@ -1588,6 +1592,8 @@ def _inline_link_box_members(blocks: list[_Block], matches: list[tuple[Rule, ...
             if ((taken or matches[j]) and not labelled) or not _is_link_line(blocks[j].text):
                 break
             links.append(j)
+        while links and not _is_link_line(blocks[links[-1]].text, heres=False):
+            links.pop()  # a "..., Here's where the money went." last is the article's paragraph resuming under the box
         after = links[-1] + 1 if links else len(blocks)  # where the article resumes
         if len(links) >= 2 and not matches[links[-1]] and _is_subheading_after_links(blocks, links):
             after = links.pop() + 1  # under its subheading ("What comes next", under "Water plants need more than pipes")
@@ -3119,7 +3125,7 @@ def _headline_named_by_breadcrumb(blocks: list[_Block], matches: list[tuple[Rule
         if not trail:
             continue
         j = next((j for j in range(b + 1, start) if blocks[j].text.strip() == items[-1]), None)
-        if j is None and len(items[-1]) >= BREADCRUMB_ID_MIN_CHARS:
+        if j is None and _BREADCRUMB_ID.fullmatch(items[-1]):
             # an item's page titled after it: "Security › Advisories › QDB-SA-2022-03", then "QDB-SA-2022-03: Authentication
             # bypass in replication listener" (a longer line, so no headline below can outdo it)
             titled = next((k for k in range(b + 1, min(start, b + 3)) if blocks[k].text.startswith(items[-1] + ": ")
@@ -3134,7 +3140,9 @@ def _headline_named_by_breadcrumb(blocks: list[_Block], matches: list[tuple[Rule
     return None
 
 
-BREADCRUMB_ID_MIN_CHARS = 4  # a trail's last item that a headline may open with, then a colon (not "News")
+# A trail's last item that a headline may open with, then a colon: an identifier with a number ("PDB-SA-2023-07",
+# "RFC 9110"), not a section's name ("Football", then "Football: Scores, fixtures and tables")
+_BREADCRUMB_ID = re.compile(r"(?=[^\d]*\d)[\w./#-]+(?: [\w./#-]+){0,2}")
 
 
 def _content_words(text: str) -> set[str]:

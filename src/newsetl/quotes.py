@@ -224,9 +224,10 @@ _UNNAMED_SUBJECT = re.compile(
 _SENTENCE_BEFORE = re.compile(r"(?:\n|[.!?]\s|[.!?][\"”’']\s)\Z")
 
 
-# A noun phrase and its comma before a name, the name in apposition to the subject: "The wounded soldier, Daniel
-# Pruitt, who ..., has avoided the spotlight" (a participle there is an adjective, not a verb whose object the name is).
-_APPOSITIVE_HEAD = re.compile(r"(?:the|a|an|his|her|their|its|our)\s+[^,;:.!?\"“”]{1,40},\s*", re.IGNORECASE)
+# A determiner, a participle and its noun, then a comma before a name: the name in apposition to the subject ("The
+# wounded soldier, Daniel Pruitt, who ..., has avoided the spotlight"), the participle an adjective, not a verb whose
+# object the name is ("The court jailed both, Tom Reed, 34, and ..." keeps its verb: the noun comes first).
+_APPOSITIVE_HEAD = re.compile(r"(?:the|a|an|his|her|their|its|our)\s+[a-z]+(?:ed|en|ing)\s+[a-z]+(?:\s+[a-z]+)?,\s*", re.IGNORECASE)
 
 
 def _unnamed_subjects(text: str) -> Iterator[re.Match[str]]:
