@@ -271,6 +271,8 @@ def test_organisation_as_source_keeps_the_surface_without_a_person() -> None:
     "would continue to support him.",
     "The Trump administration said on Monday that it would appeal the ruling.",
     "The state legislature said in a joint statement that the hearings would resume in March.",
+    # a watchdog's name ("Human Rights Watch", "Consumer Lending Watch") is three capitalised words and no person
+    "Consumer Lending Watch, a national advocacy group, said in a statement that the cap would save borrowers $80 million.",
 ])
 def test_an_organisations_name_with_capitalised_words_is_no_persons_name(sentence: str) -> None:
     # ("States Chamber" read as a first name and a surname gave the chamber's statement to a person)
