@@ -2897,7 +2897,7 @@ def _page_headline(blocks: list[_Block], matches: list[tuple[Rule, ...]], start:
     passed_meta, meta_top = False, start  # a byline or date seen between this line and the article, the topmost
     for i in range(start - 1, -1, -1):
         if (best is not None or stopped is not None) and (any(r.name in _HEADER_NAV_RULES for r in matches[i])
-                                                          or blocks[i].text.strip().lower() in _HOME_LINKS
+                                                          or blocks[i].text.strip().lower() in _HEADER_NAV_LINES
                                                           or _is_menu_bar(blocks[i].text) or _is_pipe_menu(blocks[i].text)
                                                           or _SPACED_BREADCRUMB_MARK.search(blocks[i].text)):
             break  # the site's header (its name, its tagline) lies above its breadcrumb trail or menu, the headline below
@@ -3081,12 +3081,12 @@ def _columnist_name(blocks: list[_Block], matches: list[tuple[Rule, ...]], i: in
     return not matches[i] and _word_count(blocks[i].text) <= COLUMNIST_NAME_MAX_WORDS and _NAME_SHAPED.fullmatch(blocks[i].text) is not None
 
 
-# A site's header below its name and tagline: its breadcrumb trail, its archive's links, its menu's "Home" (not a
-# gallery's "Next" under the headline).
+# A site's header below its name and tagline: its breadcrumb trail, its archive's links, its menu's "Home" or the
+# menu's own "Menu" button (not a gallery's "Next" under the headline).
 _HEADER_NAV_RULES = frozenset({"breadcrumbs", "archive_links"})
-_HOME_LINKS = frozenset({"home", "homepage", "home page",
-                         # a menu's own button: the menu's items lie below it, the site's name and tagline above
-                         "menu", "main menu", "open menu", "navigation", "toggle navigation"})
+_HEADER_NAV_LINES = frozenset({"home", "homepage", "home page",
+                               # a menu's own button: the menu's items lie below it, the site's name and tagline above
+                               "menu", "main menu", "open menu", "navigation", "toggle navigation"})
 _LETTER_HEADING = re.compile(r"from the (?:chair(?:man|woman|person)?|editor|president|director|head(?:teacher)?|principal|rector|vicar"
                              r"|secretary|committee|desk of [\w .'-]{2,40})\W*$", re.IGNORECASE)
 _LIVE_CONTROLS = frozenset({"live_page_labels", "live_blog_controls", "live_auto_refresh", "live_refresh_label"})

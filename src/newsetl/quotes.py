@@ -1562,7 +1562,7 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
             # inside an organisation's name, which ends the role that opens the clause
             np = _determined_opening(masked, head, c) or np
         if np is not None and _PARTY_TAG.fullmatch(body[np[0] : np[1]]) and _ends_in_comma(masked, lo, np[0]):
-            np = _np_before(masked, lo, lo + len(masked[lo : np[0]].rstrip()) - 1)  # the name the tag follows
+            np = _np_before(masked, lo, _rstrip(masked, lo, np[0]) - 1)  # the name the tag follows
         if np is None:
             continue
         if _PARTICIPLE_OBJECT_BEFORE.search(masked, max(lo, np[0] - 24), np[0]):
@@ -1614,7 +1614,7 @@ def _appositive_walk(body: str, masked: str, lo: int, pos: int, pass_described: 
             return ((name_start, name_end), clean_role(body[np[0] : np[1]])), passed
         if first.lower() in DETERMINERS and _ends_in_comma(masked, lo, np[0]):
             # "Mr Smith, the party leader, speaking in Leeds, said": the phrase is itself an appositive of a name
-            comma = lo + len(masked[lo : np[0]].rstrip()) - 1
+            comma = _rstrip(masked, lo, np[0]) - 1
             outer = _np_before(masked, lo, comma)
             words = body[outer[0] : outer[1]].split() if outer is not None else []
             if _names_person(words):
@@ -2319,7 +2319,7 @@ def _third_person_verb(masked: str, lo: int, c_start: int, c_end: int, hi: int, 
         if prev not in _PRE_VERB_ADVERBS and (word_before.lower() in DETERMINERS or word_before.endswith(("'s", "’s"))):
             break  # "Mr Ortiz's family believes", "the assembly wants": an -ly noun, not an adverb
         end, prev = before, word_before
-    if not prev or masked[lo + len(masked[lo:end].rstrip()) - 1 : end].strip(" " + prev[-1:]):
+    if not prev or masked[_rstrip(masked, lo, end) - 1 : end].strip(" " + prev[-1:]):
         return False
     if not _OBJECT_OPENER.match(masked, c_end, hi) and not (cue.category == "directive" and _TO_SOON.match(masked, c_end, hi)):
         return False
@@ -3674,8 +3674,8 @@ def find_attributions(seg: Segmentation, mentions: Sequence[OutletMention] = ())
         prefix = masked[opening or s.char_start : pm.char_start].split(None, 4 + role_words) if s is not None else []
         if s is None or (len(prefix) > 4 + role_words and not _named_after_opening_role(masked, s.char_start, pm)):
             continue
-        appositive = s is not None and _APPOSITIVE_HEAD.fullmatch(masked, opening or s.char_start, pm.char_start) is not None
-        if not appositive and any(w.islower() and _VERB_LIKE.fullmatch(w) for w in prefix[: len(prefix) - role_words]):
+        if (any(w.islower() and _VERB_LIKE.fullmatch(w) for w in prefix[: len(prefix) - role_words])
+                and _APPOSITIVE_HEAD.fullmatch(masked, opening or s.char_start, pm.char_start) is None):
             continue  # after a verb, a name is its object: "The 22-year-old pipped Maurice Greene", "He told Mr Brown"
         if _opening_participle(prefix[: len(prefix) - role_words]):
             continue  # nor after an opening participle: "Describing Mr Jackson as ..., the mother-of-nine said"
